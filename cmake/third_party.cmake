@@ -1,0 +1,28 @@
+# Imported targets for the Debian-packaged libraries, on both targets.
+# Under Emscripten the sysroot hides /usr/include, so header-only packages are exposed through a
+# private include folder holding links to exactly the package folders we need.
+if(EMSCRIPTEN)
+    set(_rd_inc "${CMAKE_BINARY_DIR}/third_party/include")
+    file(MAKE_DIRECTORY "${_rd_inc}")
+    if(NOT EXISTS "${_rd_inc}/nlohmann")
+        file(CREATE_LINK /usr/include/nlohmann "${_rd_inc}/nlohmann" SYMBOLIC)
+    endif()
+    add_library(nlohmann_json INTERFACE)
+    target_include_directories(nlohmann_json SYSTEM INTERFACE "${_rd_inc}")
+    add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+
+    # GoogleTest compiled from Debian's sources with em++.
+    set(_gt /usr/src/googletest/googletest)
+    add_library(rd_gtest STATIC ${_gt}/src/gtest-all.cc)
+    target_include_directories(rd_gtest SYSTEM PUBLIC ${_gt}/include PRIVATE ${_gt})
+    add_library(rd_gtest_main STATIC ${_gt}/src/gtest_main.cc)
+    target_link_libraries(rd_gtest_main PUBLIC rd_gtest)
+    add_library(GTest::gtest ALIAS rd_gtest)
+    add_library(GTest::gtest_main ALIAS rd_gtest_main)
+else()
+    find_package(nlohmann_json 3.11 REQUIRED)
+    find_package(GTest REQUIRED)
+    find_package(CURL REQUIRED)
+    find_package(PkgConfig REQUIRED)
+    pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()

@@ -1,0 +1,37 @@
+#include "api_error.h"
+
+namespace rd {
+
+const char* error_kind_name(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::network: return "network";
+    case ErrorKind::http: return "http";
+    case ErrorKind::api: return "api";
+    case ErrorKind::auth: return "auth";
+    case ErrorKind::parse: return "parse";
+    case ErrorKind::input: return "input";
+    }
+    return "unknown";
+}
+
+std::string ApiError::describe() const {
+    std::string text;
+    switch (kind) {
+    case ErrorKind::network:
+        text = timed_out ? "The server did not answer in time." : "The server could not be reached.";
+        break;
+    case ErrorKind::http: text = "The server answered with an HTTP error instead of the API's reply."; break;
+    case ErrorKind::api: text = "The Partner Portal refused the request."; break;
+    case ErrorKind::auth: text = "The Partner Portal did not accept the sign-in."; break;
+    case ErrorKind::parse: text = "The server's reply could not be read."; break;
+    case ErrorKind::input: text = "That value cannot be used."; break;
+    }
+    if (!detail_message.empty()) text += " " + detail_message;
+    if (!code.empty()) text += " (code: " + code + ")";
+    if (http_status != 0) text += " HTTP status " + std::to_string(http_status) + ".";
+    if (!excerpt.empty()) text += " Reply began: \"" + excerpt + "\"";
+    if (!request_id.empty()) text += " Request id: " + request_id + ".";
+    return text;
+}
+
+} // namespace rd

@@ -1,0 +1,35 @@
+// ApiError: what went wrong with one API call, carrying what a person needs to act on it.
+#pragma once
+
+#include <string>
+
+namespace rd {
+
+enum class ErrorKind {
+    network, // no complete HTTP response: refused, timed out, connection lost
+    http,    // an HTTP error that is not the API's envelope (proxy pages, 5xx, 404 from a web server)
+    api,     // the API answered with an envelope whose code is not "success"
+    auth,    // the API refused the credentials or the token (401/403)
+    parse,   // a response arrived but is not the JSON the API documents
+    input,   // a value typed or chosen by the person is not usable (e.g. a non-numeric plan id)
+};
+
+struct ApiError {
+    ErrorKind kind = ErrorKind::parse;
+    int http_status = 0;        // 0 when no response arrived
+    std::string code;           // the envelope's `code`, when there was one
+    std::string detail_message; // the envelope's `detailMessage`, or our own explanation
+    std::string request_id;     // the envelope's `requestId`, for support tickets
+    std::string excerpt;        // a short, secret-free excerpt of an unexpected body
+    bool timed_out = false;
+    // True when the request may have reached the server. For an order this decides between
+    // "failed" (the server said no) and "outcome unknown" (we cannot tell whether it was placed).
+    bool request_may_have_left = false;
+
+    // One paragraph in plain words, with every identifier a support person would ask for.
+    std::string describe() const;
+};
+
+const char* error_kind_name(ErrorKind kind);
+
+} // namespace rd

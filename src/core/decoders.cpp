@@ -1,0 +1,212 @@
+#include "decoders.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace rd {
+namespace {
+
+using nlohmann::json;
+
+ApiError shape_error(std::string what) {
+    return ApiError{.kind = ErrorKind::parse, .detail_message = std::move(what), .request_may_have_left = true};
+}
+
+// A member as text: strings as they are, numbers as their exact JSON text, anything else empty.
+std::string text_of(const json& object, const char* name) {
+    auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number() || it->is_boolean()) return it->dump();
+    return {};
+}
+
+std::int64_t integer_of(const json& object, const char* name, std::int64_t fallback) {
+    auto it = object.find(name);
+    if (it == object.end() || !it->is_number_integer()) return fallback;
+    return it->get<std::int64_t>();
+}
+
+std::string first_text_of(const json& object, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (auto text = text_of(object, name); !text.empty()) return text;
+    return {};
+}
+
+// Lists are typed Object<...> in the docs: accept an array, a paging wrapper, or a single object.
+Result<std::vector<json>> items_of(const json& result, const char* what) {
+    if (result.is_array()) return std::vector<json>(result.begin(), result.end());
+    if (result.is_null()) return std::vector<json>{};
+    if (result.is_object()) {
+        for (const char* key : {"results", "list", "records", "items", "data"}) {
+            auto it = result.find(key);
+            if (it != result.end() && it->is_array()) return std::vector<json>(it->begin(), it->end());
+        }
+        return std::vector<json>{result};
+    }
+    return shape_error(std::string("The ") + what + " is neither a list nor an object.");
+}
+
+std::string lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen, std::vector<std::string>& errors) {
+    if (node.is_array()) {
+        for (const auto& item : node) collect_plans(item, plans, seen, errors);
+        return;
+    }
+    if (!node.is_object()) return;
+    if (auto it = node.find("planId"); it != node.end()) {
+        auto id = id_from_json(*it, "planId");
+        if (!id) {
+            errors.push_back(id.error().detail_message);
+        } else if (seen.insert(id.value()).second) {
+            plans.push_back(Plan{
+                .plan_id = id.value(),
+                .name = first_text_of(node, {"planName", "name", "planTitle", "title", "displayName", "productName"}),
+                .purchase_type = text_of(node, "purchaseType"),
+                .billing_cycle = text_of(node, "billingCycle"),
+                .price = first_text_of(node, {"price", "amount", "unitPrice"}),
+                .currency = first_text_of(node, {"currencyCode", "currency"}),
+            });
+        }
+    }
+    for (const auto& [key, child] : node.items()) collect_plans(child, plans, seen, errors);
+}
+
+} // namespace
+
+Result<TokenGrant> decode_token(const json& result) {
+    if (!result.is_object()) return shape_error("The token reply has no Token_Details object.");
+    TokenGrant grant{
+        .token = text_of(result, "token"),
+        .token_head = text_of(result, "tokenHead"),
+        .refresh_token = text_of(result, "refreshToken"),
+    };
+    if (grant.token.empty()) return shape_error("The token reply has no token.");
+    std::string expires = text_of(result, "expiresIn");
+    auto seconds = parse_id(expires);
+    if (!seconds || seconds->value == 0 || seconds->value > 366u * 24 * 3600)
+        return shape_error("The token reply's expiresIn is not a number of seconds: \"" + expires + "\"");
+    grant.expires_in_s = static_cast<std::int64_t>(seconds->value);
+    return grant;
+}
+
+Result<std::vector<SubordinateUser>> decode_subordinate_users(const json& result) {
+    auto items = items_of(result, "subordinate user list");
+    if (!items) return items.error();
+    std::vector<SubordinateUser> users;
+    users.reserve(items.value().size());
+    for (const auto& item : items.value()) {
+        if (!item.is_object()) return shape_error("A subordinate user is not an object.");
+        auto partner_id = item.contains("partnerId") ? opaque_id_from_json(item["partnerId"]) : std::nullopt;
+        if (!partner_id || partner_id->empty())
+            return shape_error("A subordinate user has no partnerId: " + item.dump().substr(0, 120));
+        users.push_back(SubordinateUser{
+            .partner_id = *partner_id,
+            .company = text_of(item, "company"),
+            .email = text_of(item, "email"),
+            .first_name = text_of(item, "firstName"),
+            .last_name = text_of(item, "lastName"),
+            .user_type = text_of(item, "userType"),
+            .country = text_of(item, "country"),
+            .city = text_of(item, "city"),
+            .phone_number = text_of(item, "phoneNumber"),
+        });
+    }
+    return users;
+}
+
+Result<PlanCatalog> decode_plan_catalog(const json& result) {
+    PlanCatalog catalog;
+    catalog.raw_json = result.dump(2);
+    std::set<Id64> seen;
+    std::vector<std::string> errors;
+    collect_plans(result, catalog.plans, seen, errors);
+    if (catalog.plans.empty() && !errors.empty())
+        return shape_error("No usable plan id in the plan list: " + errors.front());
+    return catalog;
+}
+
+Result<std::vector<BillingContact>> decode_billing_contacts(const json& result) {
+    auto items = items_of(result, "billing contact list");
+    if (!items) return items.error();
+    std::vector<BillingContact> contacts;
+    for (const auto& item : items.value()) {
+        if (!item.is_object()) return shape_error("A billing contact is not an object.");
+        auto id = id_from_json(item.contains("billingContactId") ? item["billingContactId"] : json(), "billingContactId");
+        if (!id) return shape_error("A billing contact cannot be used: " + id.error().detail_message);
+        contacts.push_back(BillingContact{
+            .billing_contact_id = id.value(),
+            .first_name = text_of(item, "firstName"),
+            .last_name = text_of(item, "lastName"),
+            .company = text_of(item, "company"),
+            .email_address = text_of(item, "emailAddress"),
+            .country = text_of(item, "country"),
+            .city = text_of(item, "city"),
+        });
+    }
+    return contacts;
+}
+
+OrderReceipt decode_order_receipt(const json& result) {
+    OrderReceipt receipt{
+        .instance_id = text_of(result, "instanceId"),
+        .order_id = text_of(result, "orderId"),
+        .order_no = text_of(result, "orderNo"),
+        .order_status = text_of(result, "orderStatus"),
+        .product_no = text_of(result, "productNo"),
+        .transaction_no = text_of(result, "transactionNo"),
+        .raw_json = result.dump(2),
+    };
+    return receipt;
+}
+
+Result<OrderPage> decode_order_page(const json& result) {
+    auto items = items_of(result, "order list");
+    if (!items) return items.error();
+    OrderPage page;
+    for (const auto& item : items.value()) {
+        if (!item.is_object()) return shape_error("An order in the list is not an object.");
+        OrderSummary order{
+            .id = text_of(item, "id"),
+            .order_no = text_of(item, "orderNo"),
+            .order_status = text_of(item, "orderStatus"),
+            .currency_code = text_of(item, "currencyCode"),
+            .custom_reference_no = text_of(item, "customReferenceNo"),
+        };
+        order.create_time = integer_of(item, "createTime", 0);
+        page.orders.push_back(std::move(order));
+    }
+    if (result.is_object()) {
+        page.total = integer_of(result, "total", static_cast<std::int64_t>(page.orders.size()));
+        page.page_no = integer_of(result, "pageNo", 1);
+        page.total_page = integer_of(result, "totalPage", 1);
+    }
+    return page;
+}
+
+std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans) {
+    const std::string wanted = "remote management account";
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (lowercase(plans[i].name) == wanted) return i;
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (lowercase(plans[i].name).find(wanted) != std::string::npos) return i;
+    return std::nullopt;
+}
+
+std::string order_status_in_words(const std::string& status) {
+    if (status == "succeed") return "Succeeded: the renewal is in effect";
+    if (status == "pending") return "Pending: waiting for payment or review in the Partner Portal";
+    if (status == "failed") return "Failed: the Partner Portal did not complete the order";
+    if (status == "invalid") return "Invalid: the Partner Portal rejected the order";
+    if (status == "cancelled") return "Cancelled";
+    if (status == "refunded") return "Refunded";
+    if (status.empty()) return "Not reported";
+    return "Reported as \"" + status + "\"";
+}
+
+} // namespace rd

@@ -1,0 +1,36 @@
+// Id64: the API's 64-bit ids (plan, billing contact, order), carried exactly.
+// Ids in the docs exceed 2^53, so they never pass through a double: they are read from a JSON
+// integer token or a decimal string, and written back as a bare JSON integer.
+#pragma once
+
+#include "result.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rd {
+
+struct Id64 {
+    std::uint64_t value = 0;
+    auto operator<=>(const Id64&) const = default;
+    std::string to_string() const;
+};
+
+// Decimal digits only (no sign, no spaces, no exponent), within 64 bits.
+std::optional<Id64> parse_id(std::string_view digits);
+
+// The same, for text a person typed: surrounding spaces are ignored, and the message says what is wrong.
+Result<Id64> parse_typed_id(std::string_view text, std::string_view what);
+
+// A JSON integer or a decimal string. `field` names the member in the error message.
+Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field);
+
+// Ids the API keeps opaque (partnerId may be an email): a string as is, an integer as its exact digits.
+std::optional<std::string> opaque_id_from_json(const nlohmann::json& value);
+
+} // namespace rd

@@ -1,0 +1,24 @@
+#include "order_body.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rd {
+
+std::string renewal_order_body(const RenewalOrder& order) {
+    nlohmann::ordered_json body;
+    body["operationType"] = "renew_plan";
+    body["productId"] = remote_management_product_id;
+    if (order.partner_id) body["partnerId"] = *order.partner_id;
+    body["billingId"] = order.billing_id.value;
+    nlohmann::ordered_json service;
+    service["serviceType"] = "plan";
+    service["serviceId"] = order.plan_id.value;
+    service["purchaseType"] = "renew";
+    service["billingModel"] = "recurring";
+    service["billingCycle"] = "annually";
+    service["multiCycle"] = 1;
+    body["serviceList"] = nlohmann::ordered_json::array({service});
+    return body.dump(2);
+}
+
+} // namespace rd

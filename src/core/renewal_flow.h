@@ -1,0 +1,103 @@
+// RenewalFlow: the state machine of one renewal, and the only place that decides what is sent.
+//
+//   signed_out -> signing_in -> choosing -> reviewing -> submitting -> done | failed | outcome_unknown
+//
+// After sign-in the three lookups (subordinate users, plans, billing contacts) go out together and
+// load while the person is already on the choosing screen; each has its own status and can be
+// retried alone. confirm() sends the reviewed body at most once: it only acts in `reviewing` and
+// leaves that stage before the request is handed to the transport, so a second click, Enter or a
+// re-render cannot send again, and nothing ever retries the POST. A failure after the request may
+// have left is `outcome_unknown`: the flow offers the order list instead of a resend.
+#pragma once
+
+#include "api_client.h"
+#include "models.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+enum class Stage { signed_out, signing_in, choosing, reviewing, submitting, done, failed, outcome_unknown };
+enum class LookupStatus { idle, loading, loaded, failed };
+enum class LookupKind { users, plans, contacts };
+
+template <class T> struct Lookup {
+    LookupStatus status = LookupStatus::idle;
+    T value{};
+    std::optional<ApiError> error;
+};
+
+struct Selection {
+    std::optional<std::string> target; // "" = the partner itself, else the subordinate user's partnerId
+    std::optional<Id64> plan_id;
+    std::string typed_plan_id;         // what the person typed, when the plan was entered by hand
+    std::optional<ApiError> typed_plan_error;
+    std::optional<Id64> billing_id;
+};
+
+class RenewalFlow {
+public:
+    explicit RenewalFlow(ApiClient& client);
+
+    // Actions. Each is ignored when it makes no sense in the current stage.
+    void sign_in(const std::string& base_url, std::string client_id, std::string client_secret);
+    void sign_out();
+    void retry_lookup(LookupKind kind);
+    void choose_myself();
+    void choose_subordinate(const std::string& partner_id);
+    void choose_plan(Id64 plan_id);
+    void type_plan_id(const std::string& text);
+    void choose_billing_contact(Id64 billing_id);
+    void review();
+    void back_to_choosing();
+    bool confirm(); // true only when this call handed an order to the client
+    void check_order_list();
+    void renew_another();
+
+    // State.
+    Stage stage() const { return stage_; }
+    const Lookup<std::vector<SubordinateUser>>& users() const { return users_; }
+    const Lookup<PlanCatalog>& plans() const { return plans_; }
+    const Lookup<std::vector<BillingContact>>& contacts() const { return contacts_; }
+    const Lookup<OrderPage>& order_check() const { return order_check_; }
+    const Selection& selection() const { return selection_; }
+    std::optional<std::string> missing_choice() const; // what is still needed before review, in words
+    const RenewalOrder& order() const { return order_; }
+    const std::string& order_body() const { return order_body_; } // exactly what is / was sent
+    std::string order_as_curl() const;
+    const OrderReceipt& receipt() const { return receipt_; }
+    const std::optional<ApiError>& error() const { return error_; }
+    const SubordinateUser* chosen_user() const;
+    const Plan* chosen_plan() const;
+    const BillingContact* chosen_contact() const;
+    int orders_sent() const { return orders_sent_; }
+    bool busy() const { return client_.requests_in_flight() > 0; }
+
+private:
+    void start_lookups();
+    void load_users();
+    void load_plans();
+    void load_contacts();
+    void finish_order(Result<ApiReply> reply);
+    void reset_choices();
+
+    ApiClient& client_;
+    Stage stage_ = Stage::signed_out;
+    std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped
+    Lookup<std::vector<SubordinateUser>> users_;
+    Lookup<PlanCatalog> plans_;
+    Lookup<std::vector<BillingContact>> contacts_;
+    Lookup<OrderPage> order_check_;
+    Selection selection_;
+    RenewalOrder order_;
+    std::string order_body_;
+    OrderReceipt receipt_;
+    std::optional<ApiError> error_;
+    int orders_sent_ = 0;
+};
+
+const char* stage_name(Stage stage);
+
+} // namespace rd

@@ -1,0 +1,142 @@
+#include "decoders.h"
+
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+using namespace rd;
+using namespace rd::test;
+using nlohmann::json;
+
+TEST(Decoders, TokenReadsExpiresInAsString) {
+    auto grant = decode_token(json{{"expiresIn", "1800"}, {"refreshToken", "r"}, {"token", "t"}, {"tokenHead", "Bearer "}});
+    ASSERT_TRUE(grant.ok());
+    EXPECT_EQ(grant.value().expires_in_s, 1800);
+    EXPECT_EQ(grant.value().token_head, "Bearer ");
+}
+
+TEST(Decoders, TokenWithoutTokenOrWithBadExpiryIsAnError) {
+    EXPECT_FALSE(decode_token(json{{"expiresIn", "1800"}}).ok());
+    EXPECT_FALSE(decode_token(json{{"token", "t"}, {"expiresIn", "soon"}}).ok());
+    EXPECT_FALSE(decode_token(json::array()).ok());
+}
+
+TEST(Decoders, SubordinateUsersKeepPartnerIdOpaque) {
+    auto users = decode_subordinate_users(fixture_json("partner_list.json"));
+    ASSERT_TRUE(users.ok());
+    ASSERT_EQ(users.value().size(), 2u);
+    EXPECT_EQ(users.value()[0].partner_id, "9223372036854775001");
+    EXPECT_EQ(users.value()[1].partner_id, "reseller.two@example.invalid");
+    EXPECT_EQ(users.value()[0].company, "Alpine Networks GmbH");
+}
+
+TEST(Decoders, ListsAcceptPagingWrapperAndSingleObjectAndEmpty) {
+    json wrapped = {{"results", fixture_json("partner_list.json")}, {"total", 2}};
+    EXPECT_EQ(decode_subordinate_users(wrapped).value().size(), 2u);
+    EXPECT_EQ(decode_subordinate_users(fixture_json("partner_list.json")[0]).value().size(), 1u);
+    EXPECT_TRUE(decode_subordinate_users(json::array()).value().empty());
+    EXPECT_TRUE(decode_subordinate_users(json()).value().empty());
+    EXPECT_FALSE(decode_subordinate_users(json("text")).ok());
+}
+
+TEST(Decoders, UserWithoutPartnerIdIsAnError) {
+    EXPECT_FALSE(decode_subordinate_users(json::array({{{"company", "x"}}})).ok());
+}
+
+TEST(Decoders, PlansFoundInFlatListsShape) {
+    auto catalog = decode_plan_catalog(fixture_json("plans_flat_lists.json"));
+    ASSERT_TRUE(catalog.ok());
+    const auto& plans = catalog.value().plans;
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_EQ(plans[0].plan_id.to_string(), "9223372036854775783");
+    EXPECT_EQ(plans[1].plan_id.to_string(), "3049036224189325312");
+    EXPECT_EQ(plans[1].name, "Remote Management Account");
+    EXPECT_EQ(plans[1].price, "120.00");
+    EXPECT_EQ(plans[1].purchase_type, "renew");
+    EXPECT_NE(catalog.value().raw_json.find("offeringId"), std::string::npos);
+    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1));
+}
+
+TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
+    auto catalog = decode_plan_catalog(fixture_json("plans_nested_details.json"));
+    ASSERT_TRUE(catalog.ok());
+    const auto& plans = catalog.value().plans;
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_EQ(plans[0].plan_id.to_string(), "9007199254740993");
+    EXPECT_EQ(plans[1].plan_id.to_string(), "3049036224189325312");
+    EXPECT_EQ(plans[1].currency, "USD");
+    EXPECT_EQ(plans[1].price, "120.5");
+    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1)); // name contains it, any case
+}
+
+TEST(Decoders, NoRemoteManagementAccountPlanMeansNoPreselection) {
+    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Something else"}};
+    EXPECT_FALSE(preferred_plan_index(plans).has_value());
+}
+
+TEST(Decoders, ExactNameBeatsPartialName) {
+    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Remote Management Account Trial"},
+                               Plan{.plan_id = {2}, .name = "Remote Management Account"}};
+    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1));
+}
+
+TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {
+    auto catalog = decode_plan_catalog(json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
+    ASSERT_FALSE(catalog.ok());
+    EXPECT_NE(catalog.error().detail_message.find("planId"), std::string::npos);
+}
+
+TEST(Decoders, EmptyPlanListIsEmptyNotAnError) {
+    auto catalog = decode_plan_catalog(json{{"offeringId", "x"}, {"planList", json::array()}});
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_TRUE(catalog.value().plans.empty());
+}
+
+TEST(Decoders, BillingContactIdsAreExactFromStrings) {
+    auto contacts = decode_billing_contacts(fixture_json("billing_contacts.json"));
+    ASSERT_TRUE(contacts.ok());
+    ASSERT_EQ(contacts.value().size(), 2u);
+    EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
+    EXPECT_EQ(contacts.value()[1].billing_contact_id.value, 9223372036854775807ULL);
+    EXPECT_EQ(contacts.value()[0].email_address, "billing@example.invalid");
+}
+
+TEST(Decoders, NonNumericBillingContactIdIsAClearError) {
+    auto contacts = decode_billing_contacts(json::array({{{"billingContactId", "n/a"}}}));
+    ASSERT_FALSE(contacts.ok());
+    EXPECT_NE(contacts.error().detail_message.find("billingContactId"), std::string::npos);
+}
+
+TEST(Decoders, TutorialReceiptHasAllSixMembers) {
+    auto receipt = decode_order_receipt(fixture_json("tutorial_order_response.json")["result"]);
+    EXPECT_EQ(receipt.instance_id, "1946688");
+    EXPECT_EQ(receipt.order_id, "1780042");
+    EXPECT_EQ(receipt.order_no, "MK3400814131142238208");
+    EXPECT_EQ(receipt.order_status, "succeed");
+    EXPECT_EQ(receipt.product_no, "3076913644890832896");
+    EXPECT_EQ(receipt.transaction_no, "IH3400814132429889537");
+}
+
+TEST(Decoders, ReceiptWithNumericIdsKeepsExactDigits) {
+    auto receipt = decode_order_receipt(json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
+    EXPECT_EQ(receipt.order_id, "9223372036854775807");
+    EXPECT_EQ(order_status_in_words(receipt.order_status).rfind("Pending", 0), 0u);
+}
+
+TEST(Decoders, OrderPageReadsPagingWrapper) {
+    auto page = decode_order_page(json::parse(R"({"count":1,"pageNo":1,"pageSize":25,"total":1,"totalPage":1,
+        "results":[{"id":"4444444444444444444","orderNo":"MK1","orderStatus":"pending","currencyCode":"USD",
+                    "createTime":1700000000000,"customReferenceNo":"","invoiceNo":""}]})"));
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page.value().orders.size(), 1u);
+    EXPECT_EQ(page.value().orders[0].id, "4444444444444444444");
+    EXPECT_EQ(page.value().orders[0].create_time, 1700000000000);
+    EXPECT_EQ(page.value().total, 1);
+}
+
+TEST(Decoders, OrderPageToleratesWrongTypesInPagingMembers) {
+    auto page = decode_order_page(json::parse(R"({"total":"many","results":[{"id":"1","createTime":"yesterday"}]})"));
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page.value().total, 1);
+    EXPECT_EQ(page.value().orders[0].create_time, 0);
+}

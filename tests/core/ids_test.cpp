@@ -1,0 +1,59 @@
+#include "ids.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace rd;
+using nlohmann::json;
+
+TEST(Ids, TwoTo53PlusOneSurvivesFromNumberAndString) {
+    EXPECT_EQ(id_from_json(json::parse("9007199254740993"), "x").value().value, 9007199254740993ULL);
+    EXPECT_EQ(id_from_json(json("9007199254740993"), "x").value().value, 9007199254740993ULL);
+}
+
+TEST(Ids, TutorialIdsSurviveRoundTrip) {
+    for (const char* digits : {"3049036224189325312", "3197218168379846218"}) {
+        auto id = id_from_json(json::parse(digits), "id");
+        ASSERT_TRUE(id.ok());
+        EXPECT_EQ(id.value().to_string(), digits);
+        EXPECT_EQ(json(id.value().value).dump(), digits);
+    }
+}
+
+TEST(Ids, Int64MaxAndUint64MaxAreExact) {
+    EXPECT_EQ(id_from_json(json::parse("9223372036854775807"), "x").value().to_string(), "9223372036854775807");
+    EXPECT_EQ(id_from_json(json("18446744073709551615"), "x").value().to_string(), "18446744073709551615");
+}
+
+TEST(Ids, MoreThan64BitsIsAnErrorNotARoundedNumber) {
+    auto from_number = id_from_json(json::parse("18446744073709551616"), "planId");
+    ASSERT_FALSE(from_number.ok());
+    EXPECT_NE(from_number.error().detail_message.find("planId"), std::string::npos);
+    EXPECT_FALSE(id_from_json(json("18446744073709551616"), "planId").ok());
+}
+
+TEST(Ids, NonNumericTextIsAnErrorNotZero) {
+    for (const char* text : {"", "abc", "12a", " 12", "-5", "+5", "1e18", "3.0"}) {
+        auto id = id_from_json(json(text), "billingContactId");
+        EXPECT_FALSE(id.ok()) << text;
+    }
+    EXPECT_FALSE(id_from_json(json::parse("3.049036224189325e18"), "serviceId").ok());
+    EXPECT_FALSE(id_from_json(json::parse("-1"), "serviceId").ok());
+    EXPECT_FALSE(id_from_json(json(), "serviceId").ok());
+    EXPECT_FALSE(id_from_json(json::parse("true"), "serviceId").ok());
+}
+
+TEST(Ids, TypedIdIgnoresSurroundingSpacesAndExplainsMistakes) {
+    EXPECT_EQ(parse_typed_id("  3049036224189325312\n", "The plan id").value().value, 3049036224189325312ULL);
+    auto bad = parse_typed_id("3049 0362", "The plan id");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().kind, ErrorKind::input);
+    EXPECT_NE(bad.error().detail_message.find("The plan id"), std::string::npos);
+    EXPECT_FALSE(parse_typed_id("   ", "The plan id").ok());
+}
+
+TEST(Ids, OpaquePartnerIdKeepsStringsAndExactIntegers) {
+    EXPECT_EQ(*opaque_id_from_json(json("someone@example.invalid")), "someone@example.invalid");
+    EXPECT_EQ(*opaque_id_from_json(json::parse("9223372036854775001")), "9223372036854775001");
+    EXPECT_FALSE(opaque_id_from_json(json::parse("1.5")).has_value());
+}

@@ -1,0 +1,297 @@
+#include "renewal_flow.h"
+
+#include "fake_transport.h"
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+
+constexpr const char* token_path = "/oauth/token";
+constexpr const char* users_path = "/partner_list";
+constexpr const char* plans_path = "/purchase_product_info?productId=15";
+constexpr const char* contacts_path = "/billing_contact_list";
+constexpr const char* save_path = "/order/openapi/order/v1/save";
+
+struct RenewalFlowTest : ::testing::Test {
+    FakeTransport transport;
+    FakeClock clock;
+    ApiClient client{transport, clock, {}};
+    RenewalFlow flow{client};
+
+    void sign_in() {
+        flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+        transport.reply(token_path, ok(token_result()));
+    }
+
+    void load_everything() {
+        sign_in();
+        transport.reply(users_path, ok(fixture_json("partner_list.json")));
+        transport.reply(plans_path, ok(fixture_json("plans_flat_lists.json")));
+        transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    }
+
+    void reach_review_for_myself() {
+        load_everything();
+        flow.choose_myself();
+        flow.choose_billing_contact(Id64{3197218168379846218ULL});
+        flow.review();
+        ASSERT_EQ(flow.stage(), Stage::reviewing);
+    }
+};
+
+} // namespace
+
+TEST_F(RenewalFlowTest, EmptyCredentialsAreRefusedWithoutARequest) {
+    flow.sign_in("http://sandbox.invalid", "", "secret");
+    EXPECT_EQ(flow.stage(), Stage::signed_out);
+    ASSERT_TRUE(flow.error());
+    EXPECT_EQ(flow.error()->kind, ErrorKind::input);
+    EXPECT_TRUE(transport.sent.empty());
+}
+
+TEST_F(RenewalFlowTest, RejectedSignInReturnsToSignedOutWithTheApiMessage) {
+    flow.sign_in("http://sandbox.invalid", "id", "wrong");
+    EXPECT_EQ(flow.stage(), Stage::signing_in);
+    transport.reply(token_path, api_error(401, "invalid_client", "Client ID or secret is wrong", "req-7"));
+    EXPECT_EQ(flow.stage(), Stage::signed_out);
+    ASSERT_TRUE(flow.error());
+    EXPECT_EQ(flow.error()->request_id, "req-7");
+}
+
+TEST_F(RenewalFlowTest, ThreeLookupsAreInFlightAtOnceAfterSignIn) {
+    sign_in();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_EQ(transport.pending.size(), 3u);
+    EXPECT_EQ(transport.pending_count(users_path), 1u);
+    EXPECT_EQ(transport.pending_count(plans_path), 1u);
+    EXPECT_EQ(transport.pending_count(contacts_path), 1u);
+    EXPECT_EQ(flow.users().status, LookupStatus::loading);
+    EXPECT_TRUE(flow.busy());
+}
+
+TEST_F(RenewalFlowTest, RemoteManagementAccountPlanIsPreselected) {
+    load_everything();
+    ASSERT_TRUE(flow.selection().plan_id);
+    EXPECT_EQ(flow.selection().plan_id->value, 3049036224189325312ULL);
+    EXPECT_EQ(flow.chosen_plan()->name, "Remote Management Account");
+}
+
+TEST_F(RenewalFlowTest, SingleBillingContactIsPreselectedButTwoAreNot) {
+    sign_in();
+    transport.reply(contacts_path, ok(nlohmann::json::array({fixture_json("billing_contacts.json")[0]})));
+    EXPECT_EQ(flow.selection().billing_id, std::optional<Id64>(Id64{3197218168379846218ULL}));
+
+    flow.sign_out();
+    sign_in();
+    transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    EXPECT_FALSE(flow.selection().billing_id);
+}
+
+TEST_F(RenewalFlowTest, ReviewWaitsForEveryChoice) {
+    load_everything();
+    flow.review();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_NE(flow.missing_choice()->find("who"), std::string::npos);
+    flow.choose_subordinate("reseller.two@example.invalid");
+    EXPECT_NE(flow.missing_choice()->find("billing contact"), std::string::npos);
+    flow.choose_billing_contact(Id64{9223372036854775807ULL});
+    EXPECT_FALSE(flow.missing_choice());
+    flow.review();
+    EXPECT_EQ(flow.stage(), Stage::reviewing);
+}
+
+TEST_F(RenewalFlowTest, UnknownPartnerOrContactCannotBeChosen) {
+    load_everything();
+    flow.choose_subordinate("not-in-the-list");
+    flow.choose_billing_contact(Id64{42});
+    EXPECT_FALSE(flow.selection().target);
+    EXPECT_FALSE(flow.selection().billing_id);
+}
+
+TEST_F(RenewalFlowTest, RenewalForMyselfSendsTheTutorialBody) {
+    reach_review_for_myself();
+    EXPECT_TRUE(flow.confirm());
+    ASSERT_EQ(transport.sent_count(save_path), 1u);
+    std::string expected = fixture_text("tutorial_order_body.json");
+    expected.pop_back();
+    EXPECT_EQ(transport.sent.back().body, expected);
+    EXPECT_EQ(flow.order_body(), expected);
+}
+
+TEST_F(RenewalFlowTest, RenewalForSubordinateUserCarriesItsPartnerId) {
+    load_everything();
+    flow.choose_subordinate("9223372036854775001");
+    flow.choose_billing_contact(Id64{9223372036854775807ULL});
+    flow.review();
+    flow.confirm();
+    auto body = nlohmann::json::parse(transport.sent.back().body);
+    EXPECT_EQ(body["partnerId"], "9223372036854775001");
+    EXPECT_EQ(body["billingId"].get<std::uint64_t>(), 9223372036854775807ULL);
+    EXPECT_EQ(flow.chosen_user()->company, "Alpine Networks GmbH");
+}
+
+TEST_F(RenewalFlowTest, TypedPlanIdIsUsedExactly) {
+    load_everything();
+    flow.choose_myself();
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.type_plan_id(" 9007199254740993 ");
+    flow.review();
+    ASSERT_EQ(flow.stage(), Stage::reviewing);
+    EXPECT_NE(flow.order_body().find("\"serviceId\": 9007199254740993,"), std::string::npos);
+}
+
+TEST_F(RenewalFlowTest, BadTypedPlanIdBlocksReviewWithAMessage) {
+    load_everything();
+    flow.choose_myself();
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.type_plan_id("30490362241893253l2");
+    ASSERT_TRUE(flow.selection().typed_plan_error);
+    flow.review();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_NE(flow.missing_choice()->find("plan"), std::string::npos);
+}
+
+TEST_F(RenewalFlowTest, ConfirmTwiceSendsOneOrder) {
+    reach_review_for_myself();
+    EXPECT_TRUE(flow.confirm());
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_FALSE(flow.confirm());
+    transport.poll();
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+    transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    EXPECT_EQ(flow.stage(), Stage::done);
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+    EXPECT_EQ(flow.orders_sent(), 1);
+}
+
+TEST_F(RenewalFlowTest, SuccessShowsTheWholeReceipt) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    ASSERT_EQ(flow.stage(), Stage::done);
+    EXPECT_EQ(flow.receipt().order_no, "MK3400814131142238208");
+    EXPECT_EQ(flow.receipt().transaction_no, "IH3400814132429889537");
+    EXPECT_EQ(flow.receipt().request_id, "c082da4285b4bc4118c0db63d5d74f45");
+}
+
+TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
+    for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
+                       raw(502, "<html><title>Bad Gateway</title></html>", "text/html"),
+                       raw(504, "Gateway Timeout", "text/plain"), raw(200, R"({"code":"succ)")}) {
+        transport = FakeTransport{};
+        flow.sign_out();
+        reach_review_for_myself();
+        flow.confirm();
+        transport.reply(save_path, reply);
+        EXPECT_EQ(flow.stage(), Stage::outcome_unknown) << reply.status << " " << reply.body;
+        EXPECT_FALSE(flow.confirm());
+        EXPECT_EQ(transport.sent_count(save_path), 1u);
+    }
+}
+
+TEST_F(RenewalFlowTest, OutcomeUnknownOffersTheOrderListInsteadOfAResend) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, failure(TransportFailure::connection_lost));
+    ASSERT_EQ(flow.stage(), Stage::outcome_unknown);
+    flow.back_to_choosing();
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    flow.check_order_list();
+    ASSERT_EQ(transport.pending_count("/order/openapi/order/v1/page"), 1u);
+    transport.reply("/order/openapi/order/v1/page",
+                    ok({{"total", 1}, {"results", {{{"id", "4444444444444444444"}, {"orderNo", "MK1"}, {"orderStatus", "succeed"}}}}}));
+    ASSERT_EQ(flow.order_check().status, LookupStatus::loaded);
+    EXPECT_EQ(flow.order_check().value.orders[0].order_no, "MK1");
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+}
+
+TEST_F(RenewalFlowTest, ApiErrorOnSaveIsFailedWithRequestIdAndMayBeConfirmedAgain) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId unknown", "req-save"));
+    ASSERT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(flow.error()->request_id, "req-save");
+    EXPECT_EQ(flow.error()->code, "parameter_validation_failed");
+    EXPECT_FALSE(flow.confirm());
+    flow.back_to_choosing();
+    flow.review();
+    EXPECT_TRUE(flow.confirm()); // a new review is a new confirmation
+    EXPECT_EQ(transport.sent_count(save_path), 2u);
+}
+
+TEST_F(RenewalFlowTest, RefusedConnectionBeforeSendIsFailed) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, failure(TransportFailure::could_not_send));
+    EXPECT_EQ(flow.stage(), Stage::failed);
+}
+
+TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsFailedAndNotResent) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, api_error(401, "token_expired", "expired"));
+    EXPECT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+}
+
+TEST_F(RenewalFlowTest, FailedLookupIsRetriedAlone) {
+    sign_in();
+    transport.reply(users_path, ok(fixture_json("partner_list.json")));
+    transport.reply(plans_path, raw(500, "<html>oops</html>", "text/html"));
+    transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    ASSERT_EQ(flow.plans().status, LookupStatus::failed);
+    EXPECT_EQ(flow.plans().error->http_status, 500);
+    std::size_t sent_before = transport.sent.size();
+    flow.retry_lookup(LookupKind::users); // loaded: nothing to do
+    flow.retry_lookup(LookupKind::plans);
+    ASSERT_EQ(transport.sent.size(), sent_before + 1);
+    EXPECT_EQ(transport.pending_count(plans_path), 1u);
+    transport.reply(plans_path, ok(fixture_json("plans_nested_details.json")));
+    EXPECT_EQ(flow.plans().status, LookupStatus::loaded);
+    EXPECT_EQ(flow.users().status, LookupStatus::loaded);
+}
+
+TEST_F(RenewalFlowTest, EmptyListsLoadAsEmpty) {
+    sign_in();
+    transport.reply(users_path, ok(nlohmann::json::array()));
+    transport.reply(plans_path, ok({{"offeringId", "x"}}));
+    transport.reply(contacts_path, ok(nlohmann::json::array()));
+    EXPECT_EQ(flow.users().status, LookupStatus::loaded);
+    EXPECT_TRUE(flow.plans().value.plans.empty());
+    EXPECT_FALSE(flow.selection().plan_id);
+    EXPECT_TRUE(flow.contacts().value.empty());
+}
+
+TEST_F(RenewalFlowTest, RenewAnotherKeepsListsAndClearsChoices) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    flow.renew_another();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_FALSE(flow.selection().target);
+    EXPECT_TRUE(flow.selection().plan_id); // preselected again
+    EXPECT_EQ(flow.users().value.size(), 2u);
+    EXPECT_TRUE(flow.receipt().order_no.empty());
+}
+
+TEST_F(RenewalFlowTest, LateRepliesAfterSignOutAreIgnored) {
+    sign_in();
+    auto pending = transport.pending; // keep the handlers
+    flow.sign_out();
+    for (auto& p : pending) p.handler(ok(fixture_json("partner_list.json")));
+    EXPECT_EQ(flow.stage(), Stage::signed_out);
+    EXPECT_TRUE(flow.users().value.empty());
+}
+
+TEST_F(RenewalFlowTest, CurlCopyOfTheOrderIsRedacted) {
+    reach_review_for_myself();
+    std::string curl = flow.order_as_curl();
+    EXPECT_NE(curl.find("<ACCESS_TOKEN>"), std::string::npos);
+    EXPECT_EQ(curl.find("access-1"), std::string::npos);
+    EXPECT_NE(curl.find("3197218168379846218"), std::string::npos);
+}
