@@ -1,0 +1,152 @@
+// Transport over libcurl's multi interface: transfers advance inside poll(), on the caller's thread;
+// no threads, no blocking. TLS peer and host verification stay on; redirects are not followed (a
+// redirected POST could be replayed).
+#include "platform_transport.h"
+
+#include <curl/curl.h>
+
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+namespace rd {
+namespace {
+
+struct Transfer {
+    CURL* easy = nullptr;
+    curl_slist* headers = nullptr;
+    HttpRequest request; // owns the body curl reads from
+    HttpResponse response;
+    ResponseHandler on_done;
+    char error_text[CURL_ERROR_SIZE] = {};
+
+    ~Transfer() {
+        if (easy) curl_easy_cleanup(easy);
+        if (headers) curl_slist_free_all(headers);
+    }
+};
+
+size_t append_body(char* data, size_t size, size_t count, void* user) {
+    static_cast<Transfer*>(user)->response.body.append(data, size * count);
+    return size * count;
+}
+
+TransportFailure classify(CURLcode code, CURL* easy) {
+    if (code == CURLE_OK) return TransportFailure::none;
+    long request_bytes = 0;
+    curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+    if (request_bytes == 0) return TransportFailure::could_not_send; // nothing reached the server
+    if (code == CURLE_OPERATION_TIMEDOUT) return TransportFailure::timed_out;
+    return TransportFailure::connection_lost;
+}
+
+class CurlTransport final : public Transport {
+public:
+    explicit CurlTransport(const TransportOptions& options) : options_(options) {
+        static std::once_flag once;
+        std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+        multi_ = curl_multi_init();
+        if (!multi_) throw std::runtime_error("libcurl: curl_multi_init failed");
+    }
+
+    ~CurlTransport() override {
+        for (auto& [handle, transfer] : transfers_) curl_multi_remove_handle(multi_, transfer->easy);
+        transfers_.clear();
+        curl_multi_cleanup(multi_);
+    }
+
+    RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
+        auto transfer = std::make_unique<Transfer>();
+        transfer->request = std::move(request);
+        transfer->on_done = std::move(on_done);
+        CURL* easy = transfer->easy = curl_easy_init();
+        const HttpRequest& r = transfer->request;
+        curl_easy_setopt(easy, CURLOPT_URL, r.url.c_str());
+        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout_ms));
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout_ms));
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); // any encoding curl can decode
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+        curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+        if (options_.ca_bundle_path) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.ca_bundle_path);
+        curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error_text);
+        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
+        curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
+        if (r.method == "POST") {
+            curl_easy_setopt(easy, CURLOPT_POST, 1L);
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDS, r.body.c_str());
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+        } else {
+            curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+        }
+        for (const auto& h : r.headers) transfer->headers = curl_slist_append(transfer->headers, (h.name + ": " + h.value).c_str());
+        transfer->headers = curl_slist_append(transfer->headers, "Expect:"); // no 100-continue round trip
+        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
+
+        RequestHandle handle = ++next_handle_;
+        curl_multi_add_handle(multi_, easy);
+        transfers_.emplace(handle, std::move(transfer));
+        return handle;
+    }
+
+    void poll() override {
+        if (transfers_.empty()) return;
+        int running = 0;
+        curl_multi_perform(multi_, &running);
+        std::vector<std::unique_ptr<Transfer>> finished;
+        int queued = 0;
+        while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+            if (message->msg != CURLMSG_DONE) continue;
+            for (auto it = transfers_.begin(); it != transfers_.end(); ++it) {
+                if (it->second->easy != message->easy_handle) continue;
+                finish(*it->second, message->data.result);
+                curl_multi_remove_handle(multi_, it->second->easy);
+                finished.push_back(std::move(it->second));
+                transfers_.erase(it);
+                break;
+            }
+        }
+        // Handlers run last: they may send or cancel other requests.
+        for (auto& transfer : finished) transfer->on_done(std::move(transfer->response));
+    }
+
+    void cancel(RequestHandle handle) override {
+        auto it = transfers_.find(handle);
+        if (it == transfers_.end()) return;
+        curl_multi_remove_handle(multi_, it->second->easy);
+        transfers_.erase(it);
+    }
+
+    bool idle() const override { return transfers_.empty(); }
+
+private:
+    static void finish(Transfer& transfer, CURLcode code) {
+        HttpResponse& response = transfer.response;
+        response.failure = classify(code, transfer.easy);
+        if (response.failure != TransportFailure::none) {
+            response.failure_text = transfer.error_text[0] ? transfer.error_text : curl_easy_strerror(code);
+            response.body.clear();
+            return;
+        }
+        long status = 0;
+        curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+        response.status = static_cast<int>(status);
+        char* content_type = nullptr;
+        curl_easy_getinfo(transfer.easy, CURLINFO_CONTENT_TYPE, &content_type);
+        if (content_type) response.content_type = content_type;
+    }
+
+    TransportOptions options_;
+    CURLM* multi_ = nullptr;
+    std::map<RequestHandle, std::unique_ptr<Transfer>> transfers_;
+    RequestHandle next_handle_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Transport> make_platform_transport(const TransportOptions& options) {
+    return std::make_unique<CurlTransport>(options);
+}
+
+} // namespace rd

@@ -1,0 +1,19 @@
+// The platform's HTTP transport: libcurl on the desktop (desktop/curl_transport.cpp), the browser's
+// fetch on the web (web/fetch_transport.cpp). CMake compiles exactly one of them.
+#pragma once
+
+#include "transport.h"
+
+#include <memory>
+
+namespace rd {
+
+struct TransportOptions {
+    int connect_timeout_ms = 10000;
+    // Desktop only: extra CA bundle (PEM) for an intranet proxy; TLS verification is always on.
+    const char* ca_bundle_path = nullptr;
+};
+
+std::unique_ptr<Transport> make_platform_transport(const TransportOptions& options = {});
+
+} // namespace rd

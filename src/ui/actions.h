@@ -1,0 +1,27 @@
+// Action: what the person asked for this frame. Screens only draw and return actions; App applies
+// them to the RenewalFlow and the platform, so screens stay free of I/O.
+#pragma once
+
+#include "ids.h"
+#include "renewal_flow.h"
+
+#include <string>
+#include <vector>
+
+namespace rd::ui {
+
+enum class ActionKind {
+    sign_in, sign_out, retry_lookup, choose_myself, choose_user, choose_plan, type_plan_id, choose_contact,
+    review, back_to_choosing, confirm, check_order_list, renew_another, copy_text, save_receipt,
+};
+
+struct Action {
+    ActionKind kind;
+    std::string text;          // user id, typed plan id, text to copy
+    Id64 id{};                 // plan or contact id
+    LookupKind lookup = LookupKind::users;
+};
+
+using Actions = std::vector<Action>;
+
+} // namespace rd::ui

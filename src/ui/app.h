@@ -1,0 +1,54 @@
+// rd::ui::App: the whole RenewDesk UI, drawn as ImGui windows from the RenewalFlow's state.
+// The platform main (web or desktop) owns the window, the GL context and the transport; once per
+// frame it polls the transport, calls App::draw() between ImGui::NewFrame() and ImGui::Render(),
+// and asks needs_frames() whether to keep rendering (requests in flight, animations) or sleep.
+#pragma once
+
+#include "transport.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace rd {
+class Clock;
+}
+
+namespace rd::ui {
+
+// What the platform offers the UI. Every member may be left empty.
+struct AppEnvironment {
+    std::string default_base_url;  // web: the page's origin; desktop: the real API host
+    bool served_by_sandbox = false; // show the "demo credentials" hint
+    std::string remembered_base_url;
+    std::string remembered_client_id;
+    // Persist base URL and Client ID (never the secret, never tokens).
+    std::function<void(const std::string& base_url, const std::string& client_id)> remember;
+    std::function<void(const std::string& text)> copy_to_clipboard;
+    // Offers a file to the person (web: a download; desktop: writes it and returns where it went).
+    std::function<std::string(const std::string& file_name, const std::string& contents)> save_file;
+};
+
+struct WidgetRect {
+    float x = 0, y = 0, w = 0, h = 0; // in ImGui display coordinates (CSS pixels on the web)
+};
+
+class App {
+public:
+    App(Transport& transport, const Clock& clock, AppEnvironment environment);
+    ~App();
+
+    void draw();              // one frame of UI; call between ImGui::NewFrame() and ImGui::Render()
+    bool needs_frames() const; // true while something changes without input (requests, spinners)
+
+    // Read-only test hooks.
+    std::string state_json() const; // {"screen": "...", "busy": bool, ...}: no ids, no secrets
+    const std::map<std::string, WidgetRect>& widget_rects() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace rd::ui

@@ -1,0 +1,180 @@
+#include "choose_screen.h"
+
+#include "widgets.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace rd::ui {
+namespace {
+
+// Loading / error (with retry) / empty states; true when the list is ready to draw.
+template <class T>
+bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, LookupKind kind, const char* empty_text,
+                  Actions& actions) {
+    switch (lookup.status) {
+    case LookupStatus::idle:
+    case LookupStatus::loading: spinner_text("Loading"); return false;
+    case LookupStatus::failed:
+        if (lookup.error) error_box(*lookup.error);
+        if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
+        return false;
+    case LookupStatus::loaded:
+        if (empty) hint(empty_text);
+        return true;
+    }
+    return false;
+}
+
+void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
+    heading("1. Who is the renewal for?");
+    const auto& target = flow.selection().target;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", "Search subordinate users by Yeastar ID, company, email or name", &fields.search);
+    track("Search users");
+
+    const auto& users = flow.users();
+    bool ready = lookup_state(users, users.value.empty(), "Retry subordinate users", LookupKind::users,
+                              "You have no subordinate users: you can still renew for yourself.", actions);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    float height = ImGui::GetTextLineHeightWithSpacing() * 9;
+    if (!ImGui::BeginTable("users", 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Yeastar ID", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.4f);
+    ImGui::TableSetupColumn("Email", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+
+    UserColumn column = UserColumn::company;
+    bool descending = false;
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        column = static_cast<UserColumn>(specs->Specs[0].ColumnIndex);
+        descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        specs->SpecsDirty = false;
+    }
+
+    // The partner itself is always the first row.
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (ImGui::Selectable("Renew for myself", target && target->empty(), ImGuiSelectableFlags_SpanAllColumns))
+        actions.push_back({.kind = ActionKind::choose_myself});
+    track("Renew for myself");
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("(your own Partner Portal account)");
+
+    if (ready) {
+        const auto& rows = fields.filter.rows(users.value, fields.search, column, descending);
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const SubordinateUser& user = users.value[rows[row]];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(row);
+                bool selected = target && *target == user.partner_id;
+                if (ImGui::Selectable(user.partner_id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                    actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
+                track("user:" + user.partner_id);
+                if (row < 3) track("user row " + std::to_string(row));
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(user.company.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(user.email.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(display_name(user).c_str());
+            }
+        }
+        if (rows.empty() && !users.value.empty()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("No user matches \"%s\".", fields.search.c_str());
+        }
+    }
+    ImGui::EndTable();
+    if (ready) ImGui::TextDisabled("%zu subordinate users", users.value.size());
+}
+
+void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
+    heading("2. Plan");
+    const auto& plans = flow.plans();
+    const auto& chosen = flow.selection().plan_id;
+    bool ready = lookup_state(plans, plans.value.plans.empty(), "Retry plans", LookupKind::plans,
+                              "No plan came back for Remote Management: type the plan id below.", actions);
+    if (ready) {
+        for (const Plan& plan : plans.value.plans) {
+            std::string label = (plan.name.empty() ? std::string("(unnamed plan)") : plan.name) + "##" + plan.plan_id.to_string();
+            bool selected = chosen && *chosen == plan.plan_id && fields.typed_plan_id.empty();
+            if (ImGui::RadioButton(label.c_str(), selected)) {
+                fields.typed_plan_id.clear();
+                actions.push_back({.kind = ActionKind::choose_plan, .id = plan.plan_id});
+            }
+            track("plan:" + plan.plan_id.to_string());
+            ImGui::SameLine();
+            std::string details = "plan id " + plan.plan_id.to_string();
+            if (!plan.price.empty()) details += ", " + plan.price + " " + plan.currency;
+            if (!plan.billing_cycle.empty()) details += ", " + plan.billing_cycle;
+            if (!plan.purchase_type.empty()) details += ", " + plan.purchase_type;
+            ImGui::TextDisabled("%s", details.c_str());
+        }
+        if (!plans.value.plans.empty() && !flow.chosen_plan() && fields.typed_plan_id.empty())
+            hint("No plan is named \"Remote Management Account\": choose one or type its plan id.");
+    }
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::InputTextWithHint("Or type a plan id", "e.g. 3049036224189325312", &fields.typed_plan_id))
+        actions.push_back({.kind = ActionKind::type_plan_id, .text = fields.typed_plan_id});
+    track("Plan id");
+    if (!fields.typed_plan_id.empty() && flow.selection().typed_plan_error)
+        error_box(*flow.selection().typed_plan_error);
+    if (plans.status == LookupStatus::loaded) {
+        ImGui::Checkbox("Show the raw plan response", &fields.show_raw_plans);
+        track("Show raw plans");
+        if (fields.show_raw_plans) {
+            std::string raw = plans.value.raw_json; // InputTextMultiline needs a mutable buffer; read-only flag keeps it unchanged
+            ImGui::InputTextMultiline("##rawplans", &raw, ImVec2(-1, ImGui::GetTextLineHeight() * 10),
+                                      ImGuiInputTextFlags_ReadOnly);
+        }
+    }
+}
+
+void draw_contacts(const RenewalFlow& flow, Actions& actions) {
+    heading("3. Billing contact (receives the invoice)");
+    const auto& contacts = flow.contacts();
+    const auto& chosen = flow.selection().billing_id;
+    bool ready = lookup_state(contacts, contacts.value.empty(), "Retry billing contacts", LookupKind::contacts,
+                              "No billing contact exists: add one in the Partner Portal, then retry.", actions);
+    if (!ready) return;
+    for (const BillingContact& contact : contacts.value) {
+        std::string name = contact.first_name + " " + contact.last_name;
+        if (!contact.company.empty()) name += " (" + contact.company + ")";
+        std::string label = name + "##" + contact.billing_contact_id.to_string();
+        if (ImGui::RadioButton(label.c_str(), chosen && *chosen == contact.billing_contact_id))
+            actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
+        track("contact:" + contact.billing_contact_id.to_string());
+        ImGui::SameLine();
+        ImGui::TextDisabled("invoice to %s", contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
+    }
+}
+
+} // namespace
+
+void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
+    draw_users(flow, fields, actions);
+    draw_plans(flow, fields, actions);
+    draw_contacts(flow, actions);
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    auto missing = flow.missing_choice();
+    if (button("Review order", !missing, 160.0f)) actions.push_back({.kind = ActionKind::review});
+    if (missing) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", missing->c_str());
+    }
+}
+
+} // namespace rd::ui

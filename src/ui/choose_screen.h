@@ -1,0 +1,19 @@
+// The choosing screen: who (myself or a subordinate user), which plan, which billing contact.
+// Each list shows its own loading, empty and error state, with a retry of its own.
+#pragma once
+
+#include "actions.h"
+#include "user_filter.h"
+
+namespace rd::ui {
+
+struct ChooseFields {
+    std::string search;
+    std::string typed_plan_id;
+    bool show_raw_plans = false;
+    UserFilter filter;
+};
+
+void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions);
+
+} // namespace rd::ui

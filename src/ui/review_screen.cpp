@@ -1,0 +1,70 @@
+#include "review_screen.h"
+
+#include "user_filter.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace rd::ui {
+namespace {
+
+// Label and wrapped value on one line. Not a table: a table's stretch column has no width in its
+// first frame, which would wrap the value into a very tall first layout.
+void row(const char* label, const std::string& value) {
+    ImGui::TextDisabled("%s", label);
+    ImGui::SameLine(160.0f);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+std::string who(const RenewalFlow& flow) {
+    const auto& order = flow.order();
+    if (!order.partner_id) return "Yourself (your own Partner Portal account)";
+    std::string text = "Subordinate user " + *order.partner_id;
+    if (const SubordinateUser* user = flow.chosen_user()) {
+        text += " - " + user->company;
+        if (!user->email.empty()) text += ", " + user->email;
+    }
+    return text;
+}
+
+} // namespace
+
+void draw_review_screen(const RenewalFlow& flow, Actions& actions) {
+    const bool submitting = flow.stage() == Stage::submitting;
+    heading("Review the order");
+    hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product 15).");
+
+    {
+        row("Renew for", who(flow));
+        const Plan* plan = flow.chosen_plan();
+        row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " + flow.order().plan_id.to_string());
+        if (plan && !plan->price.empty()) row("Price (as listed)", plan->price + " " + plan->currency);
+        if (const BillingContact* contact = flow.chosen_contact())
+            row("Billing contact", contact->first_name + " " + contact->last_name + ", invoice to " + contact->email_address +
+                                       " (id " + contact->billing_contact_id.to_string() + ")");
+        row("Term", "1 year, annual recurring billing");
+    }
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("The exact request body that will be sent to POST /order/openapi/order/v1/save:");
+    std::string body = flow.order_body();
+    ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * 16), ImGuiInputTextFlags_ReadOnly);
+    track("Order body");
+
+    ImGui::Spacing();
+    if (button("Back", !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
+    ImGui::SameLine();
+    if (button("Copy as curl", true, 140)) actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});
+    ImGui::SameLine();
+    // Disabled from the first frame after the click: the flow has left `reviewing` already.
+    if (button("Confirm order", !submitting, 180)) actions.push_back({.kind = ActionKind::confirm});
+    if (submitting) {
+        ImGui::SameLine();
+        spinner_text("Placing the order, do not close this window");
+    }
+}
+
+} // namespace rd::ui

@@ -1,0 +1,16 @@
+// The sign-in screen: base URL, Client ID, Client Secret (masked, never stored).
+#pragma once
+
+#include "actions.h"
+
+namespace rd::ui {
+
+struct SignInFields {
+    std::string base_url;
+    std::string client_id;
+    std::string client_secret; // cleared as soon as it has been handed to the flow
+};
+
+void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, bool sandbox_hint, Actions& actions);
+
+} // namespace rd::ui

@@ -1,0 +1,65 @@
+#include "user_filter.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rd::ui {
+namespace {
+
+std::string lowercase(const std::string& text) {
+    std::string out = text;
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+bool matches(const SubordinateUser& user, const std::string& needle) {
+    if (needle.empty()) return true;
+    for (const std::string* field : {&user.partner_id, &user.company, &user.email, &user.first_name, &user.last_name})
+        if (lowercase(*field).find(needle) != std::string::npos) return true;
+    return lowercase(display_name(user)).find(needle) != std::string::npos;
+}
+
+const std::string& sort_key(const SubordinateUser& user, UserColumn column, std::string& scratch) {
+    switch (column) {
+    case UserColumn::partner_id: return user.partner_id;
+    case UserColumn::company: return user.company;
+    case UserColumn::email: return user.email;
+    case UserColumn::name: scratch = display_name(user); return scratch;
+    }
+    return user.company;
+}
+
+} // namespace
+
+std::string display_name(const SubordinateUser& user) {
+    if (user.first_name.empty()) return user.last_name;
+    if (user.last_name.empty()) return user.first_name;
+    return user.first_name + " " + user.last_name;
+}
+
+const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUser>& users, const std::string& search,
+                                                 UserColumn sort_column, bool descending) {
+    const SubordinateUser* identity = users.empty() ? nullptr : users.data();
+    if (valid_ && identity == list_identity_ && users.size() == list_size_ && search == search_ &&
+        sort_column == column_ && descending == descending_)
+        return rows_;
+    list_identity_ = identity;
+    list_size_ = users.size();
+    search_ = search;
+    column_ = sort_column;
+    descending_ = descending;
+    valid_ = true;
+
+    std::string needle = lowercase(search);
+    rows_.clear();
+    for (std::size_t i = 0; i < users.size(); ++i)
+        if (matches(users[i], needle)) rows_.push_back(i);
+    std::stable_sort(rows_.begin(), rows_.end(), [&](std::size_t a, std::size_t b) {
+        std::string scratch_a, scratch_b;
+        int order = lowercase(sort_key(users[a], column_, scratch_a)).compare(lowercase(sort_key(users[b], column_, scratch_b)));
+        return descending_ ? order > 0 : order < 0;
+    });
+    return rows_;
+}
+
+} // namespace rd::ui

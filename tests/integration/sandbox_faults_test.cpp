@@ -1,0 +1,157 @@
+// Each fault the sandbox can inject, seen through the real libcurl transport, gives the right typed
+// error, and an order fault never turns into a second order.
+#include "sandbox_session.h"
+
+#include <gtest/gtest.h>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+
+const Id64 tutorial_billing_id{3197218168379846218ULL};
+
+struct SaveFault : ::testing::Test {
+    SandboxSession s{sandbox::SandboxOptions{}, ApiClientOptions{.timeout_ms = 3000, .order_timeout_ms = 1500}};
+
+    void SetUp() override {
+        ASSERT_TRUE(s.sign_in_and_load());
+        s.flow.choose_myself();
+        s.flow.choose_billing_contact(tutorial_billing_id);
+        s.flow.review();
+        ASSERT_EQ(s.flow.stage(), Stage::reviewing);
+    }
+
+    void confirm_with(const nlohmann::json& fault) {
+        nlohmann::json f = fault;
+        f["endpoint"] = "save";
+        s.fault(f);
+        ASSERT_TRUE(s.flow.confirm());
+        ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
+        EXPECT_FALSE(s.flow.confirm());
+    }
+};
+
+struct LookupFault : ::testing::Test {
+    SandboxSession s{sandbox::SandboxOptions{}, ApiClientOptions{.timeout_ms = 1500}};
+
+    const ApiError& users_error_with(const nlohmann::json& fault) {
+        nlohmann::json f = fault;
+        f["endpoint"] = "partner_list";
+        s.fault(f);
+        EXPECT_TRUE(s.sign_in_and_load());
+        EXPECT_EQ(s.flow.users().status, LookupStatus::failed);
+        EXPECT_EQ(s.flow.plans().status, LookupStatus::loaded); // the others are unaffected
+        static const ApiError none;
+        return s.flow.users().error ? *s.flow.users().error : none;
+    }
+};
+
+} // namespace
+
+TEST_F(SaveFault, ApiErrorIsFailedWithCodeDetailAndRequestId) {
+    confirm_with({{"kind", "api_error"}, {"status", 400}, {"code", "insufficient_balance"}, {"detailMessage", "Not enough credit"}});
+    ASSERT_EQ(s.flow.stage(), Stage::failed);
+    EXPECT_EQ(s.flow.error()->code, "insufficient_balance");
+    EXPECT_EQ(s.flow.error()->detail_message, "Not enough credit");
+    EXPECT_EQ(s.flow.error()->request_id.size(), 32u);
+    EXPECT_EQ(s.orders().size(), 0u);
+}
+
+TEST_F(SaveFault, DroppedConnectionBeforeCommitIsOutcomeUnknownAndNoOrder) {
+    confirm_with({{"kind", "drop"}});
+    EXPECT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(s.orders().size(), 0u);
+}
+
+TEST_F(SaveFault, CommitThenDropIsOutcomeUnknownAndTheOrderListShowsIt) {
+    confirm_with({{"kind", "commit_then_drop"}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    auto orders = s.orders();
+    ASSERT_EQ(orders.size(), 1u);
+    s.flow.check_order_list();
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.order_check().status != LookupStatus::loading; }));
+    ASSERT_EQ(s.flow.order_check().status, LookupStatus::loaded);
+    ASSERT_FALSE(s.flow.order_check().value.orders.empty());
+    EXPECT_EQ(s.flow.order_check().value.orders[0].order_no, orders[0]["result"]["orderNo"].get<std::string>());
+    EXPECT_EQ(s.orders().size(), 1u);
+}
+
+TEST_F(SaveFault, HtmlGatewayErrorIsOutcomeUnknownWithItsStatus) {
+    confirm_with({{"kind", "html"}, {"status", 502}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(s.flow.error()->http_status, 502);
+    EXPECT_EQ(s.flow.error()->kind, ErrorKind::http);
+}
+
+TEST_F(SaveFault, TruncatedSuccessIsOutcomeUnknown) {
+    confirm_with({{"kind", "truncated"}});
+    EXPECT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(s.flow.error()->kind, ErrorKind::parse);
+}
+
+TEST_F(SaveFault, SlowerThanTheTimeoutIsOutcomeUnknownNotFailed) {
+    confirm_with({{"kind", "delay"}, {"delay_ms", 3000}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    EXPECT_TRUE(s.flow.error()->timed_out);
+}
+
+TEST_F(SaveFault, PendingOrderStatusIsShownAsPending) {
+    confirm_with({{"kind", "order_status"}, {"orderStatus", "pending"}});
+    ASSERT_EQ(s.flow.stage(), Stage::done);
+    EXPECT_EQ(s.flow.receipt().order_status, "pending");
+}
+
+TEST_F(LookupFault, MalformedBodyIsAParseError) {
+    EXPECT_EQ(users_error_with({{"kind", "malformed"}}).kind, ErrorKind::parse);
+}
+
+TEST_F(LookupFault, HtmlPageIsAnHttpErrorWithTitle) {
+    const ApiError& e = users_error_with({{"kind", "html"}, {"status", 502}});
+    EXPECT_EQ(e.kind, ErrorKind::http);
+    EXPECT_EQ(e.http_status, 502);
+    EXPECT_FALSE(e.excerpt.empty());
+}
+
+TEST_F(LookupFault, PlainHttpStatusIsAnHttpError) {
+    const ApiError& e = users_error_with({{"kind", "http_status"}, {"status", 503}});
+    EXPECT_EQ(e.kind, ErrorKind::http);
+    EXPECT_EQ(e.http_status, 503);
+}
+
+TEST_F(LookupFault, ApiErrorCodeIsAnApiError) {
+    const ApiError& e = users_error_with({{"kind", "api_error"}, {"status", 400}, {"code", "ip_not_allowed"}, {"detailMessage", "IP"}});
+    EXPECT_EQ(e.kind, ErrorKind::api);
+    EXPECT_EQ(e.code, "ip_not_allowed");
+}
+
+TEST_F(LookupFault, TruncatedBodyIsAParseError) {
+    EXPECT_EQ(users_error_with({{"kind", "truncated"}}).kind, ErrorKind::parse);
+}
+
+TEST_F(LookupFault, DroppedConnectionIsANetworkError) {
+    EXPECT_EQ(users_error_with({{"kind", "drop"}}).kind, ErrorKind::network);
+}
+
+TEST_F(LookupFault, DelayBeyondTheTimeoutIsATimeout) {
+    const ApiError& e = users_error_with({{"kind", "delay"}, {"delay_ms", 2500}});
+    EXPECT_EQ(e.kind, ErrorKind::network);
+    EXPECT_TRUE(e.timed_out);
+}
+
+TEST_F(LookupFault, FailedLookupRetriedAloneLoads) {
+    users_error_with({{"kind", "http_status"}, {"status", 500}});
+    s.flow.retry_lookup(LookupKind::users);
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.users().status != LookupStatus::loading; }));
+    EXPECT_EQ(s.flow.users().status, LookupStatus::loaded);
+}
+
+TEST(Transport, RefusedConnectionIsCouldNotSend) {
+    auto transport = make_platform_transport();
+    std::optional<HttpResponse> response;
+    transport->send({.url = "http://127.0.0.1:1/"}, [&](HttpResponse r) { response = std::move(r); });
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!response && std::chrono::steady_clock::now() < deadline) transport->poll();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->failure, TransportFailure::could_not_send);
+}

@@ -1,0 +1,186 @@
+// The UI driven by real ImGui input events, headless, over the fake transport.
+#include "ui_harness.h"
+
+#include "../core/fixtures.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+
+constexpr const char* save_path = "/order/openapi/order/v1/save";
+
+nlohmann::json state(UiHarness& ui) { return nlohmann::json::parse(ui.app.state_json()); }
+
+void sign_in(UiHarness& ui) {
+    ui.click_and_type("Client ID", "demo-client-id");
+    ui.click_and_type("Client Secret", "demo-client-secret");
+    ui.click("Sign in");
+    ui.transport.reply("/oauth/token", ok(token_result()));
+}
+
+void load_lists(UiHarness& ui, const nlohmann::json& users) {
+    sign_in(ui);
+    ui.transport.reply("/partner_list", ok(users));
+    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
+    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+    ui.frame();
+}
+
+} // namespace
+
+TEST(AppUi, SignInByTypingSendsTheCredentialsAndForgetsTheSecretField) {
+    UiHarness ui;
+    ui.click_and_type("Client ID", "demo-client-id");
+    ui.click_and_type("Client Secret", "demo-client-secret");
+    ui.click("Sign in");
+    ASSERT_EQ(ui.transport.sent.size(), 1u);
+    EXPECT_NE(ui.transport.sent[0].body.find("client_id=demo-client-id"), std::string::npos);
+    EXPECT_NE(ui.transport.sent[0].body.find("client_secret=demo-client-secret"), std::string::npos);
+    EXPECT_EQ(state(ui)["screen"], "signing_in");
+    EXPECT_TRUE(state(ui)["busy"]);
+    ASSERT_EQ(ui.remembered.size(), 1u);
+    EXPECT_EQ(ui.remembered[0].second, "demo-client-id"); // the id is remembered, the secret is not offered
+    EXPECT_EQ(ui.app.state_json().find("demo-client-secret"), std::string::npos);
+}
+
+TEST(AppUi, EnterInTheSecretFieldSignsIn) {
+    UiHarness ui;
+    ui.click_and_type("Client ID", "id");
+    ui.click_and_type("Client Secret", "secret");
+    ui.press(ImGuiKey_Enter);
+    EXPECT_EQ(ui.transport.sent_count("/oauth/token"), 1u);
+}
+
+TEST(AppUi, RenewalForASubordinateUserFoundBySearch) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    EXPECT_EQ(state(ui)["screen"], "choosing");
+    ui.click_and_type("Search users", "harbour");
+    EXPECT_TRUE(ui.has_widget("user:reseller.two@example.invalid"));
+    EXPECT_FALSE(ui.has_widget("user:9223372036854775001"));
+    ui.click("user row 0");
+    ui.click("contact:9223372036854775807");
+    ui.click("Review order");
+    ASSERT_EQ(state(ui)["screen"], "reviewing");
+    ui.click("Confirm order");
+    ASSERT_EQ(ui.transport.sent_count(save_path), 1u);
+    auto body = nlohmann::json::parse(ui.transport.sent.back().body);
+    EXPECT_EQ(body["partnerId"], "reseller.two@example.invalid");
+    EXPECT_EQ(body["billingId"].get<std::uint64_t>(), 9223372036854775807ULL);
+    EXPECT_EQ(body["serviceList"][0]["serviceId"].get<std::uint64_t>(), 3049036224189325312ULL);
+}
+
+TEST(AppUi, DoubleClickAndEnterOnConfirmSendOneOrder) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ui.click("Confirm order", 2);
+    ui.press(ImGuiKey_Enter);
+    ui.press(ImGuiKey_Space);
+    EXPECT_EQ(ui.transport.sent_count(save_path), 1u);
+    EXPECT_EQ(state(ui)["screen"], "submitting");
+    ui.transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    ui.frame();
+    EXPECT_EQ(state(ui)["screen"], "done");
+    EXPECT_EQ(state(ui)["ordersSent"], 1);
+}
+
+TEST(AppUi, ReceiptCanBeCopiedAndDownloaded) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ui.click("Copy as curl");
+    ASSERT_EQ(ui.copied.size(), 1u);
+    EXPECT_NE(ui.copied[0].find("<ACCESS_TOKEN>"), std::string::npos);
+    EXPECT_EQ(ui.copied[0].find("access-1"), std::string::npos);
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    ui.click("Copy receipt");
+    EXPECT_NE(ui.copied.back().find("MK3400814131142238208"), std::string::npos);
+    ui.click("Download receipt");
+    ASSERT_EQ(ui.saved.size(), 1u);
+    EXPECT_EQ(ui.saved[0].first, "renewdesk-receipt-MK3400814131142238208.json");
+    EXPECT_NE(ui.saved[0].second.find("\"billingId\": 3197218168379846218"), std::string::npos);
+    ui.click("Renew another");
+    EXPECT_EQ(state(ui)["screen"], "choosing");
+}
+
+TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId", "feedfacefeedfacefeedfacefeedface"));
+    ui.frame();
+    EXPECT_EQ(state(ui)["screen"], "failed");
+    EXPECT_EQ(state(ui)["errorRequestId"], "feedfacefeedfacefeedfacefeedface");
+    ui.click("Back to choices");
+    EXPECT_EQ(state(ui)["screen"], "choosing");
+}
+
+TEST(AppUi, OutcomeUnknownOffersTheOrderListNotAResend) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, failure(TransportFailure::connection_lost));
+    ui.frame();
+    EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
+    EXPECT_FALSE(ui.has_widget("Confirm order"));
+    ui.click("Start a new renewal"); // disabled until the list was checked
+    EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
+    ui.click("Check the order list");
+    ui.transport.reply("/order/openapi/order/v1/page", ok({{"results", nlohmann::json::array()}}));
+    ui.click("Start a new renewal");
+    EXPECT_EQ(state(ui)["screen"], "choosing");
+    EXPECT_EQ(ui.transport.sent_count(save_path), 1u);
+}
+
+TEST(AppUi, FailedLookupHasItsOwnRetry) {
+    UiHarness ui;
+    sign_in(ui);
+    ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
+    ui.transport.reply("/purchase_product_info", raw(503, "Service Unavailable", "text/plain"));
+    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+    ui.click("Retry plans");
+    EXPECT_EQ(ui.transport.pending_count("/purchase_product_info"), 1u);
+    EXPECT_EQ(ui.transport.sent_count("/partner_list"), 1u);
+}
+
+TEST(AppUi, TenThousandUsersAreClippedAndSearchable) {
+    UiHarness ui;
+    nlohmann::json users = nlohmann::json::array();
+    for (int i = 0; i < 10000; ++i)
+        users.push_back({{"partnerId", std::to_string(9000000000000000000ULL + i)}, {"company", "Company " + std::to_string(i)},
+                         {"email", "user" + std::to_string(i) + "@example.invalid"}});
+    load_lists(ui, users);
+    ui.frame();
+    int visible = 0;
+    for (const auto& [label, rect] : ui.app.widget_rects()) visible += label.rfind("user:", 0) == 0;
+    EXPECT_GT(visible, 0);
+    EXPECT_LT(visible, 100); // only the rows on screen are drawn
+    ui.click_and_type("Search users", "user9999@");
+    EXPECT_TRUE(ui.has_widget("user:9000000000000009999"));
+}
+
+TEST(AppUi, TypedPlanIdIsValidatedOnScreen) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click_and_type("Plan id", "12x");
+    ui.click("Review order");
+    EXPECT_EQ(state(ui)["screen"], "choosing");
+}

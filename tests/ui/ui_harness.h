@@ -1,0 +1,105 @@
+// UiHarness: the real rd::ui::App in a headless ImGui context (font atlas built, no renderer) over
+// the fake transport, with real ImGui input events: clicks land on the rectangles the app reports,
+// exactly as the browser and desktop end-to-end tests use them.
+#pragma once
+
+#include "app.h"
+
+#include "../core/fake_transport.h"
+
+#include <imgui.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rd::test {
+
+struct UiHarness {
+    ImGuiContext* context = make_context();
+    FakeTransport transport;
+    FakeClock clock;
+    std::vector<std::string> copied;
+    std::vector<std::pair<std::string, std::string>> saved;
+    std::vector<std::pair<std::string, std::string>> remembered;
+    ui::App app{transport, clock, environment()};
+
+    ~UiHarness() { ImGui::DestroyContext(context); }
+
+    static ImGuiContext* make_context() {
+        ImGuiContext* context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 900);
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        return context;
+    }
+
+    ui::AppEnvironment environment() {
+        return ui::AppEnvironment{
+            .default_base_url = "http://sandbox.invalid",
+            .served_by_sandbox = true,
+            .remember = [this](const std::string& url, const std::string& id) { remembered.emplace_back(url, id); },
+            .copy_to_clipboard = [this](const std::string& text) { copied.push_back(text); },
+            .save_file = [this](const std::string& name, const std::string& text) {
+                saved.emplace_back(name, text);
+                return "saved " + name;
+            },
+        };
+    }
+
+    void frame() {
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+    }
+
+    ui::WidgetRect rect(const std::string& label) {
+        frame(); // let a screen that just changed settle its layout, as a person's eye would
+        frame();
+        auto it = app.widget_rects().find(label);
+        if (it == app.widget_rects().end()) throw std::runtime_error("no widget " + label);
+        return it->second;
+    }
+
+    bool has_widget(const std::string& label) {
+        frame();
+        return app.widget_rects().count(label) > 0;
+    }
+
+    void click(const std::string& label, int clicks = 1) {
+        ui::WidgetRect r = rect(label);
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(r.x + r.w / 2, r.y + r.h / 2);
+        frame();
+        for (int i = 0; i < clicks; ++i) {
+            io.AddMouseButtonEvent(0, true);
+            frame();
+            io.AddMouseButtonEvent(0, false);
+            frame();
+        }
+    }
+
+    void type(const std::string& text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frame();
+    }
+
+    void press(ImGuiKey key) {
+        ImGui::GetIO().AddKeyEvent(key, true);
+        frame();
+        ImGui::GetIO().AddKeyEvent(key, false);
+        frame();
+    }
+
+    void click_and_type(const std::string& label, const std::string& text) {
+        click(label);
+        type(text);
+    }
+};
+
+} // namespace rd::test
