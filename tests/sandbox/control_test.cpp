@@ -1,0 +1,138 @@
+// Control endpoints, static file serving, request logging and the command line.
+#include "sandbox_test_support.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace sandbox_test {
+namespace {
+
+using ControlTest = SandboxTest;
+
+TEST_F(ControlTest, InfoReportsDemoCredentialsAndOrderCount) {
+    post_order(kTutorialOrderBody, access_token());
+    const json info = parse_body(client().Get("/__sandbox/info"));
+    EXPECT_EQ(info["clientId"], "demo-client-id");
+    EXPECT_EQ(info["clientSecret"], "demo-client-secret");
+    EXPECT_EQ(info["orders"], 1);
+}
+
+TEST_F(ControlTest, ResetClearsOrdersAndFaultsButKeepsTokens) {
+    const std::string token = access_token();
+    post_order(kTutorialOrderBody, token);
+    add_fault({{"endpoint", "partner_list"}, {"kind", "http_status"}});
+    auto reset = client().Post("/__sandbox/reset", "", "application/json");
+    ASSERT_TRUE(reset);
+    EXPECT_EQ(reset->status, 200);
+    EXPECT_EQ(orders_log(), json::array());
+    expect_envelope(get_api("/user/openapi/user/v1/client/partner_list", token), 200, "success");
+    const json page = parse_body(get_api("/order/openapi/order/v1/page", token))["result"];
+    EXPECT_EQ(page["total"], 0);
+}
+
+TEST_F(ControlTest, LogLinesNeverContainSecretsTokensOrBodies) {
+    restart({}, /*log_requests=*/true);
+    testing::internal::CaptureStderr();
+    const json token = request_token_result();
+    json body = json::parse(kTutorialOrderBody);
+    body["poNumber"] = "PO-SECRET-MARKER";
+    post_order(body.dump(), token["token"]);
+    get_api("/order/openapi/order/v1/page?pageNo=1&pageSize=7", token["token"]);
+    server_.reset(); // flush every log line
+    const std::string log = testing::internal::GetCapturedStderr();
+    EXPECT_NE(log.find("POST /auth/openapi/v1/oauth/token 200 "), std::string::npos) << log;
+    EXPECT_NE(log.find("POST /order/openapi/order/v1/save 200 "), std::string::npos) << log;
+    EXPECT_NE(log.find("GET /order/openapi/order/v1/page 200 "), std::string::npos) << log;
+    for (const std::string& secret : {std::string("demo-client-secret"), token["token"].get<std::string>(),
+                                      token["refreshToken"].get<std::string>(), std::string("Bearer"),
+                                      std::string("PO-SECRET-MARKER"), std::string("pageSize")})
+        EXPECT_EQ(log.find(secret), std::string::npos) << secret;
+}
+
+TEST_F(ControlTest, ServeDirServesThePageAndWasmBesideTheApi) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("renewdesk-sandbox-www-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "index.html") << "<!DOCTYPE html><title>RenewDesk</title>";
+    std::ofstream(dir / "renewdesk.wasm", std::ios::binary) << std::string("\0asm\1\0\0\0", 8);
+    std::ofstream(dir / "renewdesk.js") << "console.log(1);";
+    sandbox::SandboxOptions options;
+    options.serve_dir = dir.string();
+    restart(options);
+
+    auto index = client().Get("/");
+    ASSERT_TRUE(index);
+    EXPECT_EQ(index->status, 200);
+    EXPECT_NE(index->body.find("RenewDesk"), std::string::npos);
+    auto wasm = client().Get("/renewdesk.wasm");
+    ASSERT_TRUE(wasm);
+    EXPECT_EQ(wasm->get_header_value("Content-Type"), "application/wasm");
+    EXPECT_EQ(wasm->body.size(), 8u);
+    auto js = client().Get("/renewdesk.js");
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript");
+    expect_envelope(get_api("/pricing/openapi/purchase/v1/product_list", access_token()), 200, "success");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_F(ControlTest, MissingFixturesDirMakesStartThrow) {
+    sandbox::SandboxOptions options;
+    options.fixtures_dir = "/nonexistent/renewdesk-fixtures";
+    options.log_requests = false;
+    sandbox::SandboxServer server(options);
+    EXPECT_THROW(server.start(), std::runtime_error);
+}
+
+TEST_F(ControlTest, BusyPortMakesStartThrow) {
+    sandbox::SandboxOptions options;
+    options.port = port();
+    options.log_requests = false;
+    sandbox::SandboxServer second(options);
+    EXPECT_THROW(second.start(), std::runtime_error);
+}
+
+TEST(SandboxCli, PrintsListeningLineFirstAndStopsOnSigterm) {
+    int out[2];
+    ASSERT_EQ(pipe(out), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        execl(RENEWDESK_SANDBOX_BINARY, RENEWDESK_SANDBOX_BINARY, "--port", "0", "--users", "2", nullptr);
+        _exit(127);
+    }
+    close(out[1]);
+    FILE* stream = fdopen(out[0], "r");
+    char line[256] = {};
+    ASSERT_NE(std::fgets(line, sizeof line, stream), nullptr);
+    const std::string first = line;
+    ASSERT_EQ(first.rfind("listening on http://127.0.0.1:", 0), 0u) << first;
+    const int port = std::stoi(first.substr(std::string("listening on http://127.0.0.1:").size()));
+    std::string rest;
+    for (int i = 0; i < 2 && std::fgets(line, sizeof line, stream); ++i)
+        rest += line;
+    EXPECT_NE(rest.find("client id: demo-client-id"), std::string::npos) << rest;
+    EXPECT_NE(rest.find("client secret: demo-client-secret"), std::string::npos) << rest;
+
+    httplib::Client client("127.0.0.1", port);
+    auto info = client.Get("/__sandbox/info");
+    ASSERT_TRUE(info);
+    EXPECT_EQ(json::parse(info->body)["users"], 8);
+
+    kill(child, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    std::fclose(stream);
+}
+
+} // namespace
+} // namespace sandbox_test

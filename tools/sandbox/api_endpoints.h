@@ -1,0 +1,39 @@
+// The Partner Portal endpoints themselves: request in, envelope reply out. Transport matters (faults,
+// latency, dropped connections, logging) are handled around these in sandbox_server.cpp.
+#pragma once
+
+#include "envelope.h"
+#include "sandbox_state.h"
+
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+namespace sandbox {
+
+enum class Endpoint {
+    token,
+    partner_list,
+    product_list,
+    purchase_product_info,
+    billing_contact_list,
+    save,
+    page,
+    get
+};
+
+struct EndpointRoute {
+    Endpoint endpoint;
+    const char* name;   // as used by the fault plan
+    const char* method; // GET or POST
+};
+
+// The API endpoint a path belongs to (any method), or nullopt.
+std::optional<EndpointRoute> find_endpoint(const std::string& path);
+
+// Answers one API request. `order_status` is the orderStatus a committed save gets ("succeed" normally).
+ApiReply handle_endpoint(Endpoint endpoint, const httplib::Request& request, SandboxState& state,
+                         const std::string& order_status);
+
+} // namespace sandbox

@@ -1,0 +1,181 @@
+#include "fault_plan.h"
+
+#include <array>
+#include <utility>
+
+namespace sandbox {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char*, 8> kEndpoints = {
+    "token", "partner_list", "product_list", "purchase_product_info", "billing_contact_list",
+    "save",  "page",         "get"};
+
+constexpr std::array<std::pair<FaultKind, const char*>, 9> kKinds = {{
+    {FaultKind::http_status, "http_status"},
+    {FaultKind::api_error, "api_error"},
+    {FaultKind::malformed, "malformed"},
+    {FaultKind::truncated, "truncated"},
+    {FaultKind::html, "html"},
+    {FaultKind::delay, "delay"},
+    {FaultKind::drop, "drop"},
+    {FaultKind::commit_then_drop, "commit_then_drop"},
+    {FaultKind::order_status, "order_status"},
+}};
+
+const char* kind_name(FaultKind kind) {
+    for (const auto& [k, name] : kKinds)
+        if (k == kind) return name;
+    return "?";
+}
+
+// Reads an optional integer member; false (with `error`) when present but not an integer in range.
+bool read_int(const json& spec, const char* name, int& out, int min, int max, std::string& error) {
+    if (!spec.contains(name)) return true;
+    const auto& value = spec[name];
+    if (!value.is_number_integer() || value.get<long long>() < min || value.get<long long>() > max) {
+        error = std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
+                std::to_string(max);
+        return false;
+    }
+    out = value.get<int>();
+    return true;
+}
+
+bool read_string(const json& spec, const char* name, std::string& out, std::string& error) {
+    if (!spec.contains(name)) return true;
+    if (!spec[name].is_string()) {
+        error = std::string(name) + " must be a string";
+        return false;
+    }
+    out = spec[name].get<std::string>();
+    return true;
+}
+
+} // namespace
+
+bool is_fault_endpoint(const std::string& name) {
+    for (const char* endpoint : kEndpoints)
+        if (name == endpoint) return true;
+    return false;
+}
+
+std::optional<Fault> parse_fault(const json& spec, std::string& error) {
+    if (!spec.is_object()) {
+        error = "the fault must be a JSON object";
+        return std::nullopt;
+    }
+    Fault fault;
+    if (!spec.contains("endpoint") || !spec["endpoint"].is_string() ||
+        !is_fault_endpoint(spec["endpoint"].get<std::string>())) {
+        error = "endpoint must be one of token, partner_list, product_list, purchase_product_info, "
+                "billing_contact_list, save, page, get";
+        return std::nullopt;
+    }
+    fault.endpoint = spec["endpoint"].get<std::string>();
+    const std::string kind = spec.value("kind", json()).is_string() ? spec["kind"].get<std::string>() : "";
+    bool known_kind = false;
+    for (const auto& [k, name] : kKinds)
+        if (kind == name) {
+            fault.kind = k;
+            known_kind = true;
+        }
+    if (!known_kind) {
+        error = "kind must be one of http_status, api_error, malformed, truncated, html, delay, drop, "
+                "commit_then_drop, order_status";
+        return std::nullopt;
+    }
+    if (!read_int(spec, "count", fault.count, -1, 1000000, error)) return std::nullopt;
+    if (fault.count == 0) {
+        error = "count must be -1 (until cleared) or at least 1";
+        return std::nullopt;
+    }
+    switch (fault.kind) {
+    case FaultKind::http_status:
+        fault.status = 503;
+        break;
+    case FaultKind::api_error:
+        fault.status = 400;
+        break;
+    case FaultKind::html:
+        fault.status = 502;
+        break;
+    default:
+        fault.status = 200;
+        break;
+    }
+    if (!read_int(spec, "status", fault.status, 100, 599, error)) return std::nullopt;
+    fault.code = "sandbox_injected_error";
+    fault.detail_message = "Error injected by the sandbox fault plan";
+    if (!read_string(spec, "code", fault.code, error)) return std::nullopt;
+    if (!read_string(spec, "detailMessage", fault.detail_message, error)) return std::nullopt;
+    if (spec.contains("body")) {
+        std::string body;
+        if (!read_string(spec, "body", body, error)) return std::nullopt;
+        fault.body = body;
+    }
+    if (!read_int(spec, "delay_ms", fault.delay_ms, 0, 600000, error)) return std::nullopt;
+    fault.order_status = "pending";
+    if (!read_string(spec, "orderStatus", fault.order_status, error)) return std::nullopt;
+    return fault;
+}
+
+json to_json(const Fault& fault) {
+    json out = {{"endpoint", fault.endpoint}, {"kind", kind_name(fault.kind)}, {"count", fault.count}};
+    switch (fault.kind) {
+    case FaultKind::http_status:
+        out["status"] = fault.status;
+        if (fault.body) out["body"] = *fault.body;
+        break;
+    case FaultKind::api_error:
+        out["status"] = fault.status;
+        out["code"] = fault.code;
+        out["detailMessage"] = fault.detail_message;
+        break;
+    case FaultKind::html:
+        out["status"] = fault.status;
+        break;
+    case FaultKind::delay:
+        out["delay_ms"] = fault.delay_ms;
+        break;
+    case FaultKind::order_status:
+        out["orderStatus"] = fault.order_status;
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
+void FaultPlan::add(Fault fault) {
+    std::lock_guard lock(mutex_);
+    queues_[fault.endpoint].push_back(std::move(fault));
+}
+
+std::optional<Fault> FaultPlan::take(const std::string& endpoint) {
+    std::lock_guard lock(mutex_);
+    const auto queue = queues_.find(endpoint);
+    if (queue == queues_.end() || queue->second.empty()) return std::nullopt;
+    Fault& front = queue->second.front();
+    Fault taken = front;
+    if (front.count > 0 && --front.count == 0) queue->second.pop_front();
+    return taken;
+}
+
+void FaultPlan::clear() {
+    std::lock_guard lock(mutex_);
+    queues_.clear();
+}
+
+json FaultPlan::list() const {
+    std::lock_guard lock(mutex_);
+    json out = json::array();
+    for (const auto& [endpoint, queue] : queues_)
+        for (const auto& fault : queue)
+            out.push_back(to_json(fault));
+    return out;
+}
+
+} // namespace sandbox

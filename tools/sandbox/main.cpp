@@ -1,0 +1,102 @@
+// renewdesk-sandbox command line: runs the stand-in Partner Portal API until SIGINT/SIGTERM.
+#include "sandbox_server.h"
+
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: renewdesk-sandbox [--port N] [--host H] [--latency-ms N] [--users N] [--token-lifetime S]\n"
+    "                         [--fixtures DIR] [--serve DIR] [--cors]\n";
+
+bool parse_int(const char* text, int& out) {
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 0 || value > 100000000) return false;
+    out = static_cast<int>(value);
+    return true;
+}
+
+bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--cors") {
+            options.cors = true;
+            continue;
+        }
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            std::exit(0);
+        }
+        if (i + 1 >= argc) return false;
+        const char* value = argv[++i];
+        bool ok = true;
+        if (arg == "--port")
+            ok = parse_int(value, options.port) && options.port <= 65535;
+        else if (arg == "--host")
+            options.host = value;
+        else if (arg == "--latency-ms")
+            ok = parse_int(value, options.latency_ms);
+        else if (arg == "--users")
+            ok = parse_int(value, options.generated_users);
+        else if (arg == "--token-lifetime")
+            ok = parse_int(value, options.token_lifetime_s);
+        else if (arg == "--fixtures")
+            options.fixtures_dir = value;
+        else if (arg == "--serve")
+            options.serve_dir = value;
+        else
+            ok = false;
+        if (!ok) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    sandbox::SandboxOptions options;
+    if (!parse_args(argc, argv, options)) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+
+    // Block the stop signals before any thread exists, so every server thread inherits the mask and
+    // only sigwait() below sees them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    sandbox::SandboxServer server(options);
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "renewdesk-sandbox: %s\n", e.what());
+        return 1;
+    }
+    const std::string url = server.base_url();
+    std::printf("listening on %s\n", url.c_str());
+    std::printf("client id: demo-client-id\n");
+    std::printf("client secret: demo-client-secret\n");
+    std::printf(
+        "control: GET %s/__sandbox/info | GET /__sandbox/orders | POST /__sandbox/reset |"
+        " POST/GET/DELETE /__sandbox/faults | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config\n",
+        url.c_str());
+    if (!options.serve_dir.empty())
+        std::printf("serving %s at %s/\n", options.serve_dir.c_str(), url.c_str());
+    std::fflush(stdout);
+
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    std::fprintf(stderr, "renewdesk-sandbox: signal %d, stopping\n", signal_number);
+    server.stop();
+    return 0;
+}

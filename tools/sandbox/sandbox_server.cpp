@@ -1,0 +1,321 @@
+#include "sandbox_server.h"
+
+#include "api_endpoints.h"
+#include "connection_drop.h"
+#include "control_api.h"
+#include "envelope.h"
+#include "sandbox_state.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+namespace sandbox {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Per-request facts for the log line; httplib runs a request's routing and logging on one thread.
+thread_local Clock::time_point t_request_start{};
+thread_local bool t_dropped = false;
+
+const char* reason_phrase(int status) {
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Error";
+    }
+}
+
+void sleep_ms(int ms) {
+    if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+// API replies carry a charset, as Java API servers' replies do. It also keeps httplib 0.11 from
+// compressing them: it compresses only the exact type "application/json", preferring brotli at its
+// slowest setting (12 s for a 10,000-user list).
+constexpr const char* kApiContentType = "application/json;charset=UTF-8";
+
+void write_reply(httplib::Response& response, const ApiReply& reply) {
+    response.status = reply.status;
+    response.set_content(to_text(reply.body), kApiContentType);
+}
+
+// The path for the log: no query string (httplib keeps it apart), no control characters, bounded.
+std::string loggable_path(const std::string& path) {
+    std::string out;
+    for (char c : path.substr(0, 200))
+        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c);
+    return out;
+}
+
+} // namespace
+
+struct SandboxServer::Impl {
+    SandboxOptions options;
+    SandboxState state;
+    httplib::Server server;
+    std::thread thread;
+    int port = 0;
+    bool started = false;
+
+    void configure();
+    void dispatch(const httplib::Request& request, httplib::Response& response);
+    void answer_api(const EndpointRoute& route, const httplib::Request& request, httplib::Response& response);
+    void drop(const httplib::Request& request, httplib::Response& response);
+};
+
+void SandboxServer::Impl::drop(const httplib::Request& request, httplib::Response& response) {
+    t_dropped = true;
+    response.set_header("Connection", "close");
+    if (drop_connection(request)) {
+        response.status = 500; // never reaches the client: the socket is already shut down
+        return;
+    }
+    // Fallback if the socket cannot be found: promise a body, then end the connection without it.
+    response.status = 200;
+    response.set_content_provider(64, "application/json",
+                                  [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+}
+
+void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
+                                     httplib::Response& response) {
+    sleep_ms(state.latency_ms.load());
+    const std::optional<Fault> fault = state.faults.take(route.name);
+    std::string order_status = "succeed";
+    if (fault) {
+        switch (fault->kind) {
+        case FaultKind::http_status: {
+            response.status = fault->status;
+            response.set_header("X-Sandbox-Fault", "http_status");
+            const std::string body = fault->body.value_or(std::to_string(fault->status) + " " +
+                                                          reason_phrase(fault->status) + "\n");
+            if (!body.empty()) response.set_content(body, "text/plain");
+            return;
+        }
+        case FaultKind::api_error:
+            response.set_header("X-Sandbox-Fault", "api_error");
+            write_reply(response, failure(fault->status, fault->code, fault->detail_message));
+            return;
+        case FaultKind::malformed:
+            response.status = fault->status;
+            response.set_header("X-Sandbox-Fault", "malformed");
+            response.set_content("{\"code\": \"succ<<sandbox: malformed reply>>\x01\n", "application/json");
+            return;
+        case FaultKind::html: {
+            response.status = fault->status;
+            response.set_header("X-Sandbox-Fault", "html");
+            const std::string title = std::to_string(fault->status) + " " + reason_phrase(fault->status);
+            response.set_content("<!DOCTYPE html>\n<html><head><title>" + title +
+                                     "</title></head><body>\n<center><h1>" + title +
+                                     "</h1></center>\n<hr><center>nginx</center>\n</body></html>\n",
+                                 "text/html");
+            return;
+        }
+        case FaultKind::drop:
+            drop(request, response);
+            return;
+        case FaultKind::delay:
+            sleep_ms(fault->delay_ms);
+            break;
+        case FaultKind::order_status:
+            order_status = fault->order_status;
+            break;
+        case FaultKind::truncated:
+        case FaultKind::commit_then_drop:
+            break; // after processing
+        }
+    }
+    const ApiReply reply = handle_endpoint(route.endpoint, request, state, order_status);
+    if (fault && fault->kind == FaultKind::commit_then_drop) {
+        drop(request, response);
+        return;
+    }
+    std::string body = to_text(reply.body);
+    if (fault && fault->kind == FaultKind::truncated) {
+        response.set_header("X-Sandbox-Fault", "truncated");
+        body.resize(body.size() / 2); // Content-Length matches what is sent: only the JSON is broken
+    }
+    response.status = reply.status;
+    response.set_content(body, kApiContentType);
+}
+
+void SandboxServer::Impl::dispatch(const httplib::Request& request, httplib::Response& response) {
+    if (request.method == "OPTIONS" && options.cors) {
+        response.status = 204;
+        response.set_header("Access-Control-Max-Age", "600");
+        return;
+    }
+    const std::string control_prefix = kControlPrefix;
+    if (request.path.compare(0, control_prefix.size(), control_prefix) == 0) {
+        const ControlReply reply = handle_control(request, state);
+        response.status = reply.status;
+        response.set_content(to_text(reply.body), "application/json");
+        return;
+    }
+    const auto route = find_endpoint(request.path);
+    if (!route) {
+        write_reply(response,
+                    failure(404, codes::not_found, "No API endpoint at " + loggable_path(request.path)));
+        return;
+    }
+    const std::string method = request.method == "HEAD" ? "GET" : request.method;
+    if (method != route->method) {
+        response.set_header("Allow", route->method);
+        write_reply(response, failure(405, codes::method_not_allowed,
+                                      std::string("Use ") + route->method + " for " + request.path));
+        return;
+    }
+    answer_api(*route, request, response);
+}
+
+void SandboxServer::Impl::configure() {
+    server.new_task_queue = [] { return new httplib::ThreadPool(24); };
+    server.set_keep_alive_timeout(2); // idle keep-alive connections delay stop() by up to this long
+    server.set_payload_max_length(8u << 20);
+    // httplib's default also sets SO_REUSEPORT, which would let a second sandbox share a busy port
+    // silently; SO_REUSEADDR alone still allows a quick restart on the same port.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = Clock::now();
+        t_dropped = false;
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // One catch-all route per method: dispatch() does the routing, so it can answer 404 and 405 envelopes.
+    const httplib::Server::Handler handler =
+        [this](const httplib::Request& request, httplib::Response& response) { dispatch(request, response); };
+    server.Get(".*", handler);
+    server.Post(".*", handler);
+    server.Put(".*", handler);
+    server.Patch(".*", handler);
+    server.Delete(".*", handler);
+    server.Options(".*", handler);
+
+    // Replies httplib produces itself (unparsable request, unknown method, body too large) get an envelope
+    // too.
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
+            if (!response.body.empty() || response.has_header("X-Sandbox-Fault") || t_dropped)
+                return httplib::Server::HandlerResponse::Unhandled;
+            write_reply(response, failure(response.status,
+                                          response.status == 404 ? codes::not_found : codes::bad_request,
+                                          reason_phrase(response.status)));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& response,
+                                    std::exception_ptr) {
+        write_reply(response, failure(500, "internal_error", "The sandbox failed to handle this request"));
+    });
+    server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+        if (!options.log_requests) return;
+        const long long ms =
+            t_request_start == Clock::time_point{}
+                ? -1
+                : std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t_request_start)
+                      .count();
+        const std::string status = t_dropped ? "dropped" : std::to_string(response.status);
+        // Method, path and status only: never headers, query strings or bodies (secrets and tokens live
+        // there).
+        std::fprintf(stderr, "%s %s %s %lldms\n", loggable_path(request.method).c_str(),
+                     loggable_path(request.path).c_str(), status.c_str(), ms);
+        t_request_start = {};
+        t_dropped = false;
+    });
+
+    if (options.cors)
+        server.set_default_headers(
+            {{"Access-Control-Allow-Origin", "*"},
+             {"Access-Control-Allow-Headers", "Authorization, Content-Type, User-Agent"},
+             {"Access-Control-Allow-Methods", "GET, POST, OPTIONS"}});
+    if (!options.serve_dir.empty()) {
+        if (!server.set_mount_point("/", options.serve_dir))
+            throw std::runtime_error("sandbox: cannot serve files from " + options.serve_dir);
+        server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+        server.set_file_extension_and_mimetype_mapping("js", "text/javascript");
+        server.set_file_extension_and_mimetype_mapping("html", "text/html");
+        server.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
+    }
+}
+
+SandboxServer::SandboxServer(SandboxOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+}
+
+SandboxServer::~SandboxServer() {
+    stop();
+}
+
+int SandboxServer::start() {
+    Impl& impl = *impl_;
+    if (impl.started) throw std::runtime_error("sandbox: a server starts only once");
+    impl.started = true;
+    std::signal(SIGPIPE, SIG_IGN);
+
+    const SandboxOptions& options = impl.options;
+    impl.state.fixtures =
+        load_fixtures(options.fixtures_dir.empty() ? default_fixtures_dir() : options.fixtures_dir,
+                      options.generated_users);
+    impl.state.latency_ms = options.latency_ms;
+    impl.state.token_lifetime_s = options.token_lifetime_s;
+    impl.configure();
+
+    if (options.port == 0) {
+        impl.port = impl.server.bind_to_any_port(options.host);
+    } else {
+        impl.port = impl.server.bind_to_port(options.host, options.port) ? options.port : -1;
+    }
+    if (impl.port <= 0)
+        throw std::runtime_error("sandbox: cannot listen on " + options.host + ":" +
+                                 std::to_string(options.port));
+
+    impl.thread = std::thread([&impl] { impl.server.listen_after_bind(); });
+    // stop() only works once the accept loop runs.
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    while (!impl.server.is_running() && Clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!impl.server.is_running()) throw std::runtime_error("sandbox: the server thread did not start");
+    return impl.port;
+}
+
+void SandboxServer::stop() {
+    if (!impl_ || !impl_->thread.joinable()) return;
+    impl_->server.stop();
+    impl_->thread.join();
+}
+
+std::string SandboxServer::base_url() const {
+    const std::string& host = impl_->options.host;
+    const std::string shown = host.empty() || host == "0.0.0.0" ? "127.0.0.1" : host;
+    return "http://" + shown + ":" + std::to_string(impl_->port);
+}
+
+} // namespace sandbox

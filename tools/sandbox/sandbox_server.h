@@ -1,0 +1,44 @@
+// renewdesk-sandbox: a local stand-in of the Yeastar Partner Portal OpenAPI for demos, training and tests.
+// Written from the API document only (it never uses the client's code): raw JSON, fixture files, the
+// documented envelope, token checks, order validation, an order log and per-endpoint fault injection.
+// Usage: SandboxServer server({}); int port = server.start(); ... server.base_url() ...; server.stop();
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace sandbox {
+
+struct SandboxOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;            // 0 = pick a free port
+    int latency_ms = 0;      // added to every API reply
+    int generated_users = 0; // extra subordinate users appended to the fixture ones
+    int token_lifetime_s = 1800;
+    std::string fixtures_dir; // empty = RENEWDESK_SANDBOX_FIXTURES
+    std::string serve_dir;    // non-empty: serve these static files at "/" (index.html, .js, .wasm with
+                              // application/wasm)
+    bool cors = false;        // permissive CORS headers, OFF by default (the real API sends none)
+    bool log_requests = true; // one line per request on stderr (method, path, status, ms; nothing secret)
+};
+
+class SandboxServer {
+  public:
+    explicit SandboxServer(SandboxOptions options);
+    ~SandboxServer(); // stops
+    SandboxServer(const SandboxServer&) = delete;
+    SandboxServer& operator=(const SandboxServer&) = delete;
+
+    // Loads the fixtures, binds, serves on a background thread and returns the port.
+    // Throws std::runtime_error on failure. A server starts once (no restart after stop()).
+    // Sets SIGPIPE to ignored for the process: a client hanging up must not kill the server.
+    int start();
+    void stop();
+    std::string base_url() const; // "http://127.0.0.1:PORT"
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace sandbox

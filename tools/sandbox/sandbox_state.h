@@ -1,0 +1,27 @@
+// Everything the sandbox's endpoints share: the fixture data (read-only after start), tokens, accepted
+// orders, scripted faults and the settings that can change at runtime. Each part guards itself.
+#pragma once
+
+#include "fault_plan.h"
+#include "fixtures.h"
+#include "order_store.h"
+#include "token_store.h"
+
+#include <atomic>
+#include <string>
+
+namespace sandbox {
+
+inline constexpr const char* kDemoClientId = "demo-client-id";
+inline constexpr const char* kDemoClientSecret = "demo-client-secret";
+
+struct SandboxState {
+    Fixtures fixtures;
+    TokenStore tokens;
+    OrderStore orders;
+    FaultPlan faults;
+    std::atomic<int> latency_ms{0};
+    std::atomic<int> token_lifetime_s{1800};
+};
+
+} // namespace sandbox
