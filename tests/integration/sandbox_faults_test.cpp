@@ -77,6 +77,19 @@ TEST_F(SaveFault, CommitThenDropIsOutcomeUnknownAndTheOrderListShowsIt) {
     EXPECT_EQ(s.orders().size(), 1u);
 }
 
+TEST_F(SaveFault, DroppedReplyOnAKeptAliveConnectionIsNotResentByCurl) {
+    // The lookups just used keep-alive connections to the sandbox; libcurl would retry a request whose
+    // reused connection dies silently, so the order must travel on a fresh connection.
+    for (int i = 0; i < 3; ++i) {
+        bool loaded = false;
+        s.client.get("/user/openapi/user/v1/client/billing_contact_list", [&](Result<ApiReply> r) { loaded = r.ok(); });
+        ASSERT_TRUE(s.pump_until([&] { return loaded; }));
+    }
+    confirm_with({{"kind", "commit_then_drop"}});
+    EXPECT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(s.orders().size(), 1u);
+}
+
 TEST_F(SaveFault, HtmlGatewayErrorIsOutcomeUnknownWithItsStatus) {
     confirm_with({{"kind", "html"}, {"status", 502}});
     ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);

@@ -1,6 +1,6 @@
 // Transport over libcurl's multi interface: transfers advance inside poll(), on the caller's thread;
 // no threads, no blocking. TLS peer and host verification stay on; redirects are not followed (a
-// redirected POST could be replayed).
+// redirected POST could be replayed), and POSTs never ride on a reused connection (see send()).
 #include "platform_transport.h"
 
 #include <curl/curl.h>
@@ -74,6 +74,10 @@ public:
         curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
         curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
         if (r.method == "POST") {
+            // A POST gets a connection of its own: on a reused keep-alive connection that dies without
+            // a reply, libcurl silently re-sends the request, which for an order means a second order.
+            curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+            curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
             curl_easy_setopt(easy, CURLOPT_POST, 1L);
             curl_easy_setopt(easy, CURLOPT_POSTFIELDS, r.body.c_str());
             curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
