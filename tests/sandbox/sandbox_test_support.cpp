@@ -79,7 +79,7 @@ json parse_body(const httplib::Result& result) {
 void expect_envelope(const httplib::Result& result, int status, const std::string& code) {
     ASSERT_TRUE(result) << "transport error " << httplib::to_string(result.error());
     EXPECT_EQ(result->status, status) << result->body;
-    EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
+    EXPECT_EQ(result->get_header_value("Content-Type"), "application/json;charset=UTF-8");
     const json body = parse_body(result);
     ASSERT_TRUE(body.is_object()) << result->body;
     EXPECT_EQ(body.size(), 5u) << result->body;
