@@ -4,6 +4,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <algorithm>
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace rd::ui {
@@ -51,7 +52,8 @@ void draw_review_screen(const RenewalFlow& flow, Actions& actions) {
     ImGui::Spacing();
     ImGui::TextDisabled("The exact request body that will be sent to POST /order/openapi/order/v1/save:");
     std::string body = flow.order_body();
-    ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * 16), ImGuiInputTextFlags_ReadOnly);
+    const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
+    ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines), ImGuiInputTextFlags_ReadOnly);
     track("Order body");
 
     ImGui::Spacing();

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: renewdesk-sandbox [--port N] [--host H] [--latency-ms N] [--users N] [--token-lifetime S]\n"
-    "                         [--fixtures DIR] [--serve DIR] [--cors]\n";
+    "                         [--fixtures DIR] [--serve DIR] [--cors]\n"
+    "                         [--one-request-per-connection]\n";
 
 bool parse_int(const char* text, int& out) {
     char* end = nullptr;
@@ -28,6 +29,10 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
         const std::string arg = argv[i];
         if (arg == "--cors") {
             options.cors = true;
+            continue;
+        }
+        if (arg == "--one-request-per-connection") {
+            options.one_request_per_connection = true;
             continue;
         }
         if (arg == "--help" || arg == "-h") {

@@ -171,6 +171,11 @@ void SandboxServer::Impl::dispatch(const httplib::Request& request, httplib::Res
         response.set_header("Access-Control-Max-Age", "600");
         return;
     }
+    if (!options.serve_dir.empty() && request.method == "GET" && request.path == "/config.json") {
+        // The page's optional settings file, when the served folder has none: show the sandbox hint.
+        response.set_content("{\"sandbox\": true}\n", "application/json");
+        return;
+    }
     const std::string control_prefix = kControlPrefix;
     if (request.path.compare(0, control_prefix.size(), control_prefix) == 0) {
         const ControlReply reply = handle_control(request, state);
@@ -197,6 +202,7 @@ void SandboxServer::Impl::dispatch(const httplib::Request& request, httplib::Res
 void SandboxServer::Impl::configure() {
     server.new_task_queue = [] { return new httplib::ThreadPool(24); };
     server.set_keep_alive_timeout(2); // idle keep-alive connections delay stop() by up to this long
+    if (options.one_request_per_connection) server.set_keep_alive_max_count(1);
     server.set_payload_max_length(8u << 20);
     // httplib's default also sets SO_REUSEPORT, which would let a second sandbox share a busy port
     // silently; SO_REUSEADDR alone still allows a quick restart on the same port.

@@ -20,6 +20,11 @@ struct SandboxOptions {
                               // application/wasm)
     bool cors = false;        // permissive CORS headers, OFF by default (the real API sends none)
     bool log_requests = true; // one line per request on stderr (method, path, status, ms; nothing secret)
+    // One request per connection. For pages served straight from the sandbox: a browser silently
+    // re-sends a request, POSTs included, when a reused keep-alive connection closes without a byte
+    // of reply, which is what the drop faults do. A real deployment has a proxy in front that answers
+    // 502/504 instead of dropping a connection, so the browser never sees that case.
+    bool one_request_per_connection = false;
 };
 
 class SandboxServer {

@@ -1,0 +1,248 @@
+// Transport over the browser's XMLHttpRequest through emscripten_fetch (async, response loaded to
+// memory). The browser completes requests between frames; the fetch callbacks only queue the
+// finished response, and poll() hands it to its handler, so handlers never run inside send() or
+// inside a browser callback. Bodies stay bytes: the core parses the JSON (64-bit ids survive).
+// Beware: a browser resends a request by itself, POSTs included, when a reused keep-alive
+// connection closes before any response byte (seen with Chromium against the sandbox). Only a
+// server or proxy that closes every connection (Connection: close) rules that out.
+#include "platform_transport.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/fetch.h>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+// Emscripten 3.1.6's emscripten_fetch_close() does not abort an in-flight XHR: its handlers would
+// later write into the freed emscripten_fetch_t. Detach and abort the XHR first. Returns 0 when the
+// XHR cannot be found (then the caller must let the fetch finish before closing it).
+EM_JS(int, rd_fetch_abort_xhr, (unsigned int id), {
+    if (typeof Fetch === 'undefined' || !Fetch.xhrs) return 0;
+    var xhr = Fetch.xhrs[id - 1]; // emscripten's ids are 1-based indexes into Fetch.xhrs
+    if (!xhr) return 0;
+    xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.onreadystatechange = null;
+    xhr.abort();
+    return 1;
+});
+
+// XMLHttpRequest.open() throws (uncaught by emscripten, unwinding through wasm) on a URL the
+// browser cannot parse, so such URLs are refused before they reach it.
+EM_JS(int, rd_fetch_url_is_valid, (const char* url), {
+    try {
+        var parsed = new URL(UTF8ToString(url), document.baseURI);
+        return (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? 1 : 0;
+    } catch (e) {
+        return 0;
+    }
+});
+
+namespace rd {
+namespace {
+
+class FetchTransport;
+
+struct Pending {
+    FetchTransport* owner = nullptr; // nullptr once orphaned: the callback then only frees
+    RequestHandle handle = 0;
+    emscripten_fetch_t* fetch = nullptr;
+    HttpRequest request;
+    ResponseHandler on_done;
+    double started_ms = 0;
+    bool closing = false; // emscripten_fetch_close() of an in-flight fetch calls onerror at once
+};
+
+struct Finished {
+    RequestHandle handle = 0;
+    ResponseHandler on_done;
+    HttpResponse response;
+};
+
+// A header name must be an HTTP token and a value must not break the header block:
+// XMLHttpRequest.setRequestHeader() throws otherwise (uncaught, like open()).
+bool header_is_valid(const HttpHeader& header) {
+    if (header.name.empty()) return false;
+    for (unsigned char c : header.name)
+        if (c <= 0x20 || c >= 0x7f || std::strchr("\"(),/:;<=>?@[\\]{}", c)) return false;
+    return std::none_of(header.value.begin(), header.value.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+}
+
+std::string content_type_of(emscripten_fetch_t* fetch) {
+    const size_t length = emscripten_fetch_get_response_headers_length(fetch);
+    if (length == 0) return {};
+    std::string headers(length, '\0');
+    emscripten_fetch_get_response_headers(fetch, headers.data(), length);
+    std::string_view rest(headers.c_str()); // "name: value\r\n" lines, names lower-case
+    constexpr std::string_view key = "content-type:";
+    while (!rest.empty()) {
+        const size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        if (line.size() < key.size()) continue;
+        const bool match = std::equal(key.begin(), key.end(), line.begin(), [](char a, char b) {
+            return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+        });
+        if (!match) continue;
+        std::string_view value = line.substr(key.size());
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
+        return std::string(value);
+    }
+    return {};
+}
+
+void on_fetch_finished(emscripten_fetch_t* fetch);
+
+class FetchTransport final : public Transport {
+public:
+    ~FetchTransport() override {
+        while (!in_flight_.empty()) cancel(in_flight_.begin()->first);
+    }
+
+    RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
+        const RequestHandle handle = ++next_handle_;
+        const bool headers_ok = std::all_of(request.headers.begin(), request.headers.end(), header_is_valid);
+        if (!headers_ok || request.method.size() >= sizeof(emscripten_fetch_attr_t{}.requestMethod) ||
+            !rd_fetch_url_is_valid(request.url.c_str())) {
+            HttpResponse refused;
+            refused.failure = TransportFailure::could_not_send;
+            refused.failure_text = headers_ok ? "The browser cannot send to this URL: " + request.url
+                                              : "A request header holds characters HTTP does not allow.";
+            finished_.push_back({handle, std::move(on_done), std::move(refused)});
+            return handle;
+        }
+
+        auto owned = std::make_unique<Pending>();
+        Pending& p = *owned;
+        p.owner = this;
+        p.handle = handle;
+        p.request = std::move(request);
+        p.on_done = std::move(on_done);
+        p.started_ms = emscripten_get_now();
+        in_flight_.emplace(handle, std::move(owned));
+
+        std::vector<const char*> headers; // name, value, ..., nullptr (emscripten copies them)
+        for (const HttpHeader& h : p.request.headers) {
+            headers.push_back(h.name.c_str());
+            headers.push_back(h.value.c_str());
+        }
+        headers.push_back(nullptr);
+
+        emscripten_fetch_attr_t attr;
+        emscripten_fetch_attr_init(&attr);
+        std::strcpy(attr.requestMethod, p.request.method.c_str());
+        // REPLACE: straight to the network, never through emscripten's IndexedDB cache.
+        attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
+        attr.requestHeaders = headers.data();
+        if (p.request.method != "GET" && p.request.method != "HEAD") {
+            attr.requestData = p.request.body.data();
+            attr.requestDataSize = p.request.body.size();
+        }
+        attr.timeoutMSecs = p.request.timeout_ms > 0 ? static_cast<unsigned long>(p.request.timeout_ms) : 0;
+        attr.userData = &p;
+        attr.onsuccess = on_fetch_finished; // 2xx
+        attr.onerror = on_fetch_finished;   // any other status, network errors, timeouts
+
+        emscripten_fetch_t* fetch = emscripten_fetch(&attr, p.request.url.c_str());
+        // A failure inside the browser's send() is reported synchronously: `p` may be gone by now.
+        if (auto it = in_flight_.find(handle); it != in_flight_.end()) {
+            if (fetch) {
+                it->second->fetch = fetch;
+            } else { // out of memory in emscripten_fetch(): nothing left the page
+                HttpResponse refused;
+                refused.failure = TransportFailure::could_not_send;
+                refused.failure_text = "emscripten_fetch could not start the request.";
+                finished_.push_back({handle, std::move(it->second->on_done), std::move(refused)});
+                in_flight_.erase(it);
+            }
+        }
+        return handle;
+    }
+
+    void poll() override {
+        // Handlers may send or cancel: take one at a time so a cancel reaches queued responses.
+        while (!finished_.empty()) {
+            Finished next = std::move(finished_.front());
+            finished_.pop_front();
+            next.on_done(std::move(next.response));
+        }
+    }
+
+    void cancel(RequestHandle handle) override {
+        if (auto it = in_flight_.find(handle); it != in_flight_.end()) {
+            std::unique_ptr<Pending> p = std::move(it->second);
+            in_flight_.erase(it);
+            if (p->fetch && rd_fetch_abort_xhr(p->fetch->id)) {
+                p->closing = true;
+                emscripten_fetch_close(p->fetch);
+            } else {
+                p->owner = nullptr; // still running in the browser: freed when it reports back
+                p.release();
+            }
+            return;
+        }
+        std::erase_if(finished_, [handle](const Finished& f) { return f.handle == handle; });
+    }
+
+    bool idle() const override { return in_flight_.empty() && finished_.empty(); }
+
+    // Called from the fetch callbacks: copies what the response holds, closes the fetch (which
+    // frees its body) and queues the response for poll().
+    void complete(Pending& p, emscripten_fetch_t* fetch) {
+        auto it = in_flight_.find(p.handle);
+        std::unique_ptr<Pending> owned = std::move(it->second);
+        in_flight_.erase(it);
+
+        HttpResponse response;
+        if (fetch->status != 0) { // a complete HTTP response, whatever its status
+            response.status = fetch->status;
+            response.content_type = content_type_of(fetch);
+            if (fetch->data && fetch->numBytes > 0)
+                response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+        } else {
+            // Status 0: no HTTP response. A browser does not say whether the request left the page
+            // (refused, DNS, TLS, CORS and a dropped connection all look the same), so anything
+            // but our own timeout counts as "may have been processed".
+            const double elapsed = emscripten_get_now() - p.started_ms;
+            const bool timed_out = p.request.timeout_ms > 0 && elapsed + 5.0 >= p.request.timeout_ms;
+            response.failure = timed_out ? TransportFailure::timed_out : TransportFailure::connection_lost;
+            response.failure_text = timed_out ? "No answer within " + std::to_string(p.request.timeout_ms) + " ms."
+                                              : "The browser reported a network error (server unreachable, "
+                                                "connection dropped, or blocked by CORS).";
+        }
+        p.closing = true;
+        emscripten_fetch_close(fetch);
+        finished_.push_back({p.handle, std::move(p.on_done), std::move(response)});
+    }
+
+private:
+    std::map<RequestHandle, std::unique_ptr<Pending>> in_flight_;
+    std::deque<Finished> finished_;
+    RequestHandle next_handle_ = 0;
+};
+
+void on_fetch_finished(emscripten_fetch_t* fetch) {
+    auto* p = static_cast<Pending*>(fetch->userData);
+    if (p->closing) return;
+    if (!p->owner) { // cancelled without an abort: nobody waits for it any more
+        p->closing = true;
+        emscripten_fetch_close(fetch);
+        delete p;
+        return;
+    }
+    p->owner->complete(*p, fetch);
+}
+
+} // namespace
+
+std::unique_ptr<Transport> make_platform_transport(const TransportOptions&) {
+    // TransportOptions do not apply here: the browser owns connection timeouts and certificates.
+    return std::make_unique<FetchTransport>();
+}
+
+} // namespace rd

@@ -1,0 +1,115 @@
+// Browser end-to-end harness: a real sandbox serving the built page on one origin, Debian's
+// Chromium driven by Playwright with real mouse and keyboard events on the ImGui canvas.
+// Widget positions come from the page's read-only test hooks (window.renewdesk.widget(label)).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const artifacts = path.join(root, 'artifacts', 'e2e');
+mkdirSync(artifacts, { recursive: true });
+
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+// Starts build/native/bin/renewdesk-sandbox serving build/web/bin; resolves with its base URL.
+export async function startSandbox(extraArgs = []) {
+  const binary = path.join(root, 'build/native/bin/renewdesk-sandbox');
+  const child = spawn(binary, ['--port', '0', '--serve', path.join(root, 'build/web/bin'), '--one-request-per-connection', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'ignore'] });
+  const lines = readline.createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    lines.once('line', (line) => {
+      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line.trim());
+      match ? resolve(match[1]) : reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+  lines.on('line', () => {}); // keep draining stdout
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// Sandbox control calls. The order log's `body` members are raw request text: ids are compared as
+// text, never through JSON.parse of an order body.
+export async function control(base, method, route, body) {
+  const reply = await fetch(base + route, {
+    method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await reply.text();
+  return text ? JSON.parse(text) : null;
+}
+
+export class PageDriver {
+  constructor(page) { this.page = page; }
+
+  async state() { return this.page.evaluate(() => window.renewdesk.state()); }
+
+  async waitFor(predicate, what, timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await this.state().catch(() => null);
+      if (last && predicate(last)) return last;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
+  }
+
+  async waitForScreen(screen) { return this.waitFor((s) => s.screen === screen, `screen ${screen}`); }
+
+  async widget(label, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const rect = await this.page.evaluate((l) => window.renewdesk.widget(l), label);
+      if (rect && rect.w > 0) return rect;
+      await this.page.mouse.move(1, 1); // input wakes the on-demand renderer so rectangles refresh
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`widget not found: ${label}`);
+  }
+
+  async click(label, options = {}) {
+    const r = await this.widget(label);
+    await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2, options);
+  }
+
+  async shot(name) { await this.page.screenshot({ path: path.join(artifacts, `${name}.png`) }); }
+}
+
+export async function openPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url + '/');
+  const driver = new PageDriver(page);
+  await driver.waitFor((s) => s.screen === 'signed_out', 'the page to start');
+  return { context, page, driver, requests };
+}
+
+// Puts text on the OS clipboard and pastes it into the labelled field with Ctrl+V.
+export async function pasteInto(driver, label, text) {
+  await driver.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await driver.click(label);
+  await driver.page.keyboard.press('Control+V');
+}
+
+export async function signIn(driver) {
+  await pasteInto(driver, 'Client ID', 'demo-client-id');
+  await pasteInto(driver, 'Client Secret', 'demo-client-secret');
+  await driver.click('Sign in');
+  return driver.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
+    s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
+}

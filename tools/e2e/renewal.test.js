@@ -1,0 +1,135 @@
+// The renewal in real Chromium against the sandbox-served page.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
+
+const tutorialBodyForMyself = `{
+  "operationType": "renew_plan",
+  "productId": 15,
+  "billingId": 3197218168379846218,
+  "serviceList": [
+    {
+      "serviceType": "plan",
+      "serviceId": 3049036224189325312,
+      "purchaseType": "renew",
+      "billingModel": "recurring",
+      "billingCycle": "annually",
+      "multiCycle": 1
+    }
+  ]
+}`;
+
+let sandbox;
+let browser;
+before(async () => {
+  sandbox = await startSandbox(['--users', '2000']);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+});
+beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+
+async function reachReviewForMyself(driver) {
+  await signIn(driver);
+  await driver.click('Renew for myself');
+  await driver.click('contact:3197218168379846218');
+  await driver.click('Review order');
+  await driver.waitForScreen('reviewing');
+}
+
+test('renewal for a subordinate user found by search, credentials pasted', async () => {
+  const { context, driver, requests } = await openPage(browser, sandbox.url);
+  await driver.shot('1-sign-in');
+  await signIn(driver);
+  await driver.shot('2-choose');
+  await driver.click('Search users');
+  await driver.page.keyboard.type('Kiwi Voice');
+  await driver.widget('user:8070450532247928833');
+  await driver.click('user row 0');
+  await driver.click('contact:9223372036854775807');
+  await driver.click('Review order');
+  await driver.waitForScreen('reviewing');
+  await driver.shot('3-review');
+  await driver.click('Confirm order');
+  const done = await driver.waitForScreen('done');
+  await driver.shot('4-receipt');
+  assert.equal(done.receiptStatus, 'succeed');
+
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(orders.length, 1);
+  const body = orders[0].body;
+  assert.match(body, /"partnerId": "8070450532247928833"/);
+  assert.match(body, /"billingId": 9223372036854775807,/);
+  assert.match(body, /"serviceId": 3049036224189325312,/);
+  assert.ok(requests.every((url) => url.startsWith(sandbox.url)), 'only same-origin requests');
+  await context.close();
+});
+
+test('renewal for myself sends the tutorial body', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await reachReviewForMyself(driver);
+  await driver.click('Confirm order');
+  await driver.waitForScreen('done');
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(orders.length, 1);
+  assert.equal(orders[0].body, tutorialBodyForMyself);
+  await context.close();
+});
+
+test('double click and Enter on Confirm still send one order', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 1500 });
+  await reachReviewForMyself(driver);
+  const r = await driver.widget('Confirm order');
+  await driver.page.mouse.dblclick(r.x + r.w / 2, r.y + r.h / 2);
+  await driver.page.keyboard.press('Enter');
+  await driver.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await driver.waitForScreen('done');
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(orders.length, 1);
+  assert.equal((await driver.state()).ordersSent, 1);
+  await context.close();
+});
+
+test('an API error on save is shown with its requestId', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await control(sandbox.url, 'POST', '/__sandbox/faults',
+    { endpoint: 'save', kind: 'api_error', status: 400, code: 'insufficient_balance', detailMessage: 'Not enough credit' });
+  await reachReviewForMyself(driver);
+  await driver.click('Confirm order');
+  const failed = await driver.waitForScreen('failed');
+  await driver.shot('5-failed');
+  assert.match(failed.errorRequestId, /^[0-9a-f]{32}$/);
+  assert.match(failed.error, /insufficient_balance/);
+  assert.ok(failed.error.includes(failed.errorRequestId));
+  assert.equal((await control(sandbox.url, 'GET', '/__sandbox/orders')).length, 0);
+  await context.close();
+});
+
+test('a dropped reply after commit is outcome unknown and never resent', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'commit_then_drop' });
+  await reachReviewForMyself(driver);
+  await driver.click('Confirm order');
+  await driver.waitForScreen('outcome_unknown');
+  await driver.shot('6-outcome-unknown');
+  await driver.page.keyboard.press('Enter');
+  await driver.click('Check the order list');
+  await driver.waitFor((s) => s.orderCheck === 'loaded', 'the order list');
+  await driver.shot('7-order-check');
+  assert.equal((await control(sandbox.url, 'GET', '/__sandbox/orders')).length, 1);
+  await context.close();
+});
+
+test('an idle page draws no frames', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await driver.page.waitForTimeout(500);
+  const before = (await driver.state()).frames;
+  await driver.page.waitForTimeout(2000);
+  const after = (await driver.state()).frames;
+  console.log(`frames while idle for 2 s: ${after - before}`);
+  assert.equal(after, before);
+  await context.close();
+});

@@ -1,0 +1,255 @@
+// RenewDesk page shell: checks the browser, reads config.json, downloads renewdesk.wasm with a
+// progress bar, starts renewdesk.js, and bridges what Emscripten's GLFW lacks (system clipboard,
+// HiDPI, waking the on-demand frame loop). Also exposes read-only test hooks:
+//   window.renewdesk.state()        -> the UI's state (no ids, no secrets) + {frames: drawn frames}
+//   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
+// Optional config.json beside index.html (missing -> defaults):
+//   {"defaultBaseUrl": "https://api.example", "sandbox": true, "banner": "Training copy"}
+// No inline scripts, no eval: the page runs under script-src 'self' 'wasm-unsafe-eval'.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  const storageKeys = { baseUrl: 'renewdesk.baseUrl', clientId: 'renewdesk.clientId' };
+  const maxPasteChars = 100000; // passed through the wasm stack
+
+  function showProblem(title, text) {
+    $('loading').hidden = true;
+    $('problem-title').textContent = title;
+    $('problem-text').textContent = text;
+    $('problem').hidden = false;
+  }
+
+  function webgl2Available() {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) return false;
+      const lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext(); // give the context slot back
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async function readConfig() {
+    try {
+      const response = await fetch('config.json', { cache: 'no-cache' });
+      if (!response.ok) return {};
+      const config = await response.json(); // plain settings, no ids: JSON.parse is safe here
+      return config && typeof config === 'object' ? config : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function showProgress(loaded, total, compressed) {
+    const bar = $('progress');
+    const kb = (n) => Math.round(n / 1024).toLocaleString() + ' KB';
+    if (total > 0 && !compressed) { // with Content-Encoding the total counts compressed bytes
+      bar.value = Math.min(loaded / total, 1);
+      $('progress-text').textContent = `Loading… ${kb(loaded)} of ${kb(total)}`;
+    } else {
+      bar.removeAttribute('value'); // indeterminate
+      $('progress-text').textContent = `Loading… ${kb(loaded)}`;
+    }
+  }
+
+  async function downloadWithProgress(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    const compressed = !!response.headers.get('Content-Encoding');
+    if (!response.body || !response.body.getReader) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      showProgress(bytes.length, bytes.length, false);
+      return bytes;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.length;
+      showProgress(loaded, total, compressed);
+    }
+    const bytes = new Uint8Array(loaded);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
+  }
+
+  function readStorage(key) {
+    try {
+      return localStorage.getItem(key) || '';
+    } catch (e) { // storage disabled (privacy settings, sandboxed frame)
+      return '';
+    }
+  }
+
+  // ---- services the wasm side calls through Module.rdShell ----
+  function legacyCopy(text) { // navigator.clipboard needs a secure context; intranets may be plain HTTP
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      document.execCommand('copy');
+    } catch (e) { /* nothing more to try */ }
+    area.remove();
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).catch(() => legacyCopy(text));
+    } else {
+      legacyCopy(text);
+    }
+  }
+
+  function download(name, bytes) {
+    const type = /\.json$/i.test(name) ? 'application/json' : 'text/plain;charset=utf-8';
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  function remember(baseUrl, clientId) { // never the secret: the wasm side passes these two only
+    try {
+      localStorage.setItem(storageKeys.baseUrl, baseUrl);
+      localStorage.setItem(storageKeys.clientId, clientId);
+    } catch (e) { /* storage disabled: nothing is remembered */ }
+  }
+
+  // ---- waking the on-demand frame loop ----
+  function wake() {
+    if (window.Module) window.Module.rdWake = true;
+  }
+
+  function listenForInput() {
+    const types = ['mousedown', 'mouseup', 'mousemove', 'mouseover', 'mouseout', 'wheel', 'keydown', 'keyup',
+      'keypress', 'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'visibilitychange'];
+    for (const type of types) window.addEventListener(type, wake, { capture: true, passive: true });
+    new ResizeObserver(wake).observe(canvas); // window resizes and layout changes (the banner)
+    // devicePixelRatio changes (zoom, another screen) are polled by the frame loop itself.
+    canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  }
+
+  // Emscripten's GLFW keeps its own page-local clipboard: hand real pastes to ImGui instead.
+  function bridgePaste(isRunning) {
+    document.addEventListener('paste', (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      event.preventDefault();
+      if (!text || !isRunning()) return;
+      window.Module.ccall('rd_web_paste', null, ['string'], [text.slice(0, maxPasteChars)]);
+      wake();
+    });
+  }
+
+  function exposeTestHooks(isRunning) {
+    window.renewdesk = Object.freeze({
+      state() {
+        if (!isRunning()) return null;
+        const m = window.Module;
+        return Object.assign(JSON.parse(m.UTF8ToString(m._rd_web_state_json())), { frames: m._rd_web_frames() });
+      },
+      widget(label) {
+        if (!isRunning()) return null;
+        const m = window.Module;
+        const rect = JSON.parse(m.UTF8ToString(m.ccall('rd_web_widget_json', 'number', ['string'], [String(label)])));
+        if (!rect) return null;
+        const box = canvas.getBoundingClientRect();
+        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
+      },
+    });
+  }
+
+  function programArguments(config) {
+    const args = ['--base-url', typeof config.defaultBaseUrl === 'string' && config.defaultBaseUrl
+      ? config.defaultBaseUrl : window.location.origin];
+    if (config.sandbox === true) args.push('--sandbox');
+    if (/Mac|iPhone|iPad/.test(navigator.platform || '')) args.push('--mac');
+    const baseUrl = readStorage(storageKeys.baseUrl);
+    const clientId = readStorage(storageKeys.clientId);
+    if (baseUrl) args.push('--remembered-base-url', baseUrl);
+    if (clientId) args.push('--remembered-client-id', clientId);
+    return args;
+  }
+
+  async function start() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      showProblem('This browser cannot run RenewDesk',
+        'RenewDesk needs WebAssembly, which this browser does not offer or has switched off.\n' +
+        'Use a current Chrome, Edge, Firefox or Safari.');
+      return;
+    }
+    if (!webgl2Available()) {
+      showProblem('This browser cannot run RenewDesk',
+        'RenewDesk draws with WebGL2, which this browser does not offer or has switched off ' +
+        '(for example when hardware acceleration is disabled).\n' +
+        'Turn on hardware acceleration, or use a current Chrome, Edge, Firefox or Safari.');
+      return;
+    }
+
+    const wasm = downloadWithProgress('renewdesk.wasm'); // starts now, awaited by instantiateWasm
+    wasm.catch(() => {}); // reported where it is awaited
+    const config = await readConfig();
+    if (typeof config.banner === 'string' && config.banner) {
+      $('banner').textContent = config.banner;
+      $('banner').hidden = false;
+    }
+
+    let running = false;
+    const isRunning = () => running;
+    window.Module = {
+      canvas,
+      arguments: programArguments(config),
+      rdWake: true,
+      rdShell: {
+        copyText,
+        download,
+        remember,
+        fatal(message) { running = false; showProblem('RenewDesk cannot run here', message); },
+      },
+      instantiateWasm(imports, receive) {
+        wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
+          .then((result) => receive(result.instance, result.module))
+          .catch((error) => showProblem('RenewDesk could not load',
+            `${error.message || error}\nCheck the connection and reload the page.`));
+        return {}; // instantiation is asynchronous
+      },
+      postRun: [() => {
+        if (!$('problem').hidden) return;
+        running = true;
+        $('loading').hidden = true;
+        wake();
+      }],
+      onAbort(what) { running = false; showProblem('RenewDesk stopped', `${what}\nReload the page to start again.`); },
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+    };
+    listenForInput();
+    bridgePaste(isRunning);
+    exposeTestHooks(isRunning);
+
+    const script = document.createElement('script');
+    script.src = 'renewdesk.js';
+    script.onerror = () => showProblem('RenewDesk could not load', 'renewdesk.js did not load. Reload the page.');
+    document.body.appendChild(script);
+  }
+
+  start();
+}());
