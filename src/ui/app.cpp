@@ -32,6 +32,8 @@ struct App::Impl {
     ChooseFields choose;
     Actions actions;
     std::string notice; // last copy / download confirmation
+    Stage shown_stage = Stage::signed_out;
+    bool focus_review = false;
 };
 
 void App::Impl::draw_top_bar() {
@@ -54,6 +56,13 @@ void App::Impl::draw() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
+    focused_label().clear();
+    if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts
+        shown_stage = flow.stage();
+        if (shown_stage == Stage::choosing) choose.focus_search = true;
+        if (shown_stage == Stage::signed_out) sign_in.focus = true;
+        focus_review = shown_stage == Stage::reviewing;
+    }
     draw_top_bar();
 
     switch (flow.stage()) {
@@ -61,7 +70,10 @@ void App::Impl::draw() {
     case Stage::signing_in: draw_sign_in_screen(flow, sign_in, environment.served_by_sandbox, actions); break;
     case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
     case Stage::reviewing:
-    case Stage::submitting: draw_review_screen(flow, actions); break;
+    case Stage::submitting:
+        draw_review_screen(flow, focus_review, actions);
+        focus_review = false;
+        break;
     case Stage::done: draw_receipt_screen(flow, actions); break;
     case Stage::failed: draw_failed_screen(flow, actions); break;
     case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
@@ -155,6 +167,10 @@ std::string App::state_json() const {
         {"errorRequestId", flow.error() ? flow.error()->request_id : ""},
         {"receiptStatus", flow.receipt().order_status},
         {"notice", impl_->notice},
+        {"focused", focused_label()},
+        {"chosen", {{"target", flow.selection().target.has_value()},
+                    {"plan", flow.selection().plan_id.has_value()},
+                    {"contact", flow.selection().billing_id.has_value()}}},
     };
     return state.dump();
 }

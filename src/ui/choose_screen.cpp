@@ -3,6 +3,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <algorithm>
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace rd::ui {
@@ -28,12 +29,35 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, 
 
 void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     heading("1. Who is the renewal for?");
+    const auto& users = flow.users();
     const auto& target = flow.selection().target;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search subordinate users by Yeastar ID, company, email or name", &fields.search);
+    if (fields.focus_search) ImGui::SetKeyboardFocusHere();
+    fields.focus_search = false;
+    // Keyboard: while typing in the search box, Up/Down move the choice through "myself" and the
+    // matching rows, as in a list box (the history callback makes the field own those keys); Tab goes
+    // on to the plan id field, arrows then move through the plans and contacts.
+    int step = 0;
+    ImGui::InputTextWithHint("##search", "Search subordinate users by Yeastar ID, company, email or name (Up/Down choose)",
+                             &fields.search, ImGuiInputTextFlags_CallbackHistory,
+                             [](ImGuiInputTextCallbackData* data) {
+                                 *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+                                 return 0;
+                             },
+                             &step);
     track("Search users");
+    if (step != 0 && users.status == LookupStatus::loaded) {
+        const auto& rows = fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
+        int current = -1; // "myself"
+        for (std::size_t i = 0; target && !target->empty() && i < rows.size(); ++i)
+            if (users.value[rows[i]].partner_id == *target) current = static_cast<int>(i);
+        int next = !target ? (step > 0 ? -1 : static_cast<int>(rows.size()) - 1) : current + step;
+        next = std::clamp(next, -1, static_cast<int>(rows.size()) - 1);
+        if (next < 0) actions.push_back({.kind = ActionKind::choose_myself});
+        else actions.push_back({.kind = ActionKind::choose_user, .text = users.value[rows[next]].partner_id});
+        fields.scroll_to_choice = true;
+    }
 
-    const auto& users = flow.users();
     bool ready = lookup_state(users, users.value.empty(), "Retry subordinate users", LookupKind::users,
                               "You have no subordinate users: you can still renew for yourself.", actions);
 
@@ -48,27 +72,34 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
 
-    UserColumn column = UserColumn::company;
-    bool descending = false;
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        column = static_cast<UserColumn>(specs->Specs[0].ColumnIndex);
-        descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        fields.sort_column = static_cast<UserColumn>(specs->Specs[0].ColumnIndex);
+        fields.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         specs->SpecsDirty = false;
     }
 
     // The partner itself is always the first row.
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    if (ImGui::Selectable("Renew for myself", target && target->empty(), ImGuiSelectableFlags_SpanAllColumns))
+    const bool myself = target && target->empty();
+    if (ImGui::Selectable("Renew for myself", myself, ImGuiSelectableFlags_SpanAllColumns))
         actions.push_back({.kind = ActionKind::choose_myself});
     track("Renew for myself");
+    if (myself && fields.scroll_to_choice) {
+        ImGui::SetScrollHereY();
+        fields.scroll_to_choice = false;
+    }
     ImGui::TableNextColumn();
     ImGui::TextDisabled("(your own Partner Portal account)");
 
     if (ready) {
-        const auto& rows = fields.filter.rows(users.value, fields.search, column, descending);
+        const auto& rows = fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
+        int chosen_row = -1;
+        for (std::size_t i = 0; fields.scroll_to_choice && target && i < rows.size(); ++i)
+            if (users.value[rows[i]].partner_id == *target) chosen_row = static_cast<int>(i);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()));
+        if (chosen_row >= 0) clipper.IncludeItemByIndex(chosen_row); // so it is drawn and can be scrolled to
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 const SubordinateUser& user = users.value[rows[row]];
@@ -79,6 +110,10 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                 if (ImGui::Selectable(user.partner_id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                     actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
                 track("user:" + user.partner_id);
+                if (row == chosen_row) {
+                    ImGui::SetScrollHereY();
+                    fields.scroll_to_choice = false;
+                }
                 if (row < 3) track("user row " + std::to_string(row));
                 ImGui::PopID();
                 ImGui::TableNextColumn();

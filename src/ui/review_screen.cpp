@@ -33,7 +33,7 @@ std::string who(const RenewalFlow& flow) {
 
 } // namespace
 
-void draw_review_screen(const RenewalFlow& flow, Actions& actions) {
+void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
     heading("Review the order");
     hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product 15).");
@@ -57,6 +57,7 @@ void draw_review_screen(const RenewalFlow& flow, Actions& actions) {
     track("Order body");
 
     ImGui::Spacing();
+    if (focus_back) ImGui::SetKeyboardFocusHere();
     if (button("Back", !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
     ImGui::SameLine();
     if (button("Copy as curl", true, 140)) actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});

@@ -5,6 +5,7 @@
 
 namespace rd::ui {
 
-void draw_review_screen(const RenewalFlow& flow, Actions& actions);
+// `focus_back`: put the keyboard on Back (never on Confirm: a stray Enter must not place an order).
+void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actions);
 
 } // namespace rd::ui

@@ -19,11 +19,15 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, bool san
     ImGui::SetNextItemWidth(field_width);
     ImGui::InputText("Base URL", &fields.base_url);
     track("Base URL");
+    // Keyboard focus starts where typing is needed: the Client ID, or the secret when the id is remembered.
+    const bool focus_first_field = fields.focus;
+    fields.focus = false;
     ImGui::SetNextItemWidth(field_width);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (focus_first_field && fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
     ImGui::InputText("Client ID", &fields.client_id);
     track("Client ID");
     ImGui::SetNextItemWidth(field_width);
+    if (focus_first_field && !fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
     bool enter = ImGui::InputText("Client Secret", &fields.client_secret,
                                   ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     track("Client Secret");

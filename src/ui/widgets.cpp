@@ -9,7 +9,13 @@ std::map<std::string, WidgetRect>& tracked_rects() {
     return rects;
 }
 
+std::string& focused_label() {
+    static std::string label;
+    return label;
+}
+
 void track(const std::string& label) {
+    if (ImGui::IsItemFocused()) focused_label() = label;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
     tracked_rects()[label] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};

@@ -13,6 +13,8 @@ namespace rd::ui {
 // Records the last drawn item's rectangle under `label` (read by tests through App::widget_rects).
 void track(const std::string& label);
 std::map<std::string, WidgetRect>& tracked_rects();
+// The label of the tracked widget that has keyboard focus this frame (empty when none).
+std::string& focused_label();
 
 void heading(const char* text);
 void error_box(const ApiError& error);

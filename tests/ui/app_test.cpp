@@ -184,3 +184,70 @@ TEST(AppUi, TypedPlanIdIsValidatedOnScreen) {
     ui.click("Review order");
     EXPECT_EQ(state(ui)["screen"], "choosing");
 }
+
+namespace {
+
+// Presses `key` until the tracked widget `label` has keyboard focus (at most `limit` presses).
+bool focus_by_key(UiHarness& ui, ImGuiKey key, const std::string& label, int limit = 40) {
+    for (int i = 0; i < limit; ++i) {
+        if (state(ui)["focused"] == label) return true;
+        ui.press(key);
+    }
+    return state(ui)["focused"] == label;
+}
+
+} // namespace
+
+TEST(AppUi, RenewalByKeyboardAlone) {
+    UiHarness ui;
+    ui.frame();
+    ui.frame();
+    ui.type("demo-client-id"); // the Client ID field has focus when the page opens
+    ui.press(ImGuiKey_Tab);
+    ui.type("demo-client-secret");
+    ui.press(ImGuiKey_Enter);
+    ASSERT_EQ(ui.transport.sent_count("/oauth/token"), 1u);
+    EXPECT_NE(ui.transport.sent[0].body.find("client_id=demo-client-id&client_secret=demo-client-secret"), std::string::npos);
+    ui.transport.reply("/oauth/token", ok(token_result()));
+    ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
+    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
+    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+
+    ui.frame();
+    ui.frame();
+    EXPECT_EQ(state(ui)["focused"], "Search users"); // the keyboard lands in the search box
+    ui.type("harbour");
+    ui.press(ImGuiKey_DownArrow); // "myself"
+    ui.press(ImGuiKey_DownArrow); // the first match
+    ui.press(ImGuiKey_Escape);
+    ASSERT_TRUE(focus_by_key(ui, ImGuiKey_DownArrow, "contact:3197218168379846218"));
+    ui.press(ImGuiKey_Space);
+    ASSERT_TRUE(focus_by_key(ui, ImGuiKey_DownArrow, "Review order"));
+    ui.press(ImGuiKey_Enter);
+    ASSERT_EQ(state(ui)["screen"], "reviewing");
+    ui.frame();
+    EXPECT_EQ(state(ui)["focused"], "Back"); // never Confirm: a stray Enter must not order
+    ASSERT_TRUE(focus_by_key(ui, ImGuiKey_RightArrow, "Confirm order"));
+    ui.press(ImGuiKey_Enter);
+    ui.press(ImGuiKey_Enter);
+    EXPECT_EQ(ui.transport.sent_count(save_path), 1u);
+    auto body = nlohmann::json::parse(ui.transport.sent.back().body);
+    EXPECT_EQ(body["partnerId"], "reseller.two@example.invalid");
+}
+
+TEST(AppUi, UpAndDownInTheSearchBoxWalkMyselfAndTheMatches) {
+    UiHarness ui;
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.frame();
+    ui.press(ImGuiKey_DownArrow);
+    EXPECT_TRUE(ui.has_widget("Renew for myself"));
+    EXPECT_EQ(state(ui)["chosen"]["target"], true);
+    ui.press(ImGuiKey_DownArrow);
+    ui.press(ImGuiKey_DownArrow);
+    ui.press(ImGuiKey_DownArrow); // stays on the last row
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ui.click("Confirm order");
+    auto body = nlohmann::json::parse(ui.transport.sent.back().body);
+    EXPECT_EQ(body["partnerId"], "reseller.two@example.invalid"); // sorted by company: Alpine, Harbour
+}

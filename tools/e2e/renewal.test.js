@@ -133,3 +133,48 @@ test('an idle page draws no frames', async () => {
   assert.equal(after, before);
   await context.close();
 });
+
+// Presses `key` and waits until the page has drawn the frames that handle it, so the next read
+// of the keyboard focus is not one key behind.
+async function pressAndSettle(driver, key) {
+  const before = (await driver.state()).frames;
+  await driver.page.keyboard.press(key);
+  await driver.waitFor((s) => s.frames >= before + 2 && !s.busy, `frames after ${key}`);
+}
+
+// Presses `key` until the widget `label` has keyboard focus.
+async function focusByKey(driver, key, label, limit = 40) {
+  for (let i = 0; i < limit; ++i) {
+    if ((await driver.state()).focused === label) return;
+    await pressAndSettle(driver, key);
+  }
+  assert.equal((await driver.state()).focused, label, `keyboard focus on ${label}`);
+}
+
+test('renewal by keyboard alone', async () => {
+  const { context, driver } = await openPage(browser, sandbox.url);
+  await driver.waitFor((s) => s.focused === 'Client ID', 'focus in the Client ID field');
+  await driver.page.keyboard.type('demo-client-id');
+  await driver.page.keyboard.press('Tab');
+  await driver.page.keyboard.type('demo-client-secret');
+  await driver.page.keyboard.press('Enter');
+  await driver.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' && s.focused === 'Search users',
+    'the lists, with the keyboard in the search box');
+  await driver.page.keyboard.type('Kiwi Voice');
+  await pressAndSettle(driver, 'ArrowDown'); // myself
+  await pressAndSettle(driver, 'ArrowDown'); // the first match
+  await pressAndSettle(driver, 'Escape');
+  await focusByKey(driver, 'ArrowDown', 'contact:3197218168379846218');
+  await pressAndSettle(driver, 'Space');
+  await focusByKey(driver, 'ArrowDown', 'Review order');
+  await driver.page.keyboard.press('Enter');
+  await driver.waitFor((s) => s.screen === 'reviewing' && s.focused === 'Back', 'the review, keyboard on Back');
+  await focusByKey(driver, 'ArrowRight', 'Confirm order');
+  await driver.page.keyboard.press('Enter');
+  await driver.waitForScreen('done');
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(orders.length, 1);
+  assert.match(orders[0].body, /"partnerId": "8070450532247928833"/);
+  assert.match(orders[0].body, /"billingId": 3197218168379846218,/);
+  await context.close();
+});

@@ -299,6 +299,7 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr; // nothing persists but what the app remembers on purpose
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // the CSS cursor is set in draw_frame()
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;   // Tab, arrows, Space and Enter reach everything
     io.ConfigMacOSXBehaviors = options.mac;
     ImGui::StyleColorsDark();
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
