@@ -1,0 +1,43 @@
+// The desktop app's remembered settings: base URL, Client ID and window size, as JSON in
+// $XDG_CONFIG_HOME/renewdesk/settings.json (or ~/.config/renewdesk/settings.json).
+// The Client Secret and tokens have no field here, so they cannot be written: a secret someone put
+// into the file by hand is dropped by the next save. A file that cannot be read is kept aside as
+// settings.json.corrupt and replaced; the app starts with defaults and tells the person.
+//
+//   auto loaded = rd::desktop::load_settings(dir / "settings.json");
+//   if (!loaded.problem.empty()) show(loaded.problem);
+//   rd::desktop::save_settings(dir / "settings.json", loaded.settings, &error);
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace rd::desktop {
+
+struct DesktopSettings {
+    std::string base_url;  // empty: none remembered
+    std::string client_id; // empty: none remembered
+    int window_width = 0;  // GLFW screen coordinates; 0: none remembered
+    int window_height = 0;
+
+    bool operator==(const DesktopSettings&) const = default;
+};
+
+struct LoadedSettings {
+    DesktopSettings settings;
+    std::string problem; // non-empty when the file was unreadable: what happened, in words for the person
+};
+
+// $XDG_CONFIG_HOME/renewdesk (when absolute, as the XDG spec requires), else $HOME/.config/renewdesk;
+// empty when neither variable is usable.
+std::filesystem::path default_config_dir();
+
+// A missing file gives defaults and no problem.
+LoadedSettings load_settings(const std::filesystem::path& file);
+
+// Atomic (temporary file + rename) and synced.
+bool save_settings(const std::filesystem::path& file, const DesktopSettings& settings, std::string* error);
+
+std::string settings_json(const DesktopSettings& settings);
+
+} // namespace rd::desktop

@@ -1,0 +1,119 @@
+#include "settings_store.h"
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+using rd::desktop::DesktopSettings;
+using rd::desktop::load_settings;
+using rd::desktop::save_settings;
+
+namespace {
+
+DesktopSettings sample() {
+    return {.base_url = "http://127.0.0.1:8080", .client_id = "demo-client-id", .window_width = 1200, .window_height = 700};
+}
+
+std::size_t files_in(const std::filesystem::path& dir) {
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++count;
+    return count;
+}
+
+} // namespace
+
+TEST(SettingsStore, MissingFileGivesDefaultsWithoutProblem) {
+    TempDir dir;
+    const auto loaded = load_settings(dir.path() / "renewdesk" / "settings.json");
+    EXPECT_EQ(loaded.settings, DesktopSettings{});
+    EXPECT_TRUE(loaded.problem.empty());
+}
+
+TEST(SettingsStore, SaveThenLoadRoundTrips) {
+    TempDir dir;
+    const auto file = dir.path() / "renewdesk" / "settings.json"; // the folder does not exist yet
+    std::string error;
+    ASSERT_TRUE(save_settings(file, sample(), &error)) << error;
+    const auto loaded = load_settings(file);
+    EXPECT_EQ(loaded.settings, sample());
+    EXPECT_TRUE(loaded.problem.empty());
+}
+
+TEST(SettingsStore, SaveLeavesNoTemporaryFileBehind) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    ASSERT_TRUE(save_settings(file, sample(), nullptr));
+    ASSERT_TRUE(save_settings(file, DesktopSettings{.client_id = "other"}, nullptr));
+    EXPECT_EQ(files_in(dir.path()), 1u);
+    EXPECT_EQ(load_settings(file).settings.client_id, "other");
+}
+
+TEST(SettingsStore, FailedSaveIsReportedAndLeavesNoTemporaryFile) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file / "in-the-way", "x"); // rename(2) cannot replace a non-empty folder
+    std::string error;
+    EXPECT_FALSE(save_settings(file, sample(), &error));
+    EXPECT_NE(error.find("settings.json"), std::string::npos) << error;
+    EXPECT_EQ(files_in(dir.path()), 1u);
+}
+
+TEST(SettingsStore, CorruptFileIsKeptAsideAndReplaced) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, "{\"baseUrl\": \"http://x\", \"clientId\": ");
+    const auto loaded = load_settings(file);
+    EXPECT_EQ(loaded.settings, DesktopSettings{});
+    EXPECT_NE(loaded.problem.find("not valid JSON"), std::string::npos) << loaded.problem;
+    EXPECT_NE(loaded.problem.find("settings.json.corrupt"), std::string::npos) << loaded.problem;
+    EXPECT_EQ(read_text(dir.path() / "settings.json.corrupt"), "{\"baseUrl\": \"http://x\", \"clientId\": ");
+    // The replacement is a good file: the next start has nothing to report.
+    EXPECT_TRUE(load_settings(file).problem.empty());
+}
+
+TEST(SettingsStore, NonObjectJsonIsCorrupt) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, "[1, 2]");
+    EXPECT_NE(load_settings(file).problem.find("not a JSON object"), std::string::npos);
+}
+
+TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, R"({"baseUrl": 42, "clientId": "abc", "window": {"width": "wide", "height": 500}})");
+    const auto loaded = load_settings(file);
+    EXPECT_TRUE(loaded.problem.empty());
+    EXPECT_EQ(loaded.settings.base_url, "");
+    EXPECT_EQ(loaded.settings.client_id, "abc");
+    EXPECT_EQ(loaded.settings.window_width, 0);
+}
+
+TEST(SettingsStore, HandWrittenSecretIsDroppedBySave) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, R"({"baseUrl": "http://x", "clientId": "abc", "clientSecret": "s3cret", "token": "t0ken"})");
+    ASSERT_TRUE(save_settings(file, load_settings(file).settings, nullptr));
+    const std::string text = read_text(file);
+    EXPECT_EQ(text.find("s3cret"), std::string::npos) << text;
+    EXPECT_EQ(text.find("t0ken"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"clientId\": \"abc\""), std::string::npos) << text;
+}
+
+TEST(SettingsStore, ConfigDirFollowsXdgThenHome) {
+    const char* old_xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* old_home = std::getenv("HOME");
+    const std::string xdg = old_xdg ? old_xdg : "", home = old_home ? old_home : "";
+    ::setenv("XDG_CONFIG_HOME", "/x/config", 1);
+    ::setenv("HOME", "/home/someone", 1);
+    EXPECT_EQ(rd::desktop::default_config_dir(), "/x/config/renewdesk");
+    ::setenv("XDG_CONFIG_HOME", "relative/ignored", 1); // the XDG spec: relative paths are invalid
+    EXPECT_EQ(rd::desktop::default_config_dir(), "/home/someone/.config/renewdesk");
+    ::unsetenv("XDG_CONFIG_HOME");
+    ::unsetenv("HOME");
+    EXPECT_TRUE(rd::desktop::default_config_dir().empty());
+    old_xdg ? ::setenv("XDG_CONFIG_HOME", xdg.c_str(), 1) : ::unsetenv("XDG_CONFIG_HOME");
+    old_home ? ::setenv("HOME", home.c_str(), 1) : ::unsetenv("HOME");
+}

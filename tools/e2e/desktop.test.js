@@ -1,0 +1,355 @@
+// The desktop app end to end: build/native/bin/renewdesk in Xvfb (Mesa llvmpipe, OpenGL 3.3 core)
+// against the real sandbox, driven by real X input events from xdotool. Widget positions come from
+// the app's read-only --test-hooks file, in screen pixels of the X display.
+// Needs Xvfb, xdotool and ImageMagick's import (tools/bootstrap installs them) and a native build:
+//   cmake --build --preset native --target renewdesk_desktop renewdesk-sandbox
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, test } from 'node:test';
+import { artifacts, control, root } from './harness.js';
+
+const bin = path.join(root, 'build/native/bin');
+const appBinary = path.join(bin, 'renewdesk');
+const sandboxBinary = path.join(bin, 'renewdesk-sandbox');
+const secret = 'demo-client-secret';
+
+const tutorialBodyForMyself = `{
+  "operationType": "renew_plan",
+  "productId": 15,
+  "billingId": 3197218168379846218,
+  "serviceList": [
+    {
+      "serviceType": "plan",
+      "serviceId": 3049036224189325312,
+      "purchaseType": "renew",
+      "billingModel": "recurring",
+      "billingCycle": "annually",
+      "multiCycle": 1
+    }
+  ]
+}`;
+
+const children = []; // every process started here, stopped in after()
+const tempDirs = [];
+let display; // ":N"
+let sandbox; // { url }
+
+// ---- processes ----
+function requireTool(tool, debianPackage) {
+  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (tools/bootstrap does)`);
+  }
+}
+
+function track(child) {
+  children.push(child);
+  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return child;
+}
+
+async function stop(child, timeoutMs = 5000) {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exited;
+  child.kill('SIGTERM');
+  const result = await Promise.race([child.exited, sleep(timeoutMs).then(() => null)]);
+  if (result) return result;
+  child.kill('SIGKILL');
+  return child.exited;
+}
+
+// Xvfb picks a free display number itself and writes it to fd 3 once it accepts connections.
+async function startXvfb() {
+  const child = track(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] }));
+  let stderr = '';
+  child.stdio[2].on('data', (chunk) => { stderr += chunk; });
+  const number = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdio[3].on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(text.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${stderr}`)));
+  });
+  return `:${number}`;
+}
+
+async function startSandbox() {
+  const child = track(spawn(sandboxBinary, ['--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+  const lines = readline.createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    lines.once('line', (line) => {
+      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line.trim());
+      match ? resolve(match[1]) : reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+  lines.on('line', () => {}); // keep draining stdout
+  return { url };
+}
+
+function tempDir(name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `renewdesk-${name}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+// A loopback port nobody listens on: the network is "down" for the app.
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function xdotool(...args) {
+  execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: display } });
+}
+
+// ---- the app ----
+class DesktopApp {
+  // home: the temporary HOME; config lives in home/config (XDG_CONFIG_HOME).
+  constructor({ args = [], home = tempDir('home') } = {}) {
+    this.home = home;
+    this.configDir = path.join(home, 'config', 'renewdesk');
+    this.hooksFile = path.join(tempDir('hooks'), 'hooks.json');
+    this.stderr = '';
+    this.startedAt = Date.now();
+    const argv = ['--test-hooks', this.hooksFile, '--window-pos', '20,20', '--window-size', '1200,760', ...args];
+    const env = { PATH: process.env.PATH, DISPLAY: display, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') };
+    this.child = track(spawn(appBinary, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
+    this.child.stderr.on('data', (chunk) => { this.stderr += chunk; });
+  }
+
+  get pid() { return this.child.pid; }
+  get settingsFile() { return path.join(this.configDir, 'settings.json'); }
+
+  hooks() {
+    try {
+      return JSON.parse(readFileSync(this.hooksFile, 'utf8')); // replaced atomically: never half written
+    } catch {
+      return null;
+    }
+  }
+
+  async waitFor(predicate, what, timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    let last = null;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`renewdesk exited (${this.child.exitCode}): ${this.stderr}`);
+      last = this.hooks();
+      if (last && predicate(last.state, last)) return last.state;
+      await sleep(40);
+    }
+    throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last?.state)}; stderr: ${this.stderr}`);
+  }
+
+  async waitForScreen(screen) { return this.waitFor((s) => s.screen === screen, `screen ${screen}`); }
+
+  async idle() { return this.waitFor((s) => !s.busy, 'the app to be idle'); }
+
+  // The widget's rectangle on the screen, once it is drawn inside the window.
+  async widget(label, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const hooks = this.hooks();
+      const r = hooks?.widgets?.[label];
+      const win = hooks?.window;
+      if (r && r.w > 0 && r.h > 0 && r.x >= win.x && r.y >= win.y &&
+          r.x + r.w <= win.x + win.w && r.y + r.h <= win.y + win.h) return r;
+      if (win) xdotool('mousemove', String(win.x + 5), String(win.y + 5)); // input wakes the on-demand renderer
+      await sleep(50);
+    }
+    throw new Error(`widget not found on screen: ${label}; stderr: ${this.stderr}`);
+  }
+
+  async click(label) {
+    const r = await this.widget(label);
+    xdotool('mousemove', '--sync', String(Math.round(r.x + r.w / 2)), String(Math.round(r.y + r.h / 2)), 'click', '1');
+    await sleep(100); // the click's frames; state waits below check what it did
+  }
+
+  async type(text) { xdotool('type', '--delay', '25', text); }
+
+  async key(...keys) { xdotool('key', ...keys); }
+
+  async shot(name) {
+    execFileSync('import', ['-display', display, '-window', 'root', path.join(artifacts, `desktop-${name}.png`)]);
+  }
+
+  // CPU ticks (1/100 s) used by the app over `ms` milliseconds.
+  async cpuTicksOver(ms) {
+    const ticks = () => {
+      const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15 of the full line)
+    };
+    const before = ticks();
+    await sleep(ms);
+    return ticks() - before;
+  }
+
+  async quit() { return stop(this.child); }
+}
+
+async function signIn(app) {
+  await app.click('Client ID');
+  await app.key('ctrl+a');
+  await app.type('demo-client-id');
+  await app.click('Client Secret');
+  await app.type(secret);
+  await app.click('Sign in');
+  return app.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
+    s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
+}
+
+// Every file under dir whose text contains needle.
+function filesContaining(dir, needle) {
+  const found = [];
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const file = path.join(dir, entry);
+    if (statSync(file).isFile() && readFileSync(file, 'utf8').includes(needle)) found.push(file);
+  }
+  return found;
+}
+
+before(async () => {
+  requireTool('Xvfb', 'xvfb');
+  requireTool('xdotool', 'xdotool');
+  requireTool('import', 'imagemagick');
+  for (const binary of [appBinary, sandboxBinary]) {
+    if (!existsSync(binary)) {
+      throw new Error(`${binary} is missing: cmake --build --preset native --target renewdesk_desktop renewdesk-sandbox`);
+    }
+  }
+  display = await startXvfb();
+  sandbox = await startSandbox();
+});
+
+after(async () => {
+  await Promise.all(children.slice().reverse().map((child) => stop(child)));
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+test('renewal for myself with real X input sends the tutorial body once and keeps no secret', async () => {
+  await control(sandbox.url, 'POST', '/__sandbox/reset');
+  const app = new DesktopApp({ args: ['--base-url', sandbox.url] });
+  await app.waitForScreen('signed_out');
+  console.log(`first hooks file ${Date.now() - app.startedAt} ms after spawn; ${app.stderr.trim()}`);
+  await app.widget('Sign in');
+  await app.shot('1-signed_out');
+
+  await signIn(app);
+  await app.shot('2-choosing');
+  await app.click('Renew for myself');
+  await app.click('contact:3197218168379846218');
+  await app.click('Review order');
+  await app.waitForScreen('reviewing');
+  await app.widget('Confirm order');
+  await app.shot('3-reviewing');
+
+  await app.click('Confirm order');
+  const done = await app.waitForScreen('done');
+  assert.equal(done.receiptStatus, 'succeed');
+  assert.equal(done.ordersSent, 1);
+  await app.click('Download receipt');
+  const saved = await app.waitFor((s) => s.notice.startsWith('Saved to '), 'the receipt to be saved');
+  await app.shot('4-done');
+
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(orders.length, 1);
+  assert.equal(orders[0].body, tutorialBodyForMyself);
+
+  const receipt = saved.notice.slice('Saved to '.length);
+  assert.equal(path.dirname(receipt), path.join(app.configDir, 'receipts'));
+  JSON.parse(readFileSync(receipt, 'utf8'));
+
+  // Rendering on demand: an idle window costs (almost) no CPU.
+  await app.idle();
+  await sleep(500);
+  const ticks = await app.cpuTicksOver(3000);
+  console.log(`CPU while idle for 3 s: ${ticks * 10} ms`);
+  assert.ok(ticks <= 3, `idle app used ${ticks * 10} ms of CPU in 3 s`);
+
+  const exit = await app.quit(); // SIGTERM: an orderly exit that saves the window size
+  assert.deepEqual(exit, { code: 0, signal: null });
+  const settings = JSON.parse(readFileSync(app.settingsFile, 'utf8'));
+  assert.equal(settings.baseUrl, sandbox.url);
+  assert.equal(settings.clientId, 'demo-client-id');
+  assert.deepEqual(settings.window, { width: 1200, height: 760 });
+  assert.ok(!readFileSync(app.settingsFile, 'utf8').includes(secret), 'the settings hold the secret');
+  assert.deepEqual(filesContaining(app.home, secret), [], 'a file under HOME holds the secret');
+  assert.deepEqual(filesContaining(path.dirname(app.hooksFile), secret), [], 'the hooks file holds the secret');
+});
+
+test('network down: the error is shown, nothing crashes, and the Base URL field recovers (UI scale 1.5)', async () => {
+  // --scale stands in for a HiDPI monitor's content scale: clicks land only if the hooks map right.
+  const app = new DesktopApp({ args: ['--base-url', `http://127.0.0.1:${await closedPort()}`, '--scale', '1.5'] });
+  await app.waitForScreen('signed_out');
+  assert.equal(app.hooks().window.uiScale, 1.5);
+  await app.click('Client ID');
+  await app.type('demo-client-id');
+  await app.click('Client Secret');
+  await app.type(secret);
+  await app.click('Sign in');
+  const failed = await app.waitFor((s) => s.screen === 'signed_out' && s.error !== '', 'the connection error');
+  console.log(`shown: ${failed.error}`);
+  await app.shot('5-network-down');
+
+  await app.click('Base URL');
+  await app.key('ctrl+a');
+  await app.type(sandbox.url);
+  await app.click('Client Secret'); // the secret field was emptied when the first attempt took it
+  await app.type(secret);
+  await app.click('Sign in');
+  await app.waitFor((s) => s.screen === 'choosing' && s.error === '', 'sign-in on the typed Base URL');
+  assert.equal((await app.quit()).code, 0);
+  assert.equal(JSON.parse(readFileSync(app.settingsFile, 'utf8')).baseUrl, sandbox.url);
+});
+
+test('a corrupt settings file is reported, kept aside and replaced', async () => {
+  const home = tempDir('home');
+  const configDir = path.join(home, 'config', 'renewdesk');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(path.join(configDir, 'settings.json'), '{"baseUrl": "http://x", ');
+  const app = new DesktopApp({ home });
+  await app.waitForScreen('signed_out');
+  await app.widget('Sign in');
+  await app.shot('6-corrupt-settings');
+  assert.match(app.stderr, /could not be read \(it is not valid JSON\)/);
+  assert.equal(readFileSync(path.join(configDir, 'settings.json.corrupt'), 'utf8'), '{"baseUrl": "http://x", ');
+  JSON.parse(readFileSync(path.join(configDir, 'settings.json'), 'utf8'));
+  assert.equal((await app.quit()).code, 0);
+});
+
+test('--sandbox starts the sibling sandbox, uses it, and stops it on exit', async () => {
+  const app = new DesktopApp({ args: ['--sandbox'] });
+  await app.waitForScreen('signed_out');
+  const [sandboxPid] = readFileSync(`/proc/${app.pid}/task/${app.pid}/children`, 'utf8').trim().split(/\s+/);
+  assert.deepEqual(readFileSync(`/proc/${sandboxPid}/cmdline`, 'utf8').split('\0').slice(0, 3),
+    [sandboxBinary, '--port', '0']);
+  await signIn(app);
+  assert.equal((await app.quit()).code, 0);
+  assert.ok(!existsSync(`/proc/${sandboxPid}`), 'the sandbox still runs (or was not reaped) after the app quit');
+  // A demo session's port and credentials are not worth remembering.
+  const settings = JSON.parse(readFileSync(app.settingsFile, 'utf8'));
+  assert.equal(settings.baseUrl, '');
+  assert.equal(settings.clientId, '');
+});
+
+test('without OpenGL 3.3 or without a display: a sentence on stderr and exit code 2', () => {
+  const home = tempDir('home');
+  const noGl = spawnSync(appBinary, [], {
+    env: { PATH: process.env.PATH, HOME: home, DISPLAY: display, MESA_GL_VERSION_OVERRIDE: '3.0' }, encoding: 'utf8',
+  });
+  assert.equal(noGl.status, 2, noGl.stderr);
+  assert.match(noGl.stderr, /cannot open a window with an OpenGL 3\.3 core context/);
+  const noDisplay = spawnSync(appBinary, [], { env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8' });
+  assert.equal(noDisplay.status, 2, noDisplay.stderr);
+  assert.match(noDisplay.stderr, /cannot start the window system .*DISPLAY/);
+});
