@@ -9,31 +9,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { artifacts, control, root } from './harness.js';
+import { artifacts, control, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself } from './harness.js';
 
 const bin = path.join(root, 'build/native/bin');
 const appBinary = path.join(bin, 'renewdesk');
 const sandboxBinary = path.join(bin, 'renewdesk-sandbox');
 const secret = 'demo-client-secret';
-
-const tutorialBodyForMyself = `{
-  "operationType": "renew_plan",
-  "productId": 15,
-  "billingId": 3197218168379846218,
-  "serviceList": [
-    {
-      "serviceType": "plan",
-      "serviceId": 3049036224189325312,
-      "purchaseType": "renew",
-      "billingModel": "recurring",
-      "billingCycle": "annually",
-      "multiCycle": 1
-    }
-  ]
-}`;
 
 const children = []; // every process started here, stopped in after()
 const tempDirs = [];
@@ -80,17 +63,9 @@ async function startXvfb() {
 }
 
 async function startSandbox() {
-  const child = track(spawn(sandboxBinary, ['--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] }));
-  const lines = readline.createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    lines.once('line', (line) => {
-      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line.trim());
-      match ? resolve(match[1]) : reject(new Error(`unexpected first line: ${line}`));
-    });
-  });
-  lines.on('line', () => {}); // keep draining stdout
-  return { url };
+  const sandbox = await startHarnessSandbox([], { servePage: false });
+  track(sandbox.child);
+  return { url: sandbox.url };
 }
 
 function tempDir(name) {

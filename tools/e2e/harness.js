@@ -2,7 +2,7 @@
 // Chromium driven by Playwright with real mouse and keyboard events on the ImGui canvas.
 // Widget positions come from the page's read-only test hooks (window.renewdesk.widget(label)).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,15 @@ export const chromiumArgs = [
   '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-// Starts build/native/bin/renewdesk-sandbox serving build/web/bin; resolves with its base URL.
-export async function startSandbox(extraArgs = []) {
+// The tutorial's order body for the partner itself, byte for byte (shared with the C++ tests).
+export const tutorialBodyForMyself = readFileSync(path.join(root, 'tests/fixtures/tutorial_order_body.json'), 'utf8').trimEnd();
+
+// Starts build/native/bin/renewdesk-sandbox, by default serving the page from build/web/bin (one
+// request per connection: see SandboxOptions); resolves with its base URL, a stop() and the process.
+export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
   const binary = path.join(root, 'build/native/bin/renewdesk-sandbox');
-  const child = spawn(binary, ['--port', '0', '--serve', path.join(root, 'build/web/bin'), '--one-request-per-connection', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'ignore'] });
+  const page = servePage ? ['--serve', path.join(root, 'build/web/bin'), '--one-request-per-connection'] : [];
+  const child = spawn(binary, ['--port', '0', ...page, ...extraArgs], { stdio: ['ignore', 'pipe', 'ignore'] });
   const lines = readline.createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -33,7 +37,7 @@ export async function startSandbox(extraArgs = []) {
     });
   });
   lines.on('line', () => {}); // keep draining stdout
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, stop: () => child.kill('SIGTERM'), child };
 }
 
 export async function launchBrowser() {

@@ -1,23 +1,7 @@
 // The renewal in real Chromium against the sandbox-served page.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
-
-const tutorialBodyForMyself = `{
-  "operationType": "renew_plan",
-  "productId": 15,
-  "billingId": 3197218168379846218,
-  "serviceList": [
-    {
-      "serviceType": "plan",
-      "serviceId": 3049036224189325312,
-      "purchaseType": "renew",
-      "billingModel": "recurring",
-      "billingCycle": "annually",
-      "multiCycle": 1
-    }
-  ]
-}`;
+import { control, launchBrowser, openPage, signIn, startSandbox, tutorialBodyForMyself } from './harness.js';
 
 let sandbox;
 let browser;
