@@ -1,0 +1,50 @@
+// Benchmarks of the core's hot paths on large inputs: decoding the lookups a partner with many
+// subordinate users gets back, and writing the order body. Run with tools/bench/run; numbers are
+// printed, never asserted.
+#include "decoders.h"
+#include "envelope.h"
+#include "order_body.h"
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+std::string user_list_reply(int users) {
+    nlohmann::json list = nlohmann::json::array();
+    for (int i = 0; i < users; ++i)
+        list.push_back({{"partnerId", std::to_string(7205759403792793600ULL + 1000003ULL * i)},
+                        {"company", "Generated Customer " + std::to_string(i) + " Ltd"},
+                        {"email", "customer" + std::to_string(i) + "@generated.example.invalid"},
+                        {"firstName", "Alex"}, {"lastName", "Andersen"}, {"userType", "Enduser"},
+                        {"country", "Denmark"}, {"city", "Aarhus"}, {"phoneNumber", "+4500000000"},
+                        {"street", "1 Example Street"}, {"zipCode", "8000"}, {"taxNum", ""}, {"remark", ""}});
+    nlohmann::json body = {{"code", "success"}, {"detailMessage", ""}, {"requestId", std::string(32, 'a')},
+                           {"result", list}, {"status", 200}};
+    return body.dump();
+}
+
+void DecodeSubordinateUsers(benchmark::State& state) {
+    const rd::HttpResponse response{.status = 200, .body = user_list_reply(static_cast<int>(state.range(0)))};
+    for (auto _ : state) {
+        auto reply = rd::decode_envelope(response);
+        auto users = rd::decode_subordinate_users(reply.value().result);
+        benchmark::DoNotOptimize(users);
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(response.body.size()));
+    state.counters["users"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(DecodeSubordinateUsers)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void RenewalOrderBody(benchmark::State& state) {
+    const rd::RenewalOrder order{.partner_id = "9223372036854775001", .billing_id = {3197218168379846218ULL},
+                                 .plan_id = {3049036224189325312ULL}};
+    for (auto _ : state) benchmark::DoNotOptimize(rd::renewal_order_body(order));
+}
+BENCHMARK(RenewalOrderBody)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
