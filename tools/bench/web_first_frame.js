@@ -17,9 +17,9 @@ for (let i = 0; i < runs; ++i) {
   const page = await context.newPage();
   const start = Date.now();
   await page.goto(sandbox.url + '/');
-  await page.waitForFunction(() => window.renewdesk && window.renewdesk.state().frames >= 1, null, { polling: 5 });
+  await page.waitForFunction(() => window.renewdesk?.state()?.frames >= 1, null, { polling: 5 });
   firstFrame.push(Date.now() - start);
-  await page.waitForFunction(() => window.renewdesk.state().focused === 'Client ID', null, { polling: 5 });
+  await page.waitForFunction(() => window.renewdesk.state()?.focused === 'Client ID', null, { polling: 5 });
   ready.push(Date.now() - start);
   if (i === 0) {
     await page.waitForTimeout(500);
