@@ -30,6 +30,13 @@ void load_lists(UiHarness& ui, const nlohmann::json& users) {
     ui.frame();
 }
 
+void reach_review_for_myself(UiHarness& ui) {
+    load_lists(ui, fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+}
+
 } // namespace
 
 TEST(AppUi, SignInByTypingSendsTheCredentialsAndForgetsTheSecretField) {
@@ -76,10 +83,7 @@ TEST(AppUi, RenewalForASubordinateUserFoundBySearch) {
 
 TEST(AppUi, DoubleClickAndEnterOnConfirmSendOneOrder) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
+    reach_review_for_myself(ui);
     ui.click("Confirm order", 2);
     ui.press(ImGuiKey_Enter);
     ui.press(ImGuiKey_Space);
@@ -93,10 +97,7 @@ TEST(AppUi, DoubleClickAndEnterOnConfirmSendOneOrder) {
 
 TEST(AppUi, ReceiptCanBeCopiedAndDownloaded) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
+    reach_review_for_myself(ui);
     ui.click("Copy as curl");
     ASSERT_EQ(ui.copied.size(), 1u);
     EXPECT_NE(ui.copied[0].find("<ACCESS_TOKEN>"), std::string::npos);
@@ -115,10 +116,7 @@ TEST(AppUi, ReceiptCanBeCopiedAndDownloaded) {
 
 TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
+    reach_review_for_myself(ui);
     ui.click("Confirm order");
     ui.transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId", "feedfacefeedfacefeedfacefeedface"));
     ui.frame();
@@ -130,10 +128,7 @@ TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
 
 TEST(AppUi, OutcomeUnknownOffersTheOrderListNotAResend) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
+    reach_review_for_myself(ui);
     ui.click("Confirm order");
     ui.transport.reply(save_path, failure(TransportFailure::connection_lost));
     ui.frame();

@@ -117,3 +117,12 @@ export async function signIn(driver) {
   return driver.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
     s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
 }
+
+// Signs in and reaches the review of a renewal for the partner itself, billed to the tutorial's contact.
+export async function reachReviewForMyself(driver) {
+  await signIn(driver);
+  await driver.click('Renew for myself');
+  await driver.click('contact:3197218168379846218');
+  await driver.click('Review order');
+  await driver.waitForScreen('reviewing');
+}

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { control, launchBrowser, openPage, root, signIn, startSandbox } from './harness.js';
+import { control, launchBrowser, openPage, reachReviewForMyself, root, startSandbox } from './harness.js';
 
 const dist = path.join(root, 'build/dist');
 
@@ -124,11 +124,7 @@ test('the API is proxied with User-Agent and Authorization passed through', asyn
 test('a full renewal through nginx, with no request to another origin', async () => {
   await control(sandbox.url, 'POST', '/__sandbox/reset');
   const { context, driver, requests } = await openPage(browser, base);
-  await signIn(driver);
-  await driver.click('Renew for myself');
-  await driver.click('contact:3197218168379846218');
-  await driver.click('Review order');
-  await driver.waitForScreen('reviewing');
+  await reachReviewForMyself(driver);
   await driver.click('Confirm order');
   await driver.waitForScreen('done');
   await driver.shot('nginx-receipt');

@@ -1,7 +1,7 @@
 // The renewal in real Chromium against the sandbox-served page.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { control, launchBrowser, openPage, signIn, startSandbox, tutorialBodyForMyself } from './harness.js';
+import { control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself } from './harness.js';
 
 let sandbox;
 let browser;
@@ -14,14 +14,6 @@ after(async () => {
   sandbox?.stop();
 });
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
-
-async function reachReviewForMyself(driver) {
-  await signIn(driver);
-  await driver.click('Renew for myself');
-  await driver.click('contact:3197218168379846218');
-  await driver.click('Review order');
-  await driver.waitForScreen('reviewing');
-}
 
 test('renewal for a subordinate user found by search, credentials pasted', async () => {
   const { context, driver, requests } = await openPage(browser, sandbox.url);
