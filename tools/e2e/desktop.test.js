@@ -150,7 +150,13 @@ class DesktopApp {
     await sleep(100); // the click's frames; state waits below check what it did
   }
 
-  async type(text) { xdotool('type', '--delay', '25', text); }
+  // xdotool returns once the X server has the keys; the app turns them into ImGui input over the next
+  // frames. Without this pause a click right after typing raced the last characters (a mangled Base
+  // URL in about one run of three).
+  async type(text) {
+    xdotool('type', '--delay', '25', text);
+    await sleep(150 + 20 * text.length);
+  }
 
   async key(...keys) { xdotool('key', ...keys); }
 
