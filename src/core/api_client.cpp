@@ -219,7 +219,9 @@ void ApiClient::send_get(std::string path, ReplyHandler on_done, bool is_retry) 
 void ApiClient::post_json(std::string path, std::string body, ReplyHandler on_done) {
     with_fresh_token([this, path = std::move(path), body = std::move(body), on_done = std::move(on_done)](Result<Done> ready) mutable {
         if (!ready) {
-            on_done(ready.error()); // nothing was sent
+            ApiError error = ready.error();
+            error.request_may_have_left = false; // the token request failed: the POST itself never left
+            on_done(std::move(error));
             return;
         }
         HttpRequest request = make_request("POST", path);

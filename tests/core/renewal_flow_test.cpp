@@ -231,6 +231,16 @@ TEST_F(RenewalFlowTest, RefusedConnectionBeforeSendIsFailed) {
     EXPECT_EQ(flow.stage(), Stage::failed);
 }
 
+TEST_F(RenewalFlowTest, TokenRefreshTimeoutBeforeTheOrderIsFailedNotUnknown) {
+    reach_review_for_myself();
+    clock.now += 29 * 60 * 1000; // the token needs a refresh before the order may go
+    flow.confirm();
+    ASSERT_EQ(transport.pending_count("/oauth/token"), 1u);
+    transport.reply("/oauth/token", failure(TransportFailure::timed_out));
+    EXPECT_EQ(flow.stage(), Stage::failed); // the order never left: safe to confirm again after a review
+    EXPECT_EQ(transport.sent_count(save_path), 0u);
+}
+
 TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsFailedAndNotResent) {
     reach_review_for_myself();
     flow.confirm();
