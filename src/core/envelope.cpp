@@ -7,6 +7,7 @@ namespace rd {
 namespace {
 
 constexpr std::size_t excerpt_length = 160;
+constexpr int max_nesting = 64; // the API's documents nest 4 or 5 levels
 
 bool is_2xx(int status) { return status >= 200 && status < 300; }
 
@@ -69,7 +70,14 @@ std::string body_excerpt(const std::string& body) {
 Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secrets) {
     if (response.failure != TransportFailure::none) return transport_error(response);
 
-    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+    // The decoders and the raw-JSON views walk documents recursively: refuse absurd nesting up front.
+    bool too_deep = false;
+    nlohmann::json::parser_callback_t depth_guard = [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > max_nesting) too_deep = true;
+        return !too_deep;
+    };
+    nlohmann::json body = nlohmann::json::parse(response.body, depth_guard, /*allow_exceptions=*/false);
+    if (too_deep) return unreadable_body(response, secrets, "The reply is nested too deeply to be the API's JSON.");
     if (body.is_discarded())
         return unreadable_body(response, secrets,
                                response.body.empty() ? "The reply was empty." : "The reply is not JSON.");
