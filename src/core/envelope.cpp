@@ -11,6 +11,27 @@ constexpr int max_nesting = 64; // the API's documents nest 4 or 5 levels
 
 bool is_2xx(int status) { return status >= 200 && status < 300; }
 
+// One pass over the text, brackets outside strings counted: far cheaper than a parser callback.
+bool nesting_exceeds(const std::string& text, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 std::string string_member(const nlohmann::json& object, const char* name) {
     auto it = object.find(name);
     if (it == object.end()) return {};
@@ -71,13 +92,9 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     if (response.failure != TransportFailure::none) return transport_error(response);
 
     // The decoders and the raw-JSON views walk documents recursively: refuse absurd nesting up front.
-    bool too_deep = false;
-    nlohmann::json::parser_callback_t depth_guard = [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-        if (depth > max_nesting) too_deep = true;
-        return !too_deep;
-    };
-    nlohmann::json body = nlohmann::json::parse(response.body, depth_guard, /*allow_exceptions=*/false);
-    if (too_deep) return unreadable_body(response, secrets, "The reply is nested too deeply to be the API's JSON.");
+    if (nesting_exceeds(response.body, max_nesting))
+        return unreadable_body(response, secrets, "The reply is nested too deeply to be the API's JSON.");
+    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded())
         return unreadable_body(response, secrets,
                                response.body.empty() ? "The reply was empty." : "The reply is not JSON.");

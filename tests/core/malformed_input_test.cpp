@@ -72,3 +72,10 @@ TEST(MalformedInput, DeeplyNestedJsonIsAParseErrorNotAStackOverflow) {
 TEST(MalformedInput, UnterminatedNestingIsAParseError) {
     EXPECT_FALSE(decode_envelope(raw(200, envelope_around(std::string(100000, '[')))).ok());
 }
+
+TEST(MalformedInput, BracketsInsideStringsDoNotCountAsNesting) {
+    const std::string brackets(200, '[');
+    auto reply = decode_envelope(raw(200, envelope_around(R"({"remark": ")" + brackets + R"(\" [ {"})")));
+    ASSERT_TRUE(reply.ok()) << reply.error().describe();
+    EXPECT_EQ(reply.value().result["remark"].get<std::string>().size(), 205u);
+}
