@@ -65,9 +65,11 @@ void ApiClient::sign_in(std::string client_id, std::string client_secret, DoneHa
     client_id_ = std::move(client_id);
     client_secret_ = std::move(client_secret);
     token_waiters_.push_back(std::move(on_done));
-    start_token_request("grant_type=pp_credentials&client_id=" + form_encode(client_id_) +
-                            "&client_secret=" + form_encode(client_secret_),
-                        /*is_refresh=*/false);
+    start_token_request(credentials_form(), /*is_refresh=*/false);
+}
+
+std::string ApiClient::credentials_form() const {
+    return "grant_type=pp_credentials&client_id=" + form_encode(client_id_) + "&client_secret=" + form_encode(client_secret_);
 }
 
 void ApiClient::sign_out() {
@@ -135,9 +137,7 @@ void ApiClient::finish_token_request(Result<ApiReply> result, bool was_refresh) 
     if (!grant && was_refresh && !client_secret_.empty() && grant.error().kind != ErrorKind::network) {
         // The refresh token was refused: ask again with the credentials, once.
         wipe(refresh_token_);
-        start_token_request("grant_type=pp_credentials&client_id=" + form_encode(client_id_) +
-                                "&client_secret=" + form_encode(client_secret_),
-                            /*is_refresh=*/false);
+        start_token_request(credentials_form(), /*is_refresh=*/false);
         return;
     }
     if (!grant) {
@@ -183,9 +183,7 @@ void ApiClient::with_fresh_token(DoneHandler then) {
     if (!refresh_token_.empty())
         start_token_request("grant_type=refresh_token&refresh_token=" + form_encode(refresh_token_), true);
     else
-        start_token_request("grant_type=pp_credentials&client_id=" + form_encode(client_id_) +
-                                "&client_secret=" + form_encode(client_secret_),
-                            false);
+        start_token_request(credentials_form(), false);
 }
 
 void ApiClient::get(std::string path_and_query, ReplyHandler on_done) {

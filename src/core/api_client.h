@@ -60,6 +60,7 @@ private:
     void finish_token_request(Result<ApiReply> result, bool was_refresh);
     void notify_token_waiters(const Result<Done>& result);
     RequestHandle send(HttpRequest request, std::function<void(HttpResponse)> on_done);
+    std::string credentials_form() const;
     HttpRequest make_request(const char* method, const std::string& path) const;
     std::string authorization() const;
     bool token_needs_refresh() const;

@@ -1,7 +1,7 @@
 #include "decoders.h"
 
-#include <algorithm>
-#include <cctype>
+#include "text.h"
+
 #include <set>
 
 namespace rd {
@@ -46,11 +46,6 @@ Result<std::vector<json>> items_of(const json& result, const char* what) {
         return std::vector<json>{result};
     }
     return shape_error(std::string("The ") + what + " is neither a list nor an object.");
-}
-
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
 }
 
 void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen, std::vector<std::string>& errors) {
@@ -192,9 +187,9 @@ Result<OrderPage> decode_order_page(const json& result) {
 std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans) {
     const std::string wanted = "remote management account";
     for (std::size_t i = 0; i < plans.size(); ++i)
-        if (lowercase(plans[i].name) == wanted) return i;
+        if (ascii_lowercase(plans[i].name) == wanted) return i;
     for (std::size_t i = 0; i < plans.size(); ++i)
-        if (lowercase(plans[i].name).find(wanted) != std::string::npos) return i;
+        if (ascii_lowercase(plans[i].name).find(wanted) != std::string::npos) return i;
     return std::nullopt;
 }
 

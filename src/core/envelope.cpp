@@ -1,6 +1,7 @@
 #include "envelope.h"
 
-#include <algorithm>
+#include "text.h"
+
 #include <cctype>
 
 namespace rd {
@@ -40,11 +41,6 @@ std::string string_member(const nlohmann::json& object, const char* name) {
     return it->dump();
 }
 
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 ApiError transport_error(const HttpResponse& response) {
     ApiError error{.kind = ErrorKind::network, .detail_message = response.failure_text};
     error.timed_out = response.failure == TransportFailure::timed_out;
@@ -64,7 +60,7 @@ ApiError unreadable_body(const HttpResponse& response, BodySecrets secrets, std:
 } // namespace
 
 std::string body_excerpt(const std::string& body) {
-    std::string lower = lowercase(body.substr(0, 4096));
+    std::string lower = ascii_lowercase(body.substr(0, 4096));
     auto title = lower.find("<title>");
     auto title_end = lower.find("</title>");
     std::string text = body;

@@ -129,9 +129,7 @@ void RenewalFlow::load_plans() {
     client_.get(paths::remote_management_plans, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
         finish_lookup(plans_, reply, decode_plan_catalog);
-        if (plans_.status != LookupStatus::loaded || selection_.plan_id) return;
-        if (auto preferred = preferred_plan_index(plans_.value.plans))
-            selection_.plan_id = plans_.value.plans[*preferred].plan_id;
+        preselect();
     });
 }
 
@@ -141,10 +139,16 @@ void RenewalFlow::load_contacts() {
     client_.get(paths::billing_contacts, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
         finish_lookup(contacts_, reply, decode_billing_contacts);
-        // One contact leaves nothing to choose.
-        if (contacts_.status == LookupStatus::loaded && contacts_.value.size() == 1 && !selection_.billing_id)
-            selection_.billing_id = contacts_.value.front().billing_contact_id;
+        preselect();
     });
+}
+
+void RenewalFlow::preselect() {
+    // The plan named "Remote Management Account", and a billing contact when there is only one.
+    if (!selection_.plan_id)
+        if (auto preferred = preferred_plan_index(plans_.value.plans)) selection_.plan_id = plans_.value.plans[*preferred].plan_id;
+    if (!selection_.billing_id && contacts_.value.size() == 1)
+        selection_.billing_id = contacts_.value.front().billing_contact_id;
 }
 
 void RenewalFlow::choose_myself() {
@@ -249,8 +253,7 @@ void RenewalFlow::renew_another() {
 
 void RenewalFlow::reset_choices() {
     selection_ = Selection{};
-    if (auto preferred = preferred_plan_index(plans_.value.plans)) selection_.plan_id = plans_.value.plans[*preferred].plan_id;
-    if (contacts_.value.size() == 1) selection_.billing_id = contacts_.value.front().billing_contact_id;
+    preselect();
     order_ = RenewalOrder{};
     order_body_.clear();
     receipt_ = OrderReceipt{};

@@ -82,6 +82,7 @@ private:
     void load_contacts();
     void finish_order(Result<ApiReply> reply);
     void reset_choices();
+    void preselect();
 
     ApiClient& client_;
     Stage stage_ = Stage::signed_out;

@@ -1,22 +1,17 @@
 #include "user_filter.h"
 
+#include "text.h"
+
 #include <algorithm>
-#include <cctype>
 
 namespace rd::ui {
 namespace {
 
-std::string lowercase(const std::string& text) {
-    std::string out = text;
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 bool matches(const SubordinateUser& user, const std::string& needle) {
     if (needle.empty()) return true;
     for (const std::string* field : {&user.partner_id, &user.company, &user.email, &user.first_name, &user.last_name})
-        if (lowercase(*field).find(needle) != std::string::npos) return true;
-    return lowercase(display_name(user)).find(needle) != std::string::npos;
+        if (ascii_lowercase(*field).find(needle) != std::string::npos) return true;
+    return ascii_lowercase(display_name(user)).find(needle) != std::string::npos;
 }
 
 const std::string& sort_key(const SubordinateUser& user, UserColumn column, std::string& scratch) {
@@ -50,13 +45,13 @@ const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUs
     descending_ = descending;
     valid_ = true;
 
-    std::string needle = lowercase(search);
+    std::string needle = ascii_lowercase(search);
     rows_.clear();
     for (std::size_t i = 0; i < users.size(); ++i)
         if (matches(users[i], needle)) rows_.push_back(i);
     std::stable_sort(rows_.begin(), rows_.end(), [&](std::size_t a, std::size_t b) {
         std::string scratch_a, scratch_b;
-        int order = lowercase(sort_key(users[a], column_, scratch_a)).compare(lowercase(sort_key(users[b], column_, scratch_b)));
+        int order = ascii_lowercase(sort_key(users[a], column_, scratch_a)).compare(ascii_lowercase(sort_key(users[b], column_, scratch_b)));
         return descending_ ? order > 0 : order < 0;
     });
     return rows_;
