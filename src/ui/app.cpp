@@ -34,6 +34,8 @@ struct App::Impl {
     std::string notice; // last copy / download confirmation
     Stage shown_stage = Stage::signed_out;
     bool focus_review = false;
+    bool close_asked = false;     // the shell wants to close while an order is in flight
+    bool close_confirmed = false; // ... and the person said close anyway
 };
 
 void App::Impl::draw_top_bar() {
@@ -174,6 +176,16 @@ std::string App::state_json() const {
     };
     return state.dump();
 }
+
+bool App::order_in_flight() const { return impl_->flow.stage() == Stage::submitting; }
+
+bool App::allow_close() {
+    if (!order_in_flight()) return true;
+    impl_->close_asked = true;
+    return false;
+}
+
+bool App::wants_close() const { return impl_->close_confirmed; }
 
 const std::map<std::string, WidgetRect>& App::widget_rects() const { return tracked_rects(); }
 

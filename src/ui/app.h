@@ -4,6 +4,7 @@
 // and asks needs_frames() whether to keep rendering (requests in flight, animations) or sleep.
 #pragma once
 
+#include "order_journal.h"
 #include "transport.h"
 
 #include <functional>
@@ -28,6 +29,13 @@ struct AppEnvironment {
     std::function<void(const std::string& text)> copy_to_clipboard;
     // Offers a file to the person (web: a download; desktop: writes it and returns where it went).
     std::function<std::string(const std::string& file_name, const std::string& contents)> save_file;
+    // Where the in-flight order journal lives (owned by the platform; null: kept in memory only).
+    JournalStore* journal = nullptr;
+    // The base URL known to be a sandbox (web: the page's origin when config.json says so; desktop:
+    // the --sandbox child's URL). Only when the Base URL in use equals it does the UI say "no real orders".
+    std::string sandbox_base_url;
+    // Ask before sending credentials to an http:// Base URL that is not on this computer (desktop).
+    bool warn_plain_http = false;
 };
 
 struct WidgetRect {
@@ -41,6 +49,13 @@ public:
 
     void draw();              // one frame of UI; call between ImGui::NewFrame() and ImGui::Render()
     bool needs_frames() const; // true while something changes without input (requests, spinners)
+
+    // Closing the window or page: true while an order is being sent (its outcome not yet known).
+    bool order_in_flight() const;
+    // The shell asks before closing: returns true when closing is fine now; otherwise the UI shows
+    // "An order is being placed - close anyway?" and wants_close() turns true if the person agrees.
+    bool allow_close();
+    bool wants_close() const;
 
     // Read-only test hooks.
     std::string state_json() const; // {"screen": "...", "busy": bool, ...}: no ids, no secrets
