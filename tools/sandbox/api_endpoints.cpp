@@ -18,15 +18,13 @@ constexpr std::uint64_t kMaxPageSize = 1000; // invented: the real maximum is no
 constexpr const char* kGetOrderPrefix = "/order/openapi/order/v1/get/";
 
 constexpr std::array<std::pair<const char*, EndpointRoute>, 7> kExactRoutes = {{
-    {"/auth/openapi/v1/oauth/token", {Endpoint::token, "token", "POST"}},
-    {"/user/openapi/user/v1/client/partner_list", {Endpoint::partner_list, "partner_list", "GET"}},
-    {"/pricing/openapi/purchase/v1/product_list", {Endpoint::product_list, "product_list", "GET"}},
-    {"/pricing/openapi/purchase/v1/purchase_product_info",
-     {Endpoint::purchase_product_info, "purchase_product_info", "GET"}},
-    {"/user/openapi/user/v1/client/billing_contact_list",
-     {Endpoint::billing_contact_list, "billing_contact_list", "GET"}},
-    {"/order/openapi/order/v1/save", {Endpoint::save, "save", "POST"}},
-    {"/order/openapi/order/v1/page", {Endpoint::page, "page", "GET"}},
+    {"/auth/openapi/v1/oauth/token", {Endpoint::token, "POST"}},
+    {"/user/openapi/user/v1/client/partner_list", {Endpoint::partner_list, "GET"}},
+    {"/pricing/openapi/purchase/v1/product_list", {Endpoint::product_list, "GET"}},
+    {"/pricing/openapi/purchase/v1/purchase_product_info", {Endpoint::purchase_product_info, "GET"}},
+    {"/user/openapi/user/v1/client/billing_contact_list", {Endpoint::billing_contact_list, "GET"}},
+    {"/order/openapi/order/v1/save", {Endpoint::save, "POST"}},
+    {"/order/openapi/order/v1/page", {Endpoint::page, "GET"}},
 }};
 
 std::optional<ApiReply> check_user_agent(const httplib::Request& request) {
@@ -182,7 +180,7 @@ std::optional<EndpointRoute> find_endpoint(const std::string& path) {
     const std::string prefix = kGetOrderPrefix;
     if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
         path.find('/', prefix.size()) == std::string::npos)
-        return EndpointRoute{Endpoint::get, "get", "GET"};
+        return EndpointRoute{Endpoint::get, "GET"};
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // latency, dropped connections, logging) are handled around these in sandbox_server.cpp.
 #pragma once
 
+#include "endpoint_names.h"
 #include "envelope.h"
 #include "sandbox_state.h"
 
@@ -12,20 +13,8 @@
 
 namespace sandbox {
 
-enum class Endpoint {
-    token,
-    partner_list,
-    product_list,
-    purchase_product_info,
-    billing_contact_list,
-    save,
-    page,
-    get
-};
-
 struct EndpointRoute {
     Endpoint endpoint;
-    const char* name;   // as used by the fault plan
     const char* method; // GET or POST
 };
 

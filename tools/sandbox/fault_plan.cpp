@@ -1,5 +1,7 @@
 #include "fault_plan.h"
 
+#include "endpoint_names.h"
+
 #include <array>
 #include <utility>
 
@@ -8,10 +10,6 @@ namespace sandbox {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::array<const char*, 8> kEndpoints = {
-    "token", "partner_list", "product_list", "purchase_product_info", "billing_contact_list",
-    "save",  "page",         "get"};
 
 constexpr std::array<std::pair<FaultKind, const char*>, 9> kKinds = {{
     {FaultKind::http_status, "http_status"},
@@ -29,6 +27,13 @@ const char* kind_name(FaultKind kind) {
     for (const auto& [k, name] : kKinds)
         if (k == kind) return name;
     return "?";
+}
+
+std::string kind_name_list() {
+    std::string out;
+    for (const auto& [kind, name] : kKinds)
+        out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
 }
 
 // Reads an optional integer member; false (with `error`) when present but not an integer in range.
@@ -56,12 +61,6 @@ bool read_string(const json& spec, const char* name, std::string& out, std::stri
 
 } // namespace
 
-bool is_fault_endpoint(const std::string& name) {
-    for (const char* endpoint : kEndpoints)
-        if (name == endpoint) return true;
-    return false;
-}
-
 std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     if (!spec.is_object()) {
         error = "the fault must be a JSON object";
@@ -69,9 +68,8 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     }
     Fault fault;
     if (!spec.contains("endpoint") || !spec["endpoint"].is_string() ||
-        !is_fault_endpoint(spec["endpoint"].get<std::string>())) {
-        error = "endpoint must be one of token, partner_list, product_list, purchase_product_info, "
-                "billing_contact_list, save, page, get";
+        !endpoint_named(spec["endpoint"].get<std::string>())) {
+        error = "endpoint must be one of " + endpoint_name_list();
         return std::nullopt;
     }
     fault.endpoint = spec["endpoint"].get<std::string>();
@@ -83,8 +81,7 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
             known_kind = true;
         }
     if (!known_kind) {
-        error = "kind must be one of http_status, api_error, malformed, truncated, html, delay, drop, "
-                "commit_then_drop, order_status";
+        error = "kind must be one of " + kind_name_list();
         return std::nullopt;
     }
     if (!read_int(spec, "count", fault.count, -1, 1000000, error)) return std::nullopt;

@@ -26,7 +26,7 @@ enum class FaultKind {
 };
 
 struct Fault {
-    std::string endpoint;
+    std::string endpoint; // one of kEndpointNames
     FaultKind kind = FaultKind::http_status;
     int count = 1;
     int status = 0;
@@ -36,10 +36,6 @@ struct Fault {
     int delay_ms = 0;
     std::string order_status;
 };
-
-// The endpoint names a fault may target: token, partner_list, product_list, purchase_product_info,
-// billing_contact_list, save, page, get.
-bool is_fault_endpoint(const std::string& name);
 
 // Parses {"endpoint", "kind", "count", ...}; on error returns nullopt and sets `error`.
 std::optional<Fault> parse_fault(const nlohmann::json& spec, std::string& error);

@@ -106,7 +106,7 @@ void SandboxServer::Impl::drop(const httplib::Request& request, httplib::Respons
 void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
                                      httplib::Response& response) {
     sleep_ms(state.latency_ms.load());
-    const std::optional<Fault> fault = state.faults.take(route.name);
+    const std::optional<Fault> fault = state.faults.take(endpoint_name(route.endpoint));
     std::string order_status = "succeed";
     if (fault) {
         switch (fault->kind) {
