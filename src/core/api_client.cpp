@@ -228,8 +228,12 @@ void ApiClient::post_json(std::string path, std::string body, ReplyHandler on_do
         request.headers.push_back({"Authorization", authorization()});
         request.body = std::move(body);
         std::uint64_t session = session_;
-        send(std::move(request), [this, session, on_done = std::move(on_done)](HttpResponse response) {
+        std::uint64_t generation = token_generation_;
+        send(std::move(request), [this, session, generation, on_done = std::move(on_done)](HttpResponse response) {
             if (session != session_) return;
+            // A refused token is stale: the next request refreshes it. The POST itself is never retried.
+            if (response.failure == TransportFailure::none && response.status == 401 && generation == token_generation_)
+                token_expires_at_ms_ = 0;
             on_done(decode_envelope(response));
         });
     });

@@ -36,6 +36,8 @@ public:
 
     void set_base_url(std::string base_url);
     const std::string& base_url() const { return options_.base_url; }
+    const std::string& client_id() const { return client_id_; }
+    const Clock& clock() const { return clock_; }
 
     // Requests an access token with the pp_credentials grant. The credentials stay in memory so an
     // expired refresh token can be replaced without asking the person again.

@@ -10,6 +10,8 @@ class Clock {
 public:
     virtual ~Clock() = default;
     virtual std::int64_t now_ms() const = 0;
+    // Wall-clock time, Unix epoch milliseconds: for records a person or the server compares.
+    virtual std::int64_t epoch_ms() const = 0;
 };
 
 class SteadyClock final : public Clock {
@@ -17,6 +19,10 @@ public:
     std::int64_t now_ms() const override {
         using namespace std::chrono;
         return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+    std::int64_t epoch_ms() const override {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     }
 };
 

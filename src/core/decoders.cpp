@@ -18,8 +18,14 @@ std::string text_of(const json& object, const char* name) {
     auto it = object.find(name);
     if (it == object.end() || it->is_null()) return {};
     if (it->is_string()) return it->get<std::string>();
-    if (it->is_number() || it->is_boolean()) return it->dump();
+    if (it->is_number() || it->is_boolean()) return json_text(*it);
     return {};
+}
+
+constexpr std::size_t skipped_excerpt_bytes = 300;
+
+void report_skipped(const json& item, std::vector<std::string>* skipped) {
+    if (skipped) skipped->push_back(utf8_prefix(json_text(item), skipped_excerpt_bytes));
 }
 
 std::int64_t integer_of(const json& object, const char* name, std::int64_t fallback) {
@@ -90,16 +96,19 @@ Result<TokenGrant> decode_token(const json& result) {
     return grant;
 }
 
-Result<std::vector<SubordinateUser>> decode_subordinate_users(const json& result) {
+Result<std::vector<SubordinateUser>> DecodeSubordinateUsers::operator()(const json& result,
+                                                                        std::vector<std::string>* skipped) const {
     auto items = items_of(result, "subordinate user list");
     if (!items) return items.error();
     std::vector<SubordinateUser> users;
     users.reserve(items.value().size());
     for (const auto& item : items.value()) {
-        if (!item.is_object()) return shape_error("A subordinate user is not an object.");
-        auto partner_id = item.contains("partnerId") ? opaque_id_from_json(item["partnerId"]) : std::nullopt;
-        if (!partner_id || partner_id->empty())
-            return shape_error("A subordinate user has no partnerId: " + item.dump().substr(0, 120));
+        auto partner_id = item.is_object() && item.contains("partnerId") ? opaque_id_from_json(item["partnerId"])
+                                                                          : std::nullopt;
+        if (!partner_id || partner_id->empty()) {
+            report_skipped(item, skipped);
+            continue;
+        }
         users.push_back(SubordinateUser{
             .partner_id = *partner_id,
             .company = text_of(item, "company"),
@@ -117,7 +126,7 @@ Result<std::vector<SubordinateUser>> decode_subordinate_users(const json& result
 
 Result<PlanCatalog> decode_plan_catalog(const json& result) {
     PlanCatalog catalog;
-    catalog.raw_json = result.dump(2);
+    catalog.raw_json = json_text(result, 2);
     std::set<Id64> seen;
     std::vector<std::string> errors;
     collect_plans(result, catalog.plans, seen, errors);
@@ -126,14 +135,19 @@ Result<PlanCatalog> decode_plan_catalog(const json& result) {
     return catalog;
 }
 
-Result<std::vector<BillingContact>> decode_billing_contacts(const json& result) {
+Result<std::vector<BillingContact>> DecodeBillingContacts::operator()(const json& result,
+                                                                      std::vector<std::string>* skipped) const {
     auto items = items_of(result, "billing contact list");
     if (!items) return items.error();
     std::vector<BillingContact> contacts;
     for (const auto& item : items.value()) {
-        if (!item.is_object()) return shape_error("A billing contact is not an object.");
-        auto id = id_from_json(item.contains("billingContactId") ? item["billingContactId"] : json(), "billingContactId");
-        if (!id) return shape_error("A billing contact cannot be used: " + id.error().detail_message);
+        static const json missing;
+        const bool has_id = item.is_object() && item.contains("billingContactId");
+        auto id = id_from_json(has_id ? item["billingContactId"] : missing, "billingContactId");
+        if (!id) {
+            report_skipped(item, skipped);
+            continue;
+        }
         contacts.push_back(BillingContact{
             .billing_contact_id = id.value(),
             .first_name = text_of(item, "firstName"),
@@ -155,7 +169,7 @@ OrderReceipt decode_order_receipt(const json& result) {
         .order_status = text_of(result, "orderStatus"),
         .product_no = text_of(result, "productNo"),
         .transaction_no = text_of(result, "transactionNo"),
-        .raw_json = result.dump(2),
+        .raw_json = json_text(result, 2),
     };
     return receipt;
 }

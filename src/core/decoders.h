@@ -11,9 +11,23 @@
 namespace rd {
 
 Result<TokenGrant> decode_token(const nlohmann::json& result);
-Result<std::vector<SubordinateUser>> decode_subordinate_users(const nlohmann::json& result);
 Result<PlanCatalog> decode_plan_catalog(const nlohmann::json& result);
-Result<std::vector<BillingContact>> decode_billing_contacts(const nlohmann::json& result);
+
+// The lists of people: an entry that cannot be used (not an object, no usable id) is skipped, not
+// fatal, so one bad record never hides all the others; each skipped entry's raw JSON text (cut to
+// about 300 bytes) goes to *skipped when given. Only a `result` of the wrong shape fails the list.
+// Function objects rather than functions: the flow passes them by name as one-argument decoders,
+// which a function with a defaulted second parameter could not be.
+struct DecodeSubordinateUsers {
+    Result<std::vector<SubordinateUser>> operator()(const nlohmann::json& result,
+                                                    std::vector<std::string>* skipped = nullptr) const;
+};
+struct DecodeBillingContacts {
+    Result<std::vector<BillingContact>> operator()(const nlohmann::json& result,
+                                                   std::vector<std::string>* skipped = nullptr) const;
+};
+inline constexpr DecodeSubordinateUsers decode_subordinate_users{};
+inline constexpr DecodeBillingContacts decode_billing_contacts{};
 // Never fails: once the API said "success" the order exists, whatever the receipt looks like.
 OrderReceipt decode_order_receipt(const nlohmann::json& result);
 Result<OrderPage> decode_order_page(const nlohmann::json& result);

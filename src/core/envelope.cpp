@@ -38,7 +38,7 @@ std::string string_member(const nlohmann::json& object, const char* name) {
     if (it == object.end()) return {};
     if (it->is_string()) return it->get<std::string>();
     if (it->is_null()) return {};
-    return it->dump();
+    return json_text(*it);
 }
 
 ApiError transport_error(const HttpResponse& response) {
@@ -69,10 +69,7 @@ std::string body_excerpt(const std::string& body) {
     std::string out;
     bool space = false;
     for (unsigned char c : text) {
-        if (out.size() >= excerpt_length) {
-            out += "...";
-            break;
-        }
+        if (out.size() > excerpt_length) break; // enough to know a cut is needed
         if (std::isspace(c)) {
             space = !out.empty();
             continue;
@@ -81,7 +78,7 @@ std::string body_excerpt(const std::string& body) {
         space = false;
         out += std::isprint(c) || c >= 0x80 ? static_cast<char>(c) : '?';
     }
-    return out;
+    return utf8_prefix(out, excerpt_length); // a cut never splits a character
 }
 
 Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secrets) {

@@ -63,6 +63,7 @@ struct RenewalOrder {
     std::optional<std::string> partner_id; // absent when renewing for the partner itself
     Id64 billing_id;
     Id64 plan_id;
+    std::string po_number; // sent as poNumber only when not empty
 };
 
 // The result of Create an Order, as in the tutorial's sample response: six strings.

@@ -14,6 +14,7 @@ std::string journal_to_json(const JournalEntry& entry) {
     doc["version"] = journal_version;
     doc["sentAtMs"] = entry.sent_at_ms;
     doc["baseUrl"] = entry.base_url;
+    doc["clientId"] = entry.client_id;
     doc["target"] = entry.target;
     doc["targetName"] = entry.target_name;
     doc["planId"] = entry.plan_id.to_string(); // as text: the journal is read by people and browsers too
@@ -38,12 +39,13 @@ std::optional<JournalEntry> journal_from_json(const std::string& text) {
     const auto version = integer("version");
     const auto sent_at = integer("sentAtMs");
     const auto base_url = text_member("baseUrl");
+    const auto client_id = text_member("clientId");
     const auto target = text_member("target");
     const auto target_name = text_member("targetName");
     const auto plan = text_member("planId");
     const auto billing = text_member("billingId");
     const auto po_number = text_member("poNumber");
-    if (version != journal_version || !sent_at || *sent_at <= 0 || !base_url || !target || !target_name || !plan ||
+    if (version != journal_version || !sent_at || *sent_at <= 0 || !base_url || !client_id || !target || !target_name || !plan ||
         !billing || !po_number)
         return std::nullopt;
     const auto plan_id = parse_id(*plan);
@@ -51,6 +53,7 @@ std::optional<JournalEntry> journal_from_json(const std::string& text) {
     if (!plan_id || !billing_id) return std::nullopt;
     return JournalEntry{.sent_at_ms = *sent_at,
                         .base_url = *base_url,
+                        .client_id = *client_id,
                         .target = *target,
                         .target_name = *target_name,
                         .plan_id = *plan_id,

@@ -16,6 +16,7 @@ namespace rd {
 struct JournalEntry {
     std::int64_t sent_at_ms = 0; // client's clock, Unix epoch milliseconds, taken just before the POST
     std::string base_url;
+    std::string client_id;       // the account it was sent for (not a secret)
     std::string target;          // "" = the partner itself, else the subordinate user's partnerId
     std::string target_name;     // company name as shown when it was reviewed (for the banner)
     Id64 plan_id;

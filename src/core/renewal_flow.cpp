@@ -7,19 +7,6 @@
 namespace rd {
 namespace {
 
-// Did the server certainly not act on the order? Only then is a failure "failed".
-bool order_certainly_not_placed(const ApiError& error) {
-    switch (error.kind) {
-    case ErrorKind::api:
-    case ErrorKind::auth:
-    case ErrorKind::input: return true; // the API said no, or nothing was sent
-    case ErrorKind::network: return !error.request_may_have_left;
-    case ErrorKind::http: return error.http_status >= 400 && error.http_status < 500 && error.http_status != 408;
-    case ErrorKind::parse: return false; // something answered 2xx that we cannot read
-    }
-    return false;
-}
-
 template <class T, class Decode>
 void finish_lookup(Lookup<T>& lookup, Result<ApiReply>& reply, Decode decode) {
     if (!reply) {
@@ -55,7 +42,13 @@ const char* stage_name(Stage stage) {
     return "unknown";
 }
 
-RenewalFlow::RenewalFlow(ApiClient& client) : client_(client) {}
+RenewalFlow::RenewalFlow(ApiClient& client, JournalStore* journal)
+    : client_(client), journal_(journal ? *journal : memory_journal_), reconciler_(client) {
+    if (auto text = journal_.load()) {
+        journal_entry_ = journal_from_json(*text);
+        if (!journal_entry_) journal_.clear(); // unreadable: nothing in it could be reconciled
+    }
+}
 
 void RenewalFlow::sign_in(const std::string& base_url, std::string client_id, std::string client_secret) {
     if (stage_ != Stage::signed_out) return;
@@ -77,9 +70,29 @@ void RenewalFlow::sign_in(const std::string& base_url, std::string client_id, st
             error_ = result.error();
             return;
         }
+        if (journal_entry_ && journal_entry_->base_url == client_.base_url() &&
+            journal_entry_->client_id == client_.client_id()) {
+            resume_journaled_order();
+            return;
+        }
         stage_ = Stage::choosing;
         start_lookups();
     });
+}
+
+void RenewalFlow::resume_journaled_order() {
+    const JournalEntry& entry = *journal_entry_;
+    selection_ = Selection{.target = entry.target, .plan_id = entry.plan_id, .billing_id = entry.billing_id};
+    order_ = RenewalOrder{
+        .partner_id = entry.target.empty() ? std::nullopt : std::optional<std::string>(entry.target),
+        .billing_id = entry.billing_id,
+        .plan_id = entry.plan_id,
+        .po_number = entry.po_number,
+    };
+    order_body_ = renewal_order_body(order_);
+    attempt_ = entry;
+    stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
+    reconcile();
 }
 
 void RenewalFlow::sign_out() {
@@ -184,13 +197,30 @@ void RenewalFlow::type_plan_id(const std::string& text) {
 void RenewalFlow::choose_billing_contact(Id64 billing_id) {
     if (stage_ != Stage::choosing) return;
     for (const auto& contact : contacts_.value)
-        if (contact.billing_contact_id == billing_id) selection_.billing_id = billing_id;
+        if (contact.billing_contact_id == billing_id) {
+            selection_.billing_id = billing_id;
+            selection_.typed_billing_id.clear();
+            selection_.typed_billing_error.reset();
+        }
+}
+
+void RenewalFlow::type_billing_id(const std::string& text) {
+    if (stage_ != Stage::choosing) return;
+    selection_.typed_billing_id = text;
+    auto id = parse_typed_id(text, "The billing contact id");
+    if (id) {
+        selection_.billing_id = id.value();
+        selection_.typed_billing_error.reset();
+    } else {
+        selection_.billing_id.reset();
+        selection_.typed_billing_error = id.error();
+    }
 }
 
 std::optional<std::string> RenewalFlow::missing_choice() const {
     if (!selection_.target) return "Choose who the renewal is for: yourself or a subordinate user.";
     if (!selection_.plan_id) return "Choose the plan, or type its plan id.";
-    if (!selection_.billing_id) return "Choose the billing contact who receives the invoice.";
+    if (!selection_.billing_id) return "Choose the billing contact who receives the invoice, or type its id.";
     return std::nullopt;
 }
 
@@ -206,14 +236,36 @@ void RenewalFlow::review() {
     stage_ = Stage::reviewing;
 }
 
+void RenewalFlow::set_po_number(const std::string& text) {
+    if (stage_ != Stage::reviewing) return;
+    const auto first = text.find_first_not_of(" \t");
+    const auto last = text.find_last_not_of(" \t");
+    order_.po_number = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+    order_body_ = renewal_order_body(order_);
+}
+
 void RenewalFlow::back_to_choosing() {
     if (stage_ == Stage::reviewing || stage_ == Stage::failed) stage_ = Stage::choosing;
 }
 
 bool RenewalFlow::confirm() {
-    if (stage_ != Stage::reviewing) return false;
+    // An unresolved order of an earlier session (another account or host) keeps the journal: no new
+    // order may replace it until it is reconciled or the person says it is settled.
+    if (stage_ != Stage::reviewing || journal_entry_) return false;
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
     ++orders_sent_;
+    const SubordinateUser* user = chosen_user();
+    attempt_ = JournalEntry{
+        .sent_at_ms = client_.clock().epoch_ms(),
+        .base_url = client_.base_url(),
+        .client_id = client_.client_id(),
+        .target = order_.partner_id.value_or(""),
+        .target_name = user ? user->company : std::string(),
+        .plan_id = order_.plan_id,
+        .billing_id = order_.billing_id,
+        .po_number = order_.po_number,
+    };
+    write_journal(); // before the POST leaves: a crash from here on leaves a record to reconcile
     std::uint64_t epoch = epoch_;
     client_.post_json(paths::create_order, order_body_, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
@@ -223,32 +275,61 @@ bool RenewalFlow::confirm() {
 }
 
 void RenewalFlow::finish_order(Result<ApiReply> reply) {
-    if (reply) {
+    const OrderOutcome outcome = order_outcome(reply);
+    if (outcome == OrderOutcome::placed) {
         receipt_ = decode_order_receipt(reply.value().result);
         receipt_.request_id = reply.value().request_id;
         error_.reset();
         stage_ = Stage::done;
+        clear_journal();
         return;
     }
     error_ = reply.error();
-    stage_ = order_certainly_not_placed(reply.error()) ? Stage::failed : Stage::outcome_unknown;
+    if (outcome == OrderOutcome::unknown) {
+        stage_ = Stage::outcome_unknown;
+        reconcile();
+        return;
+    }
+    failure_ = outcome; // not_sent or refused: no order was created
+    stage_ = Stage::failed;
+    clear_journal();
 }
 
-void RenewalFlow::check_order_list() {
-    if (stage_ != Stage::outcome_unknown && stage_ != Stage::done) return;
-    if (order_check_.status == LookupStatus::loading) return;
-    order_check_ = {.status = LookupStatus::loading};
-    std::uint64_t epoch = epoch_;
-    client_.get(paths::recent_orders, [this, epoch](Result<ApiReply> reply) {
-        if (epoch != epoch_) return;
-        finish_lookup(order_check_, reply, decode_order_page);
+void RenewalFlow::reconcile() {
+    if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
+    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms, .po_number = attempt_.po_number}, [this] {
+        const ReconcileStatus status = reconciler_.result().status;
+        if (status == ReconcileStatus::found || status == ReconcileStatus::none) clear_journal(); // the outcome is known
+        if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
     });
 }
 
+void RenewalFlow::forget_pending_journal() {
+    if (stage_ == Stage::choosing || stage_ == Stage::reviewing || stage_ == Stage::signed_out) clear_journal();
+}
+
+void RenewalFlow::write_journal() {
+    journal_entry_ = attempt_;
+    journal_.save(journal_to_json(attempt_));
+}
+
+void RenewalFlow::clear_journal() {
+    if (!journal_entry_) return;
+    journal_entry_.reset();
+    journal_.clear();
+}
+
 void RenewalFlow::renew_another() {
-    if (stage_ != Stage::done && stage_ != Stage::outcome_unknown && stage_ != Stage::failed) return;
+    if (stage_ == Stage::outcome_unknown) {
+        // Only once the order list has answered: a second order must not replace an unresolved one.
+        const ReconcileStatus status = reconciler_.result().status;
+        if (status != ReconcileStatus::found && status != ReconcileStatus::none) return;
+    } else if (stage_ != Stage::done && stage_ != Stage::failed) {
+        return;
+    }
     reset_choices();
     stage_ = Stage::choosing;
+    if (users_.status == LookupStatus::idle) start_lookups();
 }
 
 void RenewalFlow::reset_choices() {
@@ -257,7 +338,8 @@ void RenewalFlow::reset_choices() {
     order_ = RenewalOrder{};
     order_body_.clear();
     receipt_ = OrderReceipt{};
-    order_check_ = {};
+    reconciler_.reset();
+    failure_ = OrderOutcome::unknown;
     error_.reset();
 }
 

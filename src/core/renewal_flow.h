@@ -7,11 +7,17 @@
 // retried alone. confirm() sends the reviewed body at most once: it only acts in `reviewing` and
 // leaves that stage before the request is handed to the transport, so a second click, Enter or a
 // re-render cannot send again, and nothing ever retries the POST. A failure after the request may
-// have left is `outcome_unknown`: the flow offers the order list instead of a resend.
+// have left is `outcome_unknown` (order_outcome.h has the rules): the flow then reconciles by
+// itself, reading the order list to find the order or rule it out, and never resends.
+// Before the POST leaves, the attempt is written to the in-flight journal; it is cleared only once
+// the outcome is known. A journal found at start-up makes the next sign-in reconcile first.
 #pragma once
 
 #include "api_client.h"
 #include "models.h"
+#include "order_journal.h"
+#include "order_outcome.h"
+#include "order_reconciler.h"
 
 #include <optional>
 #include <string>
@@ -35,11 +41,14 @@ struct Selection {
     std::string typed_plan_id;         // what the person typed, when the plan was entered by hand
     std::optional<ApiError> typed_plan_error;
     std::optional<Id64> billing_id;
+    std::string typed_billing_id;      // what the person typed, when the contact id was entered by hand
+    std::optional<ApiError> typed_billing_error;
 };
 
 class RenewalFlow {
 public:
-    explicit RenewalFlow(ApiClient& client);
+    // `journal` (owned by the caller) keeps the in-flight record; null keeps it in memory only.
+    explicit RenewalFlow(ApiClient& client, JournalStore* journal = nullptr);
 
     // Actions. Each is ignored when it makes no sense in the current stage.
     void sign_in(const std::string& base_url, std::string client_id, std::string client_secret);
@@ -50,18 +59,27 @@ public:
     void choose_plan(Id64 plan_id);
     void type_plan_id(const std::string& text);
     void choose_billing_contact(Id64 billing_id);
+    void type_billing_id(const std::string& text);
     void review();
+    void set_po_number(const std::string& text); // on the review screen; "" sends no poNumber
     void back_to_choosing();
     bool confirm(); // true only when this call handed an order to the client
-    void check_order_list();
+    void reconcile(); // check the order list (again) after an unknown outcome
+    // The person checked an earlier session's unresolved order elsewhere: drop its journal entry.
+    void forget_pending_journal();
     void renew_another();
 
     // State.
     Stage stage() const { return stage_; }
+    const JournalEntry& attempt() const { return attempt_; } // the order last confirmed or resumed
     const Lookup<std::vector<SubordinateUser>>& users() const { return users_; }
     const Lookup<PlanCatalog>& plans() const { return plans_; }
     const Lookup<std::vector<BillingContact>>& contacts() const { return contacts_; }
-    const Lookup<OrderPage>& order_check() const { return order_check_; }
+    const ReconcileResult& reconciliation() const { return reconciler_.result(); }
+    // The failed screen's reason: not_sent or refused (only meaningful in Stage::failed).
+    OrderOutcome failure() const { return failure_; }
+    // An order of an earlier session whose outcome is still unknown (shown before sign-in).
+    const std::optional<JournalEntry>& pending_journal() const { return journal_entry_; }
     const Selection& selection() const { return selection_; }
     std::optional<std::string> missing_choice() const; // what is still needed before review, in words
     const RenewalOrder& order() const { return order_; }
@@ -81,16 +99,24 @@ private:
     void load_plans();
     void load_contacts();
     void finish_order(Result<ApiReply> reply);
+    void resume_journaled_order();
+    void write_journal();
+    void clear_journal();
     void reset_choices();
     void preselect();
 
     ApiClient& client_;
+    MemoryJournalStore memory_journal_;
+    JournalStore& journal_;
+    std::optional<JournalEntry> journal_entry_; // the unresolved attempt, as stored
+    OrderReconciler reconciler_;
+    OrderOutcome failure_ = OrderOutcome::unknown;
+    JournalEntry attempt_; // the order last confirmed (or resumed from the journal)
     Stage stage_ = Stage::signed_out;
     std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped
     Lookup<std::vector<SubordinateUser>> users_;
     Lookup<PlanCatalog> plans_;
     Lookup<std::vector<BillingContact>> contacts_;
-    Lookup<OrderPage> order_check_;
     Selection selection_;
     RenewalOrder order_;
     std::string order_body_;

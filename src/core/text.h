@@ -1,9 +1,13 @@
-// Small text helpers shared by the decoders and the screens.
+// Small text helpers shared by the decoders, the screens and the platform layers.
 #pragma once
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace rd {
 
@@ -11,6 +15,39 @@ namespace rd {
 inline std::string ascii_lowercase(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
+}
+
+// JSON text of a document that may hold text from outside (an excerpt cut mid-character, a Latin-1
+// proxy page, a typed Base URL). Invalid UTF-8 becomes U+FFFD instead of nlohmann's type_error.316:
+// the web build has no exception catching, so a throw would abort the page. Use it for every dump.
+inline std::string json_text(const nlohmann::json& doc, int indent = -1) {
+    return doc.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
+// At most `max_bytes` of `text`, cut before a UTF-8 continuation byte so that a character is never
+// split; "..." marks a cut.
+inline std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "...";
+}
+
+// Overwrites `size` bytes with zeros through a volatile pointer, so the stores are kept even when
+// the memory is freed right after.
+inline void wipe_bytes(char* data, std::size_t size) {
+    volatile char* bytes = data;
+    for (std::size_t i = 0; i < size; ++i) bytes[i] = '\0';
+}
+
+// Overwrites every byte the string holds (its whole capacity, not only its size) and gives the
+// memory back. For secrets such as a request body carrying client_secret=...: what the allocator
+// hands out later no longer holds them. Copies made elsewhere (libcurl, the browser) are out of reach.
+inline void wipe_string(std::string& text) {
+    text.resize(text.capacity()); // within capacity: no reallocation, and every byte may be written
+    wipe_bytes(text.data(), text.size());
+    text.clear();
+    text.shrink_to_fit();
 }
 
 } // namespace rd

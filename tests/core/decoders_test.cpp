@@ -39,8 +39,50 @@ TEST(Decoders, ListsAcceptPagingWrapperAndSingleObjectAndEmpty) {
     EXPECT_FALSE(decode_subordinate_users(json("text")).ok());
 }
 
-TEST(Decoders, UserWithoutPartnerIdIsAnError) {
-    EXPECT_FALSE(decode_subordinate_users(json::array({{{"company", "x"}}})).ok());
+// Formerly "UserWithoutPartnerIdIsAnError": one bad entry no longer fails the list, it is skipped.
+TEST(Decoders, UserWithoutPartnerIdIsSkipped) {
+    std::vector<std::string> skipped;
+    auto users = decode_subordinate_users(json::array({{{"company", "x"}}}), &skipped);
+    ASSERT_TRUE(users.ok());
+    EXPECT_TRUE(users.value().empty());
+    EXPECT_EQ(skipped, std::vector<std::string>{R"({"company":"x"})"});
+}
+
+TEST(Decoders, OneBadUserAmongGoodOnesIsSkippedAndReported) {
+    json list = fixture_json("partner_list.json");
+    list.insert(list.begin() + 1, json{{"company", "No Id Ltd"}, {"email", "no-id@example.invalid"}});
+    std::vector<std::string> skipped;
+    auto users = decode_subordinate_users(list, &skipped);
+    ASSERT_TRUE(users.ok()) << users.error().describe();
+    ASSERT_EQ(users.value().size(), 2u);
+    EXPECT_EQ(users.value()[0].company, "Alpine Networks GmbH");
+    EXPECT_EQ(users.value()[1].partner_id, "reseller.two@example.invalid");
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_EQ(skipped[0], R"({"company":"No Id Ltd","email":"no-id@example.invalid"})");
+}
+
+TEST(Decoders, ListOfOnlyBadUsersIsEmptyWithEverySkippedEntry) {
+    const json list = json::parse(R"([42, "text", null, [1], {"partnerId": 1.5}, {"partnerId": ""},
+                                      {"partnerId": {"id": 1}}, {"company": "no id"}])");
+    std::vector<std::string> skipped;
+    auto users = decode_subordinate_users(list, &skipped);
+    ASSERT_TRUE(users.ok());
+    EXPECT_TRUE(users.value().empty());
+    ASSERT_EQ(skipped.size(), list.size());
+    EXPECT_EQ(skipped[0], "42");
+    EXPECT_EQ(skipped[4], R"({"partnerId":1.5})");
+    EXPECT_TRUE(decode_subordinate_users(list).ok()); // the report is optional
+}
+
+TEST(Decoders, SkippedEntryTextIsCutWithoutSplittingACharacter) {
+    std::string name;
+    for (int i = 0; i < 400; ++i) name += "\xC3\xA9"; // é, two bytes; {"city":" puts the cut inside one
+    std::vector<std::string> skipped;
+    ASSERT_TRUE(decode_subordinate_users(json::array({{{"city", name}}}), &skipped).ok());
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_EQ(skipped[0].size(), 299u + 3u); // byte 300 is the second half of an é: cut before its first
+    EXPECT_EQ(skipped[0].substr(skipped[0].size() - 3), "...");
+    EXPECT_NO_THROW(json(skipped[0]).dump()); // still valid UTF-8: the strict dump accepts it
 }
 
 TEST(Decoders, PlansFoundInFlatListsShape) {
@@ -101,10 +143,46 @@ TEST(Decoders, BillingContactIdsAreExactFromStrings) {
     EXPECT_EQ(contacts.value()[0].email_address, "billing@example.invalid");
 }
 
-TEST(Decoders, NonNumericBillingContactIdIsAClearError) {
-    auto contacts = decode_billing_contacts(json::array({{{"billingContactId", "n/a"}}}));
-    ASSERT_FALSE(contacts.ok());
-    EXPECT_NE(contacts.error().detail_message.find("billingContactId"), std::string::npos);
+// Formerly "NonNumericBillingContactIdIsAClearError": one bad entry no longer fails the list.
+TEST(Decoders, NonNumericBillingContactIdIsSkipped) {
+    std::vector<std::string> skipped;
+    auto contacts = decode_billing_contacts(json::array({{{"billingContactId", "n/a"}}}), &skipped);
+    ASSERT_TRUE(contacts.ok());
+    EXPECT_TRUE(contacts.value().empty());
+    EXPECT_EQ(skipped, std::vector<std::string>{R"({"billingContactId":"n/a"})"});
+}
+
+TEST(Decoders, OneBadBillingContactAmongGoodOnesIsSkippedAndReported) {
+    json list = fixture_json("billing_contacts.json");
+    list.push_back(json::parse(R"({"billingContactId": 3.197218168379846e18, "company": "Float Id"})"));
+    std::vector<std::string> skipped;
+    auto contacts = decode_billing_contacts(list, &skipped);
+    ASSERT_TRUE(contacts.ok()) << contacts.error().describe();
+    ASSERT_EQ(contacts.value().size(), 2u);
+    EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
+    EXPECT_EQ(contacts.value()[1].billing_contact_id.value, 9223372036854775807ULL);
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_NE(skipped[0].find("Float Id"), std::string::npos);
+    EXPECT_NE(skipped[0].find("billingContactId"), std::string::npos);
+}
+
+TEST(Decoders, ListOfOnlyBadBillingContactsIsEmptyWithEverySkippedEntry) {
+    const json list = json::parse(R"([7, {"company": "missing id"}, {"billingContactId": -5},
+                                      {"billingContactId": 1.5}, {"billingContactId": null}, {"billingContactId": [1]},
+                                      {"billingContactId": "18446744073709551616"}])");
+    std::vector<std::string> skipped;
+    auto contacts = decode_billing_contacts(list, &skipped);
+    ASSERT_TRUE(contacts.ok());
+    EXPECT_TRUE(contacts.value().empty());
+    ASSERT_EQ(skipped.size(), list.size());
+    EXPECT_EQ(skipped[1], R"({"company":"missing id"})");
+}
+
+TEST(Decoders, BillingContactListOfTheWrongShapeStillFails) {
+    std::vector<std::string> skipped;
+    EXPECT_FALSE(decode_billing_contacts(json("text"), &skipped).ok());
+    EXPECT_FALSE(decode_billing_contacts(json(12), &skipped).ok());
+    EXPECT_TRUE(skipped.empty());
 }
 
 TEST(Decoders, TutorialReceiptHasAllSixMembers) {

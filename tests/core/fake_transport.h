@@ -19,7 +19,9 @@ namespace rd::test {
 class FakeClock final : public Clock {
 public:
     std::int64_t now_ms() const override { return now; }
+    std::int64_t epoch_ms() const override { return epoch_at_start + now; }
     std::int64_t now = 1'000'000;
+    std::int64_t epoch_at_start = 1'700'000'000'000; // 2023-11-14, in milliseconds
 };
 
 class FakeTransport final : public Transport {

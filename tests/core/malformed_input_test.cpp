@@ -2,6 +2,7 @@
 // never an exception, never a crash (a cheap, deterministic stand-in for a fuzzer).
 #include "decoders.h"
 #include "envelope.h"
+#include "text.h"
 
 #include "fake_transport.h"
 #include "fixtures.h"
@@ -10,6 +11,7 @@
 
 using namespace rd;
 using namespace rd::test;
+using nlohmann::json;
 
 namespace {
 
@@ -78,4 +80,92 @@ TEST(MalformedInput, BracketsInsideStringsDoNotCountAsNesting) {
     auto reply = decode_envelope(raw(200, envelope_around(R"({"remark": ")" + brackets + R"(\" [ {"})")));
     ASSERT_TRUE(reply.ok()) << reply.error().describe();
     EXPECT_EQ(reply.value().result["remark"].get<std::string>().size(), 205u);
+}
+
+// ---- invalid UTF-8: text from outside never makes a dump throw (the web build would abort) ----
+
+namespace {
+
+const std::string invalid_utf8 = "Caf\xC3\x28 \xFF"; // a lead byte without its continuation, and 0xFF
+
+} // namespace
+
+TEST(InvalidUtf8, JsonTextReplacesInvalidBytesInsteadOfThrowing) {
+    const json doc = {{"baseUrl", "http://h\xFF/"}, {invalid_utf8, invalid_utf8}};
+#ifndef __EMSCRIPTEN__ // there the throw aborts the whole run, which is what json_text prevents
+    EXPECT_THROW(doc.dump(), json::type_error);
+#endif
+    std::string text;
+    ASSERT_NO_THROW(text = json_text(doc));
+    EXPECT_NE(text.find("http://h\xEF\xBF\xBD/"), std::string::npos); // U+FFFD
+    EXPECT_NE(text.find("Caf\xEF\xBF\xBD( \xEF\xBF\xBD"), std::string::npos); // the '(' after the bad lead byte stays
+    EXPECT_FALSE(json::parse(text, nullptr, false).is_discarded());
+    EXPECT_NO_THROW(json_text(doc, 2));
+}
+
+TEST(InvalidUtf8, ParseRefusesInvalidBytesWithoutThrowing) {
+    const json doc = json::parse("{\"name\": \"" + invalid_utf8 + "\"}", nullptr, /*allow_exceptions=*/false);
+    EXPECT_TRUE(doc.is_discarded());
+}
+
+TEST(InvalidUtf8, EnvelopeWithInvalidBytesIsAParseErrorWithASafeExcerpt) {
+    const std::string body = envelope_around("{\"company\": \"" + invalid_utf8 + "\"}");
+    Result<ApiReply> reply = ApiError{};
+    ASSERT_NO_THROW(reply = decode_envelope(raw(200, body)));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.error().kind, ErrorKind::parse);
+    EXPECT_NO_THROW(json_text(json{{"excerpt", reply.error().excerpt}}));
+}
+
+TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
+    const std::string page = "<html><head><title>Zugriff verweigert \xE4\xF6\xFC</title></head><body>\xDF</body></html>";
+    Result<ApiReply> reply = ApiError{};
+    ASSERT_NO_THROW(reply = decode_envelope(raw(403, page)));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.error().kind, ErrorKind::http);
+    EXPECT_EQ(reply.error().excerpt.rfind("Zugriff verweigert", 0), 0u);
+    EXPECT_NO_THROW(json_text(json{{"excerpt", reply.error().excerpt}}));
+}
+
+TEST(InvalidUtf8, ExcerptCutNeverSplitsACharacter) {
+    std::string body(159, 'a');
+    for (int i = 0; i < 100; ++i) body += "\xE4\xB8\xAD"; // 中, three bytes: the cut at 160 falls inside one
+    const std::string excerpt = body_excerpt(body);
+    EXPECT_EQ(excerpt, std::string(159, 'a') + "...");
+    EXPECT_NO_THROW(json(excerpt).dump()); // valid UTF-8: the strict dump accepts it
+}
+
+TEST(InvalidUtf8, DecodersTakeInvalidBytesInAnyTextMember) {
+    // The wire's JSON is checked by the parser, but documents built in memory reach the decoders too.
+    const json user = {{"partnerId", "p1"}, {"company", invalid_utf8}, {"city", invalid_utf8}};
+    const json bad_user = {{"company", invalid_utf8}};
+    std::vector<std::string> skipped;
+    Result<std::vector<SubordinateUser>> users = ApiError{};
+    ASSERT_NO_THROW(users = decode_subordinate_users(json::array({user, bad_user}), &skipped));
+    ASSERT_TRUE(users.ok());
+    ASSERT_EQ(users.value().size(), 1u);
+    EXPECT_EQ(users.value()[0].company, invalid_utf8); // kept exact; only dumps replace
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_NE(skipped[0].find("\xEF\xBF\xBD"), std::string::npos);
+
+    const json contact = {{"billingContactId", "7"}, {"company", invalid_utf8}};
+    const json bad_contact = {{"company", invalid_utf8}};
+    skipped.clear();
+    Result<std::vector<BillingContact>> contacts = ApiError{};
+    ASSERT_NO_THROW(contacts = decode_billing_contacts(json::array({contact, bad_contact}), &skipped));
+    ASSERT_TRUE(contacts.ok());
+    EXPECT_EQ(contacts.value().size(), 1u);
+    EXPECT_EQ(skipped.size(), 1u);
+
+    const json plans = {{"planList", {{{"planId", "3049036224189325312"}, {"planName", invalid_utf8}}}}};
+    Result<PlanCatalog> catalog = ApiError{};
+    ASSERT_NO_THROW(catalog = decode_plan_catalog(plans));
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_NE(catalog.value().raw_json.find("\xEF\xBF\xBD"), std::string::npos);
+
+    OrderReceipt receipt;
+    ASSERT_NO_THROW(receipt = decode_order_receipt({{"orderNo", invalid_utf8}, {"orderStatus", "succeed"}}));
+    EXPECT_EQ(receipt.order_no, invalid_utf8);
+    EXPECT_NO_THROW(decode_order_page(json::array({{{"id", invalid_utf8}}})));
+    EXPECT_NO_THROW(decode_token({{"token", invalid_utf8}, {"expiresIn", invalid_utf8}}));
 }

@@ -15,12 +15,24 @@ constexpr const char* users_path = "/partner_list";
 constexpr const char* plans_path = "/purchase_product_info?productId=15";
 constexpr const char* contacts_path = "/billing_contact_list";
 constexpr const char* save_path = "/order/openapi/order/v1/save";
+constexpr const char* page_path = "/order/openapi/order/v1/page";
+
+nlohmann::json order(const std::string& order_no, std::int64_t create_time_ms) {
+    return {{"id", "44" + std::to_string(create_time_ms)}, {"orderNo", order_no}, {"orderStatus", "pending"},
+            {"currencyCode", "USD"}, {"createTime", create_time_ms}, {"customReferenceNo", ""}};
+}
+
+HttpResponse order_page(const std::vector<nlohmann::json>& orders) {
+    return ok({{"count", orders.size()}, {"pageNo", 1}, {"pageSize", 25}, {"total", orders.size()}, {"totalPage", 1},
+               {"results", orders}});
+}
 
 struct RenewalFlowTest : ::testing::Test {
     FakeTransport transport;
     FakeClock clock;
     ApiClient client{transport, clock, {}};
-    RenewalFlow flow{client};
+    MemoryJournalStore journal;
+    RenewalFlow flow{client, &journal};
 
     void sign_in() {
         flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
@@ -182,7 +194,8 @@ TEST_F(RenewalFlowTest, SuccessShowsTheWholeReceipt) {
 TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
     for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
                        raw(502, "<html><title>Bad Gateway</title></html>", "text/html"),
-                       raw(504, "Gateway Timeout", "text/plain"), raw(200, R"({"code":"succ)")}) {
+                       raw(504, "Gateway Timeout", "text/plain"), raw(200, R"({"code":"succ)"),
+                       api_error(500, "internal_error", "boom"), api_error(200, "system_busy", "busy")}) {
         transport = FakeTransport{};
         flow.sign_out();
         reach_review_for_myself();
@@ -191,23 +204,147 @@ TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
         EXPECT_EQ(flow.stage(), Stage::outcome_unknown) << reply.status << " " << reply.body;
         EXPECT_FALSE(flow.confirm());
         EXPECT_EQ(transport.sent_count(save_path), 1u);
+        transport.reply(page_path, order_page({})); // nothing found: the journal is settled for the next row
     }
 }
 
-TEST_F(RenewalFlowTest, OutcomeUnknownOffersTheOrderListInsteadOfAResend) {
+TEST_F(RenewalFlowTest, OutcomeUnknownReconcilesByItselfAndFindsTheOrder) {
     reach_review_for_myself();
     flow.confirm();
+    const std::int64_t sent_at = clock.epoch_ms();
+    ASSERT_TRUE(journal.load()) << "written before the POST left";
     transport.reply(save_path, failure(TransportFailure::connection_lost));
     ASSERT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::checking);
+    ASSERT_EQ(transport.pending_count(page_path), 1u) << "no click needed";
     flow.back_to_choosing();
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
-    flow.check_order_list();
-    ASSERT_EQ(transport.pending_count("/order/openapi/order/v1/page"), 1u);
-    transport.reply("/order/openapi/order/v1/page",
-                    ok({{"total", 1}, {"results", {{{"id", "4444444444444444444"}, {"orderNo", "MK1"}, {"orderStatus", "succeed"}}}}}));
-    ASSERT_EQ(flow.order_check().status, LookupStatus::loaded);
-    EXPECT_EQ(flow.order_check().value.orders[0].order_no, "MK1");
+    flow.renew_another(); // not before the order list has answered
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
+    EXPECT_FALSE(journal.load()) << "the outcome is known";
+    EXPECT_FALSE(flow.pending_journal());
     EXPECT_EQ(transport.sent_count(save_path), 1u);
+}
+
+TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRenewal) {
+    reach_review_for_myself();
+    flow.confirm();
+    const std::int64_t sent_at = clock.epoch_ms();
+    transport.reply(save_path, raw(504, "Gateway Timeout", "text/plain"));
+    transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+    EXPECT_FALSE(journal.load());
+    flow.renew_another();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+}
+
+TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>", "text/html"));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::error);
+    EXPECT_TRUE(journal.load());
+    flow.renew_another();
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    flow.reconcile();
+    EXPECT_EQ(transport.pending_count(page_path), 1u);
+    transport.reply(page_path, order_page({order("MK-new", clock.epoch_ms())}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_FALSE(journal.load());
+}
+
+TEST_F(RenewalFlowTest, JournalIsClearedOncePlacedOrRefused) {
+    reach_review_for_myself();
+    flow.confirm();
+    const auto entry = journal_from_json(*journal.load());
+    ASSERT_TRUE(entry);
+    EXPECT_EQ(entry->target, "");
+    EXPECT_EQ(entry->billing_id.value, 3197218168379846218ULL);
+    EXPECT_EQ(entry->client_id, "demo-client-id");
+    EXPECT_EQ(entry->sent_at_ms, clock.epoch_ms());
+    transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    EXPECT_FALSE(journal.load());
+    flow.renew_another();
+    flow.choose_myself();
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, api_error(422, "insufficient_balance", "top up"));
+    EXPECT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(flow.failure(), OrderOutcome::refused);
+    EXPECT_FALSE(journal.load());
+}
+
+TEST_F(RenewalFlowTest, AJournalFromAnEarlierSessionIsReconciledBeforeAnythingElse) {
+    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms() - 5000, .base_url = "http://sandbox.invalid",
+                                  .client_id = "demo-client-id", .target = "9007199254740993",
+                                  .target_name = "Example Ltd", .plan_id = Id64{3049036224189325312ULL},
+                                  .billing_id = Id64{3197218168379846218ULL}, .po_number = "PO-7"}));
+    RenewalFlow resumed{client, &journal};
+    ASSERT_TRUE(resumed.pending_journal());
+    resumed.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+    transport.reply(token_path, ok(token_result()));
+    EXPECT_EQ(resumed.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(transport.pending.size(), 1u) << "only the order list, before the lookups";
+    EXPECT_NE(resumed.order_body().find("\"partnerId\": \"9007199254740993\""), std::string::npos);
+    EXPECT_NE(resumed.order_body().find("\"poNumber\": \"PO-7\""), std::string::npos);
+    auto po_order = order("MK-po", clock.epoch_ms() - 4000);
+    po_order["customReferenceNo"] = "PO-7";
+    transport.reply(page_path, order_page({order("MK-later", clock.epoch_ms() - 1000), po_order}));
+    EXPECT_EQ(resumed.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(resumed.reconciliation().match->order_no, "MK-po");
+    EXPECT_TRUE(resumed.reconciliation().matched_by_po_number);
+    EXPECT_FALSE(journal.load());
+    EXPECT_EQ(transport.pending_count(users_path), 1u) << "the lookups follow";
+}
+
+TEST_F(RenewalFlowTest, AJournalOfAnotherAccountBlocksNewOrdersUntilForgotten) {
+    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms(), .base_url = "https://elsewhere.example",
+                                  .client_id = "other", .plan_id = Id64{1}, .billing_id = Id64{2}}));
+    RenewalFlow other{client, &journal};
+    other.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+    transport.reply(token_path, ok(token_result()));
+    ASSERT_EQ(other.stage(), Stage::choosing);
+    transport.reply(users_path, ok(fixture_json("partner_list.json")));
+    transport.reply(plans_path, ok(fixture_json("plans_flat_lists.json")));
+    transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    other.choose_myself();
+    other.choose_billing_contact(Id64{3197218168379846218ULL});
+    other.review();
+    EXPECT_FALSE(other.confirm());
+    EXPECT_TRUE(journal.load()) << "the unresolved order is not replaced";
+    other.back_to_choosing();
+    other.forget_pending_journal();
+    other.review();
+    EXPECT_TRUE(other.confirm());
+}
+
+TEST_F(RenewalFlowTest, PoNumberIsSentOnlyWhenFilled) {
+    reach_review_for_myself();
+    const std::string tutorial = flow.order_body();
+    flow.set_po_number("  PO-4711 ");
+    EXPECT_NE(flow.order_body().find("\"billingId\": 3197218168379846218,\n  \"poNumber\": \"PO-4711\",\n"), std::string::npos)
+        << flow.order_body();
+    flow.set_po_number("");
+    EXPECT_EQ(flow.order_body(), tutorial);
+}
+
+TEST_F(RenewalFlowTest, BillingContactIdMayBeTypedByHand) {
+    load_everything();
+    flow.choose_myself();
+    flow.type_billing_id("18446744073709551615");
+    ASSERT_TRUE(flow.selection().billing_id);
+    EXPECT_EQ(flow.selection().billing_id->value, 18446744073709551615ULL);
+    flow.review();
+    EXPECT_NE(flow.order_body().find("\"billingId\": 18446744073709551615,"), std::string::npos);
+    flow.back_to_choosing();
+    flow.type_billing_id("12.5");
+    EXPECT_FALSE(flow.selection().billing_id);
+    EXPECT_TRUE(flow.selection().typed_billing_error);
 }
 
 TEST_F(RenewalFlowTest, ApiErrorOnSaveIsFailedWithRequestIdAndMayBeConfirmedAgain) {
@@ -238,15 +375,42 @@ TEST_F(RenewalFlowTest, TokenRefreshTimeoutBeforeTheOrderIsFailedNotUnknown) {
     ASSERT_EQ(transport.pending_count("/oauth/token"), 1u);
     transport.reply("/oauth/token", failure(TransportFailure::timed_out));
     EXPECT_EQ(flow.stage(), Stage::failed); // the order never left: safe to confirm again after a review
+    EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
     EXPECT_EQ(transport.sent_count(save_path), 0u);
 }
 
-TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsFailedAndNotResent) {
+TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsRefusedNotResentAndTheTokenIsRefreshedNext) {
     reach_review_for_myself();
     flow.confirm();
+    const int tokens_before = client.token_requests_sent();
     transport.reply(save_path, api_error(401, "token_expired", "expired"));
     EXPECT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(flow.failure(), OrderOutcome::refused);
     EXPECT_EQ(transport.sent_count(save_path), 1u);
+    EXPECT_EQ(client.token_requests_sent(), tokens_before) << "nothing is retried by itself";
+    flow.back_to_choosing();
+    flow.retry_lookup(LookupKind::users); // loaded: no request; use a GET through the client instead
+    client.get("/partner_list", [](Result<ApiReply>) {});
+    EXPECT_EQ(client.token_requests_sent(), tokens_before + 1) << "the stale token is refreshed first";
+}
+
+TEST_F(RenewalFlowTest, EveryKindOfTokenFailureBeforeTheOrderIsNotSent) {
+    for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
+                       raw(500, "<html>down</html>", "text/html"), api_error(401, "invalid_client", "no"),
+                       raw(200, "{"), api_error(503, "service_unavailable", "later")}) {
+        transport = FakeTransport{};
+        flow.sign_out();
+        reach_review_for_myself();
+        clock.now += 29 * 60 * 1000;
+        flow.confirm();
+        ASSERT_EQ(transport.pending_count("/oauth/token"), 1u);
+        transport.reply("/oauth/token", reply);
+        if (transport.pending_count("/oauth/token")) transport.reply("/oauth/token", reply); // credentials fallback
+        EXPECT_EQ(flow.stage(), Stage::failed) << reply.status << reply.body;
+        EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
+        EXPECT_EQ(transport.sent_count(save_path), 0u);
+        EXPECT_FALSE(journal.load());
+    }
 }
 
 TEST_F(RenewalFlowTest, FailedLookupIsRetriedAlone) {
