@@ -145,31 +145,38 @@ ApiReply save(const httplib::Request& request, SandboxState& state, const std::s
     return success(stored.result);
 }
 
+// An order's Order_Info with createTime in the configured unit.
+json order_info_of(const StoredOrder& order, TimeUnit unit) {
+    json info = order.order_info;
+    info["createTime"] = create_time(order.created_at_ms, unit);
+    return info;
+}
+
 ApiReply page(const httplib::Request& request, const SandboxState& state) {
     std::uint64_t page_no = 1, page_size = 25;
     if (auto error = read_positive(request, "pageNo", 1, 1000000000, page_no)) return *error;
     if (auto error = read_positive(request, "pageSize", 25, kMaxPageSize, page_size)) return *error;
-    auto orders = state.orders.all();
-    std::reverse(orders.begin(), orders.end()); // newest first
-    const std::uint64_t total = orders.size();
+    const OrderStore::Page page =
+        state.orders.page(state.order_sort.load(), (page_no - 1) * page_size, page_size);
+    const TimeUnit unit = state.order_time_unit.load();
     json results = json::array();
-    if (page_no <= total / page_size + 1) {
-        const std::uint64_t first = (page_no - 1) * page_size;
-        for (std::uint64_t i = first; i < total && i < first + page_size; ++i)
-            results.push_back(orders[i].order_info);
-    }
-    return success({{"count", total},
+    for (const auto& order : page.orders)
+        results.push_back(order_info_of(order, unit));
+    return success({{"count", page.total},
                     {"pageNo", page_no},
                     {"pageSize", page_size},
                     {"results", results},
-                    {"total", total},
-                    {"totalPage", (total + page_size - 1) / page_size}});
+                    {"total", page.total},
+                    {"totalPage", (page.total + page_size - 1) / page_size}});
 }
 
 ApiReply get_order(const httplib::Request& request, const SandboxState& state) {
     const std::string id = request.path.substr(std::string(kGetOrderPrefix).size());
-    if (const auto order = state.orders.find(id)) return success(order->details);
-    return failure(404, codes::not_found, "No order has the id or order number " + id);
+    const auto order = state.orders.find(id);
+    if (!order) return failure(404, codes::not_found, "No order has the id or order number " + id);
+    json details = order->details;
+    details["orderInformation"] = order_info_of(*order, state.order_time_unit.load());
+    return success(details);
 }
 
 } // namespace

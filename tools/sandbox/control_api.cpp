@@ -1,6 +1,7 @@
 #include "control_api.h"
 
 #include "envelope.h"
+#include "runtime_config.h"
 
 #include <string>
 
@@ -14,15 +15,11 @@ ControlReply error(int status, const std::string& message) {
     return {status, {{"error", message}}};
 }
 
-json config_of(const SandboxState& state) {
-    return {{"latency_ms", state.latency_ms.load()}, {"token_lifetime_s", state.token_lifetime_s.load()}};
-}
-
 ControlReply orders(const SandboxState& state) {
     json out = json::array();
-    for (const auto& order : state.orders.all())
+    for (const auto& order : state.orders.posted())
         out.push_back(
-            {{"body", order.body}, {"result", order.result}, {"receivedAtMs", order.received_at_ms}});
+            {{"body", order.body}, {"result", order.result}, {"receivedAtMs", order.created_at_ms}});
     return {200, out};
 }
 
@@ -54,13 +51,8 @@ ControlReply set_config(const httplib::Request& request, SandboxState& state) {
     } catch (const json::exception& e) {
         return error(400, std::string("the body is not JSON: ") + e.what());
     }
-    if (!spec.is_object()) return error(400, "the body must be a JSON object");
-    for (const char* name : {"latency_ms", "token_lifetime_s"})
-        if (spec.contains(name) && (!spec[name].is_number_integer() || spec[name].get<long long>() < 0 ||
-                                    spec[name].get<long long>() > 100000000))
-            return error(400, std::string(name) + " must be a non-negative integer");
-    if (spec.contains("latency_ms")) state.latency_ms = spec["latency_ms"].get<int>();
-    if (spec.contains("token_lifetime_s")) state.token_lifetime_s = spec["token_lifetime_s"].get<int>();
+    std::string problem;
+    if (!apply_config(spec, state, problem)) return error(400, problem);
     return {200, config_of(state)};
 }
 
@@ -107,7 +99,7 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
         if (!allow({"GET"})) return error(405, "use GET");
         json info = {{"clientId", kDemoClientId},
                      {"clientSecret", kDemoClientSecret},
-                     {"orders", state.orders.size()},
+                     {"orders", state.orders.posted_count()},
                      {"users", state.fixtures.users.size()}};
         info.update(config_of(state));
         return {200, info};

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <string>
 
 namespace {
@@ -22,6 +23,13 @@ bool parse_int(const char* text, int& out) {
     if (end == text || *end != '\0' || value < 0 || value > 100000000) return false;
     out = static_cast<int>(value);
     return true;
+}
+
+template <typename Value>
+bool parse_named(const char* text, std::optional<Value> (*named)(const std::string&), Value& out) {
+    const auto value = named(text);
+    if (value) out = *value;
+    return value.has_value();
 }
 
 bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
@@ -56,6 +64,10 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
             options.fixtures_dir = value;
         else if (arg == "--serve")
             options.serve_dir = value;
+        else if (arg == "--order-sort")
+            ok = parse_named(value, sandbox::order_sort_named, options.order_sort);
+        else if (arg == "--order-time-unit")
+            ok = parse_named(value, sandbox::time_unit_named, options.order_time_unit);
         else
             ok = false;
         if (!ok) return false;

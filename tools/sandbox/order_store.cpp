@@ -2,6 +2,7 @@
 
 #include "random_text.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace sandbox {
@@ -15,6 +16,10 @@ std::int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+bool created_before(const StoredOrder& a, const StoredOrder& b) {
+    return a.created_at_ms != b.created_at_ms ? a.created_at_ms < b.created_at_ms : a.sequence < b.sequence;
+}
+
 } // namespace
 
 std::uint64_t OrderStore::next_id_locked() {
@@ -25,17 +30,16 @@ std::uint64_t OrderStore::next_id_locked() {
     return last_id_;
 }
 
-StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
-                               const std::string& order_status) {
+StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures& fixtures,
+                                    const std::string& order_status, std::int64_t created_at_ms) {
     const json* plan = find_renewal_plan(fixtures, order.plan_id);
     const json* contact = find_billing_contact(fixtures, order.billing_id);
     const std::string price = plan ? plan->value("price", "0.00") : "0.00";
     const std::string currency = plan ? plan->value("currencyCode", "USD") : "USD";
 
-    std::lock_guard lock(mutex_);
     StoredOrder stored;
-    stored.body = std::move(body);
-    stored.received_at_ms = now_ms();
+    stored.created_at_ms = created_at_ms;
+    stored.sequence = ++last_sequence_;
     const std::string order_id = std::to_string(next_id_locked());
     const std::string order_no = "MK" + std::to_string(next_id_locked());
     stored.result = {
@@ -47,12 +51,8 @@ StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, co
         {"transactionNo", "IH" + std::to_string(next_id_locked())},
     };
     stored.order_info = {
-        {"id", order_id},
-        {"orderNo", order_no},
-        {"orderStatus", order_status},
-        {"currencyCode", "USD"},
-        {"createTime", stored.received_at_ms},
-        {"customReferenceNo", ""},
+        {"id", order_id},        {"orderNo", order_no},         {"orderStatus", order_status},
+        {"currencyCode", "USD"}, {"createTime", created_at_ms}, {"customReferenceNo", ""},
         {"invoiceNo", ""},
     };
     // Beyond productId/productName/productNo the members of these objects are not documented: invented.
@@ -74,13 +74,41 @@ StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, co
           {"total", price},
           {"transactionNo", stored.result["transactionNo"]}}},
     };
-    orders_.push_back(stored);
     return stored;
 }
 
-std::vector<StoredOrder> OrderStore::all() const {
+StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
+                               const std::string& order_status) {
     std::lock_guard lock(mutex_);
-    return orders_;
+    StoredOrder stored = make_locked(order, fixtures, order_status, now_ms());
+    stored.body = std::move(body);
+    orders_.insert(std::upper_bound(orders_.begin(), orders_.end(), stored, created_before), stored);
+    return stored;
+}
+
+std::vector<StoredOrder> OrderStore::posted() const {
+    std::lock_guard lock(mutex_);
+    std::vector<StoredOrder> out;
+    for (const auto& order : orders_)
+        if (!order.seeded) out.push_back(order);
+    std::sort(out.begin(), out.end(),
+              [](const StoredOrder& a, const StoredOrder& b) { return a.sequence < b.sequence; });
+    return out;
+}
+
+std::size_t OrderStore::posted_count() const {
+    std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(std::count_if(orders_.begin(), orders_.end(),
+                                                  [](const StoredOrder& order) { return !order.seeded; }));
+}
+
+OrderStore::Page OrderStore::page(OrderSort sort, std::uint64_t first, std::uint64_t count) const {
+    std::lock_guard lock(mutex_);
+    Page page;
+    page.total = orders_.size();
+    for (std::uint64_t i = first; i < page.total && i - first < count; ++i)
+        page.orders.push_back(orders_[sort == OrderSort::oldest ? i : page.total - 1 - i]);
+    return page;
 }
 
 std::optional<StoredOrder> OrderStore::find(const std::string& id_or_order_no) const {
@@ -89,11 +117,6 @@ std::optional<StoredOrder> OrderStore::find(const std::string& id_or_order_no) c
         if (order.order_info["id"] == id_or_order_no || order.order_info["orderNo"] == id_or_order_no)
             return order;
     return std::nullopt;
-}
-
-std::size_t OrderStore::size() const {
-    std::lock_guard lock(mutex_);
-    return orders_.size();
 }
 
 void OrderStore::clear() {

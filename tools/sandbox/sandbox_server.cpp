@@ -292,6 +292,8 @@ int SandboxServer::start() {
                       options.generated_users);
     impl.state.latency_ms = options.latency_ms;
     impl.state.token_lifetime_s = options.token_lifetime_s;
+    impl.state.order_sort = options.order_sort;
+    impl.state.order_time_unit = options.order_time_unit;
     impl.configure();
 
     if (options.port == 0) {

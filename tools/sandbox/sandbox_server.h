@@ -4,6 +4,8 @@
 // Usage: SandboxServer server({}); int port = server.start(); ... server.base_url() ...; server.stop();
 #pragma once
 
+#include "order_presentation.h"
+
 #include <memory>
 #include <string>
 
@@ -25,6 +27,8 @@ struct SandboxOptions {
     // of reply, which is what the drop faults do. A real deployment has a proxy in front that answers
     // 502/504 instead of dropping a connection, so the browser never sees that case.
     bool one_request_per_connection = false;
+    OrderSort order_sort = OrderSort::newest; // the order list's order (by creation time)
+    TimeUnit order_time_unit = TimeUnit::ms;  // unit of the orders' createTime
 };
 
 class SandboxServer {

@@ -4,6 +4,7 @@
 
 #include "fault_plan.h"
 #include "fixtures.h"
+#include "order_presentation.h"
 #include "order_store.h"
 #include "token_store.h"
 
@@ -22,6 +23,8 @@ struct SandboxState {
     FaultPlan faults;
     std::atomic<int> latency_ms{0};
     std::atomic<int> token_lifetime_s{1800};
+    std::atomic<OrderSort> order_sort{OrderSort::newest};
+    std::atomic<TimeUnit> order_time_unit{TimeUnit::ms};
 };
 
 } // namespace sandbox
