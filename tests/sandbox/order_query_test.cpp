@@ -76,6 +76,26 @@ TEST_F(OrderQueryTest, OrderDetailsAreFoundByIdAndByOrderNo) {
     }
 }
 
+TEST_F(OrderQueryTest, PoNumberIsEchoedAsCustomReferenceNoAndTheBodyIsKeptVerbatim) {
+    const std::string token = access_token();
+    const std::string body =
+        R"({ "poNumber" : "PO-2026/\u00df \"7\"",)" + kTutorialOrderBody.substr(1); // escapes kept as sent
+    const json placed = parse_body(post_order(body, token))["result"];
+    const json without = parse_body(post_order(kTutorialOrderBody, token))["result"];
+
+    const json listed = parse_body(get_api("/order/openapi/order/v1/page", token))["result"]["results"];
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[1]["id"], placed["orderId"]);
+    EXPECT_EQ(listed[1]["customReferenceNo"], "PO-2026/\u00df \"7\"");
+    EXPECT_EQ(listed[0]["customReferenceNo"], "");
+    const json details = parse_body(
+        get_api("/order/openapi/order/v1/get/" + placed["orderId"].get<std::string>(), token))["result"];
+    EXPECT_EQ(details["orderInformation"]["customReferenceNo"], "PO-2026/\u00df \"7\"");
+    EXPECT_EQ(orders_log()[0]["body"].get<std::string>(), body);
+    EXPECT_EQ(placed.size(), 6u); // the save result keeps the tutorial's members only
+    EXPECT_EQ(without["orderStatus"], "succeed");
+}
+
 TEST_F(OrderQueryTest, UnknownOrderIs404Envelope) {
     expect_envelope(get_api("/order/openapi/order/v1/get/3400814131142238208", access_token()), 404,
                     "not_found");

@@ -175,6 +175,12 @@ std::vector<InvalidOrderCase> invalid_orders() {
          R"({"operationType":"renew_plan","productId":15,"billingId":3197218168379846218,)"
          R"("serviceList":[]})",
          json_type, "serviceList", "len"},
+        {"PoNumberAsInteger", replaced(R"("productId": 15,)", R"("productId": 15, "poNumber": 4711,)"),
+         json_type, "poNumber", "type"},
+        {"PoNumberAsNull", replaced(R"("productId": 15,)", R"("productId": 15, "poNumber": null,)"),
+         json_type, "poNumber", "type"},
+        {"PoNumberAsArray", replaced(R"("productId": 15,)", R"("productId": 15, "poNumber": ["PO-1"],)"),
+         json_type, "poNumber", "type"},
         {"MalformedJson", kTutorialOrderBody.substr(0, 60), json_type, "body", "json"},
         {"BodyIsAnArray", "[]", json_type, "body", "type"},
         {"NotJsonContentType", kTutorialOrderBody, "text/plain", "Content-Type", "eq"},

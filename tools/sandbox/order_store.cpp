@@ -51,8 +51,12 @@ StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures&
         {"transactionNo", "IH" + std::to_string(next_id_locked())},
     };
     stored.order_info = {
-        {"id", order_id},        {"orderNo", order_no},         {"orderStatus", order_status},
-        {"currencyCode", "USD"}, {"createTime", created_at_ms}, {"customReferenceNo", ""},
+        {"id", order_id},
+        {"orderNo", order_no},
+        {"orderStatus", order_status},
+        {"currencyCode", "USD"},
+        {"createTime", created_at_ms},
+        {"customReferenceNo", order.po_number}, // the body's poNumber
         {"invoiceNo", ""},
     };
     // Beyond productId/productName/productNo the members of these objects are not documented: invented.

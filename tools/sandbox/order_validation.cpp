@@ -84,6 +84,12 @@ Result validate_renewal_order(const json& body, const Fixtures& fixtures) {
     if (auto* error = std::get_if<ValidationError>(&partner)) return *error;
     order.partner_id = std::get<std::optional<std::string>>(partner);
 
+    if (body.contains("poNumber")) {
+        if (!body["poNumber"].is_string())
+            return ValidationError{"poNumber", "type", "poNumber must be a string"};
+        order.po_number = body["poNumber"].get<std::string>();
+    }
+
     if (!body.contains("serviceList")) return missing("serviceList");
     const json& services = body["serviceList"];
     if (!services.is_array()) return ValidationError{"serviceList", "type", "serviceList must be an array"};

@@ -16,6 +16,7 @@ struct ValidatedOrder {
     std::string billing_id;                // digits of a known billingContactId
     std::string plan_id;                   // digits of a known planId of product 15
     std::optional<std::string> partner_id; // a known subordinate user, or nullopt: the partner itself
+    std::string po_number;                 // the optional purchase-order number, "" when absent
 };
 
 struct ValidationError {
