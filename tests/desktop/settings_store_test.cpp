@@ -117,3 +117,20 @@ TEST(SettingsStore, ConfigDirFollowsXdgThenHome) {
     old_xdg ? ::setenv("XDG_CONFIG_HOME", xdg.c_str(), 1) : ::unsetenv("XDG_CONFIG_HOME");
     old_home ? ::setenv("HOME", home.c_str(), 1) : ::unsetenv("HOME");
 }
+
+TEST(SettingsStore, BaseUrlWithInvalidUtf8SavesAndLoadsWithoutThrowing) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    DesktopSettings settings = sample();
+    settings.base_url = "http://caf\xC3\x28.example/\xFF"; // typed or pasted: any bytes
+    std::string error;
+    bool saved = false;
+    ASSERT_NO_THROW(saved = save_settings(file, settings, &error));
+    ASSERT_TRUE(saved) << error;
+    rd::desktop::LoadedSettings loaded;
+    ASSERT_NO_THROW(loaded = load_settings(file));
+    EXPECT_TRUE(loaded.problem.empty()) << loaded.problem;
+    EXPECT_EQ(loaded.settings.base_url, "http://caf\xEF\xBF\xBD(.example/\xEF\xBF\xBD"); // each bad byte -> U+FFFD
+    EXPECT_EQ(loaded.settings.client_id, settings.client_id);
+    EXPECT_EQ(loaded.settings.window_width, settings.window_width);
+}

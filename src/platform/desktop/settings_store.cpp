@@ -1,6 +1,7 @@
 #include "settings_store.h"
 
 #include "atomic_file.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -90,7 +91,7 @@ std::string settings_json(const DesktopSettings& settings) {
     document["clientId"] = settings.client_id;
     if (settings.window_width > 0 && settings.window_height > 0)
         document["window"] = {{"width", settings.window_width}, {"height", settings.window_height}};
-    return document.dump(2) + "\n";
+    return json_text(document, 2) + "\n"; // a typed Base URL may hold any bytes
 }
 
 bool save_settings(const std::filesystem::path& file, const DesktopSettings& settings, std::string* error) {

@@ -1,6 +1,7 @@
 #include "test_hooks.h"
 
 #include "atomic_file.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,13 +24,13 @@ void TestHooks::after_frame(const std::string& state_json, const std::map<std::s
         {"widgets", std::move(rects)},
         {"window", {{"x", m.origin_x}, {"y", m.origin_y}, {"w", m.width}, {"h", m.height}, {"uiScale", m.scale}}},
     };
-    std::string text = document.dump();
+    std::string text = json_text(document);
     if (text == last_written_) return;
     last_written_ = std::move(text);
     document["frames"] = frames;
 
     std::string error;
-    if (!write_file_atomically(file_, document.dump(), &error, {.sync = false}) && !reported_error_) {
+    if (!write_file_atomically(file_, json_text(document), &error, {.sync = false}) && !reported_error_) {
         std::fprintf(stderr, "renewdesk: test hooks: %s\n", error.c_str());
         reported_error_ = true;
     }
