@@ -2,6 +2,7 @@
 // fetch on the web (web/fetch_transport.cpp). CMake compiles exactly one of them.
 #pragma once
 
+#include "text.h"
 #include "transport.h"
 
 #include <memory>
@@ -15,5 +16,13 @@ struct TransportOptions {
 };
 
 std::unique_ptr<Transport> make_platform_transport(const TransportOptions& options = {});
+
+// What a request may hold that is secret, overwritten by the transport once the request is finished
+// or cancelled: the body (the token request's client_secret=...) and the header values
+// (Authorization: Bearer ...).
+inline void wipe_request(HttpRequest& request) {
+    wipe_string(request.body);
+    for (HttpHeader& header : request.headers) wipe_string(header.value);
+}
 
 } // namespace rd

@@ -5,6 +5,7 @@
 
 #include <curl/curl.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -21,9 +22,12 @@ struct Transfer {
     ResponseHandler on_done;
     char error_text[CURL_ERROR_SIZE] = {};
 
+    // curl reads the body and the header list in place until curl_easy_cleanup: wipe them after it.
     ~Transfer() {
         if (easy) curl_easy_cleanup(easy);
+        for (curl_slist* line = headers; line; line = line->next) wipe_bytes(line->data, std::strlen(line->data));
         if (headers) curl_slist_free_all(headers);
+        wipe_request(request);
     }
 };
 
@@ -59,6 +63,7 @@ public:
     RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
         auto transfer = std::make_unique<Transfer>();
         transfer->request = std::move(request);
+        wipe_request(request); // a moved-from short string keeps its bytes
         transfer->on_done = std::move(on_done);
         CURL* easy = transfer->easy = curl_easy_init();
         const HttpRequest& r = transfer->request;
@@ -84,7 +89,11 @@ public:
         } else {
             curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
         }
-        for (const auto& h : r.headers) transfer->headers = curl_slist_append(transfer->headers, (h.name + ": " + h.value).c_str());
+        for (const auto& h : r.headers) {
+            std::string line = h.name + ": " + h.value; // curl copies it
+            transfer->headers = curl_slist_append(transfer->headers, line.c_str());
+            wipe_string(line);
+        }
         transfer->headers = curl_slist_append(transfer->headers, "Expect:"); // no 100-continue round trip
         curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
 

@@ -54,7 +54,17 @@ struct Pending {
     ResponseHandler on_done;
     double started_ms = 0;
     bool closing = false; // emscripten_fetch_close() of an in-flight fetch calls onerror at once
+
+    ~Pending() { wipe_request(request); } // finished, cancelled or orphaned: every path ends here
 };
+
+// emscripten_fetch() keeps strdup'ed copies of the header names and values (the Authorization
+// header included) until emscripten_fetch_close() frees them: wipe them first.
+void close_fetch(emscripten_fetch_t* fetch) {
+    if (const char* const* headers = fetch->__attributes.requestHeaders)
+        for (; *headers; ++headers) wipe_bytes(const_cast<char*>(*headers), std::strlen(*headers));
+    emscripten_fetch_close(fetch);
+}
 
 struct Finished {
     RequestHandle handle = 0;
@@ -114,6 +124,7 @@ public:
             refused.failure_text = headers_ok ? "The browser cannot send to this URL: " + request.url
                                               : "A request header holds characters HTTP does not allow.";
             finished_.push_back({handle, std::move(on_done), std::move(refused)});
+            wipe_request(request);
             return handle;
         }
 
@@ -122,6 +133,7 @@ public:
         p.owner = this;
         p.handle = handle;
         p.request = std::move(request);
+        wipe_request(request); // a moved-from short string keeps its bytes
         p.on_done = std::move(on_done);
         p.started_ms = emscripten_get_now();
         in_flight_.emplace(handle, std::move(owned));
@@ -179,7 +191,7 @@ public:
             in_flight_.erase(it);
             if (p->fetch && rd_fetch_abort_xhr(p->fetch->id)) {
                 p->closing = true;
-                emscripten_fetch_close(p->fetch);
+                close_fetch(p->fetch);
             } else {
                 p->owner = nullptr; // still running in the browser: freed when it reports back
                 p.release();
@@ -216,7 +228,7 @@ public:
                                                 "connection dropped, or blocked by CORS).";
         }
         p.closing = true;
-        emscripten_fetch_close(fetch);
+        close_fetch(fetch);
         finished_.push_back({p.handle, std::move(p.on_done), std::move(response)});
     }
 
@@ -231,7 +243,7 @@ void on_fetch_finished(emscripten_fetch_t* fetch) {
     if (p->closing) return;
     if (!p->owner) { // cancelled without an abort: nobody waits for it any more
         p->closing = true;
-        emscripten_fetch_close(fetch);
+        close_fetch(fetch);
         delete p;
         return;
     }
