@@ -181,6 +181,14 @@ ApiReply get_order(const httplib::Request& request, const SandboxState& state) {
 
 } // namespace
 
+std::optional<ApiReply> refuse_user_agent(const httplib::Request& request, const SandboxState& state) {
+    const auto& required = state.required_user_agent;
+    if (!required || (request.get_header_value_count("User-Agent") == 1 &&
+                      request.get_header_value("User-Agent") == *required))
+        return std::nullopt;
+    return failure(400, codes::invalid_user_agent, "User-Agent must be \"" + *required + "\"", nullptr);
+}
+
 std::optional<EndpointRoute> find_endpoint(const std::string& path) {
     for (const auto& [route_path, route] : kExactRoutes)
         if (path == route_path) return route;

@@ -21,6 +21,10 @@ struct EndpointRoute {
 // The API endpoint a path belongs to (any method), or nullopt.
 std::optional<EndpointRoute> find_endpoint(const std::string& path);
 
+// With a required User-Agent, the reply refusing a request that carries any other (or none): 400
+// invalid_user_agent, result null. Checked before faults and processing: nothing of the request is done.
+std::optional<ApiReply> refuse_user_agent(const httplib::Request& request, const SandboxState& state);
+
 // Answers one API request. `order_status` is the orderStatus a committed save gets ("succeed" normally).
 ApiReply handle_endpoint(Endpoint endpoint, const httplib::Request& request, SandboxState& state,
                          const std::string& order_status);

@@ -97,10 +97,12 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
     }
     if (name == "info") {
         if (!allow({"GET"})) return error(405, "use GET");
-        json info = {{"clientId", kDemoClientId},
-                     {"clientSecret", kDemoClientSecret},
-                     {"orders", state.orders.posted_count()},
-                     {"users", state.fixtures.users.size()}};
+        json info = {
+            {"clientId", kDemoClientId},
+            {"clientSecret", kDemoClientSecret},
+            {"orders", state.orders.posted_count()},
+            {"users", state.fixtures.users.size()},
+            {"requiredUserAgent", state.required_user_agent ? json(*state.required_user_agent) : json()}};
         info.update(config_of(state));
         return {200, info};
     }

@@ -19,6 +19,7 @@ inline constexpr const char* token_expired = "token_expired";                   
 inline constexpr const char* not_found = "not_found";                                     // invented
 inline constexpr const char* method_not_allowed = "method_not_allowed";                   // invented
 inline constexpr const char* bad_request = "bad_request";                                 // invented
+inline constexpr const char* invalid_user_agent = "invalid_user_agent";                   // invented
 } // namespace codes
 
 // What an endpoint handler answers: HTTP status (equal to the body's `status`) and the envelope.

@@ -64,6 +64,8 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
             options.fixtures_dir = value;
         else if (arg == "--serve")
             options.serve_dir = value;
+        else if (arg == "--require-user-agent")
+            options.required_user_agent = value;
         else if (arg == "--order-sort")
             ok = parse_named(value, sandbox::order_sort_named, options.order_sort);
         else if (arg == "--order-time-unit")

@@ -106,6 +106,10 @@ void SandboxServer::Impl::drop(const httplib::Request& request, httplib::Respons
 void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
                                      httplib::Response& response) {
     sleep_ms(state.latency_ms.load());
+    if (const auto refusal = refuse_user_agent(request, state)) {
+        write_reply(response, *refusal); // before the fault plan: a refused request uses up no fault
+        return;
+    }
     const std::optional<Fault> fault = state.faults.take(endpoint_name(route.endpoint));
     std::string order_status = "succeed";
     if (fault) {
@@ -292,6 +296,7 @@ int SandboxServer::start() {
                       options.generated_users);
     impl.state.latency_ms = options.latency_ms;
     impl.state.token_lifetime_s = options.token_lifetime_s;
+    impl.state.required_user_agent = options.required_user_agent;
     impl.state.order_sort = options.order_sort;
     impl.state.order_time_unit = options.order_time_unit;
     impl.configure();

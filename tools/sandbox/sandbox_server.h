@@ -7,6 +7,7 @@
 #include "order_presentation.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace sandbox {
@@ -29,6 +30,9 @@ struct SandboxOptions {
     bool one_request_per_connection = false;
     OrderSort order_sort = OrderSort::newest; // the order list's order (by creation time)
     TimeUnit order_time_unit = TimeUnit::ms;  // unit of the orders' createTime
+    // Set: every API request must carry exactly this User-Agent, or it is refused with 400
+    // invalid_user_agent before anything else happens. Unset: a User-Agent must only be present.
+    std::optional<std::string> required_user_agent;
 };
 
 class SandboxServer {

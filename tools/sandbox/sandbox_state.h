@@ -1,4 +1,5 @@
-// Everything the sandbox's endpoints share: the fixture data (read-only after start), tokens, accepted
+// Everything the sandbox's endpoints share: the fixture data and the required User-Agent (read-only after
+// start), tokens, accepted
 // orders, scripted faults and the settings that can change at runtime. Each part guards itself.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "token_store.h"
 
 #include <atomic>
+#include <optional>
 #include <string>
 
 namespace sandbox {
@@ -18,6 +20,7 @@ inline constexpr const char* kDemoClientSecret = "demo-client-secret";
 
 struct SandboxState {
     Fixtures fixtures;
+    std::optional<std::string> required_user_agent; // set: the only User-Agent API requests may carry
     TokenStore tokens;
     OrderStore orders;
     FaultPlan faults;
