@@ -49,6 +49,16 @@ bool read_int(const json& spec, const char* name, int& out, int min, int max, st
     return true;
 }
 
+bool read_bool(const json& spec, const char* name, bool& out, std::string& error) {
+    if (!spec.contains(name)) return true;
+    if (!spec[name].is_boolean()) {
+        error = std::string(name) + " must be true or false";
+        return false;
+    }
+    out = spec[name].get<bool>();
+    return true;
+}
+
 bool read_string(const json& spec, const char* name, std::string& out, std::string& error) {
     if (!spec.contains(name)) return true;
     if (!spec[name].is_string()) {
@@ -56,6 +66,55 @@ bool read_string(const json& spec, const char* name, std::string& out, std::stri
         return false;
     }
     out = spec[name].get<std::string>();
+    return true;
+}
+
+// The kinds whose reply can follow a committed save; the others either send nothing of their own or
+// (truncated, commit_then_drop, order_status) commit anyway.
+bool can_follow_commit(FaultKind kind) {
+    switch (kind) {
+    case FaultKind::http_status:
+    case FaultKind::api_error:
+    case FaultKind::malformed:
+    case FaultKind::html:
+    case FaultKind::delay:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool has_control_character(const std::string& text) {
+    for (char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+    return false;
+}
+
+// The members that only some faults may have: content_type and commit.
+bool read_restricted_members(const json& spec, Fault& fault, std::string& error) {
+    if (spec.contains("content_type")) {
+        std::string type;
+        if (!read_string(spec, "content_type", type, error)) return false;
+        if (fault.kind != FaultKind::http_status) {
+            error = "content_type applies to http_status faults only";
+            return false;
+        }
+        if (type.empty() || has_control_character(type)) {
+            error = "content_type must be a non-empty header value";
+            return false;
+        }
+        fault.content_type = type;
+    }
+    if (!read_bool(spec, "commit", fault.commit, error)) return false;
+    if (fault.commit && endpoint_named(fault.endpoint) != Endpoint::save) {
+        error = "commit applies to the save endpoint only (nothing else commits)";
+        return false;
+    }
+    if (fault.commit && !can_follow_commit(fault.kind)) {
+        error = "commit applies to kinds http_status, api_error, malformed, html and delay only "
+                "(truncated, commit_then_drop and order_status commit anyway; for drop use commit_then_drop)";
+        return false;
+    }
     return true;
 }
 
@@ -116,15 +175,20 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     if (!read_int(spec, "delay_ms", fault.delay_ms, 0, 600000, error)) return std::nullopt;
     fault.order_status = "pending";
     if (!read_string(spec, "orderStatus", fault.order_status, error)) return std::nullopt;
+    if (!read_restricted_members(spec, fault, error)) return std::nullopt;
     return fault;
 }
 
 json to_json(const Fault& fault) {
-    json out = {{"endpoint", fault.endpoint}, {"kind", kind_name(fault.kind)}, {"count", fault.count}};
+    json out = {{"endpoint", fault.endpoint},
+                {"kind", kind_name(fault.kind)},
+                {"count", fault.count},
+                {"commit", fault.commit}};
     switch (fault.kind) {
     case FaultKind::http_status:
         out["status"] = fault.status;
         if (fault.body) out["body"] = *fault.body;
+        if (fault.content_type) out["content_type"] = *fault.content_type;
         break;
     case FaultKind::api_error:
         out["status"] = fault.status;

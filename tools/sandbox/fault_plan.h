@@ -1,6 +1,6 @@
 // Scripted failures: per API endpoint, a queue of faults; each applies to the next `count` requests of
 // its endpoint (-1: until cleared), then disappears and the next queued fault for that endpoint applies.
-// Thread-safe. How each kind is carried out lives in sandbox_server.cpp.
+// Thread-safe. How each kind is carried out lives in sandbox_server.cpp and api_replies.cpp.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -14,7 +14,7 @@
 namespace sandbox {
 
 enum class FaultKind {
-    http_status, // that HTTP status, plain-text body (or "body"), no envelope
+    http_status, // that HTTP status, plain-text body (or "body" with "content_type"), no envelope
     api_error,   // a proper error envelope with the given status/code/detailMessage
     malformed,   // 200, body that is not JSON
     truncated,   // processed normally (a save IS committed), then only the first half of the body is sent
@@ -32,9 +32,14 @@ struct Fault {
     int status = 0;
     std::string code;
     std::string detail_message;
-    std::optional<std::string> body; // http_status only
+    std::optional<std::string> body;         // http_status only
+    std::optional<std::string> content_type; // http_status only; unset: text/plain
     int delay_ms = 0;
     std::string order_status;
+    // save only, kinds http_status, api_error, malformed, html, delay: the order is committed first, as a
+    // normal save, and then the fault's reply is sent (delay: the normal reply, delay_ms late). It stands
+    // for an API that committed and then failed or was slow to answer.
+    bool commit = false;
 };
 
 // Parses {"endpoint", "kind", "count", ...}; on error returns nullopt and sets `error`.

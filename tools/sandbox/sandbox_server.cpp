@@ -1,6 +1,7 @@
 #include "sandbox_server.h"
 
 #include "api_endpoints.h"
+#include "api_replies.h"
 #include "connection_drop.h"
 #include "control_api.h"
 #include "envelope.h"
@@ -25,45 +26,8 @@ using Clock = std::chrono::steady_clock;
 thread_local Clock::time_point t_request_start{};
 thread_local bool t_dropped = false;
 
-const char* reason_phrase(int status) {
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 408:
-        return "Request Timeout";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Error";
-    }
-}
-
 void sleep_ms(int ms) {
     if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
-
-// API replies carry a charset, as Java API servers' replies do. It also keeps httplib 0.11 from
-// compressing them: it compresses only the exact type "application/json", preferring brotli at its
-// slowest setting (12 s for a 10,000-user list).
-constexpr const char* kApiContentType = "application/json;charset=UTF-8";
-
-void write_reply(httplib::Response& response, const ApiReply& reply) {
-    response.status = reply.status;
-    response.set_content(to_text(reply.body), kApiContentType);
 }
 
 // The path for the log: no query string (httplib keeps it apart), no control characters, bounded.
@@ -87,6 +51,8 @@ struct SandboxServer::Impl {
     void configure();
     void dispatch(const httplib::Request& request, httplib::Response& response);
     void answer_api(const EndpointRoute& route, const httplib::Request& request, httplib::Response& response);
+    void answer_after_commit(const Fault& fault, const EndpointRoute& route, const httplib::Request& request,
+                             httplib::Response& response);
     void drop(const httplib::Request& request, httplib::Response& response);
 };
 
@@ -103,6 +69,19 @@ void SandboxServer::Impl::drop(const httplib::Request& request, httplib::Respons
                                   [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
 }
 
+void SandboxServer::Impl::answer_after_commit(const Fault& fault, const EndpointRoute& route,
+                                              const httplib::Request& request, httplib::Response& response) {
+    // The save is processed (and committed) before anything is sent: if the client or a proxy goes away
+    // while this thread sleeps or replies, the order stays.
+    const ApiReply reply = handle_endpoint(route.endpoint, request, state, "succeed");
+    if (fault.kind == FaultKind::delay) {
+        sleep_ms(fault.delay_ms);
+        write_reply(response, reply);
+        return;
+    }
+    write_fault_reply(response, fault);
+}
+
 void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
                                      httplib::Response& response) {
     sleep_ms(state.latency_ms.load());
@@ -111,36 +90,19 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         return;
     }
     const std::optional<Fault> fault = state.faults.take(endpoint_name(route.endpoint));
+    if (fault && fault->commit) {
+        answer_after_commit(*fault, route, request, response);
+        return;
+    }
     std::string order_status = "succeed";
     if (fault) {
         switch (fault->kind) {
-        case FaultKind::http_status: {
-            response.status = fault->status;
-            response.set_header("X-Sandbox-Fault", "http_status");
-            const std::string body = fault->body.value_or(std::to_string(fault->status) + " " +
-                                                          reason_phrase(fault->status) + "\n");
-            if (!body.empty()) response.set_content(body, "text/plain");
-            return;
-        }
+        case FaultKind::http_status:
         case FaultKind::api_error:
-            response.set_header("X-Sandbox-Fault", "api_error");
-            write_reply(response, failure(fault->status, fault->code, fault->detail_message));
-            return;
         case FaultKind::malformed:
-            response.status = fault->status;
-            response.set_header("X-Sandbox-Fault", "malformed");
-            response.set_content("{\"code\": \"succ<<sandbox: malformed reply>>\x01\n", "application/json");
+        case FaultKind::html:
+            write_fault_reply(response, *fault); // nothing processed
             return;
-        case FaultKind::html: {
-            response.status = fault->status;
-            response.set_header("X-Sandbox-Fault", "html");
-            const std::string title = std::to_string(fault->status) + " " + reason_phrase(fault->status);
-            response.set_content("<!DOCTYPE html>\n<html><head><title>" + title +
-                                     "</title></head><body>\n<center><h1>" + title +
-                                     "</h1></center>\n<hr><center>nginx</center>\n</body></html>\n",
-                                 "text/html");
-            return;
-        }
         case FaultKind::drop:
             drop(request, response);
             return;

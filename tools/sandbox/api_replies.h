@@ -1,0 +1,26 @@
+// Writing replies onto an httplib response: the API's envelope with its content type, and the replies
+// the fault kinds that stand in for a broken API or proxy send (plain HTTP status, error envelope,
+// malformed body, HTML error page).
+#pragma once
+
+#include "envelope.h"
+#include "fault_plan.h"
+
+#include <httplib.h>
+
+namespace sandbox {
+
+// API replies carry a charset, as Java API servers' replies do. It also keeps httplib 0.11 from
+// compressing them: it compresses only the exact type "application/json", preferring brotli at its
+// slowest setting (12 s for a 10,000-user list).
+inline constexpr const char* kApiContentType = "application/json;charset=UTF-8";
+
+const char* reason_phrase(int status); // "Gateway Timeout" for 504, "Error" when not known
+
+void write_reply(httplib::Response& response, const ApiReply& reply);
+
+// The reply of a fault of kind http_status, api_error, malformed or html (marked X-Sandbox-Fault).
+// Other kinds send no reply of their own: nothing is written.
+void write_fault_reply(httplib::Response& response, const Fault& fault);
+
+} // namespace sandbox
