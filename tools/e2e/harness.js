@@ -22,8 +22,12 @@ export const chromiumArgs = [
 // The tutorial's order body for the partner itself, byte for byte (shared with the C++ tests).
 export const tutorialBodyForMyself = readFileSync(path.join(root, 'tests/fixtures/tutorial_order_body.json'), 'utf8').trimEnd();
 
-// Starts build/native/bin/renewdesk-sandbox, by default serving the page from build/web/bin (one
-// request per connection: see SandboxOptions); resolves with its base URL, a stop() and the process.
+// Starts build/native/bin/renewdesk-sandbox; resolves with its base URL, a stop() and the process.
+// By default it also serves the page from build/web/bin, standing in for the web server and the
+// same-origin proxy at once. Then it closes every connection after one request
+// (--one-request-per-connection): that stands for the shipped proxy's `keepalive_timeout 0`
+// (web/deploy/nginx.conf), without which Chromium may re-send a POST on a reused connection.
+// With { servePage: false } it is the API alone (behind nginx, or for the desktop app), keep-alive on.
 export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
   const binary = path.join(root, 'build/native/bin/renewdesk-sandbox');
   const page = servePage ? ['--serve', path.join(root, 'build/web/bin'), '--one-request-per-connection'] : [];
@@ -52,6 +56,16 @@ export async function control(base, method, route, body) {
   });
   const text = await reply.text();
   return text ? JSON.parse(text) : null;
+}
+
+// The sandbox's order log once it holds at least `count` orders.
+export async function waitForOrders(base, count = 1, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const orders = await control(base, 'GET', '/__sandbox/orders');
+    if (orders.length >= count || Date.now() > deadline) return orders;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export class PageDriver {
@@ -91,8 +105,9 @@ export class PageDriver {
   async shot(name) { await this.page.screenshot({ path: path.join(artifacts, `${name}.png`) }); }
 }
 
-export async function openPage(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+// Opens the page at url in a new browser context (contextOptions: e.g. { ignoreHTTPSErrors: true }).
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   const requests = [];
@@ -103,10 +118,12 @@ export async function openPage(browser, url) {
   return { context, page, driver, requests };
 }
 
-// Puts text on the OS clipboard and pastes it into the labelled field with Ctrl+V.
-export async function pasteInto(driver, label, text) {
+// Puts text on the OS clipboard and pastes it into the labelled field with Ctrl+V; with replace,
+// selects the field's text first (Ctrl+A) so the paste replaces it.
+export async function pasteInto(driver, label, text, { replace = false } = {}) {
   await driver.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await driver.click(label);
+  if (replace) await driver.page.keyboard.press('Control+A');
   await driver.page.keyboard.press('Control+V');
 }
 
