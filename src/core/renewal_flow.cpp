@@ -132,7 +132,7 @@ void RenewalFlow::load_users() {
     std::uint64_t epoch = epoch_;
     client_.get(paths::subordinate_users, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
-        finish_lookup(users_, reply, decode_subordinate_users);
+        finish_lookup(users_, reply, [this](const nlohmann::json& r) { return decode_subordinate_users(r, &users_.skipped); });
     });
 }
 
@@ -151,7 +151,7 @@ void RenewalFlow::load_contacts() {
     std::uint64_t epoch = epoch_;
     client_.get(paths::billing_contacts, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
-        finish_lookup(contacts_, reply, decode_billing_contacts);
+        finish_lookup(contacts_, reply, [this](const nlohmann::json& r) { return decode_billing_contacts(r, &contacts_.skipped); });
         preselect();
     });
 }

@@ -33,6 +33,7 @@ template <class T> struct Lookup {
     LookupStatus status = LookupStatus::idle;
     T value{};
     std::optional<ApiError> error;
+    std::vector<std::string> skipped; // raw text of list entries that could not be read
 };
 
 struct Selection {

@@ -2,20 +2,23 @@
 
 #include "api_client.h"
 #include "choose_screen.h"
+#include "display_text.h"
 #include "renewal_flow.h"
 #include "result_screens.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
+#include "text.h"
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over
 #include <nlohmann/json.hpp>
 
 namespace rd::ui {
 
 struct App::Impl {
     Impl(Transport& transport, const Clock& clock, AppEnvironment env)
-        : environment(std::move(env)), client(transport, clock, ApiClientOptions{}), flow(client) {
+        : environment(std::move(env)), client(transport, clock, ApiClientOptions{}), flow(client, environment.journal) {
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                      : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
@@ -23,17 +26,20 @@ struct App::Impl {
 
     void draw();
     void draw_top_bar();
+    void draw_close_question();
     void apply(const Action& action);
+    void hand_secret_to_flow();
+    bool sending_to_sandbox() const;
 
     AppEnvironment environment;
     ApiClient client;
     RenewalFlow flow;
     SignInFields sign_in;
     ChooseFields choose;
+    ReviewFields review;
     Actions actions;
     std::string notice; // last copy / download confirmation
     Stage shown_stage = Stage::signed_out;
-    bool focus_review = false;
     bool close_asked = false;     // the shell wants to close while an order is in flight
     bool close_confirmed = false; // ... and the person said close anyway
 };
@@ -63,18 +69,23 @@ void App::Impl::draw() {
         shown_stage = flow.stage();
         if (shown_stage == Stage::choosing) choose.focus_search = true;
         if (shown_stage == Stage::signed_out) sign_in.focus = true;
-        focus_review = shown_stage == Stage::reviewing;
+        if (shown_stage == Stage::reviewing) review.focus_back = true;
     }
     draw_top_bar();
 
     switch (flow.stage()) {
     case Stage::signed_out:
-    case Stage::signing_in: draw_sign_in_screen(flow, sign_in, environment.served_by_sandbox, actions); break;
+    case Stage::signing_in:
+        draw_sign_in_screen(flow, sign_in,
+                            {.sandbox_base_url = environment.sandbox_base_url, .warn_plain_http = environment.warn_plain_http},
+                            actions);
+        break;
     case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
     case Stage::reviewing:
     case Stage::submitting:
-        draw_review_screen(flow, focus_review, actions);
-        focus_review = false;
+        review.base_url = client.base_url();
+        review.sending_to_sandbox = sending_to_sandbox();
+        draw_review_screen(flow, review, actions);
         break;
     case Stage::done: draw_receipt_screen(flow, actions); break;
     case Stage::failed: draw_failed_screen(flow, actions); break;
@@ -84,6 +95,7 @@ void App::Impl::draw() {
         ImGui::Spacing();
         hint(notice.c_str());
     }
+    draw_close_question();
     ImGui::End();
 
     Actions pending;
@@ -91,17 +103,53 @@ void App::Impl::draw() {
     for (const Action& action : pending) apply(action);
 }
 
+bool App::Impl::sending_to_sandbox() const {
+    return !environment.sandbox_base_url.empty() && client.base_url() == environment.sandbox_base_url;
+}
+
+// The shell asked to close while an order is on its way: ask the person, never decide for them.
+void App::Impl::draw_close_question() {
+    if (!close_asked) return;
+    if (flow.stage() != Stage::submitting) { // the outcome arrived meanwhile: show it, ask again on the next close
+        close_asked = false;
+        return;
+    }
+    ImGui::OpenPopup("Close RenewDesk?");
+    if (!ImGui::BeginPopupModal("Close RenewDesk?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("An order is being placed and its outcome is not known yet.");
+    ImGui::TextUnformatted("If you close now, RenewDesk finds out what happened at the next sign-in.");
+    if (button("Keep open", true, 140)) actions.push_back({.kind = ActionKind::keep_open});
+    ImGui::SameLine();
+    if (button("Close anyway", true, 140)) actions.push_back({.kind = ActionKind::close_anyway});
+    ImGui::EndPopup();
+}
+
+// The secret goes to the flow; every copy the UI held is overwritten: the field's string and
+// ImGui's own editing buffers (the active field's text, its initial text and its undo store).
+void App::Impl::hand_secret_to_flow() {
+    std::string secret = sign_in.client_secret;
+    wipe_string(sign_in.client_secret);
+    ImGuiInputTextState& editing = ImGui::GetCurrentContext()->InputTextState;
+    wipe_bytes(editing.TextA.Data, static_cast<std::size_t>(editing.TextA.Capacity));
+    wipe_bytes(editing.InitialTextA.Data, static_cast<std::size_t>(editing.InitialTextA.Capacity));
+    wipe_bytes(reinterpret_cast<char*>(editing.TextW.Data), editing.TextW.Capacity * sizeof(ImWchar));
+    wipe_bytes(reinterpret_cast<char*>(&editing.Stb), sizeof editing.Stb);
+    editing.CurLenA = editing.CurLenW = 0;
+    ImGui::ClearActiveID();
+    flow.sign_in(sign_in.base_url, sign_in.client_id, std::move(secret));
+}
+
 void App::Impl::apply(const Action& action) {
     switch (action.kind) {
     case ActionKind::sign_in:
         if (environment.remember) environment.remember(sign_in.base_url, sign_in.client_id);
         notice.clear();
-        flow.sign_in(sign_in.base_url, sign_in.client_id, std::move(sign_in.client_secret));
-        sign_in.client_secret.clear(); // the flow holds it now; the text field must not keep a copy
+        hand_secret_to_flow();
         break;
     case ActionKind::sign_out:
         flow.sign_out();
         choose = ChooseFields{};
+        review = ReviewFields{};
         notice.clear();
         break;
     case ActionKind::retry_lookup: flow.retry_lookup(action.lookup); break;
@@ -110,15 +158,26 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::choose_plan: flow.choose_plan(action.id); break;
     case ActionKind::type_plan_id: flow.type_plan_id(action.text); break;
     case ActionKind::choose_contact: flow.choose_billing_contact(action.id); break;
-    case ActionKind::review: flow.review(); break;
+    case ActionKind::type_billing_id: flow.type_billing_id(action.text); break;
+    case ActionKind::review:
+        flow.review();
+        if (flow.stage() == Stage::reviewing) flow.set_po_number(review.po_number);
+        break;
+    case ActionKind::set_po_number: flow.set_po_number(action.text); break;
     case ActionKind::back_to_choosing: flow.back_to_choosing(); break;
     case ActionKind::confirm: flow.confirm(); break;
-    case ActionKind::check_order_list: flow.check_order_list(); break;
+    case ActionKind::reconcile: flow.reconcile(); break;
+    case ActionKind::forget_journal: flow.forget_pending_journal(); break;
     case ActionKind::renew_another:
         flow.renew_another();
+        if (flow.stage() != Stage::choosing) break;
         choose.typed_plan_id.clear();
+        choose.typed_billing_id.clear();
+        review.po_number.clear();
         notice.clear();
         break;
+    case ActionKind::keep_open: close_asked = false; break;
+    case ActionKind::close_anyway: close_confirmed = true; break;
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {
             environment.copy_to_clipboard(action.text);
@@ -146,6 +205,33 @@ bool App::needs_frames() const {
     return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
 }
 
+namespace {
+
+const char* reconcile_status_name(ReconcileStatus status) {
+    switch (status) {
+    case ReconcileStatus::idle: return "idle";
+    case ReconcileStatus::checking: return "checking";
+    case ReconcileStatus::found: return "found";
+    case ReconcileStatus::none: return "none";
+    case ReconcileStatus::error: return "error";
+    }
+    return "idle";
+}
+
+// The older hook's words for the order-list check: idle, loading, loaded, failed.
+const char* order_check_status(ReconcileStatus status) {
+    switch (status) {
+    case ReconcileStatus::idle: return "idle";
+    case ReconcileStatus::checking: return "loading";
+    case ReconcileStatus::found:
+    case ReconcileStatus::none: return "loaded";
+    case ReconcileStatus::error: return "failed";
+    }
+    return "idle";
+}
+
+} // namespace
+
 std::string App::state_json() const {
     const RenewalFlow& flow = impl_->flow;
     auto status = [](LookupStatus s) {
@@ -164,7 +250,17 @@ std::string App::state_json() const {
         {"users", {{"status", status(flow.users().status)}, {"count", flow.users().value.size()}}},
         {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
-        {"orderCheck", status(flow.order_check().status)},
+        {"orderCheck", order_check_status(flow.reconciliation().status)},
+        {"reconciliation", {{"status", reconcile_status_name(flow.reconciliation().status)},
+                            {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
+                            {"pages", flow.reconciliation().pages_read}}},
+        {"journal", {{"pending", flow.pending_journal().has_value()},
+                     {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},
+        {"failure", flow.stage() == Stage::failed ? order_outcome_name(flow.failure()) : ""},
+        {"receiptHeading", flow.stage() == Stage::done ? receipt_heading(flow.receipt().order_status).text : ""},
+        {"targetHost", url_host(impl_->client.base_url())},
+        {"sendingToSandbox", impl_->sending_to_sandbox()},
+        {"closeAsked", impl_->close_asked},
         {"error", flow.error() ? flow.error()->describe() : ""},
         {"errorRequestId", flow.error() ? flow.error()->request_id : ""},
         {"receiptStatus", flow.receipt().order_status},
@@ -174,7 +270,7 @@ std::string App::state_json() const {
                     {"plan", flow.selection().plan_id.has_value()},
                     {"contact", flow.selection().billing_id.has_value()}}},
     };
-    return state.dump();
+    return json_text(state);
 }
 
 bool App::order_in_flight() const { return impl_->flow.stage() == Stage::submitting; }

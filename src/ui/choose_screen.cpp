@@ -1,5 +1,7 @@
 #include "choose_screen.h"
 
+#include "display_text.h"
+#include "sign_in_screen.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -10,6 +12,24 @@ namespace rd::ui {
 namespace {
 
 // Loading / error (with retry) / empty states; true when the list is ready to draw.
+// Entries of a list that could not be read: counted, and their raw text one click away.
+void draw_skipped(const std::vector<std::string>& skipped, const char* id) {
+    if (skipped.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
+    const std::string title = skipped.size() == 1 ? std::string("1 entry could not be read")
+                                                  : std::to_string(skipped.size()) + " entries could not be read";
+    const bool open = ImGui::TreeNode((title + " - show its raw text##" + id).c_str());
+    ImGui::PopStyleColor();
+    track(std::string("Skipped entries:") + id);
+    if (!open) return;
+    for (const std::string& raw : skipped) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(raw.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::TreePop();
+}
+
 template <class T>
 bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, LookupKind kind, const char* empty_text,
                   Actions& actions) {
@@ -22,6 +42,7 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, 
         return false;
     case LookupStatus::loaded:
         if (empty) hint(empty_text);
+        draw_skipped(lookup.skipped, retry_label);
         return true;
     }
     return false;
@@ -176,14 +197,14 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     }
 }
 
-void draw_contacts(const RenewalFlow& flow, Actions& actions) {
+void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     heading("3. Billing contact (receives the invoice)");
     const auto& contacts = flow.contacts();
     const auto& chosen = flow.selection().billing_id;
     bool ready = lookup_state(contacts, contacts.value.empty(), "Retry billing contacts", LookupKind::contacts,
-                              "No billing contact exists: add one in the Partner Portal, then retry.", actions);
-    if (!ready) return;
-    for (const BillingContact& contact : contacts.value) {
+                              "No billing contact came back: add one in the Partner Portal and retry, or type its id below.",
+                              actions);
+    for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
         std::string name = contact.first_name + " " + contact.last_name;
         if (!contact.company.empty()) name += " (" + contact.company + ")";
         std::string label = name + "##" + contact.billing_contact_id.to_string();
@@ -192,15 +213,23 @@ void draw_contacts(const RenewalFlow& flow, Actions& actions) {
         track("contact:" + contact.billing_contact_id.to_string());
         ImGui::SameLine();
         ImGui::TextDisabled("invoice to %s", contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
+        if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
+    ImGui::SetNextItemWidth(260.0f);
+    if (ImGui::InputTextWithHint("Or type a billing contact id", "e.g. 3197218168379846218", &fields.typed_billing_id))
+        actions.push_back({.kind = ActionKind::type_billing_id, .text = fields.typed_billing_id});
+    track("Billing contact id");
+    if (!fields.typed_billing_id.empty() && flow.selection().typed_billing_error)
+        error_box(*flow.selection().typed_billing_error);
 }
 
 } // namespace
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
+    if (flow.pending_journal()) draw_pending_order_banner(*flow.pending_journal(), true, actions);
     draw_users(flow, fields, actions);
     draw_plans(flow, fields, actions);
-    draw_contacts(flow, actions);
+    draw_contacts(flow, fields, actions);
 
     ImGui::Spacing();
     ImGui::Separator();

@@ -10,6 +10,7 @@ namespace rd::ui {
 struct ChooseFields {
     std::string search;
     std::string typed_plan_id;
+    std::string typed_billing_id;
     bool show_raw_plans = false;
     bool focus_search = false;     // put the keyboard in the search box next frame
     bool scroll_to_choice = false; // the choice moved by keyboard: scroll the table to it

@@ -1,5 +1,7 @@
 #include "result_screens.h"
 
+#include "display_text.h"
+#include "text.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -14,37 +16,52 @@ void receipt_row(const char* label, const std::string& value) {
     ImGui::TextUnformatted(value.empty() ? "-" : value.c_str());
 }
 
-void draw_order_check(const RenewalFlow& flow, Actions& actions) {
-    const auto& check = flow.order_check();
-    if (button("Check the order list", check.status != LookupStatus::loading, 220))
-        actions.push_back({.kind = ActionKind::check_order_list});
-    if (check.status == LookupStatus::loading) spinner_text("Loading recent orders");
-    if (check.status == LookupStatus::failed && check.error) error_box(*check.error);
-    if (check.status != LookupStatus::loaded) return;
-    if (check.value.orders.empty()) {
-        hint("The order list is empty: no order was placed. You may start again.");
-        return;
+void toned_text(Tone tone, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void draw_found_order(const ReconcileResult& result) {
+    const OrderSummary& order = *result.match;
+    toned_text(Tone::good, "The order was placed: do not order again.");
+    receipt_row("Order no", order.order_no);
+    receipt_row("Status", order_status_in_words(order.order_status));
+    receipt_row("Created", local_time_text(create_time_ms(order.create_time)));
+    receipt_row("Order id", order.id);
+    if (result.matched_by_po_number) receipt_row("PO number", order.custom_reference_no + " (matches this order)");
+    if (result.since_attempt.size() > 1 && !result.matched_by_po_number) {
+        ImGui::Spacing();
+        hint("Several orders were created since this one was sent; the earliest is shown. All of them:");
+        for (const OrderSummary& other : result.since_attempt)
+            ImGui::BulletText("%s  %s  %s", other.order_no.c_str(),
+                              local_time_text(create_time_ms(other.create_time)).c_str(),
+                              order_status_in_words(other.order_status).c_str());
     }
-    hint("Newest orders of your account. If one was created just now, the renewal went through: do not order again.");
-    if (ImGui::BeginTable("recent", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-        ImGui::TableSetupColumn("Order no");
-        ImGui::TableSetupColumn("Status");
-        ImGui::TableSetupColumn("Created (epoch)");
-        ImGui::TableSetupColumn("Order id");
-        ImGui::TableHeadersRow();
-        for (const OrderSummary& order : check.value.orders) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(order.order_no.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(order_status_in_words(order.order_status).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(order.create_time));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(order.id.c_str());
-        }
-        ImGui::EndTable();
+}
+
+// Reconciliation: the order list read by itself after the outcome became unknown.
+void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
+    const ReconcileResult& result = flow.reconciliation();
+    const std::string sent_at = local_time_text(flow.attempt().sent_at_ms);
+    switch (result.status) {
+    case ReconcileStatus::idle:
+    case ReconcileStatus::checking: spinner_text("Looking for the order in your order list"); break;
+    case ReconcileStatus::found: draw_found_order(result); break;
+    case ReconcileStatus::none:
+        toned_text(Tone::good, "No order was created after " + sent_at + ": it is safe to try again.");
+        hint(("The order list was read at " + local_time_text(result.checked_at_ms) + ".").c_str());
+        break;
+    case ReconcileStatus::error:
+        toned_text(Tone::bad, "RenewDesk could not check the order list. Do not order again until you know.");
+        if (result.error) error_box(*result.error);
+        break;
     }
+    ImGui::Spacing();
+    if (button("Check again", result.status != ReconcileStatus::checking, 160))
+        actions.push_back({.kind = ActionKind::reconcile});
 }
 
 } // namespace
@@ -60,12 +77,15 @@ std::string receipt_json(const RenewalFlow& flow) {
     doc["requestId"] = flow.receipt().request_id;
     doc["request"] = nlohmann::ordered_json::parse(flow.order_body(), nullptr, false);
     doc["result"] = nlohmann::ordered_json::parse(flow.receipt().raw_json, nullptr, false);
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     const OrderReceipt& r = flow.receipt();
-    heading("Order placed");
+    const StatusHeading status = receipt_heading(r.order_status);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(status.tone));
+    heading(status.text.c_str());
+    ImGui::PopStyleColor();
     ImGui::TextUnformatted(order_status_in_words(r.order_status).c_str());
     track("Receipt status");
     {
@@ -76,6 +96,7 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
         receipt_row("Transaction no", r.transaction_no);
         receipt_row("Product no", r.product_no);
         receipt_row("Request id", r.request_id);
+        if (!flow.order().po_number.empty()) receipt_row("PO number", flow.order().po_number);
     }
     ImGui::Spacing();
     if (button("Copy receipt", true, 150)) actions.push_back({.kind = ActionKind::copy_text, .text = receipt_text(r)});
@@ -87,26 +108,35 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
 
 void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
     heading("The order was not placed");
+    if (flow.failure() == OrderOutcome::refused) {
+        toned_text(Tone::bad, "The Partner Portal refused the order. No order was created.");
+    } else {
+        toned_text(Tone::bad, "RenewDesk could not send the order to " + url_host(flow.attempt().base_url) +
+                                  ": it never left this computer. No order was created.");
+    }
     if (flow.error()) error_box(*flow.error());
-    hint("Nothing was charged. Fix the cause (the message above comes from the Partner Portal), then review and confirm again.");
+    hint("Fix the cause above, then review and confirm again.");
     if (button("Back to choices", true, 170)) actions.push_back({.kind = ActionKind::back_to_choosing});
 }
 
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
+    const ReconcileStatus status = flow.reconciliation().status;
     heading("Outcome unknown: the order may or may not have been placed");
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        "The order request left this computer, but no readable answer came back. The Partner Portal may have "
-        "placed the order. RenewDesk will not send it again by itself: check the order list first.");
+    ImGui::Text("The order sent at %s left this computer, but no readable answer came back. RenewDesk never sends it "
+                "again by itself: it reads your order list to find out what happened.",
+                local_time_text(flow.attempt().sent_at_ms).c_str());
     ImGui::PopTextWrapPos();
     if (flow.error()) error_box(*flow.error());
     ImGui::Spacing();
-    draw_order_check(flow, actions);
+    draw_reconciliation(flow, actions);
     ImGui::Spacing();
-    if (button("Start a new renewal", flow.order_check().status == LookupStatus::loaded, 200))
-        actions.push_back({.kind = ActionKind::renew_another});
-    ImGui::SameLine();
-    ImGui::TextDisabled("(after checking the order list)");
+    const bool settled = status == ReconcileStatus::found || status == ReconcileStatus::none;
+    if (button("Start a new renewal", settled, 200)) actions.push_back({.kind = ActionKind::renew_another});
+    if (!settled) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(once the order list has answered)");
+    }
 }
 
 } // namespace rd::ui

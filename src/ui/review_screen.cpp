@@ -1,5 +1,6 @@
 #include "review_screen.h"
 
+#include "display_text.h"
 #include "user_filter.h"
 #include "widgets.h"
 
@@ -31,12 +32,29 @@ std::string who(const RenewalFlow& flow) {
     return text;
 }
 
+// Where Confirm sends the order, shown first and in colour: a sandbox or the real Partner Portal.
+void draw_destination(const std::string& base_url, bool is_sandbox) {
+    const std::string host = url_host(base_url);
+    ImGui::TextDisabled("Sending to");
+    ImGui::SameLine(160.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
+    ImGui::PushTextWrapPos(0.0f);
+    if (is_sandbox)
+        ImGui::Text("SANDBOX at %s - a stand-in for the Partner Portal: no real order, nothing is charged", host.c_str());
+    else
+        ImGui::Text("%s - a REAL order, charged to your Partner Portal account", host.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    track("Sending to");
+}
+
 } // namespace
 
-void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actions) {
+void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
     heading("Review the order");
     hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product 15).");
+    draw_destination(fields.base_url, fields.sending_to_sandbox);
 
     {
         row("Renew for", who(flow));
@@ -46,8 +64,22 @@ void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actio
         if (const BillingContact* contact = flow.chosen_contact())
             row("Billing contact", contact->first_name + " " + contact->last_name + ", invoice to " + contact->email_address +
                                        " (id " + contact->billing_contact_id.to_string() + ")");
+        else
+            row("Billing contact", "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
         row("Term", "1 year, annual recurring billing");
     }
+
+    ImGui::Spacing();
+    ImGui::BeginDisabled(submitting);
+    ImGui::TextDisabled("PO number");
+    ImGui::SameLine(160.0f);
+    ImGui::SetNextItemWidth(260.0f);
+    if (ImGui::InputTextWithHint("##po", "optional, e.g. PO-4711", &fields.po_number))
+        actions.push_back({.kind = ActionKind::set_po_number, .text = fields.po_number});
+    track("PO number");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(your purchase-order number; it helps find the order later)");
+    ImGui::EndDisabled();
 
     ImGui::Spacing();
     ImGui::TextDisabled("The exact request body that will be sent to POST /order/openapi/order/v1/save:");
@@ -57,7 +89,8 @@ void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actio
     track("Order body");
 
     ImGui::Spacing();
-    if (focus_back) ImGui::SetKeyboardFocusHere();
+    if (fields.focus_back) ImGui::SetKeyboardFocusHere();
+    fields.focus_back = false;
     if (button("Back", !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
     ImGui::SameLine();
     if (button("Copy as curl", true, 140)) actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});

@@ -1,11 +1,18 @@
-// The review screen: who, plan, billing contact, the exact JSON body, copy as curl, Confirm.
+// The review screen: where the order goes, who, plan, billing contact, an optional PO number, the
+// exact JSON body, copy as curl, Confirm.
 #pragma once
 
 #include "actions.h"
 
 namespace rd::ui {
 
-// `focus_back`: put the keyboard on Back (never on Confirm: a stray Enter must not place an order).
-void draw_review_screen(const RenewalFlow& flow, bool focus_back, Actions& actions);
+struct ReviewFields {
+    std::string po_number;
+    bool focus_back = false;        // put the keyboard on Back (never on Confirm: a stray Enter must not order)
+    std::string base_url;           // where Confirm sends the order (set by the app each frame)
+    bool sending_to_sandbox = false; // ... and whether that is the known sandbox
+};
+
+void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions);
 
 } // namespace rd::ui

@@ -30,6 +30,15 @@ struct SaveFault : ::testing::Test {
         ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
         EXPECT_FALSE(s.flow.confirm());
     }
+
+    void expect_reconciliation_finds_the_one_order() {
+        ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+        const auto orders = s.orders();
+        ASSERT_EQ(orders.size(), 1u);
+        ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found);
+        EXPECT_EQ(s.flow.reconciliation().match->order_no, orders[0]["result"]["orderNo"].get<std::string>());
+        EXPECT_FALSE(s.flow.pending_journal()) << "the outcome is known: the journal is cleared";
+    }
 };
 
 struct LookupFault : ::testing::Test {
@@ -64,17 +73,86 @@ TEST_F(SaveFault, DroppedConnectionBeforeCommitIsOutcomeUnknownAndNoOrder) {
     EXPECT_EQ(s.orders().size(), 0u);
 }
 
-TEST_F(SaveFault, CommitThenDropIsOutcomeUnknownAndTheOrderListShowsIt) {
+TEST_F(SaveFault, CommitThenDropIsOutcomeUnknownAndReconciliationFindsIt) {
     confirm_with({{"kind", "commit_then_drop"}});
     ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
-    auto orders = s.orders();
+    expect_reconciliation_finds_the_one_order();
+}
+
+// Faults after the Partner Portal committed the order: never "failed", and the order is found.
+TEST_F(SaveFault, ServerErrorEnvelopeAfterCommitIsUnknownAndFound) {
+    confirm_with({{"kind", "api_error"}, {"status", 500}, {"code", "internal_error"}, {"commit", true}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    expect_reconciliation_finds_the_one_order();
+}
+
+TEST_F(SaveFault, GatewayTimeoutJsonAfterCommitIsUnknownAndFound) {
+    confirm_with({{"kind", "http_status"}, {"status", 504}, {"content_type", "application/json"},
+                  {"body", R"({"code":504,"message":"Gateway Timeout"})"}, {"commit", true}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    expect_reconciliation_finds_the_one_order();
+}
+
+TEST_F(SaveFault, ErrorEnvelopeWithHttp200AfterCommitIsUnknownAndFound) {
+    confirm_with({{"kind", "api_error"}, {"status", 200}, {"code", "system_busy"}, {"commit", true}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    expect_reconciliation_finds_the_one_order();
+}
+
+TEST_F(SaveFault, HtmlBadGatewayAfterCommitIsUnknownAndFound) {
+    confirm_with({{"kind", "html"}, {"status", 502}, {"commit", true}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    expect_reconciliation_finds_the_one_order();
+}
+
+TEST_F(SaveFault, ReconciliationFindsTheOrderBehindManyOlderOnesWhateverTheSortAndUnit) {
+    for (const char* sort : {"newest", "oldest"})
+        for (const char* unit : {"ms", "s"}) {
+            s.control("POST", "/__sandbox/config", {{"orderSort", sort}, {"orderTimeUnit", unit}});
+            s.control("POST", "/__sandbox/seed_orders", {{"count", 60}, {"age_s", 3600}});
+            const auto before = s.orders().size();
+            s.fault({{"endpoint", "save"}, {"kind", "commit_then_drop"}});
+            s.flow.back_to_choosing();
+            s.flow.renew_another();
+            if (s.flow.stage() != Stage::reviewing) {
+                s.flow.choose_myself();
+                s.flow.choose_billing_contact(tutorial_billing_id);
+                s.flow.review();
+            }
+            ASSERT_TRUE(s.flow.confirm()) << sort << unit;
+            ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
+            ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+            ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+            const auto orders = s.orders();
+            ASSERT_EQ(orders.size(), before + 1) << sort << unit;
+            ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found) << sort << unit;
+            EXPECT_EQ(s.flow.reconciliation().match->order_no, orders.back()["result"]["orderNo"].get<std::string>())
+                << sort << unit;
+            EXPECT_GE(s.flow.reconciliation().pages_read, 1);
+            s.flow.renew_another();
+            ASSERT_EQ(s.flow.stage(), Stage::choosing);
+        }
+}
+
+TEST_F(SaveFault, DropBeforeCommitIsRuledOutByReconciliation) {
+    s.control("POST", "/__sandbox/seed_orders", {{"count", 30}, {"age_s", 600}});
+    confirm_with({{"kind", "drop"}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+    EXPECT_EQ(s.flow.reconciliation().status, ReconcileStatus::none);
+    EXPECT_EQ(s.orders().size(), 0u);
+    EXPECT_FALSE(s.flow.pending_journal());
+}
+
+TEST_F(SaveFault, ThePoNumberIsEchoedAndMatched) {
+    s.flow.set_po_number("PO-4711");
+    confirm_with({{"kind", "commit_then_drop"}});
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+    ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_TRUE(s.flow.reconciliation().matched_by_po_number);
+    const auto orders = s.orders();
     ASSERT_EQ(orders.size(), 1u);
-    s.flow.check_order_list();
-    ASSERT_TRUE(s.pump_until([&] { return s.flow.order_check().status != LookupStatus::loading; }));
-    ASSERT_EQ(s.flow.order_check().status, LookupStatus::loaded);
-    ASSERT_FALSE(s.flow.order_check().value.orders.empty());
-    EXPECT_EQ(s.flow.order_check().value.orders[0].order_no, orders[0]["result"]["orderNo"].get<std::string>());
-    EXPECT_EQ(s.orders().size(), 1u);
+    EXPECT_NE(orders[0]["body"].get<std::string>().find(R"("poNumber": "PO-4711")"), std::string::npos);
 }
 
 TEST_F(SaveFault, DroppedReplyOnAKeptAliveConnectionIsNotResentByCurl) {

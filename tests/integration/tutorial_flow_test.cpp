@@ -83,7 +83,7 @@ TEST(TutorialFlow, ExpiredTokenOnALookupIsRefreshedAndRetriedTransparently) {
     ASSERT_TRUE(s.sign_in_and_load());
     s.control("POST", "/__sandbox/expire_tokens");
     int token_requests = s.client.token_requests_sent();
-    s.flow.check_order_list(); // ignored outside done / outcome_unknown
+    s.flow.reconcile(); // ignored outside outcome_unknown
     bool loaded = false;
     s.client.get("/user/openapi/user/v1/client/partner_list", [&](Result<ApiReply> reply) { loaded = reply.ok(); });
     ASSERT_TRUE(s.pump_until([&] { return loaded; }));

@@ -4,6 +4,7 @@
 #include "../core/fixtures.h"
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 using namespace rd;
@@ -12,8 +13,9 @@ using namespace rd::test;
 namespace {
 
 constexpr const char* save_path = "/order/openapi/order/v1/save";
+constexpr const char* page_path = "/order/openapi/order/v1/page";
 
-nlohmann::json state(UiHarness& ui) { return nlohmann::json::parse(ui.app.state_json()); }
+nlohmann::json state(UiHarness& ui) { return nlohmann::json::parse(ui.app->state_json()); }
 
 void sign_in(UiHarness& ui) {
     ui.click_and_type("Client ID", "demo-client-id");
@@ -51,7 +53,7 @@ TEST(AppUi, SignInByTypingSendsTheCredentialsAndForgetsTheSecretField) {
     EXPECT_TRUE(state(ui)["busy"]);
     ASSERT_EQ(ui.remembered.size(), 1u);
     EXPECT_EQ(ui.remembered[0].second, "demo-client-id"); // the id is remembered, the secret is not offered
-    EXPECT_EQ(ui.app.state_json().find("demo-client-secret"), std::string::npos);
+    EXPECT_EQ(ui.app->state_json().find("demo-client-secret"), std::string::npos);
 }
 
 TEST(AppUi, EnterInTheSecretFieldSignsIn) {
@@ -126,21 +128,157 @@ TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
     EXPECT_EQ(state(ui)["screen"], "choosing");
 }
 
-TEST(AppUi, OutcomeUnknownOffersTheOrderListNotAResend) {
+TEST(AppUi, OutcomeUnknownReconcilesByItselfNotAResend) {
     UiHarness ui;
     reach_review_for_myself(ui);
     ui.click("Confirm order");
     ui.transport.reply(save_path, failure(TransportFailure::connection_lost));
     ui.frame();
     EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "checking");
+    EXPECT_TRUE(state(ui)["journal"]["pending"]);
     EXPECT_FALSE(ui.has_widget("Confirm order"));
-    ui.click("Start a new renewal"); // disabled until the list was checked
+    ui.click("Start a new renewal"); // disabled until the order list has answered
     EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
-    ui.click("Check the order list");
-    ui.transport.reply("/order/openapi/order/v1/page", ok({{"results", nlohmann::json::array()}}));
+    ui.transport.reply(page_path, ok({{"results", {{{"id", "77"}, {"orderNo", "MK77"}, {"orderStatus", "pending"},
+                                                    {"createTime", ui.clock.epoch_ms() + 300}}}}}));
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "found");
+    EXPECT_EQ(state(ui)["reconciliation"]["orderNo"], "MK77");
+    EXPECT_EQ(state(ui)["orderCheck"], "loaded");
+    EXPECT_FALSE(state(ui)["journal"]["pending"]);
+    ui.click("Check again");
+    EXPECT_EQ(ui.transport.pending_count(page_path), 1u);
+    ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "none");
     ui.click("Start a new renewal");
     EXPECT_EQ(state(ui)["screen"], "choosing");
     EXPECT_EQ(ui.transport.sent_count(save_path), 1u);
+}
+
+TEST(AppUi, ReceiptHeadingFollowsTheOrderStatus) {
+    for (const auto& [status, heading] : std::vector<std::pair<std::string, std::string>>{
+             {"succeed", "Order placed and paid"}, {"pending", "Order placed - payment pending"},
+             {"failed", "Order recorded, but it failed"}, {"invalid", "Order recorded, but it is invalid"},
+             {"cancelled", "Order recorded, then cancelled"}, {"refunded", "Order recorded, then refunded"},
+             {"confirming", "Order accepted with status \"confirming\" - check it in the Partner Portal"}}) {
+        UiHarness ui;
+        reach_review_for_myself(ui);
+        ui.click("Confirm order");
+        ui.transport.reply(save_path, ok({{"orderNo", "MK1"}, {"orderStatus", status}}));
+        EXPECT_EQ(state(ui)["screen"], "done");
+        EXPECT_EQ(state(ui)["receiptHeading"], heading) << status;
+    }
+}
+
+TEST(AppUi, TheFailedScreenSaysWhoRefused) {
+    UiHarness ui;
+    reach_review_for_myself(ui);
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, api_error(422, "insufficient_balance", "Top up first"));
+    EXPECT_EQ(state(ui)["screen"], "failed");
+    EXPECT_EQ(state(ui)["failure"], "refused");
+    ui.click("Back to choices");
+    ui.click("Review order");
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, failure(TransportFailure::could_not_send));
+    EXPECT_EQ(state(ui)["failure"], "not_sent");
+    EXPECT_FALSE(state(ui)["journal"]["pending"]);
+}
+
+TEST(AppUi, StateAndScreensSurviveInvalidUtf8FromOutside) {
+    UiHarness ui;
+    reach_review_for_myself(ui);
+    ui.click("Confirm order");
+    // A Latin-1 proxy page: its title reaches the error excerpt as bytes that are not UTF-8.
+    ui.transport.reply(save_path, raw(502, "<html><title>Passerelle \xe9 indisponible \xff</title></html>", "text/html"));
+    ui.frame();
+    const std::string text = ui.app->state_json();
+    const auto parsed = nlohmann::json::parse(text, nullptr, false);
+    ASSERT_FALSE(parsed.is_discarded()) << text;
+    EXPECT_EQ(parsed["screen"], "outcome_unknown");
+    EXPECT_NE(parsed["error"].get<std::string>().find("Passerelle"), std::string::npos);
+}
+
+TEST(AppUi, TheSandboxHintAndTheReviewFollowTheBaseUrlInUse) {
+    UiHarness ui;
+    reach_review_for_myself(ui);
+    EXPECT_TRUE(state(ui)["sendingToSandbox"]);
+    EXPECT_TRUE(ui.has_widget("Sending to"));
+    ui.click("Sign out");
+    ui.click("Base URL");
+    ui.press(ImGuiKey_End);
+    ui.type("/real");
+    sign_in(ui);
+    EXPECT_FALSE(state(ui)["sendingToSandbox"]);
+    EXPECT_EQ(state(ui)["targetHost"], "sandbox.invalid");
+}
+
+TEST(AppUi, CredentialsForPlainHttpOffThisComputerNeedASecondYes) {
+    UiHarness ui(UiOptions{.warn_plain_http = true});
+    ui.click("Base URL");
+    ui.press(ImGuiKey_End);
+    for (int i = 0; i < 40; ++i) ui.press(ImGuiKey_Backspace);
+    ui.type("http://10.1.2.3:8080");
+    ui.click_and_type("Client ID", "demo-client-id");
+    ui.click_and_type("Client Secret", "demo-client-secret");
+    ui.click("Sign in");
+    EXPECT_TRUE(ui.transport.sent.empty()) << "nothing leaves before the second yes";
+    ui.click("Sign in anyway");
+    ASSERT_EQ(ui.transport.sent.size(), 1u);
+    EXPECT_EQ(ui.transport.sent[0].url.rfind("http://10.1.2.3:8080/", 0), 0u);
+}
+
+TEST(AppUi, TheSecretLeavesNoCopyInImGuisEditBuffers) {
+    UiHarness ui;
+    ui.click_and_type("Client ID", "demo-client-id");
+    ui.click_and_type("Client Secret", "demo-client-secret-0123456789");
+    ui.press(ImGuiKey_Enter);
+    ASSERT_EQ(ui.transport.sent.size(), 1u);
+    const ImGuiInputTextState& editing = ImGui::GetCurrentContext()->InputTextState;
+    const std::string a(editing.TextA.Data, editing.TextA.Data + editing.TextA.Capacity);
+    const std::string initial(editing.InitialTextA.Data, editing.InitialTextA.Data + editing.InitialTextA.Capacity);
+    EXPECT_EQ(a.find("secret-0123"), std::string::npos);
+    EXPECT_EQ(initial.find("secret-0123"), std::string::npos);
+    std::u16string wide;
+    for (int i = 0; i < editing.TextW.Capacity; ++i) wide += static_cast<char16_t>(editing.TextW.Data[i]);
+    EXPECT_EQ(wide.find(u"secret-0123"), std::u16string::npos);
+}
+
+TEST(AppUi, APoNumberTypedOnTheReviewIsSent) {
+    UiHarness ui;
+    reach_review_for_myself(ui);
+    ui.click_and_type("PO number", "PO-4711");
+    ui.click("Confirm order");
+    ASSERT_EQ(ui.transport.sent_count(save_path), 1u);
+    EXPECT_NE(ui.transport.sent.back().body.find("\"poNumber\": \"PO-4711\""), std::string::npos);
+}
+
+TEST(AppUi, ClosingWhileAnOrderIsOnItsWayAsksFirst) {
+    UiHarness ui;
+    EXPECT_TRUE(ui.app->allow_close());
+    reach_review_for_myself(ui);
+    ui.click("Confirm order");
+    EXPECT_TRUE(ui.app->order_in_flight());
+    EXPECT_FALSE(ui.app->allow_close());
+    ui.click("Keep open");
+    EXPECT_FALSE(ui.app->wants_close());
+    EXPECT_FALSE(ui.app->allow_close());
+    ui.click("Close anyway");
+    EXPECT_TRUE(ui.app->wants_close());
+}
+
+TEST(AppUi, AJournaledOrderIsAnnouncedAndReconciledAtSignIn) {
+    JournalEntry entry{.sent_at_ms = 1'700'000'000'000, .base_url = "http://sandbox.invalid", .client_id = "demo-client-id",
+                       .target = "", .plan_id = Id64{3049036224189325312ULL}, .billing_id = Id64{3197218168379846218ULL}};
+    UiHarness ui(UiOptions{.journal_text = journal_to_json(entry)});
+    EXPECT_TRUE(ui.has_widget("Pending order"));
+    EXPECT_TRUE(state(ui)["journal"]["pending"]);
+    sign_in(ui);
+    EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
+    ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "none");
+    EXPECT_FALSE(state(ui)["journal"]["pending"]);
+    EXPECT_FALSE(ui.journal.load());
 }
 
 TEST(AppUi, FailedLookupHasItsOwnRetry) {
@@ -163,7 +301,7 @@ TEST(AppUi, TenThousandUsersAreClippedAndSearchable) {
     load_lists(ui, users);
     ui.frame();
     int visible = 0;
-    for (const auto& [label, rect] : ui.app.widget_rects()) visible += label.rfind("user:", 0) == 0;
+    for (const auto& [label, rect] : ui.app->widget_rects()) visible += label.rfind("user:", 0) == 0;
     EXPECT_GT(visible, 0);
     EXPECT_LT(visible, 100); // only the rows on screen are drawn
     ui.click_and_type("Search users", "user9999@");

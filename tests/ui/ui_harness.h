@@ -9,22 +9,39 @@
 
 #include <imgui.h>
 
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace rd::test {
 
+struct UiOptions {
+    bool warn_plain_http = false;
+    std::optional<std::string> journal_text; // what the journal store holds at start
+};
+
 struct UiHarness {
+    explicit UiHarness(UiOptions options = {}) : options(std::move(options)) {
+        if (this->options.journal_text) journal.save(*this->options.journal_text);
+        app = std::make_unique<ui::App>(transport, clock, environment());
+    }
+
+    UiOptions options;
     ImGuiContext* context = make_context();
     FakeTransport transport;
     FakeClock clock;
+    MemoryJournalStore journal;
     std::vector<std::string> copied;
     std::vector<std::pair<std::string, std::string>> saved;
     std::vector<std::pair<std::string, std::string>> remembered;
-    ui::App app{transport, clock, environment()};
+    std::unique_ptr<ui::App> app; // made in the constructor, once the journal holds its start text
 
-    ~UiHarness() { ImGui::DestroyContext(context); }
+    ~UiHarness() {
+        app.reset();
+        ImGui::DestroyContext(context);
+    }
 
     static ImGuiContext* make_context() {
         ImGuiContext* context = ImGui::CreateContext();
@@ -48,27 +65,30 @@ struct UiHarness {
                 saved.emplace_back(name, text);
                 return "saved " + name;
             },
+            .journal = &journal,
+            .sandbox_base_url = "http://sandbox.invalid",
+            .warn_plain_http = options.warn_plain_http,
         };
     }
 
     void frame() {
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
-        app.draw();
+        app->draw();
         ImGui::Render();
     }
 
     ui::WidgetRect rect(const std::string& label) {
         frame(); // let a screen that just changed settle its layout, as a person's eye would
         frame();
-        auto it = app.widget_rects().find(label);
-        if (it == app.widget_rects().end()) throw std::runtime_error("no widget " + label);
+        auto it = app->widget_rects().find(label);
+        if (it == app->widget_rects().end()) throw std::runtime_error("no widget " + label);
         return it->second;
     }
 
     bool has_widget(const std::string& label) {
         frame();
-        return app.widget_rects().count(label) > 0;
+        return app->widget_rects().count(label) > 0;
     }
 
     void click(const std::string& label, int clicks = 1) {
