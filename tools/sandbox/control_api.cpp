@@ -3,6 +3,7 @@
 #include "envelope.h"
 #include "runtime_config.h"
 
+#include <optional>
 #include <string>
 
 namespace sandbox {
@@ -10,6 +11,9 @@ namespace sandbox {
 namespace {
 
 using nlohmann::json;
+
+constexpr long long kMaxSeededOrders = 10000;
+constexpr long long kMaxSeedAgeS = 1000000000; // about 31 years: createTime stays well after 1970
 
 ControlReply error(int status, const std::string& message) {
     return {status, {{"error", message}}};
@@ -23,15 +27,22 @@ ControlReply orders(const SandboxState& state) {
     return {200, out};
 }
 
-ControlReply add_faults(const httplib::Request& request, SandboxState& state) {
-    json spec;
+// The request body as JSON, or nullopt with the 400 reply in `refusal`.
+std::optional<json> body_json(const httplib::Request& request, ControlReply& refusal) {
     try {
-        spec = json::parse(request.body);
+        return json::parse(request.body);
     } catch (const json::exception& e) {
-        return error(400, std::string("the body is not JSON: ") + e.what());
+        refusal = error(400, std::string("the body is not JSON: ") + e.what());
+        return std::nullopt;
     }
+}
+
+ControlReply add_faults(const httplib::Request& request, SandboxState& state) {
+    ControlReply refusal;
+    const auto spec = body_json(request, refusal);
+    if (!spec) return refusal;
     // One fault object, or an array of them (all or nothing).
-    const json list = spec.is_array() ? spec : json::array({spec});
+    const json list = spec->is_array() ? *spec : json::array({*spec});
     std::vector<Fault> faults;
     for (const auto& item : list) {
         std::string problem;
@@ -45,15 +56,28 @@ ControlReply add_faults(const httplib::Request& request, SandboxState& state) {
 }
 
 ControlReply set_config(const httplib::Request& request, SandboxState& state) {
-    json spec;
-    try {
-        spec = json::parse(request.body);
-    } catch (const json::exception& e) {
-        return error(400, std::string("the body is not JSON: ") + e.what());
-    }
+    ControlReply refusal;
+    const auto spec = body_json(request, refusal);
+    if (!spec) return refusal;
     std::string problem;
-    if (!apply_config(spec, state, problem)) return error(400, problem);
+    if (!apply_config(*spec, state, problem)) return error(400, problem);
     return {200, config_of(state)};
+}
+
+// {"count": 1..10000, "age_s": 0.. (default 0)}: earlier orders for the order list, not for the log.
+ControlReply seed_orders(const httplib::Request& request, SandboxState& state) {
+    ControlReply refusal;
+    const auto spec = body_json(request, refusal);
+    if (!spec) return refusal;
+    if (!spec->is_object()) return error(400, "the body must be a JSON object");
+    const json count = spec->value("count", json());
+    if (!count.is_number_integer() || count.get<long long>() < 1 || count.get<long long>() > kMaxSeededOrders)
+        return error(400, "count must be an integer from 1 to " + std::to_string(kMaxSeededOrders));
+    const json age_s = spec->value("age_s", json(0));
+    if (!age_s.is_number_integer() || age_s.get<long long>() < 0 || age_s.get<long long>() > kMaxSeedAgeS)
+        return error(400, "age_s must be an integer from 0 to " + std::to_string(kMaxSeedAgeS));
+    state.orders.seed(count.get<int>(), age_s.get<std::int64_t>(), state.fixtures);
+    return {200, {{"seeded", count}, {"listed", state.orders.size()}}};
 }
 
 } // namespace
@@ -95,6 +119,10 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
         if (method == "POST") return set_config(request, state);
         return error(405, "use GET or POST");
     }
+    if (name == "seed_orders") {
+        if (!allow({"POST"})) return error(405, "use POST");
+        return seed_orders(request, state);
+    }
     if (name == "info") {
         if (!allow({"GET"})) return error(405, "use GET");
         json info = {
@@ -106,8 +134,8 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
         info.update(config_of(state));
         return {200, info};
     }
-    return error(
-        404, "unknown control endpoint; see /__sandbox/info, orders, reset, faults, expire_tokens, config");
+    return error(404,
+                 std::string("unknown control endpoint; the control endpoints are: ") + kControlEndpoints);
 }
 
 } // namespace sandbox

@@ -1,5 +1,5 @@
 // The test/control endpoints under /__sandbox/ (no auth, plain JSON, no envelope): the order log,
-// reset, fault injection, token expiry, runtime settings and the demo credentials.
+// reset, fault injection, token expiry, runtime settings, earlier orders and the demo credentials.
 #pragma once
 
 #include "sandbox_state.h"
@@ -10,6 +10,10 @@
 namespace sandbox {
 
 inline constexpr const char* kControlPrefix = "/__sandbox/";
+// Every control endpoint with its methods, for messages and the start-up banner.
+inline constexpr const char* kControlEndpoints =
+    "GET /__sandbox/info | GET /__sandbox/orders | POST /__sandbox/reset | GET/POST/DELETE /__sandbox/faults"
+    " | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config | POST /__sandbox/seed_orders";
 
 struct ControlReply {
     int status = 200;

@@ -1,4 +1,5 @@
 // renewdesk-sandbox command line: runs the stand-in Partner Portal API until SIGINT/SIGTERM.
+#include "control_api.h"
 #include "sandbox_server.h"
 
 #include <pthread.h>
@@ -105,10 +106,7 @@ int main(int argc, char** argv) {
     std::printf("listening on %s\n", url.c_str());
     std::printf("client id: demo-client-id\n");
     std::printf("client secret: demo-client-secret\n");
-    std::printf(
-        "control: GET %s/__sandbox/info | GET /__sandbox/orders | POST /__sandbox/reset |"
-        " POST/GET/DELETE /__sandbox/faults | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config\n",
-        url.c_str());
+    std::printf("control: %s\n", sandbox::kControlEndpoints);
     if (!options.serve_dir.empty())
         std::printf("serving %s at %s/\n", options.serve_dir.c_str(), url.c_str());
     std::fflush(stdout);

@@ -1,5 +1,6 @@
 #include "order_store.h"
 
+#include "json_ids.h"
 #include "random_text.h"
 
 #include <algorithm>
@@ -20,18 +21,33 @@ bool created_before(const StoredOrder& a, const StoredOrder& b) {
     return a.created_at_ms != b.created_at_ms ? a.created_at_ms < b.created_at_ms : a.sequence < b.sequence;
 }
 
+// What a seeded earlier order bought: the renewal of the tutorial (first plan of product 15, first billing
+// contact), for the partner itself.
+ValidatedOrder typical_earlier_order(const Fixtures& fixtures) {
+    ValidatedOrder order;
+    const auto product = fixtures.product_details.find("15");
+    if (product != fixtures.product_details.end() && !(*product)["planList"].empty())
+        order.plan_id = integer_digits((*product)["planList"][0]["planId"]).value_or("");
+    if (!fixtures.billing_contacts.empty())
+        order.billing_id = fixtures.billing_contacts[0]["billingContactId"].get<std::string>();
+    return order;
+}
+
 } // namespace
 
-std::uint64_t OrderStore::next_id_locked() {
-    // Odd-looking, increasing ids from 3.4e18 up: 19 digits, far above 2^53, so a client that routes
-    // them through a double shows it. Random gaps keep them from looking sequential.
-    if (last_id_ == 0) last_id_ = 3400814131142238208ULL + (random_u64() % (1ULL << 40));
-    last_id_ += 1 + random_u64() % 4093;
-    return last_id_;
+std::uint64_t OrderStore::next_id_locked(bool earlier) {
+    // Odd-looking ids around 3.4e18: 19 digits, far above 2^53, so a client that routes them through a
+    // double shows it. Random gaps keep them from looking sequential; counting up for new orders and down
+    // for earlier ones never hands out an id twice.
+    if (last_id_ == 0) first_id_ = last_id_ = 3400814131142238208ULL + (random_u64() % (1ULL << 40));
+    if (earlier) return first_id_ -= 1 + random_u64() % 4093;
+    return last_id_ += 1 + random_u64() % 4093;
 }
 
 StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures& fixtures,
-                                    const std::string& order_status, std::int64_t created_at_ms) {
+                                    const std::string& order_status, std::int64_t created_at_ms,
+                                    bool earlier) {
+    const auto next_id = [&] { return std::to_string(next_id_locked(earlier)); };
     const json* plan = find_renewal_plan(fixtures, order.plan_id);
     const json* contact = find_billing_contact(fixtures, order.billing_id);
     const std::string price = plan ? plan->value("price", "0.00") : "0.00";
@@ -40,15 +56,11 @@ StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures&
     StoredOrder stored;
     stored.created_at_ms = created_at_ms;
     stored.sequence = ++last_sequence_;
-    const std::string order_id = std::to_string(next_id_locked());
-    const std::string order_no = "MK" + std::to_string(next_id_locked());
+    const std::string order_id = next_id();
+    const std::string order_no = "MK" + next_id();
     stored.result = {
-        {"instanceId", std::to_string(next_id_locked())},
-        {"orderId", order_id},
-        {"orderNo", order_no},
-        {"orderStatus", order_status},
-        {"productNo", std::to_string(next_id_locked())},
-        {"transactionNo", "IH" + std::to_string(next_id_locked())},
+        {"instanceId", next_id()},     {"orderId", order_id},    {"orderNo", order_no},
+        {"orderStatus", order_status}, {"productNo", next_id()}, {"transactionNo", "IH" + next_id()},
     };
     stored.order_info = {
         {"id", order_id},
@@ -84,10 +96,23 @@ StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures&
 StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
                                const std::string& order_status) {
     std::lock_guard lock(mutex_);
-    StoredOrder stored = make_locked(order, fixtures, order_status, now_ms());
+    StoredOrder stored = make_locked(order, fixtures, order_status, now_ms(), /*earlier=*/false);
     stored.body = std::move(body);
     orders_.insert(std::upper_bound(orders_.begin(), orders_.end(), stored, created_before), stored);
     return stored;
+}
+
+void OrderStore::seed(int count, std::int64_t age_s, const Fixtures& fixtures) {
+    const ValidatedOrder earlier = typical_earlier_order(fixtures);
+    std::lock_guard lock(mutex_);
+    const std::int64_t newest_ms = now_ms() - age_s * 1000;
+    for (int i = 0; i < count; ++i) { // newest first, so that ids counting down make the oldest lowest
+        StoredOrder order =
+            make_locked(earlier, fixtures, "succeed", newest_ms - i * 1000LL, /*earlier=*/true);
+        order.seeded = true;
+        orders_.push_back(std::move(order));
+    }
+    std::sort(orders_.begin(), orders_.end(), created_before);
 }
 
 std::vector<StoredOrder> OrderStore::posted() const {
@@ -104,6 +129,11 @@ std::size_t OrderStore::posted_count() const {
     std::lock_guard lock(mutex_);
     return static_cast<std::size_t>(std::count_if(orders_.begin(), orders_.end(),
                                                   [](const StoredOrder& order) { return !order.seeded; }));
+}
+
+std::size_t OrderStore::size() const {
+    std::lock_guard lock(mutex_);
+    return orders_.size();
 }
 
 OrderStore::Page OrderStore::page(OrderSort sort, std::uint64_t first, std::uint64_t count) const {

@@ -33,8 +33,15 @@ class OrderStore {
     StoredOrder commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
                        const std::string& order_status);
 
+    // Adds `count` earlier orders of the partner to the order list: status succeed, no customReferenceNo,
+    // the fixtures' first product-15 plan and billing contact, created `age_s` seconds ago and each one a
+    // second older. Their ids are fresh and lie below every id handed out before, the oldest lowest, so
+    // ids grow with creation time as long as each batch is older than the orders stored before it.
+    void seed(int count, std::int64_t age_s, const Fixtures& fixtures);
+
     std::vector<StoredOrder> posted() const; // the orders posted to save, in arrival order
     std::size_t posted_count() const;
+    std::size_t size() const; // posted and seeded
 
     struct Page {
         std::uint64_t total = 0;         // every order, posted and seeded
@@ -46,13 +53,14 @@ class OrderStore {
     void clear(); // posted and seeded
 
   private:
-    std::uint64_t next_id_locked();
+    std::uint64_t next_id_locked(bool earlier); // earlier: below every id so far, else above
     StoredOrder make_locked(const ValidatedOrder& order, const Fixtures& fixtures,
-                            const std::string& order_status, std::int64_t created_at_ms);
+                            const std::string& order_status, std::int64_t created_at_ms, bool earlier);
 
     mutable std::mutex mutex_;
     std::vector<StoredOrder> orders_; // ascending by (created_at_ms, sequence)
-    std::uint64_t last_id_ = 0;
+    std::uint64_t last_id_ = 0;       // highest id so far (posted orders count up from here)
+    std::uint64_t first_id_ = 0;      // lowest id so far (seeded orders count down from here)
     std::uint64_t last_sequence_ = 0;
 };
 
