@@ -1,11 +1,8 @@
-// Control endpoints, static file serving, request logging and the command line.
+// Control endpoints, static file serving and request logging.
 #include "sandbox_test_support.h"
 
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -94,44 +91,6 @@ TEST_F(ControlTest, BusyPortMakesStartThrow) {
     options.log_requests = false;
     sandbox::SandboxServer second(options);
     EXPECT_THROW(second.start(), std::runtime_error);
-}
-
-TEST(SandboxCli, PrintsListeningLineFirstAndStopsOnSigterm) {
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        execl(RENEWDESK_SANDBOX_BINARY, RENEWDESK_SANDBOX_BINARY, "--port", "0", "--users", "2", nullptr);
-        _exit(127);
-    }
-    close(out[1]);
-    FILE* stream = fdopen(out[0], "r");
-    char line[256] = {};
-    ASSERT_NE(std::fgets(line, sizeof line, stream), nullptr);
-    const std::string first = line;
-    ASSERT_EQ(first.rfind("listening on http://127.0.0.1:", 0), 0u) << first;
-    const int port = std::stoi(first.substr(std::string("listening on http://127.0.0.1:").size()));
-    std::string rest;
-    for (int i = 0; i < 2 && std::fgets(line, sizeof line, stream); ++i)
-        rest += line;
-    EXPECT_NE(rest.find("client id: demo-client-id"), std::string::npos) << rest;
-    EXPECT_NE(rest.find("client secret: demo-client-secret"), std::string::npos) << rest;
-
-    httplib::Client client("127.0.0.1", port);
-    auto info = client.Get("/__sandbox/info");
-    ASSERT_TRUE(info);
-    EXPECT_EQ(json::parse(info->body)["users"], 8);
-
-    kill(child, SIGTERM);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    EXPECT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-    std::fclose(stream);
 }
 
 } // namespace

@@ -14,9 +14,25 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: renewdesk-sandbox [--port N] [--host H] [--latency-ms N] [--users N] [--token-lifetime S]\n"
-    "                         [--fixtures DIR] [--serve DIR] [--cors]\n"
-    "                         [--one-request-per-connection]\n";
+    "usage: renewdesk-sandbox [options]\n"
+    "A local stand-in of the Yeastar Partner Portal OpenAPI. Options:\n"
+    "  --port N                      listen on port N (default 0: any free port; the first line printed\n"
+    "                                is \"listening on http://HOST:PORT\")\n"
+    "  --host H                      listen on address H (default 127.0.0.1)\n"
+    "  --latency-ms N                add N milliseconds to every API reply (default 0)\n"
+    "  --users N                     add N generated subordinate users to the fixture ones (default 0)\n"
+    "  --token-lifetime S            access tokens expire after S seconds (default 1800)\n"
+    "  --fixtures DIR                read the fixture JSON files from DIR (default: the sources' fixtures)\n"
+    "  --serve DIR                   serve the files in DIR at / beside the API (e.g. the web page)\n"
+    "  --cors                        send permissive CORS headers (the real API sends none)\n"
+    "  --one-request-per-connection  close every connection after one request\n"
+    "  --order-sort newest|oldest    order of the order list by creation time (default newest)\n"
+    "  --order-time-unit ms|s        unit of the orders' createTime (default ms)\n"
+    "  --require-user-agent VALUE    refuse every API request whose User-Agent is not exactly VALUE\n"
+    "                                (400 invalid_user_agent); without it, any User-Agent present will do\n"
+    "  -h, --help                    print this help and exit\n"
+    "Control endpoints (no auth):\n"
+    "  ";
 
 bool parse_int(const char* text, int& out) {
     char* end = nullptr;
@@ -33,9 +49,18 @@ bool parse_named(const char* text, std::optional<Value> (*named)(const std::stri
     return value.has_value();
 }
 
-bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
+void print_usage(FILE* stream) {
+    std::string endpoints = sandbox::kControlEndpoints; // one per line
+    for (auto at = endpoints.find(" | "); at != std::string::npos; at = endpoints.find(" | ", at))
+        endpoints.replace(at, 3, "\n  ");
+    std::fprintf(stream, "%s%s\n", kUsage, endpoints.c_str());
+}
+
+// False, with the offending argument in `bad`, on an unknown option or a missing or invalid value.
+bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options, std::string& bad) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        bad = arg;
         if (arg == "--cors") {
             options.cors = true;
             continue;
@@ -45,11 +70,12 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
             continue;
         }
         if (arg == "--help" || arg == "-h") {
-            std::fputs(kUsage, stdout);
+            print_usage(stdout);
             std::exit(0);
         }
         if (i + 1 >= argc) return false;
         const char* value = argv[++i];
+        bad = arg + " " + value;
         bool ok = true;
         if (arg == "--port")
             ok = parse_int(value, options.port) && options.port <= 65535;
@@ -82,8 +108,11 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options) {
 
 int main(int argc, char** argv) {
     sandbox::SandboxOptions options;
-    if (!parse_args(argc, argv, options)) {
-        std::fputs(kUsage, stderr);
+    std::string bad_argument;
+    if (!parse_args(argc, argv, options, bad_argument)) {
+        std::fprintf(stderr, "renewdesk-sandbox: unknown option or invalid value: %s\n",
+                     bad_argument.c_str());
+        print_usage(stderr);
         return 2;
     }
 
