@@ -29,10 +29,11 @@ const char* kind_name(FaultKind kind) {
     return "?";
 }
 
-std::string kind_name_list() {
+// "http_status, api_error, ...": every kind, or those `include` accepts.
+std::string kind_name_list(bool (*include)(FaultKind) = nullptr) {
     std::string out;
     for (const auto& [kind, name] : kKinds)
-        out += (out.empty() ? "" : ", ") + std::string(name);
+        if (!include || include(kind)) out += (out.empty() ? "" : ", ") + std::string(name);
     return out;
 }
 
@@ -111,8 +112,8 @@ bool read_restricted_members(const json& spec, Fault& fault, std::string& error)
         return false;
     }
     if (fault.commit && !can_follow_commit(fault.kind)) {
-        error = "commit applies to kinds http_status, api_error, malformed, html and delay only "
-                "(truncated, commit_then_drop and order_status commit anyway; for drop use commit_then_drop)";
+        error = "commit applies to kinds " + kind_name_list(can_follow_commit) +
+                " only (the others commit anyway or reply nothing; for drop use commit_then_drop)";
         return false;
     }
     return true;

@@ -59,8 +59,12 @@ StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures&
     const std::string order_id = next_id();
     const std::string order_no = "MK" + next_id();
     stored.result = {
-        {"instanceId", next_id()},     {"orderId", order_id},    {"orderNo", order_no},
-        {"orderStatus", order_status}, {"productNo", next_id()}, {"transactionNo", "IH" + next_id()},
+        {"instanceId", next_id()}, // every member a string, as in the tutorial's sample response
+        {"orderId", order_id},
+        {"orderNo", order_no},
+        {"orderStatus", order_status},
+        {"productNo", next_id()},
+        {"transactionNo", "IH" + next_id()},
     };
     stored.order_info = {
         {"id", order_id},

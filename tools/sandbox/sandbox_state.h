@@ -1,6 +1,6 @@
 // Everything the sandbox's endpoints share: the fixture data and the required User-Agent (read-only after
-// start), tokens, accepted
-// orders, scripted faults and the settings that can change at runtime. Each part guards itself.
+// start), tokens, posted and seeded orders, scripted faults and the settings that can change at runtime.
+// Each part guards itself.
 #pragma once
 
 #include "fault_plan.h"
