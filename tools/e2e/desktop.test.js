@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { artifacts, control, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself } from './harness.js';
+import {
+  artifacts, control, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself, waitForOrders,
+} from './harness.js';
 
 const bin = path.join(root, 'build/native/bin');
 const appBinary = path.join(bin, 'renewdesk');
@@ -178,13 +180,17 @@ class DesktopApp {
   async quit() { return stop(this.child); }
 }
 
-async function signIn(app) {
+async function submitCredentials(app) {
   await app.click('Client ID');
   await app.key('ctrl+a');
   await app.type('demo-client-id');
   await app.click('Client Secret');
   await app.type(secret);
   await app.click('Sign in');
+}
+
+async function signIn(app) {
+  await submitCredentials(app);
   return app.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
     s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
 }
@@ -333,4 +339,51 @@ test('without OpenGL 3.3 or without a display: a sentence on stderr and exit cod
   const noDisplay = spawnSync(appBinary, [], { env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8' });
   assert.equal(noDisplay.status, 2, noDisplay.stderr);
   assert.match(noDisplay.stderr, /cannot start the window system .*DISPLAY/);
+});
+
+test('the app killed (SIGKILL) while submitting: after a restart and sign-in, reconciliation finds the order', async () => {
+  await control(sandbox.url, 'POST', '/__sandbox/reset');
+  const home = tempDir('home');
+  const app = new DesktopApp({ args: ['--base-url', sandbox.url], home });
+  await app.waitForScreen('signed_out');
+  await signIn(app);
+  await app.click('Renew for myself');
+  await app.click('contact:3197218168379846218');
+  await app.click('Review order');
+  await app.waitForScreen('reviewing');
+  // The API commits the order at once and holds its reply for 3 s.
+  const fault = await fetch(sandbox.url + '/__sandbox/faults', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ endpoint: 'save', kind: 'delay', delay_ms: 3000, commit: true }),
+  });
+  assert.equal(fault.status, 200, await fault.text());
+  await app.click('Confirm order');
+  const placed = await waitForOrders(sandbox.url, 1);
+  assert.equal(placed.length, 1, 'the order reached the API');
+  const inFlight = await app.waitFor((s) => s.screen === 'submitting' && s.journal.pending, 'the journal of the order in flight');
+  assert.equal(inFlight.ordersSent, 1);
+  app.child.kill('SIGKILL');
+  assert.deepEqual(await app.child.exited, { code: null, signal: 'SIGKILL' });
+
+  const again = new DesktopApp({ args: ['--base-url', sandbox.url], home });
+  const signedOut = await again.waitForScreen('signed_out');
+  await again.widget('Sign in');
+  await again.shot('7-journal-after-kill');
+  assert.equal(signedOut.journal.pending, true, 'the sign-in screen knows of the order in flight');
+  await submitCredentials(again);
+  const outcome = await again.waitFor((s) => ['outcome_unknown', 'failed', 'done', 'choosing'].includes(s.screen),
+    'the screen after sign-in');
+  assert.equal(outcome.screen, 'outcome_unknown');
+  const reconciled = await again.waitFor((s) => ['found', 'none', 'error'].includes(s.reconciliation.status),
+    'the reconciliation', 30000);
+  await again.shot('8-reconciled-after-kill');
+  const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  console.log(`desktop killed mid-order: orders in the log ${orders.length}, screen ${outcome.screen}, ` +
+    `reconciliation ${reconciled.reconciliation.status} ${reconciled.reconciliation.orderNo} (log ${orders[0]?.result?.orderNo})`);
+  assert.equal(orders.length, 1);
+  assert.equal(reconciled.reconciliation.status, 'found');
+  assert.equal(reconciled.reconciliation.orderNo, orders[0].result.orderNo);
+  assert.equal(reconciled.ordersSent, 0, 'the restarted app sent nothing');
+  await again.waitFor((s) => s.journal.pending === false, 'the journal to be cleared');
+  assert.equal((await again.quit()).code, 0);
 });
