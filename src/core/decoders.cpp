@@ -96,15 +96,15 @@ Result<TokenGrant> decode_token(const json& result) {
     return grant;
 }
 
-Result<std::vector<SubordinateUser>> DecodeSubordinateUsers::operator()(const json& result,
-                                                                        std::vector<std::string>* skipped) const {
+Result<std::vector<SubordinateUser>>
+DecodeSubordinateUsers::operator()(const json& result, std::vector<std::string>* skipped) const {
     auto items = items_of(result, "subordinate user list");
     if (!items) return items.error();
     std::vector<SubordinateUser> users;
     users.reserve(items.value().size());
     for (const auto& item : items.value()) {
-        auto partner_id = item.is_object() && item.contains("partnerId") ? opaque_id_from_json(item["partnerId"])
-                                                                          : std::nullopt;
+        const bool has_id = item.is_object() && item.contains("partnerId");
+        auto partner_id = has_id ? opaque_id_from_json(item["partnerId"]) : std::nullopt;
         if (!partner_id || partner_id->empty()) {
             report_skipped(item, skipped);
             continue;
@@ -135,8 +135,8 @@ Result<PlanCatalog> decode_plan_catalog(const json& result) {
     return catalog;
 }
 
-Result<std::vector<BillingContact>> DecodeBillingContacts::operator()(const json& result,
-                                                                      std::vector<std::string>* skipped) const {
+Result<std::vector<BillingContact>>
+DecodeBillingContacts::operator()(const json& result, std::vector<std::string>* skipped) const {
     auto items = items_of(result, "billing contact list");
     if (!items) return items.error();
     std::vector<BillingContact> contacts;
