@@ -45,7 +45,16 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view c
         ::unlink(temp.c_str());
         return fail(error, "cannot write " + path.string(), code);
     }
+    if (options.sync) sync_directory_of(path);
     return true;
+}
+
+void sync_directory_of(const std::filesystem::path& path) {
+    const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
 }
 
 } // namespace rd::desktop
