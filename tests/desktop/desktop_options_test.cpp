@@ -46,3 +46,12 @@ TEST(DesktopOptions, MistakesAreReported) {
     EXPECT_FALSE(parse({"--frobnicate", "1"}).error.empty());
     EXPECT_FALSE(parse({"--sandbox", "--base-url", "http://x"}).error.empty());
 }
+
+TEST(DesktopOptions, CaBundleIsParsed) {
+    EXPECT_TRUE(parse({}).options.ca_bundle.empty());
+    const auto parsed = parse({"--ca-bundle", "/etc/ssl/intranet-proxy.pem"});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    EXPECT_EQ(parsed.options.ca_bundle, "/etc/ssl/intranet-proxy.pem");
+    EXPECT_FALSE(parse({"--ca-bundle", ""}).error.empty());
+    EXPECT_FALSE(parse({"--ca-bundle"}).error.empty());
+}

@@ -27,11 +27,12 @@ TEST(RequestWipe, WipeStringEmptiesAndGivesTheMemoryBack) {
 }
 
 TEST(RequestWipe, WipeRequestClearsBodyAndHeaderValuesOnly) {
-    rd::HttpRequest request{.method = "POST",
-                            .url = "https://api.example/auth/openapi/v1/oauth/token",
-                            .headers = {{"Authorization", "Bearer eyJhbGciOi.token"}, {"User-Agent", "OpenAPI"}},
-                            .body = "grant_type=pp_credentials&client_secret=demo-client-secret",
-                            .timeout_ms = 1234};
+    rd::HttpRequest request{
+        .method = "POST",
+        .url = "https://api.example/auth/openapi/v1/oauth/token",
+        .headers = {{"Authorization", "Bearer eyJhbGciOi.token"}, {"User-Agent", "OpenAPI"}},
+        .body = "grant_type=pp_credentials&client_secret=demo-client-secret",
+        .timeout_ms = 1234};
     rd::wipe_request(request);
     EXPECT_TRUE(request.body.empty());
     ASSERT_EQ(request.headers.size(), 2u);

@@ -18,6 +18,7 @@
 #include "ui_font.h"
 
 #include "desktop_options.h"
+#include "journal_file.h"
 #include "receipt_file.h"
 #include "sandbox_process.h"
 #include "settings_store.h"
@@ -63,6 +64,7 @@ struct Desktop {
     int settle = settle_frames;        // frames still to draw
     unsigned frames = 0;
     std::string notice;                // shown over the UI until dismissed (an unreadable settings file)
+    rd::ui::App* app = nullptr;        // while it exists: asked before the window closes
 };
 
 Desktop g; // GLFW callbacks reach the app through this
@@ -169,6 +171,11 @@ void install_input_callbacks(GLFWwindow* window) {
     glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { g.woke = true; });
     glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g.woke = true; });
     glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { g.woke = true; });
+    // While an order is being sent the UI asks first; the loop closes once app->wants_close().
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+        if (g.app && !g.app->allow_close()) glfwSetWindowShouldClose(w, GLFW_FALSE);
+        g.woke = true;
+    });
 
     ImGui_ImplGlfw_CursorEnterCallback(window, 1); // see on_cursor_enter
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -180,6 +187,7 @@ struct Persistence {
     std::filesystem::path settings_file;
     rd::desktop::DesktopSettings settings; // as last written (or read)
     bool remember_sign_in = true;        // off with --sandbox: its port changes every run
+    std::optional<rd::desktop::JournalFile> journal; // none without a config dir: the UI keeps it in memory
 
     void save(const rd::desktop::DesktopSettings& next) {
         if (settings_file.empty() || next == settings) return;
@@ -193,6 +201,9 @@ rd::ui::AppEnvironment make_environment(const rd::desktop::DesktopOptions& optio
                                         Persistence& persistence) {
     rd::ui::AppEnvironment env;
     env.served_by_sandbox = !sandbox_url.empty();
+    env.sandbox_base_url = sandbox_url;
+    env.warn_plain_http = true;
+    env.journal = persistence.journal ? &*persistence.journal : nullptr;
     env.default_base_url = env.served_by_sandbox ? sandbox_url : options.base_url.value_or(default_base_url);
     // An explicit --base-url or --sandbox wins over the remembered URL; the sandbox's demo credentials
     // are not the person's Client ID.
@@ -294,6 +305,11 @@ int main(int argc, char** argv) {
         return parsed.error.empty() ? 0 : 1;
     }
     const desk::DesktopOptions& options = parsed.options;
+    std::error_code ec;
+    if (!options.ca_bundle.empty() && !std::filesystem::is_regular_file(options.ca_bundle, ec)) {
+        std::fprintf(stderr, "renewdesk: --ca-bundle %s: no such file\n", options.ca_bundle.c_str());
+        return 1;
+    }
     desk::block_stop_signals(); // before any thread (curl's resolver, the watcher) exists
 
     // ---- settings ----
@@ -304,6 +320,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "renewdesk: neither XDG_CONFIG_HOME nor HOME is set: settings will not be kept\n");
     } else {
         persistence.settings_file = persistence.config_dir / "settings.json";
+        persistence.journal.emplace(persistence.config_dir / desk::journal_file_name);
         desk::LoadedSettings loaded = desk::load_settings(persistence.settings_file);
         persistence.settings = loaded.settings;
         if (!loaded.problem.empty()) {
@@ -365,16 +382,19 @@ int main(int argc, char** argv) {
 
     // ---- the app ----
     rd::SteadyClock clock;
-    std::unique_ptr<rd::Transport> transport = rd::make_platform_transport();
+    rd::TransportOptions transport_options;
+    if (!options.ca_bundle.empty()) transport_options.ca_bundle_path = options.ca_bundle.c_str();
+    std::unique_ptr<rd::Transport> transport = rd::make_platform_transport(transport_options);
     auto app = std::make_unique<rd::ui::App>(*transport, clock,
                                              make_environment(options, sandbox ? sandbox->url() : "", persistence));
+    g.app = app.get();
     std::optional<desk::TestHooks> hooks;
     if (!options.test_hooks_file.empty()) hooks.emplace(options.test_hooks_file);
     desk::watch_stop_signals(on_stop_signal);
 
     double last_frame = 0;
     bool timing_printed = false;
-    while (!stop_requested && !glfwWindowShouldClose(g.window)) {
+    while (!stop_requested && !glfwWindowShouldClose(g.window) && !app->wants_close()) {
         // ImGui hands queued input to the UI a few events per frame ("trickling"): it needs frames
         // until the queue is empty.
         const bool busy = !transport->idle() || app->needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
@@ -405,6 +425,7 @@ int main(int argc, char** argv) {
         glfwGetWindowSize(g.window, &next.window_width, &next.window_height);
         persistence.save(next);
     }
+    g.app = nullptr;
     app.reset(); // cancels requests while the transport still exists
     transport.reset();
     rd::render::shutdown();

@@ -11,6 +11,7 @@ const char* const usage_text =
     "  --base-url URL       Partner Portal API to use (default: the remembered one, else\n"
     "                       https://openapi.partner.yeastar.com)\n"
     "  --sandbox            start the local sandbox (renewdesk-sandbox beside this program) and use it\n"
+    "  --ca-bundle FILE     trust the CA certificates (PEM) in FILE, e.g. an intranet proxy's\n"
     "  --window-size W,H    window size in screen coordinates\n"
     "  --window-pos X,Y     window position in screen coordinates\n"
     "  --scale S            UI scale (default: the monitor's content scale)\n"
@@ -58,6 +59,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         bool ok = true;
         if (arg == "--base-url") o.base_url = value, ok = *value != '\0';
         else if (arg == "--test-hooks") o.test_hooks_file = value, ok = *value != '\0';
+        else if (arg == "--ca-bundle") o.ca_bundle = value, ok = *value != '\0';
         else if (arg == "--window-pos") ok = (o.window_pos = parse_pair(value)).has_value();
         else if (arg == "--window-size") {
             o.window_size = parse_pair(value);

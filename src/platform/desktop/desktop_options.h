@@ -1,7 +1,7 @@
 // The desktop app's command line. Every option has a name; unset ones are empty.
 //
-//   renewdesk [--base-url URL | --sandbox] [--test-hooks FILE] [--window-pos X,Y] [--window-size W,H]
-//             [--scale S] [--print-timing]
+//   renewdesk [--base-url URL | --sandbox] [--ca-bundle FILE] [--test-hooks FILE] [--window-pos X,Y]
+//             [--window-size W,H] [--scale S] [--print-timing]
 #pragma once
 
 #include <optional>
@@ -17,6 +17,7 @@ struct IntPair {
 struct DesktopOptions {
     std::optional<std::string> base_url; // overrides the remembered one for this run
     bool sandbox = false;                // start renewdesk-sandbox beside the executable and use it
+    std::string ca_bundle;               // CA certificates (PEM) of an intranet proxy; verification stays on
     std::string test_hooks_file;         // write state and widget rectangles here after each changed frame
     std::optional<IntPair> window_pos;   // screen coordinates of the window's top-left corner
     std::optional<IntPair> window_size;  // screen coordinates; overrides the remembered size
