@@ -1,6 +1,8 @@
 // RenewDesk page shell: checks the browser, reads config.json, downloads renewdesk.wasm with a
 // progress bar, starts renewdesk.js, and bridges what Emscripten's GLFW lacks (system clipboard,
-// HiDPI, waking the on-demand frame loop). Also exposes read-only test hooks:
+// HiDPI, waking the on-demand frame loop), keeps the in-flight order journal in localStorage, and
+// makes the browser ask before the page is left while an order is being sent. Also exposes
+// read-only test hooks:
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets) + {frames: drawn frames}
 //   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
 // Optional config.json beside index.html (missing -> defaults):
@@ -11,7 +13,11 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const canvas = $('canvas');
-  const storageKeys = { baseUrl: 'renewdesk.baseUrl', clientId: 'renewdesk.clientId' };
+  const storageKeys = {
+    baseUrl: 'renewdesk.baseUrl',
+    clientId: 'renewdesk.clientId',
+    inflightOrder: 'renewdesk.inflightOrder', // the in-flight order journal (no secrets)
+  };
   const maxPasteChars = 100000; // passed through the wasm stack
 
   function showProblem(title, text) {
@@ -134,6 +140,40 @@
     } catch (e) { /* storage disabled: nothing is remembered */ }
   }
 
+  // The in-flight order journal: written before an order leaves, cleared once its outcome is known.
+  function journalLoad() { // the stored text, or null
+    try {
+      return localStorage.getItem(storageKeys.inflightOrder);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function journalSave(text) { // false: not stored (the wasm side then keeps it in memory)
+    try {
+      localStorage.setItem(storageKeys.inflightOrder, text);
+      return true;
+    } catch (e) { // disabled or full: an older record left behind would be taken for this one
+      journalClear();
+      return false;
+    }
+  }
+
+  function journalClear() {
+    try {
+      localStorage.removeItem(storageKeys.inflightOrder);
+    } catch (e) { /* storage disabled: nothing stored */ }
+  }
+
+  // While an order is being sent, leaving or reloading the page makes the browser ask first.
+  function askBeforeLeavingDuringAnOrder(isRunning) {
+    window.addEventListener('beforeunload', (event) => {
+      if (!isRunning() || window.Module._rd_web_order_in_flight() !== 1) return;
+      event.preventDefault();
+      event.returnValue = '';
+    });
+  }
+
   // ---- waking the on-demand frame loop ----
   function wake() {
     if (window.Module) window.Module.rdWake = true;
@@ -222,6 +262,9 @@
         copyText,
         download,
         remember,
+        journalLoad,
+        journalSave,
+        journalClear,
         fatal(message) { running = false; showProblem('RenewDesk cannot run here', message); },
       },
       instantiateWasm(imports, receive) {
@@ -243,6 +286,7 @@
     };
     listenForInput();
     bridgePaste(isRunning);
+    askBeforeLeavingDuringAnOrder(isRunning);
     exposeTestHooks(isRunning);
 
     const script = document.createElement('script');

@@ -5,7 +5,8 @@
 // HiDPI: the canvas backing store is CSS size x devicePixelRatio; ImGui works in CSS pixels with
 // a framebuffer scale, and the font is rasterised at device resolution.
 // The page shell (web/shell.js) passes its settings as program arguments and provides
-// Module.rdShell (clipboard, download, storage, error page).
+// Module.rdShell (clipboard, download, storage, error page); it asks before the page is left while
+// rd_web_order_in_flight() says an order is being sent.
 #include "app.h"
 #include "clock.h"
 #include "gl.h"
@@ -25,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,6 +43,19 @@ EM_JS(void, rd_js_download, (const char* name, const char* data, size_t size), {
 EM_JS(void, rd_js_remember, (const char* base_url, const char* client_id), {
     Module['rdShell'].remember(UTF8ToString(base_url), UTF8ToString(client_id));
 });
+// The journal's text into `buffer`; returns its length in bytes (nothing copied when that does not
+// leave room for the terminating zero), or -1 when there is none.
+EM_JS(int, rd_js_journal_load, (char* buffer, int capacity), {
+    var text = Module['rdShell'].journalLoad();
+    if (text === null) return -1;
+    var length = lengthBytesUTF8(text);
+    if (length < capacity) stringToUTF8(text, buffer, capacity);
+    return length;
+});
+EM_JS(int, rd_js_journal_save, (const char* text), {
+    return Module['rdShell'].journalSave(UTF8ToString(text)) ? 1 : 0;
+});
+EM_JS(void, rd_js_journal_clear, (), { Module['rdShell'].journalClear(); });
 EM_JS(void, rd_js_fatal, (const char* message), { Module['rdShell'].fatal(UTF8ToString(message)); });
 EM_JS(void, rd_js_set_cursor, (int cursor), {
     // ImGuiMouseCursor_None = -1, Arrow, TextInput, ResizeAll, ResizeNS, ResizeEW, ResizeNESW,
@@ -56,6 +71,37 @@ constexpr const char* canvas_selector = "#canvas";
 constexpr float font_css_px = 15.0f;
 constexpr int settle_frames = 3; // ImGui settles layout and hover state within a couple of frames
 
+// The in-flight order journal in localStorage (key renewdesk.inflightOrder, kept by web/shell.js).
+// When the browser refuses to store it (storage disabled or full) it lives in memory for this page.
+class LocalStorageJournal final : public rd::JournalStore {
+public:
+    std::optional<std::string> load() override {
+        if (memory_only_) return memory_;
+        std::string text(1024, '\0');
+        int length = rd_js_journal_load(text.data(), static_cast<int>(text.size()));
+        if (length >= static_cast<int>(text.size()) && length <= max_bytes) { // longer: again, with room
+            text.resize(static_cast<std::size_t>(length) + 1);
+            length = rd_js_journal_load(text.data(), static_cast<int>(text.size()));
+        }
+        if (length < 0 || length >= static_cast<int>(text.size())) return std::nullopt;
+        text.resize(static_cast<std::size_t>(length));
+        return text;
+    }
+    void save(const std::string& text) override {
+        memory_ = text;
+        if (!memory_only_ && !rd_js_journal_save(text.c_str())) memory_only_ = true;
+    }
+    void clear() override {
+        memory_.reset();
+        rd_js_journal_clear();
+    }
+
+private:
+    static constexpr int max_bytes = 64 * 1024; // one small record; anything bigger is not ours
+    std::optional<std::string> memory_;
+    bool memory_only_ = false;
+};
+
 struct Options {
     std::string default_base_url;
     bool sandbox = false;
@@ -68,6 +114,7 @@ struct WebApp {
     GLFWwindow* window = nullptr;
     std::unique_ptr<rd::Transport> transport;
     rd::SteadyClock clock;
+    LocalStorageJournal journal;
     std::unique_ptr<rd::ui::App> app;
     double css_width = 0, css_height = 0; // canvas size in CSS pixels
     int fb_width = 0, fb_height = 0;      // canvas backing store in device pixels
@@ -180,6 +227,8 @@ rd::ui::AppEnvironment make_environment(const Options& options) {
     rd::ui::AppEnvironment env;
     env.default_base_url = options.default_base_url;
     env.served_by_sandbox = options.sandbox;
+    if (options.sandbox) env.sandbox_base_url = options.default_base_url;
+    env.journal = &g->journal;
     env.remembered_base_url = options.remembered_base_url;
     env.remembered_client_id = options.remembered_client_id;
     env.remember = [](const std::string& base_url, const std::string& client_id) {
@@ -244,6 +293,9 @@ EMSCRIPTEN_KEEPALIVE void rd_web_paste(const char* utf8) {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned rd_web_frames() { return g ? g->frames : 0; }
+
+// 1 while an order is being sent (its outcome not yet known): the shell then asks before unloading.
+EMSCRIPTEN_KEEPALIVE int rd_web_order_in_flight() { return g && g->app && g->app->order_in_flight() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     if (!g || !g->app) return "{}";
