@@ -47,7 +47,8 @@ void OrderReconciler::fetch(std::int64_t page_no) {
 }
 
 bool OrderReconciler::is_since_attempt(const OrderSummary& order) const {
-    return create_time_ms(order.create_time) >= attempt_.sent_at_ms - clock_skew_ms;
+    return create_time_ms(order.create_time) >= attempt_.sent_at_ms - clock_skew_ms &&
+           !attempt_.known_order_nos.count(order.order_no);
 }
 
 void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {

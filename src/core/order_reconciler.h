@@ -5,7 +5,8 @@
 // until one holds an order older than the attempt. createTime may be seconds or milliseconds.
 //
 // An order counts as "since the attempt" when it was created at most `clock_skew_ms` before the
-// attempt's time on this computer (the server's clock may run behind ours). With a PO number the
+// attempt's time on this computer (the server's clock may run behind ours) and is not one this
+// session already accounted for (an earlier renewal's receipt). With a PO number the
 // order whose customReferenceNo equals it is the match; without one, every order since the attempt
 // is shown and the earliest is taken as the likely match.
 #pragma once
@@ -25,6 +26,7 @@ namespace rd {
 struct ReconcileAttempt {
     std::int64_t sent_at_ms = 0; // Unix epoch milliseconds on this computer
     std::string po_number;       // "" when none was sent
+    std::set<std::string> known_order_nos; // orders this session already accounted for (earlier receipts)
 };
 
 enum class ReconcileStatus { idle, checking, found, none, error };
@@ -43,7 +45,7 @@ class OrderReconciler {
 public:
     static constexpr int page_size = 25;          // the API's documented default
     static constexpr int max_pages = 200;         // 5,000 orders: past that, say "could not check"
-    static constexpr std::int64_t clock_skew_ms = 120'000;
+    static constexpr std::int64_t clock_skew_ms = 30'000;
 
     explicit OrderReconciler(ApiClient& client) : client_(client) {}
 

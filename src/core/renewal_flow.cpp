@@ -279,6 +279,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     if (outcome == OrderOutcome::placed) {
         receipt_ = decode_order_receipt(reply.value().result);
         receipt_.request_id = reply.value().request_id;
+        known_order_nos_.insert(receipt_.order_no);
         error_.reset();
         stage_ = Stage::done;
         clear_journal();
@@ -297,8 +298,10 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
 
 void RenewalFlow::reconcile() {
     if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
-    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms, .po_number = attempt_.po_number}, [this] {
+    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms, .po_number = attempt_.po_number, .known_order_nos = known_order_nos_},
+                      [this] {
         const ReconcileStatus status = reconciler_.result().status;
+        if (status == ReconcileStatus::found) known_order_nos_.insert(reconciler_.result().match->order_no);
         if (status == ReconcileStatus::found || status == ReconcileStatus::none) clear_journal(); // the outcome is known
         if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
     });

@@ -20,6 +20,7 @@
 #include "order_reconciler.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,7 @@ private:
     OrderReconciler reconciler_;
     OrderOutcome failure_ = OrderOutcome::unknown;
     JournalEntry attempt_; // the order last confirmed (or resumed from the journal)
+    std::set<std::string> known_order_nos_; // orders of this session: never mistaken for a later attempt's
     Stage stage_ = Stage::signed_out;
     std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped
     Lookup<std::vector<SubordinateUser>> users_;

@@ -160,6 +160,14 @@ TEST_F(ReconcilerTest, AnOrderCreatedJustBeforeTheAttemptByTheServersClockCounts
     EXPECT_EQ(reconciler.result().match->order_no, "MK-skewed");
 }
 
+TEST_F(ReconcilerTest, OrdersThisSessionAlreadyAccountedForAreNotTheAttempts) {
+    OrderList list = list_of(5, 0);
+    list.orders.push_back({"MK-previous-renewal", attempt - 20'000, ""}); // renewed 20 s earlier, receipt shown
+    reconciler.start({.sent_at_ms = attempt, .known_order_nos = {"MK-previous-renewal"}});
+    transport.reply(page_path, list.page("pageNo=1&pageSize=25"));
+    EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);
+}
+
 TEST_F(ReconcilerTest, AnUnreadablePageIsAnErrorNotNone) {
     reconciler.start({.sent_at_ms = attempt});
     transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>", "text/html"));

@@ -241,6 +241,22 @@ TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRe
     EXPECT_EQ(flow.stage(), Stage::choosing);
 }
 
+TEST_F(RenewalFlowTest, AnEarlierRenewalOfThisSessionIsNotTakenForTheUnknownOne) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, ok({{"orderNo", "MK-first"}, {"orderStatus", "succeed"}}));
+    const std::int64_t first_at = clock.epoch_ms();
+    clock.now += 10'000; // the next renewal, ten seconds later
+    flow.renew_another();
+    flow.choose_subordinate(flow.users().value.front().partner_id);
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    transport.reply(page_path, order_page({order("MK-first", first_at)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+}
+
 TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
     reach_review_for_myself();
     flow.confirm();
