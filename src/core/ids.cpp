@@ -1,5 +1,7 @@
 #include "ids.h"
 
+#include "text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -36,19 +38,19 @@ Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
     ApiError error{.kind = ErrorKind::parse};
     if (value.is_number_unsigned()) return Id64{value.get<std::uint64_t>()};
     if (value.is_number_integer()) {
-        error.detail_message = std::string(field) + " is negative: " + value.dump();
+        error.detail_message = std::string(field) + " is negative: " + json_text(value);
         return error;
     }
     if (value.is_string()) {
         if (auto id = parse_id(value.get_ref<const std::string&>())) return *id;
-        error.detail_message = std::string(field) + " is not a 64-bit decimal number: " + value.dump();
+        error.detail_message = std::string(field) + " is not a 64-bit decimal number: " + json_text(value);
         return error;
     }
     if (value.is_number_float()) {
         error.detail_message = std::string(field) + " is not an exact integer (a fraction, an exponent or more than 64 bits)";
         return error;
     }
-    error.detail_message = std::string(field) + (value.is_null() ? " is missing" : " has an unexpected type: " + value.dump());
+    error.detail_message = std::string(field) + (value.is_null() ? " is missing" : " has an unexpected type: " + json_text(value));
     return error;
 }
 
