@@ -48,8 +48,11 @@ async function stop(child, timeoutMs = 5000) {
 }
 
 // Xvfb picks a free display number itself and writes it to fd 3 once it accepts connections.
+// -r: no key auto-repeat. Xvfb repeats a held key by default (checked: a key held 1.5 s typed about
+// twenty characters), so a key-up from `xdotool type` that comes late on a loaded machine would type
+// a character twice and mangle the typed credentials.
 async function startXvfb() {
-  const child = track(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
+  const child = track(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-r'],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] }));
   let stderr = '';
   child.stdio[2].on('data', (chunk) => { stderr += chunk; });
@@ -372,7 +375,10 @@ test('the app killed (SIGKILL) while submitting: after a restart and sign-in, re
   assert.equal(signedOut.journal.pending, true, 'the sign-in screen knows of the order in flight');
   await submitCredentials(again);
   const outcome = await again.waitFor((s) => ['outcome_unknown', 'failed', 'done', 'choosing'].includes(s.screen),
-    'the screen after sign-in');
+    'the screen after sign-in').catch(async (error) => {
+    await again.shot('7b-sign-in-after-kill-failed');
+    throw error;
+  });
   assert.equal(outcome.screen, 'outcome_unknown');
   const reconciled = await again.waitFor((s) => ['found', 'none', 'error'].includes(s.reconciliation.status),
     'the reconciliation', 30000);
