@@ -91,6 +91,7 @@ void RenewalFlow::resume_journaled_order() {
     };
     order_body_ = renewal_order_body(order_);
     attempt_ = entry;
+    unknown_since_ms_ = entry.sent_at_ms; // the reply never came: count from when it was sent
     stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
     reconcile();
 }
@@ -288,6 +289,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     error_ = reply.error();
     if (outcome == OrderOutcome::unknown) {
         stage_ = Stage::outcome_unknown;
+        unknown_since_ms_ = client_.clock().epoch_ms();
         reconcile();
         return;
     }
@@ -298,13 +300,29 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
 
 void RenewalFlow::reconcile() {
     if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
+    recheck_at_ms_.reset();
+    const std::int64_t started_at = client_.clock().epoch_ms();
     reconciler_.start({.sent_at_ms = attempt_.sent_at_ms, .po_number = attempt_.po_number, .known_order_nos = known_order_nos_},
-                      [this] {
+                      [this, started_at] {
         const ReconcileStatus status = reconciler_.result().status;
-        if (status == ReconcileStatus::found) known_order_nos_.insert(reconciler_.result().match->order_no);
+        const std::int64_t settled_at = unknown_since_ms_ + settle_ms_;
+        if (status == ReconcileStatus::none && started_at < settled_at) {
+            recheck_at_ms_ = settled_at; // too early to rule the order out: read the list again then
+            return;
+        }
         if (status == ReconcileStatus::found || status == ReconcileStatus::none) clear_journal(); // the outcome is known
         if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
     });
+}
+
+void RenewalFlow::tick() {
+    if (recheck_at_ms_ && client_.clock().epoch_ms() >= *recheck_at_ms_) reconcile();
+}
+
+bool RenewalFlow::outcome_settled() const {
+    const ReconcileStatus status = reconciler_.result().status;
+    return stage_ == Stage::outcome_unknown && !recheck_at_ms_ &&
+           (status == ReconcileStatus::found || status == ReconcileStatus::none);
 }
 
 void RenewalFlow::forget_pending_journal() {
@@ -324,9 +342,8 @@ void RenewalFlow::clear_journal() {
 
 void RenewalFlow::renew_another() {
     if (stage_ == Stage::outcome_unknown) {
-        // Only once the order list has answered: a second order must not replace an unresolved one.
-        const ReconcileStatus status = reconciler_.result().status;
-        if (status != ReconcileStatus::found && status != ReconcileStatus::none) return;
+        // Only once the order list has answered for good: a new order must not replace an unresolved one.
+        if (!outcome_settled()) return;
     } else if (stage_ != Stage::done && stage_ != Stage::failed) {
         return;
     }
@@ -336,12 +353,16 @@ void RenewalFlow::renew_another() {
 }
 
 void RenewalFlow::reset_choices() {
+    // The order a reconciliation found is accounted for from now on ("Check again" still finds it
+    // while its screen is up): a later attempt's reconciliation must not take it for its own.
+    if (reconciler_.result().status == ReconcileStatus::found) known_order_nos_.insert(reconciler_.result().match->order_no);
     selection_ = Selection{};
     preselect();
     order_ = RenewalOrder{};
     order_body_.clear();
     receipt_ = OrderReceipt{};
     reconciler_.reset();
+    recheck_at_ms_.reset();
     failure_ = OrderOutcome::unknown;
     error_.reset();
 }

@@ -67,6 +67,14 @@ public:
     void back_to_choosing();
     bool confirm(); // true only when this call handed an order to the client
     void reconcile(); // check the order list (again) after an unknown outcome
+    // Timers: call once per frame. Starts the order list's second reading when it is due.
+    void tick();
+    // "No order" is believed only from a reading taken this long after the outcome became unknown:
+    // a Partner Portal that timed out or dropped the connection may still be committing the order.
+    void set_settle_ms(std::int64_t settle_ms) { settle_ms_ = settle_ms; }
+    static constexpr std::int64_t default_settle_ms = 30'000;
+    // Epoch ms of the next automatic reading of the order list while "no order yet" is not final.
+    std::optional<std::int64_t> recheck_at_ms() const { return recheck_at_ms_; }
     // The person checked an earlier session's unresolved order elsewhere: drop its journal entry.
     void forget_pending_journal();
     void renew_another();
@@ -78,6 +86,8 @@ public:
     const Lookup<PlanCatalog>& plans() const { return plans_; }
     const Lookup<std::vector<BillingContact>>& contacts() const { return contacts_; }
     const ReconcileResult& reconciliation() const { return reconciler_.result(); }
+    // The unknown outcome is resolved: the order was found, or ruled out by a late enough reading.
+    bool outcome_settled() const;
     // The failed screen's reason: not_sent or refused (only meaningful in Stage::failed).
     OrderOutcome failure() const { return failure_; }
     // An order of an earlier session whose outcome is still unknown (shown before sign-in).
@@ -115,6 +125,9 @@ private:
     OrderOutcome failure_ = OrderOutcome::unknown;
     JournalEntry attempt_; // the order last confirmed (or resumed from the journal)
     std::set<std::string> known_order_nos_; // orders of this session: never mistaken for a later attempt's
+    std::int64_t settle_ms_ = default_settle_ms;
+    std::int64_t unknown_since_ms_ = 0;       // epoch ms when the outcome became unknown
+    std::optional<std::int64_t> recheck_at_ms_; // a "none" reading came too early: read again then
     Stage stage_ = Stage::signed_out;
     std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped
     Lookup<std::vector<SubordinateUser>> users_;

@@ -62,6 +62,7 @@ void App::Impl::draw() {
     ImGui::SetNextWindowSize(viewport->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    flow.tick();
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
     focused_label().clear();
@@ -202,7 +203,8 @@ void App::draw() { impl_->draw(); }
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
-    return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
+    return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting ||
+           flow.recheck_at_ms().has_value(); // the order list's second reading is due at a time
 }
 
 namespace {
@@ -251,7 +253,7 @@ std::string App::state_json() const {
         {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
         {"orderCheck", order_check_status(flow.reconciliation().status)},
-        {"reconciliation", {{"status", reconcile_status_name(flow.reconciliation().status)},
+        {"reconciliation", {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
                             {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
                             {"pages", flow.reconciliation().pages_read}}},
         {"journal", {{"pending", flow.pending_journal().has_value()},

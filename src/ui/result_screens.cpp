@@ -51,6 +51,12 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
     case ReconcileStatus::checking: spinner_text("Looking for the order in your order list"); break;
     case ReconcileStatus::found: draw_found_order(result); break;
     case ReconcileStatus::none:
+        if (const auto recheck_at = flow.recheck_at_ms()) {
+            toned_text(Tone::pending, "No order so far (the order list was read at " + local_time_text(result.checked_at_ms) +
+                                          "). The Partner Portal may still be working on it: RenewDesk reads the list "
+                                          "again at " + local_time_text(*recheck_at) + ". Do not order again yet.");
+            break;
+        }
         toned_text(Tone::good, "No order was created after " + sent_at + ": it is safe to try again.");
         hint(("The order list was read at " + local_time_text(result.checked_at_ms) + ".").c_str());
         break;
@@ -120,7 +126,6 @@ void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
 }
 
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
-    const ReconcileStatus status = flow.reconciliation().status;
     heading("Outcome unknown: the order may or may not have been placed");
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Text("The order sent at %s left this computer, but no readable answer came back. RenewDesk never sends it "
@@ -131,7 +136,7 @@ void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
     ImGui::Spacing();
     draw_reconciliation(flow, actions);
     ImGui::Spacing();
-    const bool settled = status == ReconcileStatus::found || status == ReconcileStatus::none;
+    const bool settled = flow.outcome_settled();
     if (button("Start a new renewal", settled, 200)) actions.push_back({.kind = ActionKind::renew_another});
     if (!settled) {
         ImGui::SameLine();

@@ -46,6 +46,15 @@ struct RenewalFlowTest : ::testing::Test {
         transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
     }
 
+    // The order list shows no new order, read once at once and once after the settle time.
+    void read_no_order_twice() {
+        transport.reply(page_path, order_page({}));
+        clock.now += RenewalFlow::default_settle_ms;
+        flow.tick();
+        transport.reply(page_path, order_page({}));
+        ASSERT_TRUE(flow.outcome_settled());
+    }
+
     void reach_review_for_myself() {
         load_everything();
         flow.choose_myself();
@@ -204,7 +213,7 @@ TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
         EXPECT_EQ(flow.stage(), Stage::outcome_unknown) << reply.status << " " << reply.body;
         EXPECT_FALSE(flow.confirm());
         EXPECT_EQ(transport.sent_count(save_path), 1u);
-        transport.reply(page_path, order_page({})); // nothing found: the journal is settled for the next row
+        read_no_order_twice(); // nothing found: the journal is settled for the next row
     }
 }
 
@@ -227,6 +236,19 @@ TEST_F(RenewalFlowTest, OutcomeUnknownReconcilesByItselfAndFindsTheOrder) {
     EXPECT_FALSE(journal.load()) << "the outcome is known";
     EXPECT_FALSE(flow.pending_journal());
     EXPECT_EQ(transport.sent_count(save_path), 1u);
+    flow.reconcile(); // Check again: the same order is found again
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
+    // Once the person moves on, that order is accounted for: the next attempt cannot take it as its own.
+    flow.renew_another();
+    flow.choose_myself();
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, failure(TransportFailure::connection_lost));
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
 }
 
 TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRenewal) {
@@ -235,10 +257,35 @@ TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRe
     const std::int64_t sent_at = clock.epoch_ms();
     transport.reply(save_path, raw(504, "Gateway Timeout", "text/plain"));
     transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
+    ASSERT_TRUE(flow.recheck_at_ms()) << "too early to rule the order out";
+    EXPECT_TRUE(journal.load());
+    flow.renew_another();
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    flow.tick();
+    EXPECT_EQ(transport.pending_count(page_path), 0u) << "not before the time";
+    clock.now += RenewalFlow::default_settle_ms;
+    flow.tick();
+    transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+    EXPECT_FALSE(flow.recheck_at_ms());
     EXPECT_FALSE(journal.load());
     flow.renew_another();
     EXPECT_EQ(flow.stage(), Stage::choosing);
+}
+
+TEST_F(RenewalFlowTest, AnOrderCommittedAfterTheTimeoutIsFoundByTheSecondReading) {
+    reach_review_for_myself();
+    flow.confirm();
+    const std::int64_t sent_at = clock.epoch_ms();
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    transport.reply(page_path, order_page({}));
+    ASSERT_TRUE(flow.recheck_at_ms());
+    clock.now += RenewalFlow::default_settle_ms;
+    flow.tick();
+    transport.reply(page_path, order_page({order("MK-late", sent_at + 45'000)}));
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-late");
+    EXPECT_TRUE(flow.outcome_settled());
 }
 
 TEST_F(RenewalFlowTest, AnEarlierRenewalOfThisSessionIsNotTakenForTheUnknownOne) {

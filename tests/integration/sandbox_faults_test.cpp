@@ -134,11 +134,16 @@ TEST_F(SaveFault, ReconciliationFindsTheOrderBehindManyOlderOnesWhateverTheSortA
         }
 }
 
-TEST_F(SaveFault, DropBeforeCommitIsRuledOutByReconciliation) {
+TEST_F(SaveFault, DropBeforeCommitIsRuledOutByReconciliationsSecondReading) {
+    // The product reads the list again 30 s after a "no order yet"; the sandbox's drop never commits
+    // later, so a shorter wait shows the same sequence here.
+    s.flow.set_settle_ms(600);
     s.control("POST", "/__sandbox/seed_orders", {{"count", 30}, {"age_s", 600}});
     confirm_with({{"kind", "drop"}});
     ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
-    ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.recheck_at_ms().has_value(); }));
+    EXPECT_TRUE(s.flow.pending_journal());
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.outcome_settled(); }));
     EXPECT_EQ(s.flow.reconciliation().status, ReconcileStatus::none);
     EXPECT_EQ(s.orders().size(), 0u);
     EXPECT_FALSE(s.flow.pending_journal());
@@ -185,6 +190,19 @@ TEST_F(SaveFault, SlowerThanTheTimeoutIsOutcomeUnknownNotFailed) {
     confirm_with({{"kind", "delay"}, {"delay_ms", 3000}});
     ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
     EXPECT_TRUE(s.flow.error()->timed_out);
+}
+
+TEST_F(SaveFault, AnOrderCommittedAfterTheClientGaveUpIsFoundByTheSecondReading) {
+    // The sandbox commits 3 s after the request came in (after sleeping), the client gave up after
+    // 1.5 s: the first reading finds nothing, the reading after the settle time finds the order.
+    s.flow.set_settle_ms(4000);
+    confirm_with({{"kind", "delay"}, {"delay_ms", 3000}});
+    ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
+    ASSERT_TRUE(s.pump_until([&] { return s.flow.outcome_settled(); }, 15000));
+    ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found);
+    const auto orders = s.orders();
+    ASSERT_EQ(orders.size(), 1u);
+    EXPECT_EQ(s.flow.reconciliation().match->order_no, orders[0]["result"]["orderNo"].get<std::string>());
 }
 
 TEST_F(SaveFault, PendingOrderStatusIsShownAsPending) {

@@ -27,6 +27,7 @@ struct SandboxSession {
         while (!done()) {
             if (std::chrono::steady_clock::now() > deadline) return false;
             transport->poll();
+            flow.tick(); // as the app's frame does
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         return true;

@@ -2,6 +2,7 @@
 #include "ui_harness.h"
 
 #include "../core/fixtures.h"
+#include "renewal_flow.h"
 
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
@@ -148,6 +149,10 @@ TEST(AppUi, OutcomeUnknownReconcilesByItselfNotAResend) {
     EXPECT_FALSE(state(ui)["journal"]["pending"]);
     ui.click("Check again");
     EXPECT_EQ(ui.transport.pending_count(page_path), 1u);
+    ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "waiting") << "no order yet: read again later";
+    ui.clock.now += RenewalFlow::default_settle_ms;
+    ui.frame();
     ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
     EXPECT_EQ(state(ui)["reconciliation"]["status"], "none");
     ui.click("Start a new renewal");
