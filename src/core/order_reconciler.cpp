@@ -9,7 +9,8 @@ namespace rd {
 
 std::int64_t create_time_ms(std::int64_t create_time) {
     // 1e11 ms is March 1973, 1e11 s is the year 5138: an order time below it is in seconds.
-    return create_time < 100'000'000'000 ? create_time * 1000 : create_time;
+    // A negative time (before 1970: no real order) stays as it is; multiplied it could overflow.
+    return create_time >= 0 && create_time < 100'000'000'000 ? create_time * 1000 : create_time;
 }
 
 void OrderReconciler::start(ReconcileAttempt attempt, std::function<void()> on_done) {

@@ -133,6 +133,12 @@ TEST_F(ReconcilerTest, CreateTimeInSecondsIsUnderstood) {
     EXPECT_EQ(create_time_ms(1'700'000'000'123), 1'700'000'000'123);
 }
 
+TEST(CreateTime, ANegativeTimeIsKeptNotMultipliedPastTheInt64Range) { // found by tests/fuzz order_page
+    EXPECT_EQ(create_time_ms(-9'223'372'036'854'775'807), -9'223'372'036'854'775'807);
+    EXPECT_EQ(create_time_ms(-1), -1);
+    EXPECT_EQ(create_time_ms(0), 0);
+}
+
 TEST_F(ReconcilerTest, ThePoNumberPicksTheOrderAmongSeveral) {
     OrderList list = list_of(10, 3);
     list.orders[11].reference = "PO-4711";
