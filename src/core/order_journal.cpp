@@ -6,6 +6,9 @@ namespace rd {
 namespace {
 
 constexpr int journal_version = 1;
+// 9999-12-31T23:59:59.999Z. A later sentAtMs is no clock reading but a damaged file, and the flow's
+// time arithmetic (settle time, clock-skew window) must stay far inside the int64 range.
+constexpr std::int64_t latest_sent_at_ms = 253'402'300'799'999;
 
 } // namespace
 
@@ -45,7 +48,7 @@ std::optional<JournalEntry> journal_from_json(const std::string& text) {
     const auto plan = text_member("planId");
     const auto billing = text_member("billingId");
     const auto po_number = text_member("poNumber");
-    if (version != journal_version || !sent_at || *sent_at <= 0 || !base_url || !client_id || !target || !target_name || !plan ||
+    if (version != journal_version || !sent_at || *sent_at <= 0 || *sent_at > latest_sent_at_ms || !base_url || !client_id || !target || !target_name || !plan ||
         !billing || !po_number)
         return std::nullopt;
     const auto plan_id = parse_id(*plan);
