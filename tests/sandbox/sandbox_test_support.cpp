@@ -6,6 +6,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <regex>
 
 namespace sandbox_test {
@@ -96,26 +97,38 @@ void expect_envelope(const httplib::Result& result, int status, const std::strin
 }
 
 std::string raw_exchange(int port, const std::string& request) {
+    RawReply reply = raw_exchange_ending(port, request);
+    return reply.end == RawReply::End::failed ? "<connect/send failed>" : reply.bytes;
+}
+
+RawReply raw_exchange_ending(int port, const std::string& request) {
+    RawReply reply;
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return "<socket failed>";
+    if (fd < 0) return reply;
     timeval timeout{5, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(port));
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    std::string received;
     if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
         send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
         char buffer[4096];
         ssize_t n;
         while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0)
-            received.append(buffer, static_cast<size_t>(n));
-    } else {
-        received = "<connect/send failed>";
+            reply.bytes.append(buffer, static_cast<size_t>(n));
+        reply.end = n == 0                                       ? RawReply::End::closed
+                    : errno == ECONNRESET                        ? RawReply::End::reset
+                    : errno == EAGAIN || errno == EWOULDBLOCK    ? RawReply::End::timed_out
+                                                                 : RawReply::End::failed;
     }
     close(fd);
-    return received;
+    return reply;
+}
+
+std::string raw_get(const std::string& path, const std::string& access_token) {
+    return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUser-Agent: OpenAPI\r\nAuthorization: Bearer " +
+           access_token + "\r\nConnection: close\r\n\r\n";
 }
 
 } // namespace sandbox_test

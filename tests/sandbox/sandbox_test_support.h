@@ -65,4 +65,14 @@ void expect_envelope(const httplib::Result& result, int status, const std::strin
 // (or 5 s pass).
 std::string raw_exchange(int port, const std::string& request);
 
+// The same, saying how the connection ended: closed (FIN), reset (RST) or timed out.
+struct RawReply {
+    std::string bytes;
+    enum class End { closed, reset, timed_out, failed } end = End::failed;
+};
+RawReply raw_exchange_ending(int port, const std::string& request);
+
+// A GET request line and headers for the API, as a raw exchange sends them.
+std::string raw_get(const std::string& path, const std::string& access_token);
+
 } // namespace sandbox_test

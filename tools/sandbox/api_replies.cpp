@@ -14,6 +14,16 @@ const char* reason_phrase(int status) {
         return "Forbidden";
     case 404:
         return "Not Found";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 408:
         return "Request Timeout";
     case 429:
@@ -36,7 +46,11 @@ void write_reply(httplib::Response& response, const ApiReply& reply) {
     response.set_content(to_text(reply.body), kApiContentType);
 }
 
-void write_fault_reply(httplib::Response& response, const Fault& fault) {
+std::string redirect_location(const Fault& fault, const std::string& path) {
+    return fault.location.empty() ? "http://other-host.invalid" + path : fault.location;
+}
+
+void write_fault_reply(httplib::Response& response, const Fault& fault, const std::string& path) {
     switch (fault.kind) {
     case FaultKind::http_status: {
         response.status = fault.status;
@@ -47,9 +61,27 @@ void write_fault_reply(httplib::Response& response, const Fault& fault) {
         return;
     }
     case FaultKind::api_error:
-        response.set_header("X-Sandbox-Fault", "api_error");
+    case FaultKind::refresh_refused:
+        response.set_header("X-Sandbox-Fault", kind_name(fault.kind));
         write_reply(response, failure(fault.status, fault.code, fault.detail_message));
         return;
+    case FaultKind::rate_limited:
+        response.set_header("X-Sandbox-Fault", "rate_limited");
+        if (fault.retry_after_s >= 0) response.set_header("Retry-After", std::to_string(fault.retry_after_s));
+        write_reply(response, failure(fault.status, fault.code, fault.detail_message));
+        return;
+    case FaultKind::redirect: {
+        // What a web server or a misconfigured proxy answers: a Location and a short page, no envelope.
+        const std::string location = redirect_location(fault, path);
+        response.status = fault.status;
+        response.set_header("X-Sandbox-Fault", "redirect");
+        response.set_header("Location", location);
+        response.set_content("<html><head><title>" + std::to_string(fault.status) + " " +
+                                 reason_phrase(fault.status) + "</title></head><body>Moved to " + location +
+                                 "</body></html>\n",
+                             "text/html");
+        return;
+    }
     case FaultKind::malformed:
         response.status = fault.status;
         response.set_header("X-Sandbox-Fault", "malformed");

@@ -1,6 +1,6 @@
 // Writing replies onto an httplib response: the API's envelope with its content type, and the replies
 // the fault kinds that stand in for a broken API or proxy send (plain HTTP status, error envelope,
-// malformed body, HTML error page).
+// malformed body, HTML error page, rate limit, redirect, refused refresh token).
 #pragma once
 
 #include "envelope.h"
@@ -19,8 +19,12 @@ const char* reason_phrase(int status); // "Gateway Timeout" for 504, "Error" whe
 
 void write_reply(httplib::Response& response, const ApiReply& reply);
 
-// The reply of a fault of kind http_status, api_error, malformed or html (marked X-Sandbox-Fault).
-// Other kinds send no reply of their own: nothing is written.
-void write_fault_reply(httplib::Response& response, const Fault& fault);
+// Where a redirect fault sends the client: its `location`, else http://other-host.invalid + `path`.
+std::string redirect_location(const Fault& fault, const std::string& path);
+
+// The reply of a fault of kind http_status, api_error, malformed, html, rate_limited, redirect or
+// refresh_refused (marked X-Sandbox-Fault); `path` is the request's. Other kinds send no reply of their
+// own: nothing is written.
+void write_fault_reply(httplib::Response& response, const Fault& fault, const std::string& path);
 
 } // namespace sandbox

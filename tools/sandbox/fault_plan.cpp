@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<FaultKind, const char*>, 9> kKinds = {{
+constexpr std::array<std::pair<FaultKind, const char*>, 19> kKinds = {{
     {FaultKind::http_status, "http_status"},
     {FaultKind::api_error, "api_error"},
     {FaultKind::malformed, "malformed"},
@@ -21,13 +21,20 @@ constexpr std::array<std::pair<FaultKind, const char*>, 9> kKinds = {{
     {FaultKind::drop, "drop"},
     {FaultKind::commit_then_drop, "commit_then_drop"},
     {FaultKind::order_status, "order_status"},
+    {FaultKind::rate_limited, "rate_limited"},
+    {FaultKind::redirect, "redirect"},
+    {FaultKind::refresh_refused, "refresh_refused"},
+    {FaultKind::trickle, "trickle"},
+    {FaultKind::huge_body, "huge_body"},
+    {FaultKind::wrong_content_type, "wrong_content_type"},
+    {FaultKind::reset_mid_body, "reset_mid_body"},
+    {FaultKind::invalid_utf8, "invalid_utf8"},
+    {FaultKind::duplicate_keys, "duplicate_keys"},
+    {FaultKind::odd_numbers, "odd_numbers"},
 }};
 
-const char* kind_name(FaultKind kind) {
-    for (const auto& [k, name] : kKinds)
-        if (k == kind) return name;
-    return "?";
-}
+constexpr std::uint64_t kDefaultHugeBodyBytes = 50u << 20; // 50 MB
+constexpr int kMaxHugeBodyBytes = 1 << 30;
 
 // "http_status, api_error, ...": every kind, or those `include` accepts.
 std::string kind_name_list(bool (*include)(FaultKind) = nullptr) {
@@ -71,7 +78,7 @@ bool read_string(const json& spec, const char* name, std::string& out, std::stri
 }
 
 // The kinds whose reply can follow a committed save; the others either send nothing of their own or
-// (truncated, commit_then_drop, order_status) commit anyway.
+// (truncated, commit_then_drop, order_status and the reshaped replies) commit anyway.
 bool can_follow_commit(FaultKind kind) {
     switch (kind) {
     case FaultKind::http_status:
@@ -79,6 +86,8 @@ bool can_follow_commit(FaultKind kind) {
     case FaultKind::malformed:
     case FaultKind::html:
     case FaultKind::delay:
+    case FaultKind::rate_limited:
+    case FaultKind::redirect:
         return true;
     default:
         return false;
@@ -91,13 +100,19 @@ bool has_control_character(const std::string& text) {
     return false;
 }
 
-// The members that only some faults may have: content_type and commit.
+// A JSON number token, as the API's JSON could carry it ("1e3", "-0", "18446744073709551616").
+bool is_json_number(const std::string& text) {
+    const json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return !value.is_discarded() && value.is_number();
+}
+
+// The members that only some faults may have: content_type, location, number, chunked and commit.
 bool read_restricted_members(const json& spec, Fault& fault, std::string& error) {
     if (spec.contains("content_type")) {
         std::string type;
         if (!read_string(spec, "content_type", type, error)) return false;
-        if (fault.kind != FaultKind::http_status) {
-            error = "content_type applies to http_status faults only";
+        if (fault.kind != FaultKind::http_status && fault.kind != FaultKind::wrong_content_type) {
+            error = "content_type applies to http_status and wrong_content_type faults only";
             return false;
         }
         if (type.empty() || has_control_character(type)) {
@@ -105,6 +120,37 @@ bool read_restricted_members(const json& spec, Fault& fault, std::string& error)
             return false;
         }
         fault.content_type = type;
+    }
+    if (fault.kind == FaultKind::wrong_content_type && !fault.content_type) fault.content_type = "text/html";
+    if (spec.contains("location")) {
+        if (!read_string(spec, "location", fault.location, error)) return false;
+        if (fault.kind != FaultKind::redirect || fault.location.empty() ||
+            has_control_character(fault.location)) {
+            error = "location applies to redirect faults only and must be a non-empty header value";
+            return false;
+        }
+    }
+    if (spec.contains("number")) {
+        if (!read_string(spec, "number", fault.number, error)) return false;
+        if (fault.kind != FaultKind::odd_numbers || !is_json_number(fault.number)) {
+            error = "number applies to odd_numbers faults only and must be a JSON number, e.g. \"1e3\"";
+            return false;
+        }
+    }
+    if (spec.contains("chunked")) {
+        if (!read_bool(spec, "chunked", fault.chunked, error)) return false;
+        if (fault.kind != FaultKind::huge_body) {
+            error = "chunked applies to huge_body faults only";
+            return false;
+        }
+    }
+    if (fault.kind == FaultKind::refresh_refused && endpoint_named(fault.endpoint) != Endpoint::token) {
+        error = "refresh_refused applies to the token endpoint only";
+        return false;
+    }
+    if (fault.kind == FaultKind::redirect && (fault.status < 300 || fault.status > 399)) {
+        error = "a redirect's status must be from 300 to 399";
+        return false;
     }
     if (!read_bool(spec, "commit", fault.commit, error)) return false;
     if (fault.commit && endpoint_named(fault.endpoint) != Endpoint::save) {
@@ -120,6 +166,12 @@ bool read_restricted_members(const json& spec, Fault& fault, std::string& error)
 }
 
 } // namespace
+
+const char* kind_name(FaultKind kind) {
+    for (const auto& [k, name] : kKinds)
+        if (k == kind) return name;
+    return "?";
+}
 
 std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     if (!spec.is_object()) {
@@ -149,6 +201,8 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
         error = "count must be -1 (until cleared) or at least 1";
         return std::nullopt;
     }
+    fault.code = "sandbox_injected_error";
+    fault.detail_message = "Error injected by the sandbox fault plan";
     switch (fault.kind) {
     case FaultKind::http_status:
         fault.status = 503;
@@ -159,13 +213,28 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     case FaultKind::html:
         fault.status = 502;
         break;
+    case FaultKind::rate_limited:
+        fault.status = 429;
+        fault.code = "too_many_requests"; // invented, as every error code but two
+        fault.detail_message = "Too many requests; slow down";
+        break;
+    case FaultKind::redirect:
+        fault.status = 302;
+        break;
+    case FaultKind::refresh_refused:
+        fault.status = 401;
+        fault.code = "invalid_refresh_token";
+        fault.detail_message = "The refresh token has expired";
+        break;
+    case FaultKind::trickle:
+        fault.status = 200;
+        fault.delay_ms = 2000;
+        break;
     default:
         fault.status = 200;
         break;
     }
     if (!read_int(spec, "status", fault.status, 100, 599, error)) return std::nullopt;
-    fault.code = "sandbox_injected_error";
-    fault.detail_message = "Error injected by the sandbox fault plan";
     if (!read_string(spec, "code", fault.code, error)) return std::nullopt;
     if (!read_string(spec, "detailMessage", fault.detail_message, error)) return std::nullopt;
     if (spec.contains("body")) {
@@ -174,6 +243,10 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
         fault.body = body;
     }
     if (!read_int(spec, "delay_ms", fault.delay_ms, 0, 600000, error)) return std::nullopt;
+    if (!read_int(spec, "retry_after_s", fault.retry_after_s, -1, 86400, error)) return std::nullopt;
+    int bytes = static_cast<int>(kDefaultHugeBodyBytes);
+    if (!read_int(spec, "bytes", bytes, 1, kMaxHugeBodyBytes, error)) return std::nullopt;
+    fault.bytes = static_cast<std::uint64_t>(bytes);
     fault.order_status = "pending";
     if (!read_string(spec, "orderStatus", fault.order_status, error)) return std::nullopt;
     if (!read_restricted_members(spec, fault, error)) return std::nullopt;
@@ -192,15 +265,37 @@ json to_json(const Fault& fault) {
         if (fault.content_type) out["content_type"] = *fault.content_type;
         break;
     case FaultKind::api_error:
+    case FaultKind::refresh_refused:
         out["status"] = fault.status;
         out["code"] = fault.code;
         out["detailMessage"] = fault.detail_message;
         break;
+    case FaultKind::rate_limited:
+        out["status"] = fault.status;
+        out["code"] = fault.code;
+        out["detailMessage"] = fault.detail_message;
+        out["retry_after_s"] = fault.retry_after_s;
+        break;
     case FaultKind::html:
         out["status"] = fault.status;
         break;
+    case FaultKind::redirect:
+        out["status"] = fault.status;
+        if (!fault.location.empty()) out["location"] = fault.location;
+        break;
     case FaultKind::delay:
+    case FaultKind::trickle:
         out["delay_ms"] = fault.delay_ms;
+        break;
+    case FaultKind::huge_body:
+        out["bytes"] = fault.bytes;
+        out["chunked"] = fault.chunked;
+        break;
+    case FaultKind::wrong_content_type:
+        out["content_type"] = fault.content_type.value_or("");
+        break;
+    case FaultKind::odd_numbers:
+        out["number"] = fault.number;
         break;
     case FaultKind::order_status:
         out["orderStatus"] = fault.order_status;
@@ -216,11 +311,13 @@ void FaultPlan::add(Fault fault) {
     queues_[fault.endpoint].push_back(std::move(fault));
 }
 
-std::optional<Fault> FaultPlan::take(const std::string& endpoint) {
+std::optional<Fault> FaultPlan::take(const std::string& endpoint,
+                                     const std::function<bool(const Fault&)>& applies) {
     std::lock_guard lock(mutex_);
     const auto queue = queues_.find(endpoint);
     if (queue == queues_.end() || queue->second.empty()) return std::nullopt;
     Fault& front = queue->second.front();
+    if (applies && !applies(front)) return std::nullopt;
     Fault taken = front;
     if (front.count > 0 && --front.count == 0) queue->second.pop_front();
     return taken;

@@ -1,11 +1,14 @@
 // Scripted failures: per API endpoint, a queue of faults; each applies to the next `count` requests of
 // its endpoint (-1: until cleared), then disappears and the next queued fault for that endpoint applies.
-// Thread-safe. How each kind is carried out lives in sandbox_server.cpp and api_replies.cpp.
+// Thread-safe. How each kind is carried out lives in sandbox_server.cpp, api_replies.cpp (replies of
+// their own) and reply_faults.cpp (the normal reply, reshaped).
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -23,6 +26,19 @@ enum class FaultKind {
     drop,        // close the connection without sending a byte; nothing is processed or committed
     commit_then_drop, // processed normally (a save IS committed), then the connection is closed, no reply
     order_status,     // save: committed and answered with this orderStatus (other endpoints: no effect)
+    rate_limited,     // 429 (or "status") with Retry-After: retry_after_s and an error envelope; nothing
+                      // processed
+    redirect,         // 302 (or another 3xx "status") to `location`; nothing processed
+    refresh_refused,  // token only: a refresh_token grant is refused with 401 invalid_refresh_token (an
+                      // expired refresh token); any other grant is answered normally and uses up nothing
+    // The normal reply, reshaped (reply_faults.cpp); the request is processed first (a save IS committed):
+    trickle,            // sent one byte at a time, spread over delay_ms
+    huge_body,          // padded to `bytes` (default 50 MB) and streamed; "chunked": no Content-Length
+    wrong_content_type, // served as `content_type` (default text/html)
+    reset_mid_body,     // headers and the first half of the body, then a TCP reset (RST)
+    invalid_utf8,       // names (and detailMessage) carry bytes that are not UTF-8
+    duplicate_keys,     // every id member (and requestId) repeated in its object with another value
+    odd_numbers,        // every id member written as the JSON number `number` (1e3, -0, 2^64...)
 };
 
 struct Fault {
@@ -33,24 +49,32 @@ struct Fault {
     std::string code;
     std::string detail_message;
     std::optional<std::string> body;         // http_status only
-    std::optional<std::string> content_type; // http_status only; unset: text/plain
-    int delay_ms = 0;
+    std::optional<std::string> content_type; // http_status (unset: text/plain), wrong_content_type
+    int delay_ms = 0;                        // delay; trickle: the whole reply's duration
     std::string order_status;
-    // save only, kinds http_status, api_error, malformed, html, delay: the order is committed first, as a
-    // normal save, and then the fault's reply is sent (delay: the normal reply, delay_ms late). It stands
-    // for an API that committed and then failed or was slow to answer.
+    int retry_after_s = 30;        // rate_limited: the Retry-After header (-1: none)
+    std::string location;          // redirect: the Location header ("" = http://other-host.invalid<path>)
+    std::uint64_t bytes = 0;       // huge_body: the whole body's size
+    bool chunked = false;          // huge_body: chunked transfer encoding instead of a Content-Length
+    std::string number = "1e3";    // odd_numbers: the JSON number text written for every id
+    // save only, kinds http_status, api_error, malformed, html, delay, rate_limited, redirect: the order
+    // is committed first, as a normal save, and then the fault's reply is sent (delay: the normal reply,
+    // delay_ms late). It stands for an API that committed and then failed or was slow to answer.
     bool commit = false;
 };
 
 // Parses {"endpoint", "kind", "count", ...}; on error returns nullopt and sets `error`.
 std::optional<Fault> parse_fault(const nlohmann::json& spec, std::string& error);
 nlohmann::json to_json(const Fault& fault);
+const char* kind_name(FaultKind kind);
 
 class FaultPlan {
   public:
     void add(Fault fault);
-    // The fault that applies to this request of `endpoint`, consuming one use of it.
-    std::optional<Fault> take(const std::string& endpoint);
+    // The fault that applies to this request of `endpoint`, consuming one use of it. A fault for which
+    // `applies` (when given) says false is not used up and does not apply.
+    std::optional<Fault> take(const std::string& endpoint,
+                              const std::function<bool(const Fault&)>& applies = nullptr);
     void clear();
     nlohmann::json list() const;
 

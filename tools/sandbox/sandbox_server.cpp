@@ -5,6 +5,8 @@
 #include "connection_drop.h"
 #include "control_api.h"
 #include "envelope.h"
+#include "form_fields.h"
+#include "reply_faults.h"
 #include "sandbox_state.h"
 
 #include <httplib.h>
@@ -36,6 +38,15 @@ std::string loggable_path(const std::string& path) {
     for (char c : path.substr(0, 200))
         out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c);
     return out;
+}
+
+// Whether a queued fault applies to this request: refresh_refused only to refresh_token grants (any
+// other token request passes it by without using it up), every other kind to any request.
+bool fault_applies(const Fault& fault, const httplib::Request& request) {
+    if (fault.kind != FaultKind::refresh_refused) return true;
+    const auto fields = form_fields(request);
+    const auto grant = fields.find("grant_type");
+    return grant != fields.end() && grant->second == "refresh_token";
 }
 
 } // namespace
@@ -79,7 +90,7 @@ void SandboxServer::Impl::answer_after_commit(const Fault& fault, const Endpoint
         write_reply(response, reply);
         return;
     }
-    write_fault_reply(response, fault);
+    write_fault_reply(response, fault, request.path);
 }
 
 void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
@@ -89,7 +100,8 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         write_reply(response, *refusal); // before the fault plan: a refused request uses up no fault
         return;
     }
-    const std::optional<Fault> fault = state.faults.take(endpoint_name(route.endpoint));
+    const std::optional<Fault> fault = state.faults.take(
+        endpoint_name(route.endpoint), [&request](const Fault& f) { return fault_applies(f, request); });
     if (fault && fault->commit) {
         answer_after_commit(*fault, route, request, response);
         return;
@@ -101,7 +113,10 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         case FaultKind::api_error:
         case FaultKind::malformed:
         case FaultKind::html:
-            write_fault_reply(response, *fault); // nothing processed
+        case FaultKind::rate_limited:
+        case FaultKind::redirect:
+        case FaultKind::refresh_refused:
+            write_fault_reply(response, *fault, request.path); // nothing processed
             return;
         case FaultKind::drop:
             drop(request, response);
@@ -114,12 +129,23 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
             break;
         case FaultKind::truncated:
         case FaultKind::commit_then_drop:
+        case FaultKind::trickle:
+        case FaultKind::huge_body:
+        case FaultKind::wrong_content_type:
+        case FaultKind::reset_mid_body:
+        case FaultKind::invalid_utf8:
+        case FaultKind::duplicate_keys:
+        case FaultKind::odd_numbers:
             break; // after processing
         }
     }
     const ApiReply reply = handle_endpoint(route.endpoint, request, state, order_status);
     if (fault && fault->kind == FaultKind::commit_then_drop) {
         drop(request, response);
+        return;
+    }
+    if (fault && reshapes_reply(fault->kind)) {
+        write_reshaped_reply(response, reply, *fault, connection_ports(request));
         return;
     }
     std::string body = to_text(reply.body);
