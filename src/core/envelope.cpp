@@ -1,36 +1,198 @@
+// Reading a reply: transport failures, redirects, busy servers, then the body. The body is made valid
+// UTF-8 first (a byte that is not UTF-8 in one person's name must not hide the whole list: it becomes
+// U+FFFD, and ids holding one are refused by ids.cpp), then parsed strictly: a member named twice in
+// one object, which nlohmann would silently resolve to its last value, and absurd nesting are refused.
+//
+// What the transports tell beyond HttpResponse's members (transport.h has no header list):
+//  - a complete response's `failure_text` holds the only reply headers the core reads, as header lines
+//    ("Retry-After: 30", "Location: https://..."), and is empty otherwise;
+//  - a failure with a non-zero `status` means the headers arrived and the transport then refused the
+//    body (too large, or a redirect the browser followed): `failure_text` says why.
 #include "envelope.h"
 
 #include "text.h"
 
 #include <cctype>
+#include <charconv>
+#include <string_view>
+#include <vector>
 
 namespace rd {
 namespace {
 
 constexpr std::size_t excerpt_length = 160;
-constexpr int max_nesting = 64; // the API's documents nest 4 or 5 levels
+constexpr std::size_t max_nesting = 64; // the API's documents nest 4 or 5 levels
 
 bool is_2xx(int status) { return status >= 200 && status < 300; }
 
-// One pass over the text, brackets outside strings counted: far cheaper than a parser callback.
-bool nesting_exceeds(const std::string& text, int limit) {
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
+// ---- UTF-8 ----
+
+// Length of the well-formed UTF-8 sequence at text[at], or 0 when there is none; then `bad` is the
+// length of the ill-formed part to replace with one U+FFFD (Unicode's "maximal subpart" practice).
+std::size_t utf8_sequence(std::string_view text, std::size_t at, std::size_t& bad) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) return 1;
+    int continuations = 0;
+    unsigned char low = 0x80, high = 0xBF; // range of the first continuation byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuations = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuations = 2;
+        if (lead == 0xE0) low = 0xA0;  // no overlong forms
+        if (lead == 0xED) high = 0x9F; // no UTF-16 surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuations = 3;
+        if (lead == 0xF0) low = 0x90;  // no overlong forms
+        if (lead == 0xF4) high = 0x8F; // nothing past U+10FFFF
+    } else {
+        bad = 1; // a continuation byte alone, C0, C1, F5..FF
+        return 0;
+    }
+    for (int k = 0; k < continuations; ++k) {
+        const std::size_t i = at + 1 + static_cast<std::size_t>(k);
+        const auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+        if (i >= text.size() || byte < (k == 0 ? low : 0x80) || byte > (k == 0 ? high : 0xBF)) {
+            bad = i - at;
+            return 0;
         }
     }
-    return false;
+    return static_cast<std::size_t>(continuations) + 1;
+}
+
+// `text` with every ill-formed UTF-8 part replaced by U+FFFD; `changed` says whether there was any.
+std::string valid_utf8(std::string_view text, bool& changed) {
+    changed = false;
+    std::string out;
+    std::size_t copied = 0; // text[0, copied) is in `out` already (only once something changed)
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t bad = 0;
+        const std::size_t length = utf8_sequence(text, at, bad);
+        if (length > 0) {
+            at += length;
+            continue;
+        }
+        if (!changed) out.reserve(text.size() + 16);
+        changed = true;
+        out.append(text.substr(copied, at - copied));
+        out += "\xEF\xBF\xBD";
+        at += bad;
+        copied = at;
+    }
+    if (!changed) return std::string(text);
+    out.append(text.substr(copied));
+    return out;
+}
+
+// ---- strict parse ----
+
+// Builds the document as nlohmann's own DOM parser does, except that it refuses a member named twice
+// in one object and nesting deeper than max_nesting (the decoders walk documents recursively).
+class StrictDocument {
+public:
+    using json = nlohmann::json;
+
+    json root;
+    std::string refusal; // why the document was refused, when it was for one of our reasons
+
+    bool null() { return add(nullptr); }
+    bool boolean(bool value) { return add(value); }
+    bool number_integer(json::number_integer_t value) { return add(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
+    bool number_float(json::number_float_t value, const json::string_t&) { return add(value); }
+    bool string(json::string_t& value) { return add(std::move(value)); }
+    bool binary(json::binary_t& value) { return add(json::binary(value)); } // never from JSON text
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(json::string_t& name) {
+        auto& object = open_.back()->get_ref<json::object_t&>();
+        auto [member, inserted] = object.try_emplace(std::move(name)); // not moved from when present
+        if (!inserted) {
+            refusal = "The reply names \"" + utf8_prefix(member->first, 60) +
+                      "\" twice in one object, so which of its values is meant cannot be told.";
+            return false;
+        }
+        member_ = &member->second;
+        return true;
+    }
+
+    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) { return false; }
+
+private:
+    json* slot() {
+        if (open_.empty()) return &root;
+        json& parent = *open_.back();
+        if (!parent.is_array()) return member_;
+        auto& items = parent.get_ref<json::array_t&>();
+        items.emplace_back();
+        return &items.back();
+    }
+
+    template <class Value> bool add(Value&& value) {
+        *slot() = json(std::forward<Value>(value));
+        return true;
+    }
+
+    bool open(json::value_t type) {
+        if (open_.size() >= max_nesting) {
+            refusal = "The reply is nested too deeply to be the API's JSON.";
+            return false;
+        }
+        json* container = slot();
+        *container = json(type);
+        open_.push_back(container);
+        return true;
+    }
+
+    bool close() {
+        open_.pop_back();
+        return true;
+    }
+
+    std::vector<json*> open_; // the arrays and objects being filled, outermost first
+    json* member_ = nullptr;  // where the value after the last key goes
+};
+
+// ---- errors ----
+
+// The value of header `name` among `lines` ("Name: value" lines), or "".
+std::string header_value(std::string_view lines, std::string_view name) {
+    while (!lines.empty()) {
+        const std::size_t end = lines.find('\n');
+        std::string_view line = lines.substr(0, end);
+        lines = end == std::string_view::npos ? std::string_view{} : lines.substr(end + 1);
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || ascii_lowercase(std::string(line.substr(0, colon))) != ascii_lowercase(std::string(name)))
+            continue;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        return std::string(value);
+    }
+    return {};
+}
+
+// "in 30 seconds", "in 3 minutes", "after Wed, 21 Oct 2015 07:28:00 GMT", "later".
+std::string retry_when(const std::string& retry_after) {
+    if (retry_after.empty()) return "later";
+    if (retry_after.size() > 9 || retry_after.find_first_not_of("0123456789") != std::string::npos)
+        return "after " + utf8_prefix(retry_after, 40); // an HTTP date
+    long seconds = 0;
+    std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
+    if (seconds <= 1) return seconds == 1 ? "in 1 second" : "now";
+    if (seconds < 120) return "in " + std::to_string(seconds) + " seconds";
+    return "in " + std::to_string((seconds + 59) / 60) + " minutes";
+}
+
+// 429 and 503 say "not now", whoever sent them: the person is told when to try again.
+bool is_busy(int status) { return status == 429 || status == 503; }
+
+std::string busy_message(const HttpResponse& response) {
+    const std::string when = retry_when(header_value(response.failure_text, "Retry-After"));
+    return response.status == 429 ? "The Partner Portal is busy: try again " + when + "."
+                                  : "The Partner Portal is unavailable for now: try again " + when + ".";
 }
 
 std::string string_member(const nlohmann::json& object, const char* name) {
@@ -42,16 +204,36 @@ std::string string_member(const nlohmann::json& object, const char* name) {
 }
 
 ApiError transport_error(const HttpResponse& response) {
+    if (response.status != 0) {
+        // The headers arrived; the transport refused the rest (too large, redirected): a reply that
+        // could not be read, from a request that certainly reached the server.
+        ApiError error{.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http,
+                       .http_status = response.status,
+                       .detail_message = response.failure_text};
+        error.request_may_have_left = true;
+        return error;
+    }
     ApiError error{.kind = ErrorKind::network, .detail_message = response.failure_text};
     error.timed_out = response.failure == TransportFailure::timed_out;
     error.request_may_have_left = response.failure != TransportFailure::could_not_send;
     return error;
 }
 
+ApiError redirect_error(const HttpResponse& response) {
+    const std::string location = header_value(response.failure_text, "Location");
+    ApiError error{.kind = ErrorKind::http, .http_status = response.status};
+    error.detail_message = "The server redirected the request" +
+                           (location.empty() ? std::string() : " to " + utf8_prefix(location, 200)) +
+                           " instead of answering it; RenewDesk never follows redirects. Check the Base URL "
+                           "(https:// or http://, the host name, no extra path).";
+    error.request_may_have_left = true;
+    return error;
+}
+
 ApiError unreadable_body(const HttpResponse& response, BodySecrets secrets, std::string why) {
     ApiError error{.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http};
     error.http_status = response.status;
-    error.detail_message = std::move(why);
+    error.detail_message = is_busy(response.status) ? busy_message(response) : std::move(why);
     error.request_may_have_left = true;
     if (secrets == BodySecrets::none) error.excerpt = body_excerpt(response.body);
     return error;
@@ -78,19 +260,24 @@ std::string body_excerpt(const std::string& body) {
         space = false;
         out += std::isprint(c) || c >= 0x80 ? static_cast<char>(c) : '?';
     }
-    return utf8_prefix(out, excerpt_length); // a cut never splits a character
+    bool changed = false;
+    return utf8_prefix(valid_utf8(out, changed), excerpt_length); // a cut never splits a character
 }
 
 Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secrets) {
     if (response.failure != TransportFailure::none) return transport_error(response);
+    if (response.status >= 300 && response.status < 400) return redirect_error(response);
 
-    // The decoders and the raw-JSON views walk documents recursively: refuse absurd nesting up front.
-    if (nesting_exceeds(response.body, max_nesting))
-        return unreadable_body(response, secrets, "The reply is nested too deeply to be the API's JSON.");
-    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded())
+    bool repaired = false;
+    const std::string text = valid_utf8(response.body, repaired);
+    StrictDocument document;
+    const bool parsed = nlohmann::json::sax_parse(text, &document);
+    if (!parsed) {
+        if (!document.refusal.empty()) return unreadable_body(response, secrets, document.refusal);
         return unreadable_body(response, secrets,
                                response.body.empty() ? "The reply was empty." : "The reply is not JSON.");
+    }
+    nlohmann::json& body = document.root;
     if (!body.is_object() || !body.contains("code"))
         return unreadable_body(response, secrets, "The reply is JSON but not the API's envelope.");
 
@@ -117,6 +304,8 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
         error.kind = ErrorKind::http;
         error.detail_message = "The reply says success but its HTTP status is an error.";
     }
+    if (is_busy(response.status))
+        error.detail_message = busy_message(response) + (error.detail_message.empty() ? "" : " " + error.detail_message);
     return error;
 }
 

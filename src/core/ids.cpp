@@ -37,8 +37,9 @@ Result<Id64> parse_typed_id(std::string_view text, std::string_view what) {
 Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
     ApiError error{.kind = ErrorKind::parse};
     if (value.is_number_unsigned()) return Id64{value.get<std::uint64_t>()};
-    if (value.is_number_integer()) {
-        error.detail_message = std::string(field) + " is negative: " + json_text(value);
+    if (value.is_number_integer()) { // the parser keeps only negatives signed; "-0" is one of them
+        error.detail_message = std::string(field) + (value.get<std::int64_t>() == 0 ? " is -0, which is not an id"
+                                                                                     : " is negative: " + json_text(value));
         return error;
     }
     if (value.is_string()) {
@@ -55,9 +56,14 @@ Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
 }
 
 std::optional<std::string> opaque_id_from_json(const nlohmann::json& value) {
-    if (value.is_string()) return value.get<std::string>();
+    if (value.is_string()) {
+        // U+FFFD is what a byte that was not UTF-8 became (envelope.cpp): that id is no longer exact.
+        const auto& text = value.get_ref<const std::string&>();
+        if (text.find("\xEF\xBF\xBD") != std::string::npos) return std::nullopt;
+        return text;
+    }
     if (value.is_number_unsigned()) return std::to_string(value.get<std::uint64_t>());
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+    // Negative integers (and -0, which the parser keeps signed) are no id; floats (1e3, 2^64) are not exact.
     return std::nullopt;
 }
 

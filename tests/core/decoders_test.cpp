@@ -218,3 +218,41 @@ TEST(Decoders, OrderPageToleratesWrongTypesInPagingMembers) {
     EXPECT_EQ(page.value().total, 1);
     EXPECT_EQ(page.value().orders[0].create_time, 0);
 }
+
+// The sandbox's odd_numbers fault writes every id as one number; none of them becomes an id.
+TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
+    for (const char* number : {"1e3", "-0", "18446744073709551616"}) {
+        const std::string n = number;
+        std::vector<std::string> skipped;
+        auto users = decode_subordinate_users(json::parse(R"([{"partnerId":)" + n + R"(,"company":"A"}])"), &skipped);
+        ASSERT_TRUE(users.ok()) << number;
+        EXPECT_TRUE(users.value().empty()) << number;
+        EXPECT_EQ(skipped.size(), 1u) << number;
+
+        skipped.clear();
+        auto contacts = decode_billing_contacts(json::parse(R"([{"billingContactId":)" + n + R"(,"company":"B"},
+                                                                  {"billingContactId":"3197218168379846218"}])"), &skipped);
+        ASSERT_TRUE(contacts.ok()) << number;
+        ASSERT_EQ(contacts.value().size(), 1u) << number;
+        EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
+        EXPECT_EQ(skipped.size(), 1u) << number;
+
+        auto plans = decode_plan_catalog(json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
+        ASSERT_FALSE(plans.ok()) << number;
+        EXPECT_NE(plans.error().detail_message.find("planId"), std::string::npos) << number;
+    }
+}
+
+TEST(Decoders, AUserWhoseIdLostABytePartIsSkippedButOthersWithBadNamesStay) {
+    // After envelope.cpp replaced bytes that were not UTF-8: a name shows U+FFFD, an id is no longer exact.
+    const json list = {{{"partnerId", "p1\xEF\xBF\xBD"}, {"company", "Lost Id"}},
+                       {{"partnerId", "p2"}, {"company", "Caf\xEF\xBF\xBD"}}};
+    std::vector<std::string> skipped;
+    auto users = decode_subordinate_users(list, &skipped);
+    ASSERT_TRUE(users.ok());
+    ASSERT_EQ(users.value().size(), 1u);
+    EXPECT_EQ(users.value()[0].partner_id, "p2");
+    EXPECT_EQ(users.value()[0].company, "Caf\xEF\xBF\xBD");
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_NE(skipped[0].find("Lost Id"), std::string::npos);
+}

@@ -84,3 +84,126 @@ TEST(Envelope, TokenBodiesNeverLeakIntoExcerpts) {
     EXPECT_TRUE(reply.error().excerpt.empty());
     EXPECT_EQ(reply.error().describe().find("SECRET"), std::string::npos);
 }
+
+// ---- the sandbox's fault kinds, as the core sees them (tests/integration/fault_table_test.cpp has
+// the same through libcurl) ----
+
+namespace {
+
+const std::string success_prefix = R"({"code":"success","detailMessage":"","requestId":"0123456789abcdef0123456789abcdef",)";
+
+HttpResponse with_notes(HttpResponse response, std::string header_lines) {
+    response.failure_text = std::move(header_lines);
+    return response;
+}
+
+} // namespace
+
+TEST(Envelope, AMemberNamedTwiceIsAParseErrorNamingIt) {
+    const std::string body = success_prefix +
+        R"("result":[{"billingContactId":"3197218168379846218","company":"A","billingContactId":"3197218168379846219"}],"status":200})";
+    auto reply = decode_envelope(raw(200, body));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.error().kind, ErrorKind::parse);
+    EXPECT_NE(reply.error().detail_message.find("\"billingContactId\" twice"), std::string::npos) << reply.error().detail_message;
+    EXPECT_TRUE(reply.error().request_may_have_left);
+    EXPECT_FALSE(reply.error().excerpt.empty());
+}
+
+TEST(Envelope, AnEnvelopeMemberNamedTwiceIsRefusedToo) {
+    auto reply = decode_envelope(raw(200, R"({"code":"success","code":"system_busy","result":{},"status":200})"));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_NE(reply.error().detail_message.find("\"code\" twice"), std::string::npos);
+}
+
+TEST(Envelope, TheSameNameInDifferentObjectsIsFine) {
+    const std::string body = success_prefix + R"("result":[{"id":"1","o":{"id":"2"}},{"id":"3"}],"status":200})";
+    auto reply = decode_envelope(raw(200, body));
+    ASSERT_TRUE(reply.ok()) << reply.error().describe();
+    EXPECT_EQ(reply.value().result[0]["o"]["id"], "2");
+    EXPECT_EQ(reply.value().result[1]["id"], "3");
+}
+
+TEST(Envelope, RateLimitSaysWhenToTryAgain) {
+    auto reply = decode_envelope(with_notes(api_error(429, "too_many_requests", "Too many requests"), "Retry-After: 30"));
+    ASSERT_FALSE(reply.ok());
+    const ApiError& e = reply.error();
+    EXPECT_EQ(e.kind, ErrorKind::api);
+    EXPECT_EQ(e.http_status, 429);
+    EXPECT_EQ(e.code, "too_many_requests");
+    EXPECT_EQ(e.detail_message, "The Partner Portal is busy: try again in 30 seconds. Too many requests");
+    EXPECT_NE(e.describe().find("try again in 30 seconds"), std::string::npos);
+}
+
+TEST(Envelope, RetryAfterInMinutesAsADateOrMissing) {
+    auto when = [](const std::string& notes) {
+        return decode_envelope(with_notes(raw(429, "Too Many Requests", "text/plain"), notes)).error().detail_message;
+    };
+    EXPECT_EQ(when("Retry-After: 1"), "The Partner Portal is busy: try again in 1 second.");
+    EXPECT_EQ(when("Retry-After: 600"), "The Partner Portal is busy: try again in 10 minutes.");
+    EXPECT_EQ(when("retry-after:  90\r"), "The Partner Portal is busy: try again in 90 seconds.");
+    EXPECT_EQ(when("Retry-After: Wed, 21 Oct 2015 07:28:00 GMT"),
+              "The Partner Portal is busy: try again after Wed, 21 Oct 2015 07:28:00 GMT.");
+    EXPECT_EQ(when(""), "The Partner Portal is busy: try again later.");
+    EXPECT_EQ(when("Location: http://elsewhere.invalid/"), "The Partner Portal is busy: try again later.");
+}
+
+TEST(Envelope, ServiceUnavailableWithOrWithoutAnEnvelopeSaysTryAgain) {
+    auto with_envelope = decode_envelope(api_error(503, "maintenance", "Back at 10:00"));
+    ASSERT_FALSE(with_envelope.ok());
+    EXPECT_EQ(with_envelope.error().kind, ErrorKind::api);
+    EXPECT_EQ(with_envelope.error().detail_message, "The Partner Portal is unavailable for now: try again later. Back at 10:00");
+    auto plain = decode_envelope(raw(503, "503 Service Unavailable\n", "text/plain"));
+    ASSERT_FALSE(plain.ok());
+    EXPECT_EQ(plain.error().kind, ErrorKind::http);
+    EXPECT_EQ(plain.error().detail_message, "The Partner Portal is unavailable for now: try again later.");
+    EXPECT_EQ(plain.error().excerpt, "503 Service Unavailable");
+}
+
+TEST(Envelope, ARedirectIsNeverFollowedAndNamesWhereItPointed) {
+    auto reply = decode_envelope(with_notes(raw(302, "<html>Moved</html>", "text/html"),
+                                            "Location: http://other-host.invalid/user/openapi/user/v1/client/partner_list"));
+    ASSERT_FALSE(reply.ok());
+    const ApiError& e = reply.error();
+    EXPECT_EQ(e.kind, ErrorKind::http);
+    EXPECT_EQ(e.http_status, 302);
+    EXPECT_TRUE(e.request_may_have_left);
+    EXPECT_NE(e.detail_message.find("to http://other-host.invalid/user/"), std::string::npos) << e.detail_message;
+    EXPECT_NE(e.detail_message.find("never follows redirects"), std::string::npos);
+    // Even an envelope that says success is not believed from a redirect.
+    auto success = decode_envelope(raw(301, success_prefix + R"("result":{},"status":200})"));
+    ASSERT_FALSE(success.ok());
+    EXPECT_EQ(success.error().kind, ErrorKind::http);
+}
+
+TEST(Envelope, ABodyRefusedAfterItsHeadersCarriesTheStatusAndTheReason) {
+    HttpResponse refused{.failure = TransportFailure::connection_lost,
+                         .failure_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.",
+                         .status = 200};
+    auto reply = decode_envelope(refused);
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.error().kind, ErrorKind::parse);
+    EXPECT_EQ(reply.error().http_status, 200);
+    EXPECT_TRUE(reply.error().request_may_have_left);
+    EXPECT_FALSE(reply.error().timed_out);
+    EXPECT_NE(reply.error().describe().find("too large"), std::string::npos);
+    refused.status = 502;
+    EXPECT_EQ(decode_envelope(refused).error().kind, ErrorKind::http);
+}
+
+TEST(Envelope, TheApisJsonUnderAnotherContentTypeIsStillRead) {
+    auto reply = decode_envelope(raw(200, success_prefix + R"("result":{"orderNo":"MK1"},"status":200})", "text/html"));
+    ASSERT_TRUE(reply.ok()) << reply.error().describe();
+    EXPECT_EQ(reply.value().result["orderNo"], "MK1");
+}
+
+TEST(Envelope, NumbersNoIdCanBeAreKeptAsTheParserReadsThem) {
+    // 1e3 and 2^64 stay floats and -0 a signed integer: ids.cpp refuses all three (ids_test.cpp).
+    auto reply = decode_envelope(raw(200, success_prefix + R"("result":[1e3,-0,18446744073709551616],"status":200})"));
+    ASSERT_TRUE(reply.ok());
+    const auto& result = reply.value().result;
+    EXPECT_TRUE(result[0].is_number_float());
+    EXPECT_TRUE(result[1].is_number_integer());
+    EXPECT_FALSE(result[1].is_number_unsigned());
+    EXPECT_TRUE(result[2].is_number_float());
+}

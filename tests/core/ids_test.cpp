@@ -57,3 +57,27 @@ TEST(Ids, OpaquePartnerIdKeepsStringsAndExactIntegers) {
     EXPECT_EQ(*opaque_id_from_json(json::parse("9223372036854775001")), "9223372036854775001");
     EXPECT_FALSE(opaque_id_from_json(json::parse("1.5")).has_value());
 }
+
+// The sandbox's odd_numbers fault: numbers a JSON parser accepts but no id can be.
+TEST(Ids, ExponentMinusZeroAndTwoToThe64AreNotIds) {
+    auto exponent = id_from_json(json::parse("1e3"), "billingContactId");
+    ASSERT_FALSE(exponent.ok());
+    EXPECT_NE(exponent.error().detail_message.find("not an exact integer"), std::string::npos);
+    auto minus_zero = id_from_json(json::parse("-0"), "billingContactId");
+    ASSERT_FALSE(minus_zero.ok());
+    EXPECT_NE(minus_zero.error().detail_message.find("-0"), std::string::npos) << minus_zero.error().detail_message;
+    EXPECT_FALSE(id_from_json(json::parse("18446744073709551616"), "billingContactId").ok());
+    EXPECT_FALSE(id_from_json(json::parse("-0.0"), "billingContactId").ok());
+    EXPECT_EQ(id_from_json(json::parse("0"), "billingContactId").value().value, 0u); // a plain 0 is exact
+}
+
+TEST(Ids, OpaquePartnerIdRefusesNegativesFloatsAndLostBytes) {
+    EXPECT_FALSE(opaque_id_from_json(json::parse("-0")).has_value()); // was "0": a silently wrong id
+    EXPECT_FALSE(opaque_id_from_json(json::parse("-5")).has_value());
+    EXPECT_FALSE(opaque_id_from_json(json::parse("1e3")).has_value());
+    EXPECT_FALSE(opaque_id_from_json(json::parse("18446744073709551616")).has_value());
+    // U+FFFD is what a byte that was not UTF-8 became: the id is no longer the API's.
+    EXPECT_FALSE(opaque_id_from_json(json("someone\xEF\xBF\xBD@example.invalid")).has_value());
+    EXPECT_EQ(*opaque_id_from_json(json::parse("0")), "0");
+    EXPECT_EQ(*opaque_id_from_json(json("Zoë@example.invalid")), "Zoë@example.invalid");
+}

@@ -108,13 +108,47 @@ TEST(InvalidUtf8, ParseRefusesInvalidBytesWithoutThrowing) {
     EXPECT_TRUE(doc.is_discarded());
 }
 
-TEST(InvalidUtf8, EnvelopeWithInvalidBytesIsAParseErrorWithASafeExcerpt) {
-    const std::string body = envelope_around("{\"company\": \"" + invalid_utf8 + "\"}");
+// Formerly "EnvelopeWithInvalidBytesIsAParseErrorWithASafeExcerpt": nlohmann refuses such bytes as "not
+// JSON", which hid a whole list for one bad name. Now they become U+FFFD and the reply is read.
+TEST(InvalidUtf8, BytesThatAreNotUtf8InANameBecomeReplacementCharacters) {
+    const std::string body = envelope_around("[{\"partnerId\": \"p1\", \"company\": \"" + invalid_utf8 + "\"}]");
     Result<ApiReply> reply = ApiError{};
     ASSERT_NO_THROW(reply = decode_envelope(raw(200, body)));
+    ASSERT_TRUE(reply.ok()) << reply.error().describe();
+    auto users = decode_subordinate_users(reply.value().result);
+    ASSERT_TRUE(users.ok());
+    ASSERT_EQ(users.value().size(), 1u);
+    EXPECT_EQ(users.value()[0].company, "Caf\xEF\xBF\xBD( \xEF\xBF\xBD"); // the '(' after the bad lead byte stays
+    EXPECT_NO_THROW(json(users.value()[0].company).dump()); // valid UTF-8 now: the strict dump accepts it
+}
+
+TEST(InvalidUtf8, EachIllFormedPartBecomesOneReplacementCharacter) {
+    const std::string r = "\xEF\xBF\xBD";
+    const std::pair<std::string, std::string> cases[] = {
+        {"\xFF", r},                         // never UTF-8
+        {"\xC0\xAF", r + r},                 // overlong '/': C0 is never a lead byte
+        {"\xE0\x80\xAF", r + r + r},         // overlong: E0 needs A0..BF next
+        {"\xED\xA0\x80", r + r + r},         // an encoded UTF-16 surrogate
+        {"\xF4\x90\x80\x80", r + r + r + r},  // past U+10FFFF
+        {"\xE4\xB8", r},                     // a character cut short: one replacement
+        {"\xF0\x9F\x98", r},                 // the same, four bytes long
+        {"\x80", r},                         // a continuation byte alone
+        {"\xE4\xB8\xAD\xF0\x9F\x98\x80\xC3\xA9", "\xE4\xB8\xAD\xF0\x9F\x98\x80\xC3\xA9"}, // valid: unchanged
+    };
+    for (const auto& [bytes, expected] : cases) {
+        auto reply = decode_envelope(raw(200, envelope_around("{\"name\": \"<" + bytes + ">\"}")));
+        ASSERT_TRUE(reply.ok()) << json_text(json(bytes));
+        EXPECT_EQ(reply.value().result["name"].get<std::string>(), "<" + expected + ">") << json_text(json(bytes));
+    }
+}
+
+TEST(InvalidUtf8, BadBytesOutsideStringsAreStillNotJson) {
+    auto reply = decode_envelope(raw(200, envelope_around("{\"n\": 1\xFF}")));
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().kind, ErrorKind::parse);
+    EXPECT_EQ(reply.error().detail_message, "The reply is not JSON.");
     EXPECT_NO_THROW(json_text(json{{"excerpt", reply.error().excerpt}}));
+    EXPECT_NO_THROW(json(reply.error().excerpt).dump()); // excerpts are valid UTF-8 too
 }
 
 TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
