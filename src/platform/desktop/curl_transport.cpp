@@ -1,6 +1,9 @@
 // Transport over libcurl's multi interface: transfers advance inside poll(), on the caller's thread;
 // no threads, no blocking. TLS peer and host verification stay on; redirects are not followed (a
 // redirected POST could be replayed), and POSTs never ride on a reused connection (see send()).
+// A reply over max_reply_bytes (after decoding gzip or brotli) is refused as it arrives, never
+// buffered whole. How the core learns of that, and of the Retry-After and Location headers, is
+// described at the top of src/core/envelope.cpp.
 #include "platform_transport.h"
 
 #include <curl/curl.h>
@@ -14,6 +17,10 @@
 namespace rd {
 namespace {
 
+// Replies larger than this are refused: the API's largest (10,000 subordinate users) is about 4 MB.
+constexpr std::size_t max_reply_bytes = 16u << 20;
+constexpr const char* too_large_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
+
 struct Transfer {
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;
@@ -21,6 +28,7 @@ struct Transfer {
     HttpResponse response;
     ResponseHandler on_done;
     char error_text[CURL_ERROR_SIZE] = {};
+    bool too_large = false;
 
     // curl reads the body and the header list in place until curl_easy_cleanup: wipe them after it.
     ~Transfer() {
@@ -32,8 +40,20 @@ struct Transfer {
 };
 
 size_t append_body(char* data, size_t size, size_t count, void* user) {
-    static_cast<Transfer*>(user)->response.body.append(data, size * count);
+    auto& transfer = *static_cast<Transfer*>(user);
+    if (transfer.response.body.size() + size * count > max_reply_bytes) {
+        transfer.too_large = true;
+        return 0; // curl stops the transfer: CURLE_WRITE_ERROR
+    }
+    transfer.response.body.append(data, size * count);
     return size * count;
+}
+
+// A header of the reply as a line ("Retry-After: 30"), or "" when it has none.
+std::string header_line(CURL* easy, const char* name) {
+    curl_header* header = nullptr;
+    if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK || !header) return {};
+    return std::string(name) + ": " + header->value;
 }
 
 TransportFailure classify(CURLcode code, CURL* easy) {
@@ -78,6 +98,8 @@ public:
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error_text);
         curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
         curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
+        // A Content-Length over the limit fails at once (CURLE_FILESIZE_EXCEEDED); append_body checks the rest.
+        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_reply_bytes));
         if (r.method == "POST") {
             // A POST gets a connection of its own: on a reused keep-alive connection that dies without
             // a reply, libcurl silently re-sends the request, which for an order means a second order.
@@ -136,18 +158,35 @@ public:
 private:
     static void finish(Transfer& transfer, CURLcode code) {
         HttpResponse& response = transfer.response;
+        long status = 0;
+        curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+        if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+            // The headers arrived, the body is refused: a failure that carries the status.
+            response.failure = TransportFailure::connection_lost;
+            response.status = static_cast<int>(status);
+            response.failure_text = too_large_text;
+            response.body.clear();
+            response.body.shrink_to_fit();
+            return;
+        }
         response.failure = classify(code, transfer.easy);
         if (response.failure != TransportFailure::none) {
             response.failure_text = transfer.error_text[0] ? transfer.error_text : curl_easy_strerror(code);
             response.body.clear();
             return;
         }
-        long status = 0;
-        curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
         response.status = static_cast<int>(status);
         char* content_type = nullptr;
         curl_easy_getinfo(transfer.easy, CURLINFO_CONTENT_TYPE, &content_type);
         if (content_type) response.content_type = content_type;
+        // The headers the core reads from a complete reply, as header lines (see envelope.cpp).
+        if (status >= 300 && status < 400) {
+            char* location = nullptr;
+            curl_easy_getinfo(transfer.easy, CURLINFO_REDIRECT_URL, &location);
+            if (location) response.failure_text = std::string("Location: ") + location;
+        } else {
+            response.failure_text = header_line(transfer.easy, "Retry-After");
+        }
     }
 
     TransportOptions options_;

@@ -5,6 +5,10 @@
 // Beware: a browser resends a request by itself, POSTs included, when a reused keep-alive
 // connection closes before any response byte (seen with Chromium against the sandbox). Only a
 // server or proxy that closes every connection (Connection: close) rules that out.
+// A reply over max_reply_bytes is abandoned as soon as a progress event shows it (the browser holds
+// what arrived until then, never the whole of it), and a reply the browser reached by following a
+// redirect is not used (XMLHttpRequest always follows them): both are reported as in envelope.cpp's
+// header comment, a failure with the status seen.
 #include "platform_transport.h"
 
 #include <emscripten/emscripten.h>
@@ -30,6 +34,21 @@ EM_JS(int, rd_fetch_abort_xhr, (unsigned int id), {
     return 1;
 });
 
+// 1 when the XHR's final URL differs from the one requested: the browser followed a redirect. The
+// final URL goes to `out` (at most `size` bytes, NUL-terminated).
+EM_JS(int, rd_fetch_redirected_to, (unsigned int id, const char* url, char* out, int size), {
+    if (typeof Fetch === 'undefined' || !Fetch.xhrs) return 0;
+    var xhr = Fetch.xhrs[id - 1];
+    if (!xhr || !xhr.responseURL) return 0;
+    try {
+        if (new URL(UTF8ToString(url), document.baseURI).href.split('#')[0] === xhr.responseURL) return 0;
+    } catch (e) {
+        return 0;
+    }
+    stringToUTF8(xhr.responseURL, out, size);
+    return 1;
+});
+
 // XMLHttpRequest.open() throws (uncaught by emscripten, unwinding through wasm) on a URL the
 // browser cannot parse, so such URLs are refused before they reach it.
 EM_JS(int, rd_fetch_url_is_valid, (const char* url), {
@@ -43,6 +62,10 @@ EM_JS(int, rd_fetch_url_is_valid, (const char* url), {
 
 namespace rd {
 namespace {
+
+// Replies larger than this are refused: the API's largest (10,000 subordinate users) is about 4 MB.
+constexpr unsigned long long max_reply_bytes = 16ull << 20;
+constexpr const char* too_large_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
 
 class FetchTransport;
 
@@ -82,23 +105,23 @@ bool header_is_valid(const HttpHeader& header) {
                         [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
-std::string content_type_of(emscripten_fetch_t* fetch) {
+// The value of response header `name` (lower case), or "".
+std::string header_of(emscripten_fetch_t* fetch, std::string_view name) {
     const size_t length = emscripten_fetch_get_response_headers_length(fetch);
     if (length == 0) return {};
     std::string headers(length, '\0');
     emscripten_fetch_get_response_headers(fetch, headers.data(), length);
     std::string_view rest(headers.c_str()); // "name: value\r\n" lines, names lower-case
-    constexpr std::string_view key = "content-type:";
     while (!rest.empty()) {
         const size_t end = rest.find('\n');
         std::string_view line = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-        if (line.size() < key.size()) continue;
-        const bool match = std::equal(key.begin(), key.end(), line.begin(), [](char a, char b) {
+        if (line.size() <= name.size() || line[name.size()] != ':') continue;
+        const bool match = std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
             return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
         });
         if (!match) continue;
-        std::string_view value = line.substr(key.size());
+        std::string_view value = line.substr(name.size() + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
         while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
         return std::string(value);
@@ -107,6 +130,7 @@ std::string content_type_of(emscripten_fetch_t* fetch) {
 }
 
 void on_fetch_finished(emscripten_fetch_t* fetch);
+void on_fetch_progress(emscripten_fetch_t* fetch);
 
 class FetchTransport final : public Transport {
 public:
@@ -159,6 +183,7 @@ public:
         attr.userData = &p;
         attr.onsuccess = on_fetch_finished; // 2xx
         attr.onerror = on_fetch_finished;   // any other status, network errors, timeouts
+        attr.onprogress = on_fetch_progress; // to stop a reply that grows past max_reply_bytes
 
         emscripten_fetch_t* fetch = emscripten_fetch(&attr, p.request.url.c_str());
         // A failure inside the browser's send() is reported synchronously: `p` may be gone by now.
@@ -206,14 +231,23 @@ public:
     // Called from the fetch callbacks: copies what the response holds, closes the fetch (which
     // frees its body) and queues the response for poll().
     void complete(Pending& p, emscripten_fetch_t* fetch) {
-        auto it = in_flight_.find(p.handle);
-        std::unique_ptr<Pending> owned = std::move(it->second);
-        in_flight_.erase(it);
-
         HttpResponse response;
-        if (fetch->status != 0) { // a complete HTTP response, whatever its status
+        char redirected_to[2048] = {};
+        if (fetch->status != 0 && fetch->numBytes > max_reply_bytes) {
+            response = refused_body(fetch->status, too_large_text);
+        } else if (fetch->status != 0 && rd_fetch_redirected_to(fetch->id, p.request.url.c_str(), redirected_to,
+                                                                  sizeof redirected_to)) {
+            response = refused_body(fetch->status, std::string("The server redirected the request to ") +
+                                                       redirected_to +
+                                                       " and the browser followed it; RenewDesk never uses a "
+                                                       "redirected reply. Check the Base URL (https:// or "
+                                                       "http://, the host name, no extra path).");
+        } else if (fetch->status != 0) { // a complete HTTP response, whatever its status
             response.status = fetch->status;
-            response.content_type = content_type_of(fetch);
+            response.content_type = header_of(fetch, "content-type");
+            // The one header the core reads from a complete reply, as a header line (envelope.cpp).
+            if (const std::string retry_after = header_of(fetch, "retry-after"); !retry_after.empty())
+                response.failure_text = "Retry-After: " + retry_after;
             if (fetch->data && fetch->numBytes > 0)
                 response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
         } else {
@@ -227,12 +261,38 @@ public:
                                               : "The browser reported a network error (server unreachable, "
                                                 "connection dropped, or blocked by CORS).";
         }
+        finish(p, fetch, std::move(response));
+    }
+
+    // Called from a progress event: a reply growing past max_reply_bytes (or announcing it) is
+    // abandoned there, before the browser holds all of it.
+    void progress(Pending& p, emscripten_fetch_t* fetch) {
+        if (fetch->dataOffset + fetch->numBytes <= max_reply_bytes && fetch->totalBytes <= max_reply_bytes) return;
+        HttpResponse response = refused_body(fetch->status, too_large_text);
+        rd_fetch_abort_xhr(fetch->id);
+        finish(p, fetch, std::move(response));
+    }
+
+private:
+    // The headers arrived and the body is not used: a failure that carries the status (envelope.cpp).
+    static HttpResponse refused_body(int status, std::string why) {
+        HttpResponse response;
+        response.failure = TransportFailure::connection_lost;
+        response.status = status;
+        response.failure_text = std::move(why);
+        return response;
+    }
+
+    // Closes the fetch (which frees its body), queues the response for poll() and frees `p`.
+    void finish(Pending& p, emscripten_fetch_t* fetch, HttpResponse response) {
+        auto it = in_flight_.find(p.handle);
+        std::unique_ptr<Pending> owned = std::move(it->second);
+        in_flight_.erase(it);
         p.closing = true;
         close_fetch(fetch);
         finished_.push_back({p.handle, std::move(p.on_done), std::move(response)});
     }
 
-private:
     std::map<RequestHandle, std::unique_ptr<Pending>> in_flight_;
     std::deque<Finished> finished_;
     RequestHandle next_handle_ = 0;
@@ -248,6 +308,12 @@ void on_fetch_finished(emscripten_fetch_t* fetch) {
         return;
     }
     p->owner->complete(*p, fetch);
+}
+
+void on_fetch_progress(emscripten_fetch_t* fetch) {
+    auto* p = static_cast<Pending*>(fetch->userData);
+    if (p->closing || !p->owner) return; // an orphan is freed when it finishes
+    p->owner->progress(*p, fetch);
 }
 
 } // namespace
