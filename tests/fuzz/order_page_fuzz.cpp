@@ -1,0 +1,89 @@
+// Query Order List (order/v1/page): decode_envelope then decode_order_page, and the reader of those
+// pages, OrderReconciler, answered with the same reply for every page it asks for.
+// Input: an optional "<status>\n" line, then the body (fuzz_support.h).
+#include "api_client.h"
+#include "decoders.h"
+#include "envelope.h"
+#include "fuzz_reply.h"
+#include "fuzz_transport.h"
+#include "order_reconciler.h"
+
+#include <algorithm>
+
+using namespace rd;
+
+namespace {
+
+HttpResponse token_reply() {
+    return HttpResponse{.status = 200,
+                        .content_type = "application/json",
+                        .body = R"({"code":"success","detailMessage":"","requestId":"r","status":200,)"
+                                R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const HttpResponse response = fuzz::http_reply(data, size);
+    const Result<ApiReply> reply = decode_envelope(response);
+    if (reply) {
+        if (const auto page = decode_order_page(reply.value().result))
+            for (const OrderSummary& order : page.value().orders) (void)create_time_ms(order.create_time);
+    }
+
+    fuzz::FuzzTransport transport;
+    fuzz::FuzzClock clock;
+    ApiClient client(transport, clock, {.base_url = "http://sandbox.invalid"});
+    client.sign_in("demo-client-id", "demo-client-secret", [](Result<Done>) {});
+    transport.answer(0, token_reply());
+    FUZZ_CHECK(client.signed_in());
+
+    OrderReconciler reconciler(client);
+    const ReconcileAttempt attempt{.sent_at_ms = 1'700'000'000'000, .po_number = "PO-7", .known_order_nos = {"KNOWN-1"}};
+    bool done = false;
+    reconciler.start(attempt, [&] { done = true; });
+    for (int answered = 0; answered < 4 && !transport.pending.empty();) {
+        FUZZ_CHECK(transport.pending.size() == 1); // one request at a time
+        if (transport.pending[0].request.url.find("/oauth/token") != std::string::npos) {
+            transport.answer(0, token_reply()); // a 401 made the client refresh its token first
+            continue;
+        }
+        FUZZ_CHECK(transport.pending[0].request.url.find("/order/openapi/order/v1/page?pageNo=") != std::string::npos);
+        transport.answer(0, response);
+        ++answered;
+    }
+    const ReconcileResult& result = reconciler.result();
+    FUZZ_CHECK(done == (result.status != ReconcileStatus::checking));
+    if (!done) {
+        FUZZ_CHECK(transport.pending.size() == 1); // still reading: the next page was asked for
+        return 0;
+    }
+    FUZZ_CHECK(transport.pending.empty());
+    const auto& since = result.since_attempt;
+    FUZZ_CHECK(std::is_sorted(since.begin(), since.end(), [](const OrderSummary& a, const OrderSummary& b) {
+        return create_time_ms(a.create_time) < create_time_ms(b.create_time);
+    }));
+    for (const OrderSummary& order : since) {
+        FUZZ_CHECK(create_time_ms(order.create_time) >= attempt.sent_at_ms - OrderReconciler::clock_skew_ms);
+        FUZZ_CHECK(order.order_no != "KNOWN-1"); // never an order this session already accounted for
+    }
+    switch (result.status) {
+    case ReconcileStatus::found:
+        FUZZ_CHECK(result.match && !since.empty());
+        if (result.matched_by_po_number) FUZZ_CHECK(result.match->custom_reference_no == attempt.po_number);
+        else {
+            FUZZ_CHECK(result.match->order_no == since.front().order_no && result.match->id == since.front().id);
+            for (const OrderSummary& order : since) FUZZ_CHECK(order.custom_reference_no != attempt.po_number);
+        }
+        break;
+    case ReconcileStatus::none:
+        FUZZ_CHECK(!result.match && since.empty());
+        break;
+    case ReconcileStatus::error:
+        FUZZ_CHECK(result.error.has_value() && !result.match);
+        break;
+    default:
+        FUZZ_CHECK(false);
+    }
+    return 0;
+}

@@ -1,0 +1,73 @@
+// settings.json: the bytes are written to a settings file (in a temporary folder, on /dev/shm when there
+// is one, so the atomic writes stay cheap) and read with load_settings, exactly as the desktop app
+// starts. What it loads must survive settings_json -> file -> load_settings unchanged.
+#include "fuzz_support.h"
+#include "settings_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace rd;
+using namespace rd::desktop;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path make_folder() {
+    std::string pattern = (fs::is_directory("/dev/shm") ? std::string("/dev/shm") : fs::temp_directory_path().string()) +
+                          "/renewdesk-fuzz-settings-XXXXXX";
+    if (!mkdtemp(pattern.data())) std::abort();
+    return pattern;
+}
+
+const fs::path& folder() {
+    static const fs::path dir = [] {
+        fs::path made = make_folder();
+        std::atexit([] { std::error_code ec; fs::remove_all(folder(), ec); });
+        return made;
+    }();
+    return dir;
+}
+
+void write(const fs::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    FUZZ_CHECK(out.good());
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const fs::path file = folder() / "settings.json";
+    const std::string text = fuzz::bytes(data, size);
+    write(file, text);
+
+    const LoadedSettings loaded = load_settings(file);
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    FUZZ_CHECK(loaded.problem.empty() == doc.is_object()); // anything else is set aside and said so
+    if (!loaded.problem.empty()) {
+        FUZZ_CHECK(loaded.settings == DesktopSettings{});
+        // Replaced with defaults, the old file kept beside it.
+        FUZZ_CHECK(load_settings(file).problem.empty());
+    }
+    const DesktopSettings& s = loaded.settings;
+    FUZZ_CHECK(s.window_width >= 0 && s.window_width < 100000 && s.window_height >= 0 && s.window_height < 100000);
+
+    // What the app would save next time, read back.
+    const std::string saved = settings_json(s);
+    FUZZ_CHECK(fuzz::valid_utf8(saved));
+    const nlohmann::json saved_doc = nlohmann::json::parse(saved);
+    for (const auto& [key, value] : saved_doc.items()) // no member could carry a secret
+        FUZZ_CHECK(key == "baseUrl" || key == "clientId" || key == "window");
+    write(file, saved);
+    const LoadedSettings again = load_settings(file);
+    FUZZ_CHECK(again.problem.empty());
+    DesktopSettings expected = s;
+    if (expected.window_width == 0 || expected.window_height == 0) expected.window_width = expected.window_height = 0;
+    FUZZ_CHECK(again.settings == expected);
+    return 0;
+}
