@@ -9,6 +9,12 @@
 //   orders   the flow's stage (done / failed not_sent|refused / outcome_unknown), the sandbox's order
 //            log (0 or 1 order, never 2), and for outcome_unknown what reconciliation then reports,
 //            which must be what the log holds; afterwards a new order goes through (the app is usable)
+//
+// The timeouts are short (1 s) and every slow fault is far longer (2-3 s), so a row never depends on
+// the machine being fast; only "delay 2 s (commits late)" relies on the flow's settle time (3 s after
+// the 1 s timeout) coming after the sandbox's commit (2 s), as the product's 30 s do.
+// DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers holds the rows of a known gap in
+// src/core/api_client.cpp (see there); run it with --gtest_also_run_disabled_tests.
 #include "sandbox_session.h"
 #include "text.h"
 
@@ -371,6 +377,8 @@ struct OrderRow {
     std::function<void(Session&)> before = nullptr; // before the faults are added
     // The next order's token requests; set, the faults stay for the next order (refresh_refused).
     std::optional<int> token_requests_for_next = std::nullopt;
+    // Sign out and in before the next order (see DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers).
+    bool sign_in_again_for_next = false;
 };
 
 std::string order_expected(const OrderRow& row) {
@@ -380,7 +388,7 @@ std::string order_expected(const OrderRow& row) {
     text += ", " + std::to_string(row.orders) + (row.orders == 1 ? " order" : " orders");
     for (std::size_t i = 0; i < row.readings.size(); ++i)
         text += (i == 0 ? ", reconciliation " : " then ") + std::string(reconcile_status_name(row.readings[i]));
-    text += "; next order done";
+    text += row.sign_in_again_for_next ? "; signed in again, next order done" : "; next order done";
     if (row.token_requests_for_next) text += " (" + std::to_string(*row.token_requests_for_next) + " token requests)";
     return text;
 }
@@ -443,6 +451,11 @@ void run_order_row(const OrderRow& row, Table& table) {
     // placed, once.
     if (!row.token_requests_for_next) s.clear_faults();
     s.flow.renew_another();
+    if (row.sign_in_again_for_next) {
+        s.flow.sign_out();
+        s.sign_in_and_wait();
+        got += "; signed in again";
+    }
     s.flow.choose_myself();
     s.flow.choose_billing_contact(tutorial_billing_id);
     s.flow.review();
@@ -458,6 +471,55 @@ void run_order_row(const OrderRow& row, Table& table) {
         m.check(tokens == *row.token_requests_for_next, "token requests");
     }
     table.add(row.name, order_expected(row), one_line(got), m.text);
+}
+
+// The token endpoint down while lookups work: the token in hand keeps working; once it has expired,
+// lookups fail with words a person understands and the refresh falls back to the credentials once,
+// not in a loop. With `expect_recovery`: once the endpoint is back, lookups work again by themselves.
+void token_down_after_sign_in_row(bool expect_recovery, Table& table) {
+    Session s(ApiClientOptions{.timeout_ms = 1000});
+    Mismatch m;
+    s.sign_in_and_wait();
+    s.fault({{"endpoint", "token"}, {"kind", "http_status"}, {"count", -1}});
+    const Result<ApiReply> with_token = s.get(users_path);
+    s.expire_tokens();
+    const int before = s.client.token_requests_sent();
+    const Result<ApiReply> expired = s.get(users_path);
+    const int tokens = s.client.token_requests_sent() - before;
+    std::string got = std::string(with_token ? "loaded" : "failed") + "; expired: " +
+                      (expired ? std::string("loaded") : "failed " + error_text(expired.error())) + " after " +
+                      std::to_string(tokens) + " token requests";
+    m.check(with_token.ok(), "the token in hand did not work");
+    m.check(!expired.ok() && expired.error().kind == ErrorKind::http && expired.error().http_status == 503 &&
+                expired.error().describe().find("try again later") != std::string::npos,
+            "not an HTTP 503 that says to try again later");
+    m.check(tokens == 2, "not one refresh and one credentials grant");
+    std::string expected = "loaded; expired: failed http HTTP 503 \"try again later\" after 2 token requests";
+    if (expect_recovery) {
+        s.clear_faults();
+        const Result<ApiReply> back = s.get(users_path);
+        got += "; back: " + (back ? std::string("loaded") : "failed " + error_text(back.error()));
+        m.check(back.ok(), "no recovery once the token endpoint is back");
+        expected += "; back: loaded";
+    }
+    table.add("http_status 503 until cleared, after sign-in (GET)", expected, one_line(got), m.text);
+}
+
+// The order when the token endpoint is down and the token has expired: it never leaves.
+OrderRow token_down_order_row(bool sign_in_again_for_next) {
+    OrderRow row{"http_status 503 until cleared / token (token expired), save", json::array(), Stage::failed,
+                 OrderOutcome::not_sent, 0, {}, "unavailable for now", 1000, 300,
+                 [](Session& s) {
+                     // A token that lives 1 s, then past its refresh time: the order needs a new one.
+                     s.control("POST", "/__sandbox/config", {{"token_lifetime_s", 1}});
+                     s.expire_tokens();
+                     s.get(users_path);
+                     const auto expired = std::chrono::steady_clock::now() + std::chrono::milliseconds(1100);
+                     s.pump_until([&] { return std::chrono::steady_clock::now() >= expired; });
+                     s.fault({{"endpoint", "token"}, {"kind", "http_status"}, {"count", -1}});
+                 }};
+    row.sign_in_again_for_next = sign_in_again_for_next;
+    return row;
 }
 
 json save(json fault) {
@@ -527,6 +589,7 @@ TEST(FaultTable, Orders) {
         {"refresh_refused + expired tokens / token, save",
          json::array({{{"endpoint", "token"}, {"kind", "refresh_refused"}}}), Stage::failed, OrderOutcome::refused, 0,
          {}, "(code: token_expired)", 1000, 300, [](Session& s) { s.expire_tokens(); }, 2},
+        token_down_order_row(/*sign_in_again_for_next=*/true),
         {"commit_then_drop / save + http_status 503 / page",
          committed_then({{"kind", "http_status"}}), unknown, {}, 1, {R::error, R::found}},
         {"commit_then_drop / save + rate_limited / page", committed_then({{"kind", "rate_limited"}}), unknown, {}, 1,
@@ -599,6 +662,7 @@ TEST(FaultTable, Token) {
                     failed_with(K::parse, 0, "expiresIn is not a number of seconds"), table);
     run_sign_in_row("refresh_refused (sign-in uses the credentials)", {{"kind", "refresh_refused"}}, std::nullopt, table);
 
+    token_down_after_sign_in_row(/*expect_recovery=*/false, table);
     {
         // An expired refresh token: the client falls back to the credentials, once, by itself.
         Session s(ApiClientOptions{.timeout_ms = 1000});
@@ -630,47 +694,8 @@ TEST(FaultTable, Token) {
 // start a credentials grant when token_ is empty but client_secret_ is not).
 TEST(FaultTable, DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers) {
     Table table("Fault table: the token endpoint down, then back");
-    {
-        // The token endpoint down while lookups work: the token in hand keeps working; once it has
-        // expired, lookups fail with words a person understands; the refresh falls back to the
-        // credentials once, not in a loop; once the endpoint is back, lookups work again.
-        Session s(ApiClientOptions{.timeout_ms = 1000});
-        Mismatch m;
-        s.sign_in_and_wait();
-        s.fault({{"endpoint", "token"}, {"kind", "http_status"}, {"count", -1}});
-        const Result<ApiReply> with_token = s.get(users_path);
-        s.expire_tokens();
-        const int before = s.client.token_requests_sent();
-        const Result<ApiReply> expired = s.get(users_path);
-        const int tokens = s.client.token_requests_sent() - before;
-        s.clear_faults();
-        const Result<ApiReply> back = s.get(users_path);
-        std::string got = std::string(with_token ? "loaded" : "failed") + ", then " +
-                          (expired ? std::string("loaded") : "failed " + error_text(expired.error())) + " after " +
-                          std::to_string(tokens) + " token requests, then " +
-                          (back ? std::string("loaded") : "failed " + error_text(back.error()));
-        m.check(with_token.ok(), "the token in hand did not work");
-        m.check(!expired.ok() && expired.error().kind == ErrorKind::http && expired.error().http_status == 503 &&
-                    expired.error().describe().find("try again later") != std::string::npos,
-                "not an HTTP 503 that says to try again later");
-        m.check(tokens == 2, "not one refresh and one credentials grant");
-        m.check(back.ok(), "no recovery once the token endpoint is back");
-        table.add("http_status 503 until cleared, after sign-in (GET)",
-                  "loaded; expired: failed http HTTP 503 \"try again later\" after 2 token requests; back: loaded",
-                  one_line(got), m.text);
-    }
-    run_order_row({"http_status 503 until cleared / token (token expired), save", json::array(), Stage::failed,
-                   OrderOutcome::not_sent, 0, {}, "unavailable for now", 1000, 300,
-                   [](Session& s) {
-                       // A token that lives 1 s, then past its refresh time: the order needs a new one.
-                       s.control("POST", "/__sandbox/config", {{"token_lifetime_s", 1}});
-                       s.expire_tokens();
-                       s.get(users_path);
-                       const auto expired = std::chrono::steady_clock::now() + std::chrono::milliseconds(1100);
-                       s.pump_until([&] { return std::chrono::steady_clock::now() >= expired; });
-                       s.fault({{"endpoint", "token"}, {"kind", "http_status"}, {"count", -1}});
-                   }},
-                  table);
+    token_down_after_sign_in_row(/*expect_recovery=*/true, table);
+    run_order_row(token_down_order_row(/*sign_in_again_for_next=*/false), table);
     table.report();
 }
 
