@@ -116,14 +116,15 @@ void RenewalFlow::start_lookups() {
 void RenewalFlow::retry_lookup(LookupKind kind) {
     if (stage_ != Stage::choosing) return;
     switch (kind) {
+    // A list may be read again when it failed, or when some of its entries could not be read.
     case LookupKind::users:
-        if (users_.status == LookupStatus::failed) load_users();
+        if (users_.status == LookupStatus::failed || !users_.skipped.empty()) load_users();
         break;
     case LookupKind::plans:
         if (plans_.status == LookupStatus::failed) load_plans();
         break;
     case LookupKind::contacts:
-        if (contacts_.status == LookupStatus::failed) load_contacts();
+        if (contacts_.status == LookupStatus::failed || !contacts_.skipped.empty()) load_contacts();
         break;
     }
 }

@@ -13,14 +13,17 @@ namespace {
 
 // Loading / error (with retry) / empty states; true when the list is ready to draw.
 // Entries of a list that could not be read: counted, and their raw text one click away.
-void draw_skipped(const std::vector<std::string>& skipped, const char* id) {
+void draw_skipped(const std::vector<std::string>& skipped, const char* retry_label, LookupKind kind, Actions& actions) {
     if (skipped.empty()) return;
+    const char* id = retry_label;
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
     const std::string title = skipped.size() == 1 ? std::string("1 entry could not be read")
                                                   : std::to_string(skipped.size()) + " entries could not be read";
     const bool open = ImGui::TreeNode((title + " - show its raw text##" + id).c_str());
     ImGui::PopStyleColor();
     track(std::string("Skipped entries:") + id);
+    ImGui::SameLine();
+    if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
     if (!open) return;
     for (const std::string& raw : skipped) {
         ImGui::PushTextWrapPos(0.0f);
@@ -42,7 +45,7 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, 
         return false;
     case LookupStatus::loaded:
         if (empty) hint(empty_text);
-        draw_skipped(lookup.skipped, retry_label);
+        draw_skipped(lookup.skipped, retry_label, kind, actions);
         return true;
     }
     return false;

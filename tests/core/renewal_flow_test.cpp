@@ -493,6 +493,24 @@ TEST_F(RenewalFlowTest, FailedLookupIsRetriedAlone) {
     EXPECT_EQ(flow.users().status, LookupStatus::loaded);
 }
 
+TEST_F(RenewalFlowTest, AListWithUnreadableEntriesCanBeReadAgain) {
+    sign_in();
+    transport.reply(users_path, ok(fixture_json("partner_list.json")));
+    transport.reply(plans_path, ok(fixture_json("plans_flat_lists.json")));
+    nlohmann::json contacts = fixture_json("billing_contacts.json");
+    contacts.push_back({{"billingContactId", 1.5}, {"firstName", "Broken"}});
+    transport.reply(contacts_path, ok(contacts));
+    ASSERT_EQ(flow.contacts().status, LookupStatus::loaded);
+    ASSERT_EQ(flow.contacts().skipped.size(), 1u);
+    EXPECT_NE(flow.contacts().skipped[0].find("Broken"), std::string::npos);
+    flow.retry_lookup(LookupKind::contacts);
+    ASSERT_EQ(transport.pending_count(contacts_path), 1u);
+    transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    EXPECT_TRUE(flow.contacts().skipped.empty());
+    flow.retry_lookup(LookupKind::contacts); // all read: nothing to do
+    EXPECT_EQ(transport.pending_count(contacts_path), 0u);
+}
+
 TEST_F(RenewalFlowTest, EmptyListsLoadAsEmpty) {
     sign_in();
     transport.reply(users_path, ok(nlohmann::json::array()));

@@ -39,6 +39,19 @@ const std::vector<json>& menu() {
         {{"kind", "commit_then_drop"}},
         {{"kind", "order_status"}, {"orderStatus", "pending"}},
         {{"kind", "order_status"}, {"orderStatus", "failed"}},
+        {{"kind", "rate_limited"}, {"retry_after_s", 30}},
+        {{"kind", "redirect"}, {"location", "http://other-host.invalid/moved"}},
+        {{"kind", "refresh_refused"}},
+        {{"kind", "trickle"}, {"delay_ms", 200}},
+        {{"kind", "trickle"}, {"delay_ms", long_delay_ms}},
+        {{"kind", "huge_body"}, {"bytes", 20'000'000}},
+        {{"kind", "wrong_content_type"}},
+        {{"kind", "reset_mid_body"}},
+        {{"kind", "invalid_utf8"}},
+        {{"kind", "duplicate_keys"}},
+        {{"kind", "odd_numbers"}, {"number", "1e3"}},
+        {{"kind", "odd_numbers"}, {"number", "-0"}},
+        {{"kind", "odd_numbers"}, {"number", "18446744073709551616"}},
     };
     return specs;
 }
@@ -55,7 +68,9 @@ std::vector<json> draw_faults(std::mt19937_64& rng) {
     const int how_many = static_cast<int>(rng() % 4);
     for (int i = 0; i < how_many; ++i) {
         json spec = menu()[rng() % menu().size()];
-        const char* endpoint = save_only(spec) ? "save" : endpoints[rng() % endpoints.size()];
+        const char* endpoint = save_only(spec)                  ? "save"
+                               : spec["kind"] == "refresh_refused" ? "token"
+                                                                   : endpoints[rng() % endpoints.size()];
         spec["endpoint"] = endpoint;
         spec["count"] = 1 + static_cast<int>(rng() % 2);
         faults.push_back(std::move(spec));

@@ -67,7 +67,9 @@ RunResult Soak::run(std::uint64_t seed, int index) {
 
     s.control("POST", "/__sandbox/reset");
     for (const json& fault : draw_faults(rng)) {
-        s.control("POST", "/__sandbox/faults", fault);
+        const json accepted = s.control("POST", "/__sandbox/faults", fault);
+        if (!accepted.is_object() || !accepted.contains("faults"))
+            throw std::runtime_error("the sandbox refused the fault " + fault.dump() + ": " + accepted.dump());
         note("fault " + fault.dump());
     }
 
@@ -101,9 +103,12 @@ RunResult Soak::run(std::uint64_t seed, int index) {
             });
             bool all = true;
             for (LookupKind kind : {LookupKind::users, LookupKind::plans, LookupKind::contacts}) {
-                const bool failed = (kind == LookupKind::users && flow.users().status == LookupStatus::failed) ||
-                                    (kind == LookupKind::plans && flow.plans().status == LookupStatus::failed) ||
-                                    (kind == LookupKind::contacts && flow.contacts().status == LookupStatus::failed);
+                // Failed, or entries that could not be read: the person presses that list's Retry.
+                const bool failed =
+                    (kind == LookupKind::users && (flow.users().status == LookupStatus::failed || !flow.users().skipped.empty())) ||
+                    (kind == LookupKind::plans && flow.plans().status == LookupStatus::failed) ||
+                    (kind == LookupKind::contacts &&
+                     (flow.contacts().status == LookupStatus::failed || !flow.contacts().skipped.empty()));
                 if (failed) flow.retry_lookup(kind), all = false;
             }
             if (all) return;
