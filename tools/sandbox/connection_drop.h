@@ -2,7 +2,8 @@
 // failure (curl: "Empty reply from server") instead of an HTTP response. cpp-httplib 0.11 gives handlers
 // no socket, so the socket is found among the process's descriptors by its two endpoints and shut down;
 // httplib still owns and later closes the descriptor, and its attempt to write the reply fails harmlessly
-// (SIGPIPE must be ignored, which SandboxServer::start does).
+// (SIGPIPE must be ignored, which SandboxServer::start does). The same lookup lets reset_mid_body reset
+// a connection (TCP RST) after part of a reply was sent.
 #pragma once
 
 #include <httplib.h>
