@@ -304,6 +304,13 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
         error.kind = ErrorKind::http;
         error.detail_message = "The reply says success but its HTTP status is an error.";
     }
+    if (body["code"].is_number()) {
+        // A gateway's JSON ({"code":504,"message":"Gateway Timeout"}), not the API's envelope: say what
+        // it says. A 401/403 stays an auth error (a gateway may check the token too).
+        if (error.kind == ErrorKind::api) error.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http;
+        if (error.detail_message.empty()) error.detail_message = string_member(body, "message");
+        if (error.detail_message.empty()) error.detail_message = "The reply is JSON but not the API's envelope.";
+    }
     if (is_busy(response.status))
         error.detail_message = busy_message(response) + (error.detail_message.empty() ? "" : " " + error.detail_message);
     return error;

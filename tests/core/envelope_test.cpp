@@ -207,3 +207,15 @@ TEST(Envelope, NumbersNoIdCanBeAreKeptAsTheParserReadsThem) {
     EXPECT_FALSE(result[1].is_number_unsigned());
     EXPECT_TRUE(result[2].is_number_float());
 }
+
+TEST(Envelope, AGatewaysJsonWithANumericCodeSaysWhatItSays) {
+    auto reply = decode_envelope(raw(504, R"({"code":504,"message":"Gateway Timeout"})"));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.error().kind, ErrorKind::http);
+    EXPECT_EQ(reply.error().detail_message, "Gateway Timeout");
+    EXPECT_EQ(reply.error().http_status, 504);
+    EXPECT_EQ(decode_envelope(raw(200, R"({"code":500})")).error().kind, ErrorKind::parse);
+    EXPECT_EQ(decode_envelope(raw(200, R"({"code":500})")).error().detail_message,
+              "The reply is JSON but not the API's envelope.");
+    EXPECT_EQ(decode_envelope(raw(401, R"({"code":401,"message":"Unauthorized"})")).error().kind, ErrorKind::auth);
+}
