@@ -170,11 +170,12 @@ void ApiClient::notify_token_waiters(const Result<Done>& result) {
 }
 
 void ApiClient::with_fresh_token(DoneHandler then) {
-    if (token_.empty() && !token_request_in_flight_) {
+    // No token but the credentials in memory (a failed refresh wiped it): ask with the credentials.
+    if (token_.empty() && !token_request_in_flight_ && client_secret_.empty()) {
         then(not_signed_in());
         return;
     }
-    if (!token_request_in_flight_ && !token_needs_refresh()) {
+    if (!token_.empty() && !token_request_in_flight_ && !token_needs_refresh()) {
         then(Done{});
         return;
     }

@@ -119,6 +119,21 @@ TEST_F(ApiClientTest, RefusedRefreshTokenFallsBackToCredentialsOnce) {
     EXPECT_EQ(header(transport.sent.back(), "Authorization"), "Bearer access-3");
 }
 
+TEST_F(ApiClientTest, AfterTheTokenEndpointFailedTheNextRequestAsksWithTheCredentialsAgain) {
+    sign_in();
+    clock.now += 29 * 60 * 1000;
+    client.get(users_path, record());
+    transport.reply(token_path, raw(503, "Service Unavailable", "text/plain")); // the refresh
+    transport.reply(token_path, raw(503, "Service Unavailable", "text/plain")); // the credentials fallback
+    ASSERT_TRUE(last && !last->ok());
+    const std::size_t tokens_before = transport.sent_count(token_path);
+    client.get(users_path, record()); // the endpoint is back: the person presses Retry
+    ASSERT_EQ(transport.sent_count(token_path), tokens_before + 1) << "not stuck on 'You are not signed in'";
+    EXPECT_NE(transport.sent.back().body.find("grant_type=pp_credentials"), std::string::npos);
+    transport.reply(token_path, ok(token_result("access-4", "refresh-4")));
+    EXPECT_EQ(header(transport.sent.back(), "Authorization"), "Bearer access-4");
+}
+
 TEST_F(ApiClientTest, Get401RefreshesAndRetriesOnce) {
     sign_in();
     client.get(users_path, record());

@@ -13,8 +13,6 @@
 // The timeouts are short (1 s) and every slow fault is far longer (2-3 s), so a row never depends on
 // the machine being fast; only "delay 2 s (commits late)" relies on the flow's settle time (3 s after
 // the 1 s timeout) coming after the sandbox's commit (2 s), as the product's 30 s do.
-// DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers holds the rows of a known gap in
-// src/core/api_client.cpp (see there); run it with --gtest_also_run_disabled_tests.
 #include "sandbox_session.h"
 #include "text.h"
 
@@ -397,7 +395,7 @@ struct OrderRow {
     std::function<void(Session&)> before = nullptr; // before the faults are added
     // The next order's token requests; set, the faults stay for the next order (refresh_refused).
     std::optional<int> token_requests_for_next = std::nullopt;
-    // Sign out and in before the next order (see DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers).
+    // Sign out and in before the next order.
     bool sign_in_again_for_next = false;
 };
 
@@ -609,7 +607,7 @@ TEST(FaultTable, Orders) {
         {"refresh_refused + expired tokens / token, save",
          json::array({{{"endpoint", "token"}, {"kind", "refresh_refused"}}}), Stage::failed, OrderOutcome::refused, 0,
          {}, "(code: token_expired)", 1000, 300, [](Session& s) { s.expire_tokens(); }, 2},
-        token_down_order_row(/*sign_in_again_for_next=*/true),
+        token_down_order_row(/*sign_in_again_for_next=*/false),
         {"commit_then_drop / save + http_status 503 / page",
          committed_then({{"kind", "http_status"}}), unknown, {}, 1, {R::error, R::found}},
         {"commit_then_drop / save + rate_limited / page", committed_then({{"kind", "rate_limited"}}), unknown, {}, 1,
@@ -712,7 +710,7 @@ TEST(FaultTable, Token) {
 // is stuck until the person signs out and in. Expected, and what these rows check: once the token
 // endpoint is back, the next request gets a token with the credentials (with_fresh_token() could
 // start a credentials grant when token_ is empty but client_secret_ is not).
-TEST(FaultTable, DISABLED_AfterTheTokenEndpointWasDownTheClientRecovers) {
+TEST(FaultTable, AfterTheTokenEndpointWasDownTheClientRecovers) {
     Table table("Fault table: the token endpoint down, then back");
     token_down_after_sign_in_row(/*expect_recovery=*/true, table);
     run_order_row(token_down_order_row(/*sign_in_again_for_next=*/false), table);
