@@ -83,7 +83,13 @@ public:
         return -1;
     }
 
-    std::size_t arrived_count() const { return arrived_.size(); }
+    // A request whose URL contains `part` is waiting for its answer or for the poll() that delivers it.
+    bool awaiting(const std::string& part) const {
+        if (find(part) >= 0) return true;
+        for (const Pending& p : arrived_)
+            if (p.request.url.find(part) != std::string::npos) return true;
+        return false;
+    }
 
     std::vector<HttpRequest> sent; // every request ever sent, in order
     struct Delivered {

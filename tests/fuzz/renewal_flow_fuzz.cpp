@@ -200,19 +200,23 @@ private:
         const Stage stage = flow_->stage();
         const bool pending_journal = flow_->pending_journal().has_value();
         const std::string body = flow_->order_body();
-        const std::size_t saves = transport_.sent.size();
+        const std::size_t requests = transport_.sent.size();
+        const std::size_t saves = count_saves();
         const bool handed_on = flow_->confirm();
         FUZZ_CHECK(!handed_on || (stage == Stage::reviewing && !pending_journal));
         if (!handed_on) {
-            FUZZ_CHECK(transport_.sent.size() == saves); // nothing sent at all
+            FUZZ_CHECK(transport_.sent.size() == requests); // nothing sent at all
             return;
         }
         ++confirms_;
         resolved_ = false; // a new attempt: its outcome is not known yet
-        saves_at_confirm_ = count_saves();
+        saves_at_confirm_ = saves; // order POSTs before this confirmation
         confirmed_body_ = body;
         may_send_order_ = true;
         FUZZ_CHECK(flow_->stage() == Stage::submitting || flow_->stage() == Stage::failed);
+        // Handed on: the POST left now, or it waits for the token request that will let it leave.
+        if (flow_->stage() == Stage::submitting)
+            FUZZ_CHECK(count_saves() == saves_at_confirm_ + 1 || transport_.awaiting("/oauth/token"));
     }
 
     HttpResponse make_reply(const HttpRequest& request) {
