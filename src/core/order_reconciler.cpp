@@ -7,6 +7,17 @@
 
 namespace rd {
 
+const char* reconcile_status_name(ReconcileStatus status) {
+    switch (status) {
+    case ReconcileStatus::idle: return "idle";
+    case ReconcileStatus::checking: return "checking";
+    case ReconcileStatus::found: return "found";
+    case ReconcileStatus::none: return "none";
+    case ReconcileStatus::error: return "error";
+    }
+    return "idle";
+}
+
 std::int64_t create_time_ms(std::int64_t create_time) {
     // 1e11 ms is March 1973, 1e11 s is the year 5138: an order time below it is in seconds.
     // A negative time (before 1970: no real order) stays as it is; multiplied it could overflow.

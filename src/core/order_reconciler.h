@@ -75,6 +75,9 @@ private:
     std::int64_t page1_newest_ = 0;
 };
 
+// "idle", "checking", "found", "none", "error": for test hooks and logs.
+const char* reconcile_status_name(ReconcileStatus status);
+
 // createTime in milliseconds whether the API sent seconds or milliseconds.
 std::int64_t create_time_ms(std::int64_t create_time);
 

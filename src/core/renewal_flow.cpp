@@ -42,6 +42,16 @@ const char* stage_name(Stage stage) {
     return "unknown";
 }
 
+const char* lookup_status_name(LookupStatus status) {
+    switch (status) {
+    case LookupStatus::idle: return "idle";
+    case LookupStatus::loading: return "loading";
+    case LookupStatus::loaded: return "loaded";
+    case LookupStatus::failed: return "failed";
+    }
+    return "idle";
+}
+
 RenewalFlow::RenewalFlow(ApiClient& client, JournalStore* journal)
     : client_(client), journal_(journal ? *journal : memory_journal_), reconciler_(client) {
     if (auto text = journal_.load()) {

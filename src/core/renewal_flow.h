@@ -142,5 +142,6 @@ private:
 };
 
 const char* stage_name(Stage stage);
+const char* lookup_status_name(LookupStatus status); // "idle", "loading", "loaded", "failed"
 
 } // namespace rd

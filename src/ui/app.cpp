@@ -209,17 +209,6 @@ bool App::needs_frames() const {
 
 namespace {
 
-const char* reconcile_status_name(ReconcileStatus status) {
-    switch (status) {
-    case ReconcileStatus::idle: return "idle";
-    case ReconcileStatus::checking: return "checking";
-    case ReconcileStatus::found: return "found";
-    case ReconcileStatus::none: return "none";
-    case ReconcileStatus::error: return "error";
-    }
-    return "idle";
-}
-
 // The older hook's words for the order-list check: idle, loading, loaded, failed.
 const char* order_check_status(ReconcileStatus status) {
     switch (status) {
@@ -236,15 +225,7 @@ const char* order_check_status(ReconcileStatus status) {
 
 std::string App::state_json() const {
     const RenewalFlow& flow = impl_->flow;
-    auto status = [](LookupStatus s) {
-        switch (s) {
-        case LookupStatus::idle: return "idle";
-        case LookupStatus::loading: return "loading";
-        case LookupStatus::loaded: return "loaded";
-        case LookupStatus::failed: return "failed";
-        }
-        return "unknown";
-    };
+    const auto status = lookup_status_name;
     nlohmann::json state = {
         {"screen", stage_name(flow.stage())},
         {"busy", needs_frames()},

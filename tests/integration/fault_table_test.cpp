@@ -81,27 +81,6 @@ std::string one_line(std::string text, std::size_t width = 240) {
     return utf8_prefix(text, width);
 }
 
-const char* lookup_status_name(LookupStatus status) {
-    switch (status) {
-    case LookupStatus::idle: return "idle";
-    case LookupStatus::loading: return "loading";
-    case LookupStatus::loaded: return "loaded";
-    case LookupStatus::failed: return "failed";
-    }
-    return "?";
-}
-
-const char* reconcile_status_name(ReconcileStatus status) {
-    switch (status) {
-    case ReconcileStatus::idle: return "idle";
-    case ReconcileStatus::checking: return "checking";
-    case ReconcileStatus::found: return "found";
-    case ReconcileStatus::none: return "none";
-    case ReconcileStatus::error: return "error";
-    }
-    return "?";
-}
-
 // "parse HTTP 200 timed-out: <detail message> (code: ...)": the part of describe() that differs.
 std::string error_text(const ApiError& e) {
     std::string text = error_kind_name(e.kind);
