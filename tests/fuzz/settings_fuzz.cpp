@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,17 +19,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path make_folder() {
-    std::string pattern = (fs::is_directory("/dev/shm") ? std::string("/dev/shm") : fs::temp_directory_path().string()) +
-                          "/renewdesk-fuzz-settings-XXXXXX";
-    if (!mkdtemp(pattern.data())) std::abort();
-    return pattern;
-}
-
+// /dev/shm/renewdesk-fuzz-settings-<pid>. libFuzzer often ends with _Exit (time is up, a crash), so
+// nothing runs at exit: each start removes the folders of processes that are gone instead.
 const fs::path& folder() {
     static const fs::path dir = [] {
-        fs::path made = make_folder();
-        std::atexit([] { std::error_code ec; fs::remove_all(folder(), ec); });
+        const fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
+        const std::string prefix = "renewdesk-fuzz-settings-";
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(base, ec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind(prefix, 0) != 0) continue;
+            const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+            if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+        }
+        fs::path made = base / (prefix + std::to_string(getpid()));
+        fs::create_directories(made);
         return made;
     }();
     return dir;
