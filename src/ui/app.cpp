@@ -3,6 +3,7 @@
 #include "api_client.h"
 #include "choose_screen.h"
 #include "display_text.h"
+#include "notices.h"
 #include "renewal_flow.h"
 #include "result_screens.h"
 #include "review_screen.h"
@@ -22,6 +23,7 @@ struct App::Impl {
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                      : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
+        if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
     }
 
     void draw();
@@ -38,7 +40,7 @@ struct App::Impl {
     ChooseFields choose;
     ReviewFields review;
     Actions actions;
-    std::string notice; // last copy / download confirmation
+    std::string notice; // the one notice line: a copy or save, settings reset at start-up
     Stage shown_stage = Stage::signed_out;
     bool close_asked = false;     // the shell wants to close while an order is in flight
     bool close_confirmed = false; // ... and the person said close anyway
@@ -95,6 +97,8 @@ void App::Impl::draw() {
     if (!notice.empty()) {
         ImGui::Spacing();
         hint(notice.c_str());
+        ImGui::SameLine();
+        if (button("Dismiss")) notice.clear();
     }
     draw_close_question();
     ImGui::End();
@@ -188,7 +192,7 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::save_receipt:
         if (environment.save_file) {
             std::string name = "renewdesk-receipt-" + (flow.receipt().order_no.empty() ? std::string("order") : flow.receipt().order_no) + ".json";
-            notice = environment.save_file(name, receipt_json(flow));
+            notice = saved_file_notice(environment.save_file(name, receipt_json(flow)));
         }
         break;
     }

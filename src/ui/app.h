@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace rd {
@@ -17,6 +18,22 @@ class Clock;
 }
 
 namespace rd::ui {
+
+// What became of a file offered to the person. Facts only: the UI words them.
+struct SavedFile {
+    enum class Outcome { written, downloaded, failed };
+    Outcome outcome = Outcome::failed;
+    std::string where;   // written: the full path; downloaded: the file name
+    std::string problem; // failed: why, as the system put it
+};
+
+// The settings file could not be read at start-up and defaults are in use. Facts only.
+struct SettingsReset {
+    std::string file;        // the settings file
+    std::string reason;      // why it could not be read
+    std::string kept_as;     // where the unreadable file was moved; empty: it could not be moved
+    std::string cleanup_problem; // moving it aside or writing defaults in its place failed: why
+};
 
 // What the platform offers the UI. Every member may be left empty.
 struct AppEnvironment {
@@ -27,8 +44,10 @@ struct AppEnvironment {
     // Persist base URL and Client ID (never the secret, never tokens).
     std::function<void(const std::string& base_url, const std::string& client_id)> remember;
     std::function<void(const std::string& text)> copy_to_clipboard;
-    // Offers a file to the person (web: a download; desktop: writes it and returns where it went).
-    std::function<std::string(const std::string& file_name, const std::string& contents)> save_file;
+    // Offers a file to the person (web: a download; desktop: writes it under the config folder).
+    std::function<SavedFile(const std::string& file_name, const std::string& contents)> save_file;
+    // Set when the settings could not be read at start-up: shown as the first notice.
+    std::optional<SettingsReset> settings_reset;
     // Where the in-flight order journal lives (owned by the platform; null: kept in memory only).
     JournalStore* journal = nullptr;
     // The base URL known to be a sandbox (web: the page's origin when config.json says so; desktop:

@@ -16,12 +16,15 @@ TEST(ReceiptFile, OrderNumberFromTheServerCannotLeaveTheFolder) {
 
 TEST(ReceiptFile, SavedIntoReceiptsFolderAndSaysWhere) {
     TempDir dir;
-    const std::string said = save_receipt(dir.path(), "renewdesk-receipt-42.json", "{\"orderNo\": \"42\"}");
+    const auto saved = save_receipt(dir.path(), "renewdesk-receipt-42.json", "{\"orderNo\": \"42\"}");
     const auto file = dir.path() / "receipts" / "renewdesk-receipt-42.json";
-    EXPECT_EQ(said, "Saved to " + file.string());
+    EXPECT_TRUE(saved.saved) << saved.error;
+    EXPECT_EQ(saved.file, file);
     EXPECT_EQ(read_text(file), "{\"orderNo\": \"42\"}");
 }
 
 TEST(ReceiptFile, NoConfigFolderIsReportedNotThrown) {
-    EXPECT_NE(save_receipt({}, "r.json", "{}").find("Could not save"), std::string::npos);
+    const auto saved = save_receipt({}, "r.json", "{}");
+    EXPECT_FALSE(saved.saved);
+    EXPECT_NE(saved.error.find("HOME"), std::string::npos) << saved.error;
 }

@@ -28,7 +28,7 @@ TEST(SettingsStore, MissingFileGivesDefaultsWithoutProblem) {
     TempDir dir;
     const auto loaded = load_settings(dir.path() / "renewdesk" / "settings.json");
     EXPECT_EQ(loaded.settings, DesktopSettings{});
-    EXPECT_TRUE(loaded.problem.empty());
+    EXPECT_FALSE(loaded.problem.has_value());
 }
 
 TEST(SettingsStore, SaveThenLoadRoundTrips) {
@@ -38,7 +38,7 @@ TEST(SettingsStore, SaveThenLoadRoundTrips) {
     ASSERT_TRUE(save_settings(file, sample(), &error)) << error;
     const auto loaded = load_settings(file);
     EXPECT_EQ(loaded.settings, sample());
-    EXPECT_TRUE(loaded.problem.empty());
+    EXPECT_FALSE(loaded.problem.has_value());
 }
 
 TEST(SettingsStore, SaveLeavesNoTemporaryFileBehind) {
@@ -66,18 +66,46 @@ TEST(SettingsStore, CorruptFileIsKeptAsideAndReplaced) {
     write_text(file, "{\"baseUrl\": \"http://x\", \"clientId\": ");
     const auto loaded = load_settings(file);
     EXPECT_EQ(loaded.settings, DesktopSettings{});
-    EXPECT_NE(loaded.problem.find("not valid JSON"), std::string::npos) << loaded.problem;
-    EXPECT_NE(loaded.problem.find("settings.json.corrupt"), std::string::npos) << loaded.problem;
+    ASSERT_TRUE(loaded.problem.has_value());
+    EXPECT_EQ(loaded.problem->file, file);
+    EXPECT_EQ(loaded.problem->reason, "it is not valid JSON");
+    EXPECT_EQ(loaded.problem->kept_as, dir.path() / "settings.json.corrupt");
+    EXPECT_EQ(loaded.problem->cleanup_error, "");
     EXPECT_EQ(read_text(dir.path() / "settings.json.corrupt"), "{\"baseUrl\": \"http://x\", \"clientId\": ");
     // The replacement is a good file: the next start has nothing to report.
-    EXPECT_TRUE(load_settings(file).problem.empty());
+    EXPECT_FALSE(load_settings(file).problem.has_value());
 }
 
 TEST(SettingsStore, NonObjectJsonIsCorrupt) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";
     write_text(file, "[1, 2]");
-    EXPECT_NE(load_settings(file).problem.find("not a JSON object"), std::string::npos);
+    EXPECT_EQ(load_settings(file).problem.value_or(rd::desktop::UnreadableSettings{}).reason, "it is not a JSON object");
+}
+
+TEST(SettingsStore, CorruptFileThatCannotBeMovedAsideIsSaidSo) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, "[1, 2]");
+    write_text(dir.path() / "settings.json.corrupt" / "in-the-way", "x"); // rename(2) cannot replace a non-empty folder
+    const auto loaded = load_settings(file);
+    ASSERT_TRUE(loaded.problem.has_value());
+    EXPECT_TRUE(loaded.problem->kept_as.empty());
+    EXPECT_FALSE(loaded.problem->cleanup_error.empty());
+    EXPECT_EQ(read_text(file), "[1, 2]"); // left as it was
+}
+
+TEST(SettingsStore, CaBundleRoundTripsAndIsLeftOutWhenUnset) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    DesktopSettings settings = sample();
+    settings.ca_bundle = "/etc/ssl/intranet-proxy.pem";
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_NE(read_text(file).find("\"caBundle\": \"/etc/ssl/intranet-proxy.pem\""), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings.ca_bundle, "/etc/ssl/intranet-proxy.pem");
+    settings.ca_bundle.clear();
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_EQ(read_text(file).find("caBundle"), std::string::npos) << read_text(file);
 }
 
 TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
@@ -85,7 +113,7 @@ TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
     const auto file = dir.path() / "settings.json";
     write_text(file, R"({"baseUrl": 42, "clientId": "abc", "window": {"width": "wide", "height": 500}})");
     const auto loaded = load_settings(file);
-    EXPECT_TRUE(loaded.problem.empty());
+    EXPECT_FALSE(loaded.problem.has_value());
     EXPECT_EQ(loaded.settings.base_url, "");
     EXPECT_EQ(loaded.settings.client_id, "abc");
     EXPECT_EQ(loaded.settings.window_width, 0);
@@ -129,7 +157,7 @@ TEST(SettingsStore, BaseUrlWithInvalidUtf8SavesAndLoadsWithoutThrowing) {
     ASSERT_TRUE(saved) << error;
     rd::desktop::LoadedSettings loaded;
     ASSERT_NO_THROW(loaded = load_settings(file));
-    EXPECT_TRUE(loaded.problem.empty()) << loaded.problem;
+    EXPECT_FALSE(loaded.problem.has_value()) << loaded.problem->reason;
     EXPECT_EQ(loaded.settings.base_url, "http://caf\xEF\xBF\xBD(.example/\xEF\xBF\xBD"); // each bad byte -> U+FFFD
     EXPECT_EQ(loaded.settings.client_id, settings.client_id);
     EXPECT_EQ(loaded.settings.window_width, settings.window_width);

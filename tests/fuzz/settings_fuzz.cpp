@@ -54,11 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const LoadedSettings loaded = load_settings(file);
     const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    FUZZ_CHECK(loaded.problem.empty() == doc.is_object()); // anything else is set aside and said so
-    if (!loaded.problem.empty()) {
+    FUZZ_CHECK(loaded.problem.has_value() != doc.is_object()); // anything else is set aside and said so
+    if (loaded.problem) {
         FUZZ_CHECK(loaded.settings == DesktopSettings{});
         // Replaced with defaults, the old file kept beside it.
-        FUZZ_CHECK(load_settings(file).problem.empty());
+        FUZZ_CHECK(!load_settings(file).problem);
     }
     const DesktopSettings& s = loaded.settings;
     FUZZ_CHECK(s.window_width >= 0 && s.window_width < 100000 && s.window_height >= 0 && s.window_height < 100000);
@@ -68,10 +68,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fuzz::valid_utf8(saved));
     const nlohmann::json saved_doc = nlohmann::json::parse(saved);
     for (const auto& [key, value] : saved_doc.items()) // no member could carry a secret
-        FUZZ_CHECK(key == "baseUrl" || key == "clientId" || key == "window");
+        FUZZ_CHECK(key == "baseUrl" || key == "clientId" || key == "caBundle" || key == "window");
     write(file, saved);
     const LoadedSettings again = load_settings(file);
-    FUZZ_CHECK(again.problem.empty());
+    FUZZ_CHECK(!again.problem);
     DesktopSettings expected = s;
     if (expected.window_width == 0 || expected.window_height == 0) expected.window_width = expected.window_height = 0;
     FUZZ_CHECK(again.settings == expected);

@@ -2,6 +2,7 @@
 #include "ui_harness.h"
 
 #include "../core/fixtures.h"
+#include "api_paths.h"
 #include "renewal_flow.h"
 
 #include <gtest/gtest.h>
@@ -13,8 +14,8 @@ using namespace rd::test;
 
 namespace {
 
-constexpr const char* save_path = "/order/openapi/order/v1/save";
-constexpr const char* page_path = "/order/openapi/order/v1/page";
+constexpr const char* save_path = paths::create_order;
+constexpr const char* page_path = paths::order_list;
 
 nlohmann::json state(UiHarness& ui) { return nlohmann::json::parse(ui.app->state_json()); }
 
@@ -113,8 +114,26 @@ TEST(AppUi, ReceiptCanBeCopiedAndDownloaded) {
     ASSERT_EQ(ui.saved.size(), 1u);
     EXPECT_EQ(ui.saved[0].first, "renewdesk-receipt-MK3400814131142238208.json");
     EXPECT_NE(ui.saved[0].second.find("\"billingId\": 3197218168379846218"), std::string::npos);
+    EXPECT_EQ(state(ui)["notice"], "Saved to /home/x/receipts/renewdesk-receipt-MK3400814131142238208.json");
     ui.click("Renew another");
     EXPECT_EQ(state(ui)["screen"], "choosing");
+}
+
+TEST(AppUi, TheUiWordsWhatThePlatformReportsInItsOneNoticeLine) {
+    UiHarness failing({.save_outcome = ui::SavedFile::Outcome::failed});
+    reach_review_for_myself(failing);
+    failing.click("Confirm order");
+    failing.transport.reply(save_path, raw(200, fixture_text("tutorial_order_response.json")));
+    failing.click("Download receipt");
+    EXPECT_EQ(state(failing)["notice"], "Could not save the receipt: No space left on device");
+
+    UiHarness reset({.settings_reset = ui::SettingsReset{.file = "/c/settings.json", .reason = "it is not valid JSON",
+                                                         .kept_as = "/c/settings.json.corrupt"}});
+    reset.frame();
+    EXPECT_EQ(state(reset)["notice"], "Your settings file /c/settings.json could not be read (it is not valid JSON). "
+                                      "It was replaced with defaults; the old file is kept as /c/settings.json.corrupt.");
+    reset.click("Dismiss");
+    EXPECT_EQ(state(reset)["notice"], "");
 }
 
 TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
@@ -195,7 +214,7 @@ TEST(AppUi, StateAndScreensSurviveInvalidUtf8FromOutside) {
     reach_review_for_myself(ui);
     ui.click("Confirm order");
     // A Latin-1 proxy page: its title reaches the error excerpt as bytes that are not UTF-8.
-    ui.transport.reply(save_path, raw(502, "<html><title>Passerelle \xe9 indisponible \xff</title></html>", "text/html"));
+    ui.transport.reply(save_path, raw(502, "<html><title>Passerelle \xe9 indisponible \xff</title></html>"));
     ui.frame();
     const std::string text = ui.app->state_json();
     const auto parsed = nlohmann::json::parse(text, nullptr, false);
@@ -290,7 +309,7 @@ TEST(AppUi, FailedLookupHasItsOwnRetry) {
     UiHarness ui;
     sign_in(ui);
     ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
-    ui.transport.reply("/purchase_product_info", raw(503, "Service Unavailable", "text/plain"));
+    ui.transport.reply("/purchase_product_info", raw(503, "Service Unavailable"));
     ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
     ui.click("Retry plans");
     EXPECT_EQ(ui.transport.pending_count("/purchase_product_info"), 1u);

@@ -19,6 +19,8 @@ namespace rd::test {
 
 struct UiOptions {
     bool warn_plain_http = false;
+    std::optional<ui::SettingsReset> settings_reset;
+    ui::SavedFile::Outcome save_outcome = ui::SavedFile::Outcome::written;
     std::optional<std::string> journal_text; // what the journal store holds at start
 };
 
@@ -63,8 +65,11 @@ struct UiHarness {
             .copy_to_clipboard = [this](const std::string& text) { copied.push_back(text); },
             .save_file = [this](const std::string& name, const std::string& text) {
                 saved.emplace_back(name, text);
-                return "saved " + name;
+                if (options.save_outcome == ui::SavedFile::Outcome::failed)
+                    return ui::SavedFile{.problem = "No space left on device"};
+                return ui::SavedFile{.outcome = options.save_outcome, .where = "/home/x/receipts/" + name};
             },
+            .settings_reset = options.settings_reset,
             .journal = &journal,
             .sandbox_base_url = "http://sandbox.invalid",
             .warn_plain_http = options.warn_plain_http,

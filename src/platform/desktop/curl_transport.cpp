@@ -176,9 +176,6 @@ private:
             return;
         }
         response.status = static_cast<int>(status);
-        char* content_type = nullptr;
-        curl_easy_getinfo(transfer.easy, CURLINFO_CONTENT_TYPE, &content_type);
-        if (content_type) response.content_type = content_type;
         // The headers the core reads from a complete reply, as header lines (see envelope.cpp).
         if (status >= 300 && status < 400) {
             char* location = nullptr;

@@ -15,13 +15,12 @@ std::string safe_file_name(const std::string& name) {
     return safe;
 }
 
-std::string save_receipt(const std::filesystem::path& config_dir, const std::string& file_name,
-                         const std::string& contents) {
-    if (config_dir.empty()) return "Could not save the receipt: neither XDG_CONFIG_HOME nor HOME is set.";
-    const std::filesystem::path file = config_dir / "receipts" / safe_file_name(file_name);
-    std::string error;
-    if (!write_file_atomically(file, contents, &error)) return "Could not save the receipt: " + error;
-    return "Saved to " + file.string();
+SavedReceipt save_receipt(const std::filesystem::path& config_dir, const std::string& file_name,
+                          const std::string& contents) {
+    if (config_dir.empty()) return {.error = "neither XDG_CONFIG_HOME nor HOME is set"};
+    SavedReceipt result{.file = config_dir / "receipts" / safe_file_name(file_name)};
+    result.saved = write_file_atomically(result.file, contents, &result.error);
+    return result;
 }
 
 } // namespace rd::desktop

@@ -11,8 +11,14 @@ namespace rd::desktop {
 // Never empty, never "." or "..".
 std::string safe_file_name(const std::string& name);
 
-// Writes the receipt atomically; returns the sentence the UI shows: "Saved to <path>" or why not.
-std::string save_receipt(const std::filesystem::path& config_dir, const std::string& file_name,
-                         const std::string& contents);
+struct SavedReceipt {
+    bool saved = false;
+    std::filesystem::path file; // where it was (or would have been) written
+    std::string error;          // when not saved: why, as the system put it
+};
+
+// Writes the receipt atomically (the UI words the outcome).
+SavedReceipt save_receipt(const std::filesystem::path& config_dir, const std::string& file_name,
+                          const std::string& contents);
 
 } // namespace rd::desktop

@@ -34,6 +34,7 @@ DesktopSettings from_json(const json& document) {
     DesktopSettings settings;
     read_string(document, "baseUrl", settings.base_url);
     read_string(document, "clientId", settings.client_id);
+    read_string(document, "caBundle", settings.ca_bundle);
     if (auto window = document.find("window"); window != document.end() && window->is_object()) {
         read_size(*window, "width", settings.window_width);
         read_size(*window, "height", settings.window_height);
@@ -41,22 +42,20 @@ DesktopSettings from_json(const json& document) {
     return settings;
 }
 
-// Moves the unreadable file aside and writes defaults in its place; returns the sentence for the person.
-std::string replace_unreadable(const std::filesystem::path& file, const std::string& reason) {
-    std::string problem = "Your settings file " + file.string() + " could not be read (" + reason + "). ";
+// Moves the unreadable file aside and writes defaults in its place.
+LoadedSettings replace_unreadable(const std::filesystem::path& file, const std::string& reason) {
+    UnreadableSettings problem{.file = file, .reason = reason};
     std::filesystem::path backup = file;
     backup += ".corrupt";
     std::error_code ec;
     std::filesystem::rename(file, backup, ec);
-    std::string error;
     if (ec) {
-        problem += "It could not be moved aside (" + ec.message() + ") and was left as it is.";
-    } else if (!save_settings(file, DesktopSettings{}, &error)) {
-        problem += "It was moved to " + backup.string() + ", but a new one could not be written (" + error + ").";
+        problem.cleanup_error = ec.message();
     } else {
-        problem += "It was replaced with defaults; the old file is kept as " + backup.string() + ".";
+        problem.kept_as = backup;
+        save_settings(file, DesktopSettings{}, &problem.cleanup_error);
     }
-    return problem;
+    return {{}, std::move(problem)};
 }
 
 } // namespace
@@ -74,14 +73,14 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file, ec) && !ec) return {};
 
     std::ifstream in(file, std::ios::binary);
-    if (!in) return {{}, replace_unreadable(file, std::strerror(errno))};
+    if (!in) return replace_unreadable(file, std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) return {{}, replace_unreadable(file, "read error")};
+    if (in.bad()) return replace_unreadable(file, "read error");
 
     const json document = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-    if (document.is_discarded()) return {{}, replace_unreadable(file, "it is not valid JSON")};
-    if (!document.is_object()) return {{}, replace_unreadable(file, "it is not a JSON object")};
+    if (document.is_discarded()) return replace_unreadable(file, "it is not valid JSON");
+    if (!document.is_object()) return replace_unreadable(file, "it is not a JSON object");
     return {from_json(document), {}};
 }
 
@@ -89,6 +88,7 @@ std::string settings_json(const DesktopSettings& settings) {
     json document = json::object();
     document["baseUrl"] = settings.base_url;
     document["clientId"] = settings.client_id;
+    if (!settings.ca_bundle.empty()) document["caBundle"] = settings.ca_bundle;
     if (settings.window_width > 0 && settings.window_height > 0)
         document["window"] = {{"width", settings.window_width}, {"height", settings.window_height}};
     return json_text(document, 2) + "\n"; // a typed Base URL may hold any bytes

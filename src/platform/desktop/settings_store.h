@@ -1,15 +1,16 @@
-// The desktop app's remembered settings: base URL, Client ID and window size, as JSON in
+// The desktop app's remembered settings: base URL, Client ID, CA bundle and window size, as JSON in
 // $XDG_CONFIG_HOME/renewdesk/settings.json (or ~/.config/renewdesk/settings.json).
 // The Client Secret and tokens have no field here, so they cannot be written: a secret someone put
 // into the file by hand is dropped by the next save. A file that cannot be read is kept aside as
 // settings.json.corrupt and replaced; the app starts with defaults and tells the person.
 //
 //   auto loaded = rd::desktop::load_settings(dir / "settings.json");
-//   if (!loaded.problem.empty()) show(loaded.problem);
+//   if (loaded.problem) tell_the_person(*loaded.problem);
 //   rd::desktop::save_settings(dir / "settings.json", loaded.settings, &error);
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace rd::desktop {
@@ -17,15 +18,26 @@ namespace rd::desktop {
 struct DesktopSettings {
     std::string base_url;  // empty: none remembered
     std::string client_id; // empty: none remembered
+    // CA certificates (PEM) an intranet's TLS-inspecting proxy signs with, trusted on top of the
+    // system's; verification stays on. Set by hand in the file or by --ca-bundle (which wins).
+    std::string ca_bundle;
     int window_width = 0;  // GLFW screen coordinates; 0: none remembered
     int window_height = 0;
 
     bool operator==(const DesktopSettings&) const = default;
 };
 
+// An unreadable settings file, as facts (the UI words them).
+struct UnreadableSettings {
+    std::filesystem::path file;
+    std::string reason;             // why it could not be read
+    std::filesystem::path kept_as;  // where it was moved; empty: it could not be moved
+    std::string cleanup_error;      // moving it aside or writing defaults in its place failed: why
+};
+
 struct LoadedSettings {
     DesktopSettings settings;
-    std::string problem; // non-empty when the file was unreadable: what happened, in words for the person
+    std::optional<UnreadableSettings> problem; // set when the file was unreadable
 };
 
 // $XDG_CONFIG_HOME/renewdesk (when absolute, as the XDG spec requires), else $HOME/.config/renewdesk;

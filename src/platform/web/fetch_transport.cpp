@@ -244,7 +244,6 @@ public:
                                                        "http://, the host name, no extra path).");
         } else if (fetch->status != 0) { // a complete HTTP response, whatever its status
             response.status = fetch->status;
-            response.content_type = header_of(fetch, "content-type");
             // The one header the core reads from a complete reply, as a header line (envelope.cpp).
             if (const std::string retry_after = header_of(fetch, "retry-after"); !retry_after.empty())
                 response.failure_text = "Retry-After: " + retry_after;

@@ -1,0 +1,69 @@
+#include "desktop_environment.h"
+
+#include "receipt_file.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace rd::desktop {
+
+DesktopEnvironment::DesktopEnvironment(const DesktopOptions& options, std::string sandbox_url)
+    : options_(options), sandbox_url_(std::move(sandbox_url)), config_dir_(default_config_dir()) {
+    if (config_dir_.empty()) {
+        std::fprintf(stderr, "renewdesk: neither XDG_CONFIG_HOME nor HOME is set: settings will not be kept\n");
+    } else {
+        settings_file_ = config_dir_ / "settings.json";
+        journal_.emplace(config_dir_ / journal_file_name);
+        LoadedSettings loaded = load_settings(settings_file_);
+        settings_ = loaded.settings;
+        problem_ = std::move(loaded.problem);
+        if (problem_)
+            std::fprintf(stderr, "renewdesk: settings file %s unreadable (%s): defaults in use\n",
+                         problem_->file.c_str(), problem_->reason.c_str());
+    }
+    ca_bundle_ = !options_.ca_bundle.empty() ? options_.ca_bundle : settings_.ca_bundle;
+}
+
+void DesktopEnvironment::save(const DesktopSettings& next) {
+    if (settings_file_.empty() || next == settings_) return;
+    std::string error;
+    if (save_settings(settings_file_, next, &error)) settings_ = next;
+    else std::fprintf(stderr, "renewdesk: could not save the settings: %s\n", error.c_str());
+}
+
+ui::AppEnvironment DesktopEnvironment::app_environment() {
+    const bool sandbox = !sandbox_url_.empty();
+    ui::AppEnvironment env;
+    env.served_by_sandbox = sandbox;
+    env.sandbox_base_url = sandbox_url_;
+    env.warn_plain_http = true;
+    env.journal = journal_ ? &*journal_ : nullptr;
+    env.default_base_url = sandbox ? sandbox_url_ : options_.base_url.value_or(default_base_url);
+    // An explicit --base-url or --sandbox wins over the remembered URL; the sandbox's demo credentials
+    // are not the person's Client ID, and its port changes every run, so nothing is remembered then.
+    if (!options_.base_url && !sandbox) env.remembered_base_url = settings_.base_url;
+    if (!sandbox) {
+        env.remembered_client_id = settings_.client_id;
+        env.remember = [this](const std::string& base_url, const std::string& client_id) {
+            DesktopSettings next = settings_;
+            next.base_url = base_url;
+            next.client_id = client_id;
+            save(next);
+        };
+    }
+    env.copy_to_clipboard = [](const std::string& text) { ImGui::SetClipboardText(text.c_str()); };
+    env.save_file = [this](const std::string& name, const std::string& contents) {
+        const SavedReceipt saved = save_receipt(config_dir_, name, contents);
+        if (!saved.saved) return ui::SavedFile{.problem = saved.error};
+        return ui::SavedFile{.outcome = ui::SavedFile::Outcome::written, .where = saved.file.string()};
+    };
+    if (problem_)
+        env.settings_reset = ui::SettingsReset{.file = problem_->file.string(),
+                                               .reason = problem_->reason,
+                                               .kept_as = problem_->kept_as.string(),
+                                               .cleanup_problem = problem_->cleanup_error};
+    return env;
+}
+
+} // namespace rd::desktop

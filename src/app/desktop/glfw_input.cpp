@@ -1,0 +1,69 @@
+#include "glfw_input.h"
+
+#include "app.h"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <cfloat>
+
+namespace rd::desktop {
+
+namespace {
+
+WindowEvents* events = nullptr;
+
+void on_cursor_pos(GLFWwindow* window, double x, double y) {
+    ImGui_ImplGlfw_CursorPosCallback(window, x / events->ui_scale, y / events->ui_scale);
+    events->woke = true;
+}
+
+void on_cursor_enter(GLFWwindow* window, int entered) {
+    // The backend's "left" state would make it poll glfwGetCursorPos (unscaled) every frame, so only
+    // the "entered" half goes to it.
+    if (entered) ImGui_ImplGlfw_CursorEnterCallback(window, 1);
+    else ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    events->woke = true;
+}
+
+} // namespace
+
+void install_window_callbacks(GLFWwindow* window, WindowEvents& target) {
+    events = &target;
+    glfwSetCursorPosCallback(window, on_cursor_pos);
+    glfwSetCursorEnterCallback(window, on_cursor_enter);
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+        ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+        events->woke = true;
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double x, double y) {
+        ImGui_ImplGlfw_ScrollCallback(w, x, y);
+        events->woke = true;
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+        events->woke = true;
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+        ImGui_ImplGlfw_CharCallback(w, c);
+        events->woke = true;
+    });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
+        ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+        events->woke = true;
+    });
+    // Exposure, resizes and scale changes need a new frame but carry no input.
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { events->woke = true; });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { events->woke = true; });
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { events->woke = true; });
+    // While an order is being sent the UI asks first; the loop closes once app->wants_close().
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+        if (events->app && !events->app->allow_close()) glfwSetWindowShouldClose(w, GLFW_FALSE);
+        events->woke = true;
+    });
+
+    ImGui_ImplGlfw_CursorEnterCallback(window, 1); // see on_cursor_enter
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+}
+
+} // namespace rd::desktop

@@ -1,0 +1,30 @@
+#include "local_storage_journal.h"
+
+#include "page_shell.h"
+
+namespace rd::web {
+
+std::optional<std::string> LocalStorageJournal::load() {
+    if (memory_only_) return memory_;
+    std::string text(1024, '\0');
+    int length = journal_load(text.data(), static_cast<int>(text.size()));
+    if (length >= static_cast<int>(text.size()) && length <= max_bytes) { // longer: again, with room
+        text.resize(static_cast<std::size_t>(length) + 1);
+        length = journal_load(text.data(), static_cast<int>(text.size()));
+    }
+    if (length < 0 || length >= static_cast<int>(text.size())) return std::nullopt;
+    text.resize(static_cast<std::size_t>(length));
+    return text;
+}
+
+void LocalStorageJournal::save(const std::string& text) {
+    memory_ = text;
+    if (!memory_only_ && !journal_save(text)) memory_only_ = true;
+}
+
+void LocalStorageJournal::clear() {
+    memory_.reset();
+    journal_clear();
+}
+
+} // namespace rd::web

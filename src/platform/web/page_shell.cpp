@@ -1,0 +1,55 @@
+#include "page_shell.h"
+
+#include <emscripten/emscripten.h>
+
+// clang-format off
+EM_JS(int, rd_js_take_wake, (), {
+    var woke = Module['rdWake'] ? 1 : 0;
+    Module['rdWake'] = false;
+    return woke;
+});
+EM_JS(void, rd_js_copy_text, (const char* text), { Module['rdShell'].copyText(UTF8ToString(text)); });
+EM_JS(void, rd_js_download, (const char* name, const char* data, size_t size), {
+    Module['rdShell'].download(UTF8ToString(name), HEAPU8.slice(data, data + size));
+});
+EM_JS(void, rd_js_remember, (const char* base_url, const char* client_id), {
+    Module['rdShell'].remember(UTF8ToString(base_url), UTF8ToString(client_id));
+});
+EM_JS(int, rd_js_journal_load, (char* buffer, int capacity), {
+    var text = Module['rdShell'].journalLoad();
+    if (text === null) return -1;
+    var length = lengthBytesUTF8(text);
+    if (length < capacity) stringToUTF8(text, buffer, capacity);
+    return length;
+});
+EM_JS(int, rd_js_journal_save, (const char* text), {
+    return Module['rdShell'].journalSave(UTF8ToString(text)) ? 1 : 0;
+});
+EM_JS(void, rd_js_journal_clear, (), { Module['rdShell'].journalClear(); });
+EM_JS(void, rd_js_fatal, (const char* message), { Module['rdShell'].fatal(UTF8ToString(message)); });
+EM_JS(void, rd_js_set_cursor, (int cursor), {
+    // ImGuiMouseCursor_None = -1, Arrow, TextInput, ResizeAll, ResizeNS, ResizeEW, ResizeNESW,
+    // ResizeNWSE, Hand, NotAllowed
+    var names = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer',
+                 'not-allowed'];
+    Module['canvas'].style.cursor = cursor < 0 ? 'none' : (names[cursor] || 'default');
+});
+// clang-format on
+
+namespace rd::web {
+
+bool take_wake() { return rd_js_take_wake() != 0; }
+void copy_text(const char* text) { rd_js_copy_text(text); }
+void download(const std::string& file_name, const std::string& contents) {
+    rd_js_download(file_name.c_str(), contents.data(), contents.size());
+}
+void remember_sign_in(const std::string& base_url, const std::string& client_id) {
+    rd_js_remember(base_url.c_str(), client_id.c_str());
+}
+void show_fatal_error(const char* message) { rd_js_fatal(message); }
+void set_mouse_cursor(int imgui_cursor) { rd_js_set_cursor(imgui_cursor); }
+int journal_load(char* buffer, int capacity) { return rd_js_journal_load(buffer, capacity); }
+bool journal_save(const std::string& text) { return rd_js_journal_save(text.c_str()) != 0; }
+void journal_clear() { rd_js_journal_clear(); }
+
+} // namespace rd::web

@@ -1,0 +1,24 @@
+// The page shell's services (web/shell.js, Module.rdShell), for the wasm side: the browser's
+// clipboard, downloads, remembering the sign-in fields in localStorage, the error page, the mouse
+// cursor and the wake flag its event listeners raise. Thin calls, no policy.
+#pragma once
+
+#include <string>
+
+namespace rd::web {
+
+bool take_wake();                // true once after the shell saw input or a resize (Module.rdWake)
+void copy_text(const char* text); // navigator.clipboard, with the shell's fallback
+void download(const std::string& file_name, const std::string& contents);
+void remember_sign_in(const std::string& base_url, const std::string& client_id);
+void show_fatal_error(const char* message); // replaces the canvas with an error page
+void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
+
+// The in-flight order journal's localStorage slot (key renewdesk.inflightOrder, kept by the shell).
+// Returns the text's length in bytes, copying it when it fits with its terminating zero; -1 when
+// there is none.
+int journal_load(char* buffer, int capacity);
+bool journal_save(const std::string& text); // false when the browser refused (storage off or full)
+void journal_clear();
+
+} // namespace rd::web
