@@ -316,6 +316,8 @@ test('a corrupt settings file is reported, kept aside and replaced', async () =>
   await app.widget('Sign in');
   await app.shot('6-corrupt-settings');
   assert.match(app.stderr, /could not be read \(it is not valid JSON\)/);
+  // The same words in the UI's one notice line, with the place the old file was kept.
+  assert.match(app.hooks().state.notice, /could not be read \(it is not valid JSON\)\. .*kept as .*settings\.json\.corrupt/);
   assert.equal(readFileSync(path.join(configDir, 'settings.json.corrupt'), 'utf8'), '{"baseUrl": "http://x", ');
   JSON.parse(readFileSync(path.join(configDir, 'settings.json'), 'utf8'));
   assert.equal((await app.quit()).code, 0);

@@ -1,5 +1,6 @@
 #include "desktop_environment.h"
 
+#include "notices.h"
 #include "receipt_file.h"
 
 #include <imgui.h>
@@ -18,9 +19,6 @@ DesktopEnvironment::DesktopEnvironment(const DesktopOptions& options, std::strin
         LoadedSettings loaded = load_settings(settings_file_);
         settings_ = loaded.settings;
         problem_ = std::move(loaded.problem);
-        if (problem_)
-            std::fprintf(stderr, "renewdesk: settings file %s unreadable (%s): defaults in use\n",
-                         problem_->file.c_str(), problem_->reason.c_str());
     }
     ca_bundle_ = !options_.ca_bundle.empty() ? options_.ca_bundle : settings_.ca_bundle;
 }
@@ -58,11 +56,13 @@ ui::AppEnvironment DesktopEnvironment::app_environment() {
         if (!saved.saved) return ui::SavedFile{.problem = saved.error};
         return ui::SavedFile{.outcome = ui::SavedFile::Outcome::written, .where = saved.file.string()};
     };
-    if (problem_)
+    if (problem_) {
         env.settings_reset = ui::SettingsReset{.file = problem_->file.string(),
                                                .reason = problem_->reason,
                                                .kept_as = problem_->kept_as.string(),
                                                .cleanup_problem = problem_->cleanup_error};
+        std::fprintf(stderr, "renewdesk: %s\n", ui::settings_reset_notice(*env.settings_reset).c_str());
+    }
     return env;
 }
 
