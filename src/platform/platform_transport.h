@@ -11,7 +11,8 @@ namespace rd {
 
 struct TransportOptions {
     int connect_timeout_ms = 10000;
-    // Desktop only: extra CA bundle (PEM) for an intranet proxy; TLS verification is always on.
+    // Desktop only: the CA certificates (PEM) to verify servers with, instead of the system's (an
+    // intranet whose TLS-inspecting proxy re-signs every site with its own CA). Verification stays on.
     const char* ca_bundle_path = nullptr;
 };
 

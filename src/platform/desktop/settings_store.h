@@ -18,8 +18,8 @@ namespace rd::desktop {
 struct DesktopSettings {
     std::string base_url;  // empty: none remembered
     std::string client_id; // empty: none remembered
-    // CA certificates (PEM) an intranet's TLS-inspecting proxy signs with, trusted on top of the
-    // system's; verification stays on. Set by hand in the file or by --ca-bundle (which wins).
+    // CA certificates (PEM) that servers are verified with instead of the system's: an intranet's
+    // TLS-inspecting proxy CA. Verification stays on. Set by hand in the file; --ca-bundle wins.
     std::string ca_bundle;
     int window_width = 0;  // GLFW screen coordinates; 0: none remembered
     int window_height = 0;

@@ -11,6 +11,8 @@
 // header comment, a failure with the status seen.
 #include "platform_transport.h"
 
+#include "xhr_support.h"
+
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
@@ -21,44 +23,6 @@
 #include <memory>
 #include <string_view>
 #include <vector>
-
-// Emscripten 3.1.6's emscripten_fetch_close() does not abort an in-flight XHR: its handlers would
-// later write into the freed emscripten_fetch_t. Detach and abort the XHR first. Returns 0 when the
-// XHR cannot be found (then the caller must let the fetch finish before closing it).
-EM_JS(int, rd_fetch_abort_xhr, (unsigned int id), {
-    if (typeof Fetch === 'undefined' || !Fetch.xhrs) return 0;
-    var xhr = Fetch.xhrs[id - 1]; // emscripten's ids are 1-based indexes into Fetch.xhrs
-    if (!xhr) return 0;
-    xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.onreadystatechange = null;
-    xhr.abort();
-    return 1;
-});
-
-// 1 when the XHR's final URL differs from the one requested: the browser followed a redirect. The
-// final URL goes to `out` (at most `size` bytes, NUL-terminated).
-EM_JS(int, rd_fetch_redirected_to, (unsigned int id, const char* url, char* out, int size), {
-    if (typeof Fetch === 'undefined' || !Fetch.xhrs) return 0;
-    var xhr = Fetch.xhrs[id - 1];
-    if (!xhr || !xhr.responseURL) return 0;
-    try {
-        if (new URL(UTF8ToString(url), document.baseURI).href.split('#')[0] === xhr.responseURL) return 0;
-    } catch (e) {
-        return 0;
-    }
-    stringToUTF8(xhr.responseURL, out, size);
-    return 1;
-});
-
-// XMLHttpRequest.open() throws (uncaught by emscripten, unwinding through wasm) on a URL the
-// browser cannot parse, so such URLs are refused before they reach it.
-EM_JS(int, rd_fetch_url_is_valid, (const char* url), {
-    try {
-        var parsed = new URL(UTF8ToString(url), document.baseURI);
-        return (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? 1 : 0;
-    } catch (e) {
-        return 0;
-    }
-});
 
 namespace rd {
 namespace {
@@ -95,40 +59,6 @@ struct Finished {
     HttpResponse response;
 };
 
-// A header name must be an HTTP token and a value must not break the header block:
-// XMLHttpRequest.setRequestHeader() throws otherwise (uncaught, like open()).
-bool header_is_valid(const HttpHeader& header) {
-    if (header.name.empty()) return false;
-    for (unsigned char c : header.name)
-        if (c <= 0x20 || c >= 0x7f || std::strchr("\"(),/:;<=>?@[\\]{}", c)) return false;
-    return std::none_of(header.value.begin(), header.value.end(),
-                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
-}
-
-// The value of response header `name` (lower case), or "".
-std::string header_of(emscripten_fetch_t* fetch, std::string_view name) {
-    const size_t length = emscripten_fetch_get_response_headers_length(fetch);
-    if (length == 0) return {};
-    std::string headers(length, '\0');
-    emscripten_fetch_get_response_headers(fetch, headers.data(), length);
-    std::string_view rest(headers.c_str()); // "name: value\r\n" lines, names lower-case
-    while (!rest.empty()) {
-        const size_t end = rest.find('\n');
-        std::string_view line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-        if (line.size() <= name.size() || line[name.size()] != ':') continue;
-        const bool match = std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
-            return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-        });
-        if (!match) continue;
-        std::string_view value = line.substr(name.size() + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
-        return std::string(value);
-    }
-    return {};
-}
-
 void on_fetch_finished(emscripten_fetch_t* fetch);
 void on_fetch_progress(emscripten_fetch_t* fetch);
 
@@ -140,9 +70,9 @@ public:
 
     RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
         const RequestHandle handle = ++next_handle_;
-        const bool headers_ok = std::all_of(request.headers.begin(), request.headers.end(), header_is_valid);
+        const bool headers_ok = std::all_of(request.headers.begin(), request.headers.end(), web::header_is_valid);
         if (!headers_ok || request.method.size() >= sizeof(emscripten_fetch_attr_t{}.requestMethod) ||
-            !rd_fetch_url_is_valid(request.url.c_str())) {
+            !web::url_is_valid(request.url.c_str())) {
             HttpResponse refused;
             refused.failure = TransportFailure::could_not_send;
             refused.failure_text = headers_ok ? "The browser cannot send to this URL: " + request.url
@@ -214,7 +144,7 @@ public:
         if (auto it = in_flight_.find(handle); it != in_flight_.end()) {
             std::unique_ptr<Pending> p = std::move(it->second);
             in_flight_.erase(it);
-            if (p->fetch && rd_fetch_abort_xhr(p->fetch->id)) {
+            if (p->fetch && web::abort_xhr(p->fetch->id)) {
                 p->closing = true;
                 close_fetch(p->fetch);
             } else {
@@ -232,20 +162,20 @@ public:
     // frees its body) and queues the response for poll().
     void complete(Pending& p, emscripten_fetch_t* fetch) {
         HttpResponse response;
-        char redirected_to[2048] = {};
+        char final_url[2048] = {};
         if (fetch->status != 0 && fetch->numBytes > max_reply_bytes) {
             response = refused_body(fetch->status, too_large_text);
-        } else if (fetch->status != 0 && rd_fetch_redirected_to(fetch->id, p.request.url.c_str(), redirected_to,
-                                                                  sizeof redirected_to)) {
+        } else if (fetch->status != 0 && web::redirected_to(fetch->id, p.request.url.c_str(), final_url,
+                                                                       sizeof final_url)) {
             response = refused_body(fetch->status, std::string("The server redirected the request to ") +
-                                                       redirected_to +
+                                                       final_url +
                                                        " and the browser followed it; RenewDesk never uses a "
                                                        "redirected reply. Check the Base URL (https:// or "
                                                        "http://, the host name, no extra path).");
         } else if (fetch->status != 0) { // a complete HTTP response, whatever its status
             response.status = fetch->status;
             // The one header the core reads from a complete reply, as a header line (envelope.cpp).
-            if (const std::string retry_after = header_of(fetch, "retry-after"); !retry_after.empty())
+            if (const std::string retry_after = web::response_header(fetch, "retry-after"); !retry_after.empty())
                 response.failure_text = "Retry-After: " + retry_after;
             if (fetch->data && fetch->numBytes > 0)
                 response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
@@ -268,7 +198,7 @@ public:
     void progress(Pending& p, emscripten_fetch_t* fetch) {
         if (fetch->dataOffset + fetch->numBytes <= max_reply_bytes && fetch->totalBytes <= max_reply_bytes) return;
         HttpResponse response = refused_body(fetch->status, too_large_text);
-        rd_fetch_abort_xhr(fetch->id);
+        web::abort_xhr(fetch->id);
         finish(p, fetch, std::move(response));
     }
 
