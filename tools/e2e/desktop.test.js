@@ -403,3 +403,160 @@ test('the app killed (SIGKILL) while submitting: after a restart and sign-in, re
   await again.waitFor((s) => s.journal.pending === false, 'the journal to be cleared');
   assert.equal((await again.quit()).code, 0);
 });
+
+// ---- an intranet's TLS-inspecting proxy with its own CA ----
+
+// A real nginx (Debian's) terminating TLS with a server certificate signed by a CA made here, and
+// proxying to the sandbox on loopback: it stands for an intranet's TLS-inspecting proxy, whose CA
+// no system trusts. The app never turns verification off: it trusts that CA only when told to, by
+// caBundle in its settings file or by --ca-bundle (which wins).
+test('CA bundle: a proxy signed by an unknown CA is refused; caBundle in the settings or --ca-bundle (which wins) trusts it', async () => {
+  const pki = makeTestPki(tempDir('pki'));
+  const proxy = await startTlsProxy(sandbox.url, pki, tempDir('tls-proxy'));
+  try {
+    // No CA bundle: curl's verification refuses the certificate; no request reaches the sandbox.
+    const plain = new DesktopApp({ args: ['--base-url', proxy.url] });
+    await plain.waitForScreen('signed_out');
+    const before = proxy.accessLines().length;
+    await submitSignIn(plain);
+    const refused = await plain.waitFor((s) => s.screen === 'signed_out' && s.error !== '' && !s.busy,
+      'the certificate error');
+    await plain.shot('9-ca-unknown');
+    console.log(`without a CA bundle: ${refused.error}`);
+    assert.match(refused.error, /certificate/i);
+    assert.equal(refused.users.status, 'idle', 'no lookup started');
+    assert.deepEqual(proxy.accessLines().slice(before), [], 'a request got through nginx to the sandbox');
+    // The handshake was refused by the app (its TLS alert), not dropped on the way.
+    assert.ok(proxy.errorLines().some((l) => /alert unknown ca/.test(l)), `nginx logged no "unknown ca" alert`);
+    assert.equal((await plain.quit()).code, 0);
+
+    // caBundle in the settings file (no command-line flag): the lookups load through the proxy.
+    const home = writeSettings(tempDir('home'), { caBundle: pki.caFile });
+    const trusted = new DesktopApp({ args: ['--base-url', proxy.url], home });
+    await trusted.waitForScreen('signed_out');
+    await signIn(trusted);
+    assert.ok(proxy.accessLines().some((l) => l.includes('/oauth/token')), 'the token request went through nginx');
+    assert.equal((await trusted.quit()).code, 0);
+    assert.equal(JSON.parse(readFileSync(trusted.settingsFile, 'utf8')).caBundle, pki.caFile, 'caBundle kept');
+
+    // --ca-bundle wins over a caBundle that names an existing but wrong certificate.
+    const wrongHome = writeSettings(tempDir('home'), { caBundle: pki.unrelatedFile });
+    const flagged = new DesktopApp({ args: ['--base-url', proxy.url, '--ca-bundle', pki.caFile], home: wrongHome });
+    await flagged.waitForScreen('signed_out');
+    await signIn(flagged);
+    assert.equal((await flagged.quit()).code, 0);
+    assert.equal(JSON.parse(readFileSync(flagged.settingsFile, 'utf8')).caBundle, pki.unrelatedFile,
+      'the command line is not written into the settings');
+
+    // The control case for the above: that wrong caBundle alone is refused.
+    const wrong = new DesktopApp({ args: ['--base-url', proxy.url], home: wrongHome });
+    await wrong.waitForScreen('signed_out');
+    await submitSignIn(wrong);
+    const wrongRefused = await wrong.waitFor((s) => s.screen === 'signed_out' && s.error !== '' && !s.busy,
+      'the certificate error with the wrong caBundle');
+    console.log(`with the wrong caBundle alone: ${wrongRefused.error}`);
+    assert.match(wrongRefused.error, /certificate/i);
+    assert.equal((await wrong.quit()).code, 0);
+  } finally {
+    await stop(proxy.child);
+  }
+});
+
+test('a CA bundle that does not exist: exit code 1 and a sentence naming the file', () => {
+  const home = tempDir('home');
+  const env = { PATH: process.env.PATH, HOME: home, DISPLAY: display, XDG_CONFIG_HOME: path.join(home, 'config') };
+  const flag = spawnSync(appBinary, ['--ca-bundle', '/no/such/file'], { env, encoding: 'utf8', timeout: 10000 });
+  console.log(`--ca-bundle /no/such/file: exit ${flag.status}, stderr ${JSON.stringify(flag.stderr)}`);
+  assert.equal(flag.status, 1, flag.stderr);
+  assert.match(flag.stderr, /\/no\/such\/file/);
+  assert.match(flag.stderr, /--ca-bundle/);
+
+  writeSettings(home, { caBundle: '/no/such/settings-file.pem' });
+  const setting = spawnSync(appBinary, [], { env, encoding: 'utf8', timeout: 10000 });
+  console.log(`caBundle /no/such/settings-file.pem: exit ${setting.status}, stderr ${JSON.stringify(setting.stderr)}`);
+  assert.equal(setting.status, 1, setting.stderr);
+  assert.match(setting.stderr, /\/no\/such\/settings-file\.pem/);
+  assert.match(setting.stderr, /caBundle/);
+});
+
+// Types the demo credentials and clicks Sign in, without waiting for the outcome.
+async function submitSignIn(app) {
+  await app.click('Client ID');
+  await app.key('ctrl+a');
+  await app.type('demo-client-id');
+  await focusField(app, 'Client Secret');
+  await app.type(secret);
+  await app.click('Sign in');
+}
+
+// Writes home/config/renewdesk/settings.json (XDG_CONFIG_HOME is home/config); returns home.
+function writeSettings(home, settings) {
+  const configDir = path.join(home, 'config', 'renewdesk');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(path.join(configDir, 'settings.json'), JSON.stringify(settings));
+  return home;
+}
+
+// A test CA, a server certificate for IP:127.0.0.1 signed by it, and an unrelated self-signed
+// certificate (a wrong but readable CA bundle), made with the openssl CLI.
+function makeTestPki(dir) {
+  const file = (name) => path.join(dir, name);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const openssl = (...args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2',
+    '-subj', '/CN=RenewDesk e2e intranet proxy CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  openssl('req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1');
+  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
+    '-set_serial', '2', '-days', '2', '-extfile', file('server.ext'), '-out', file('server.pem'));
+  openssl('req', '-x509', ...ec, '-keyout', file('unrelated.key'), '-out', file('unrelated.pem'), '-days', '2',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1');
+  execFileSync('openssl', ['verify', '-CAfile', file('ca.pem'), file('server.pem')], { stdio: 'ignore' });
+  return { caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key'), unrelatedFile: file('unrelated.pem') };
+}
+
+// nginx on https://127.0.0.1:PORT with pki's server certificate, proxying everything to upstreamUrl.
+// The sandbox here does not demand a User-Agent (no --require-user-agent), and the desktop app sends
+// User-Agent: OpenAPI itself: nginx passes requests through unchanged.
+async function startTlsProxy(upstreamUrl, pki, dir) {
+  const port = await closedPort();
+  writeFileSync(path.join(dir, 'nginx.conf'), `
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log info;
+events {}
+http {
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port} ssl;
+    ssl_certificate ${pki.certFile};
+    ssl_certificate_key ${pki.keyFile};
+    location / {
+      proxy_pass ${upstreamUrl};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+`);
+  const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  const child = track(spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' }));
+  const lines = (name) => {
+    try { return readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean); } catch { return []; }
+  };
+  // Up once it accepts a TCP connection (no TLS handshake, no request: nothing for the logs).
+  let up = false;
+  for (let i = 0; i < 200 && !up; ++i) {
+    up = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (!up) await sleep(50);
+  }
+  assert.ok(up, `nginx listens on 127.0.0.1:${port}; see ${dir}/error.log`);
+  return { url: `https://127.0.0.1:${port}`, child, accessLines: () => lines('access.log'), errorLines: () => lines('error.log') };
+}
