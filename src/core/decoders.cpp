@@ -198,15 +198,6 @@ Result<OrderPage> decode_order_page(const json& result) {
     return page;
 }
 
-std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans) {
-    const std::string wanted = "remote management account";
-    for (std::size_t i = 0; i < plans.size(); ++i)
-        if (ascii_lowercase(plans[i].name) == wanted) return i;
-    for (std::size_t i = 0; i < plans.size(); ++i)
-        if (ascii_lowercase(plans[i].name).find(wanted) != std::string::npos) return i;
-    return std::nullopt;
-}
-
 std::string order_status_in_words(const std::string& status) {
     if (status == "succeed") return "Succeeded: the renewal is in effect";
     if (status == "pending") return "Pending: waiting for payment or review in the Partner Portal";

@@ -32,8 +32,4 @@ inline constexpr DecodeBillingContacts decode_billing_contacts{};
 OrderReceipt decode_order_receipt(const nlohmann::json& result);
 Result<OrderPage> decode_order_page(const nlohmann::json& result);
 
-// Index of the plan to preselect: the one named "Remote Management Account" (exactly, then as part
-// of the name, case-insensitively), else none.
-std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans);
-
 } // namespace rd

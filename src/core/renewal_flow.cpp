@@ -3,6 +3,7 @@
 #include "api_paths.h"
 #include "decoders.h"
 #include "order_body.h"
+#include "text.h"
 
 namespace rd {
 namespace {
@@ -50,6 +51,15 @@ const char* lookup_status_name(LookupStatus status) {
     case LookupStatus::failed: return "failed";
     }
     return "idle";
+}
+
+std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans) {
+    const std::string wanted = "remote management account";
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (ascii_lowercase(plans[i].name) == wanted) return i;
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (ascii_lowercase(plans[i].name).find(wanted) != std::string::npos) return i;
+    return std::nullopt;
 }
 
 RenewalFlow::RenewalFlow(ApiClient& client, JournalStore* journal)

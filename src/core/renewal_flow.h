@@ -141,6 +141,10 @@ private:
     int orders_sent_ = 0;
 };
 
+// Selection policy: the index of the plan to preselect, the one named "Remote Management Account"
+// (exactly, then as part of the name, case-insensitively), else none.
+std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans);
+
 const char* stage_name(Stage stage);
 const char* lookup_status_name(LookupStatus status); // "idle", "loading", "loaded", "failed"
 

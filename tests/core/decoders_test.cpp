@@ -96,7 +96,6 @@ TEST(Decoders, PlansFoundInFlatListsShape) {
     EXPECT_EQ(plans[1].price, "120.00");
     EXPECT_EQ(plans[1].purchase_type, "renew");
     EXPECT_NE(catalog.value().raw_json.find("offeringId"), std::string::npos);
-    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1));
 }
 
 TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
@@ -108,18 +107,6 @@ TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
     EXPECT_EQ(plans[1].plan_id.to_string(), "3049036224189325312");
     EXPECT_EQ(plans[1].currency, "USD");
     EXPECT_EQ(plans[1].price, "120.5");
-    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1)); // name contains it, any case
-}
-
-TEST(Decoders, NoRemoteManagementAccountPlanMeansNoPreselection) {
-    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Something else"}};
-    EXPECT_FALSE(preferred_plan_index(plans).has_value());
-}
-
-TEST(Decoders, ExactNameBeatsPartialName) {
-    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Remote Management Account Trial"},
-                               Plan{.plan_id = {2}, .name = "Remote Management Account"}};
-    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1));
 }
 
 TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {

@@ -1,5 +1,6 @@
 #include "renewal_flow.h"
 
+#include "decoders.h"
 #include "fake_transport.h"
 #include "fixtures.h"
 
@@ -99,6 +100,29 @@ TEST_F(RenewalFlowTest, RemoteManagementAccountPlanIsPreselected) {
     ASSERT_TRUE(flow.selection().plan_id);
     EXPECT_EQ(flow.selection().plan_id->value, 3049036224189325312ULL);
     EXPECT_EQ(flow.chosen_plan()->name, "Remote Management Account");
+}
+
+TEST(PlanPreference, RemoteManagementAccountInFlatListsShapeIsPreferred) {
+    auto catalog = decode_plan_catalog(fixture_json("plans_flat_lists.json"));
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_EQ(preferred_plan_index(catalog.value().plans), std::optional<std::size_t>(1));
+}
+
+TEST(PlanPreference, NameContainingItInAnyCaseIsPreferredInNestedShape) {
+    auto catalog = decode_plan_catalog(fixture_json("plans_nested_details.json"));
+    ASSERT_TRUE(catalog.ok());
+    EXPECT_EQ(preferred_plan_index(catalog.value().plans), std::optional<std::size_t>(1));
+}
+
+TEST(PlanPreference, NoRemoteManagementAccountPlanMeansNoPreselection) {
+    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Something else"}};
+    EXPECT_FALSE(preferred_plan_index(plans).has_value());
+}
+
+TEST(PlanPreference, ExactNameBeatsPartialName) {
+    std::vector<Plan> plans = {Plan{.plan_id = {1}, .name = "Remote Management Account Trial"},
+                               Plan{.plan_id = {2}, .name = "Remote Management Account"}};
+    EXPECT_EQ(preferred_plan_index(plans), std::optional<std::size_t>(1));
 }
 
 TEST_F(RenewalFlowTest, SingleBillingContactIsPreselectedButTwoAreNot) {

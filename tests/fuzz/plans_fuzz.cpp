@@ -4,6 +4,7 @@
 #include "decoders.h"
 #include "envelope.h"
 #include "fuzz_reply.h"
+#include "renewal_flow.h"
 
 #include <set>
 
