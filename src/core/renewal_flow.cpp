@@ -199,13 +199,11 @@ void RenewalFlow::choose_subordinate(const std::string& partner_id) {
 void RenewalFlow::choose_plan(Id64 plan_id) {
     if (stage_ != Stage::choosing) return;
     selection_.plan_id = plan_id;
-    selection_.typed_plan_id.clear();
     selection_.typed_plan_error.reset();
 }
 
 void RenewalFlow::type_plan_id(const std::string& text) {
     if (stage_ != Stage::choosing) return;
-    selection_.typed_plan_id = text;
     auto id = parse_typed_id(text, "The plan id");
     if (id) {
         selection_.plan_id = id.value();
@@ -221,14 +219,12 @@ void RenewalFlow::choose_billing_contact(Id64 billing_id) {
     for (const auto& contact : contacts_.value)
         if (contact.billing_contact_id == billing_id) {
             selection_.billing_id = billing_id;
-            selection_.typed_billing_id.clear();
             selection_.typed_billing_error.reset();
         }
 }
 
 void RenewalFlow::type_billing_id(const std::string& text) {
     if (stage_ != Stage::choosing) return;
-    selection_.typed_billing_id = text;
     auto id = parse_typed_id(text, "The billing contact id");
     if (id) {
         selection_.billing_id = id.value();

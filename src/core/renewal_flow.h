@@ -37,13 +37,12 @@ template <class T> struct Lookup {
     std::vector<std::string> skipped; // raw text of list entries that could not be read
 };
 
+// The typed text of a hand-entered id lives in the screen's field alone; the flow keeps what it means.
 struct Selection {
     std::optional<std::string> target; // "" = the partner itself, else the subordinate user's partnerId
     std::optional<Id64> plan_id;
-    std::string typed_plan_id;         // what the person typed, when the plan was entered by hand
     std::optional<ApiError> typed_plan_error;
     std::optional<Id64> billing_id;
-    std::string typed_billing_id;      // what the person typed, when the contact id was entered by hand
     std::optional<ApiError> typed_billing_error;
 };
 
