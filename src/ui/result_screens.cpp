@@ -10,12 +10,6 @@
 namespace rd::ui {
 namespace {
 
-void receipt_row(const char* label, const std::string& value) {
-    ImGui::TextDisabled("%s", label);
-    ImGui::SameLine(160.0f);
-    ImGui::TextUnformatted(value.empty() ? "-" : value.c_str());
-}
-
 void toned_text(Tone tone, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
     ImGui::PushTextWrapPos(0.0f);
@@ -27,11 +21,11 @@ void toned_text(Tone tone, const std::string& text) {
 void draw_found_order(const ReconcileResult& result) {
     const OrderSummary& order = *result.match;
     toned_text(Tone::good, "The order was placed: do not order again.");
-    receipt_row("Order no", order.order_no);
-    receipt_row("Status", order_status_in_words(order.order_status));
-    receipt_row("Created", local_time_text(create_time_ms(order.create_time)));
-    receipt_row("Order id", order.id);
-    if (result.matched_by_po_number) receipt_row("PO number", order.custom_reference_no + " (matches this order)");
+    label_value_row("Order no", order.order_no);
+    label_value_row("Status", order_status_in_words(order.order_status));
+    label_value_row("Created", local_time_text(create_time_ms(order.create_time)));
+    label_value_row("Order id", order.id);
+    if (result.matched_by_po_number) label_value_row("PO number", order.custom_reference_no + " (matches this order)");
     if (result.since_attempt.size() > 1 && !result.matched_by_po_number) {
         ImGui::Spacing();
         hint("Several orders were created since this one was sent; the earliest is shown. All of them:");
@@ -95,14 +89,14 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     ImGui::TextUnformatted(order_status_in_words(r.order_status).c_str());
     track("Receipt status");
     {
-        receipt_row("Order no", r.order_no);
-        receipt_row("Order id", r.order_id);
-        receipt_row("Order status", r.order_status);
-        receipt_row("Instance id", r.instance_id);
-        receipt_row("Transaction no", r.transaction_no);
-        receipt_row("Product no", r.product_no);
-        receipt_row("Request id", r.request_id);
-        if (!flow.order().po_number.empty()) receipt_row("PO number", flow.order().po_number);
+        label_value_row("Order no", r.order_no);
+        label_value_row("Order id", r.order_id);
+        label_value_row("Order status", r.order_status);
+        label_value_row("Instance id", r.instance_id);
+        label_value_row("Transaction no", r.transaction_no);
+        label_value_row("Product no", r.product_no);
+        label_value_row("Request id", r.request_id);
+        if (!flow.order().po_number.empty()) label_value_row("PO number", flow.order().po_number);
     }
     ImGui::Spacing();
     if (button("Copy receipt", true, 150)) actions.push_back({.kind = ActionKind::copy_text, .text = receipt_text(r)});

@@ -11,16 +11,6 @@
 namespace rd::ui {
 namespace {
 
-// Label and wrapped value on one line. Not a table: a table's stretch column has no width in its
-// first frame, which would wrap the value into a very tall first layout.
-void row(const char* label, const std::string& value) {
-    ImGui::TextDisabled("%s", label);
-    ImGui::SameLine(160.0f);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(value.c_str());
-    ImGui::PopTextWrapPos();
-}
-
 std::string who(const RenewalFlow& flow) {
     const auto& order = flow.order();
     if (!order.partner_id) return "Yourself (your own Partner Portal account)";
@@ -35,8 +25,7 @@ std::string who(const RenewalFlow& flow) {
 // Where Confirm sends the order, shown first and in colour: a sandbox or the real Partner Portal.
 void draw_destination(const std::string& base_url, bool is_sandbox) {
     const std::string host = url_host(base_url);
-    ImGui::TextDisabled("Sending to");
-    ImGui::SameLine(160.0f);
+    row_label("Sending to");
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
     ImGui::PushTextWrapPos(0.0f);
     if (is_sandbox)
@@ -57,22 +46,22 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     draw_destination(fields.base_url, fields.sending_to_sandbox);
 
     {
-        row("Renew for", who(flow));
+        label_value_row("Renew for", who(flow));
         const Plan* plan = flow.chosen_plan();
-        row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " + flow.order().plan_id.to_string());
-        if (plan && !plan->price.empty()) row("Price (as listed)", plan->price + " " + plan->currency);
+        label_value_row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " + flow.order().plan_id.to_string());
+        if (plan && !plan->price.empty()) label_value_row("Price (as listed)", plan->price + " " + plan->currency);
         if (const BillingContact* contact = flow.chosen_contact())
-            row("Billing contact", contact->first_name + " " + contact->last_name + ", invoice to " + contact->email_address +
-                                       " (id " + contact->billing_contact_id.to_string() + ")");
+            label_value_row("Billing contact", contact->first_name + " " + contact->last_name + ", invoice to " +
+                                                   contact->email_address + " (id " +
+                                                   contact->billing_contact_id.to_string() + ")");
         else
-            row("Billing contact", "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
-        row("Term", "1 year, annual recurring billing");
+            label_value_row("Billing contact", "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
+        label_value_row("Term", "1 year, annual recurring billing");
     }
 
     ImGui::Spacing();
     ImGui::BeginDisabled(submitting);
-    ImGui::TextDisabled("PO number");
-    ImGui::SameLine(160.0f);
+    row_label("PO number");
     ImGui::SetNextItemWidth(260.0f);
     if (ImGui::InputTextWithHint("##po", "optional, e.g. PO-4711", &fields.po_number))
         actions.push_back({.kind = ActionKind::set_po_number, .text = fields.po_number});

@@ -51,6 +51,18 @@ void spinner_text(const char* text) {
     ImGui::Text("%s%s", text, dots[phase]);
 }
 
+void row_label(const char* label) {
+    ImGui::TextDisabled("%s", label);
+    ImGui::SameLine(160.0f);
+}
+
+void label_value_row(const char* label, const std::string& value) {
+    row_label(label);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(value.empty() ? "-" : value.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 bool button(const char* label, bool enabled, float width) {
     ImGui::BeginDisabled(!enabled);
     bool pressed = ImGui::Button(label, ImVec2(width, 0));

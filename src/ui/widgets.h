@@ -1,5 +1,5 @@
 // Small drawing helpers shared by the screens: named widget rectangles for the test hooks,
-// error boxes, spinners, section headings.
+// error boxes, spinners, section headings, label/value rows.
 #pragma once
 
 #include "api_error.h"
@@ -21,6 +21,11 @@ void error_box(const ApiError& error);
 void hint(const char* text);
 // "Loading" with dots that move; needs frames while shown.
 void spinner_text(const char* text);
+// A dimmed label, then the cursor at the value column, so labelled values line up from screen to screen.
+void row_label(const char* label);
+// A label and its value (wrapped; "-" when empty) on one line. Not a table: a table's stretch column
+// has no width in its first frame, which would wrap the value into a very tall first layout.
+void label_value_row(const char* label, const std::string& value);
 // A button that shows as disabled and never returns true when `enabled` is false.
 bool button(const char* label, bool enabled = true, float width = 0);
 
