@@ -1,5 +1,6 @@
 #include "api_client.h"
 
+#include "api_paths.h"
 #include "decoders.h"
 #include "envelope.h"
 
@@ -9,8 +10,6 @@
 
 namespace rd {
 namespace {
-
-constexpr const char* token_path = "/auth/openapi/v1/oauth/token";
 
 ApiError not_signed_in() {
     return ApiError{.kind = ErrorKind::auth, .detail_message = "You are not signed in."};
@@ -119,7 +118,7 @@ RequestHandle ApiClient::send(HttpRequest request, std::function<void(HttpRespon
 }
 
 void ApiClient::start_token_request(std::string form, bool is_refresh) {
-    HttpRequest request = make_request("POST", token_path);
+    HttpRequest request = make_request("POST", paths::token);
     request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
     request.body = std::move(form);
     token_request_in_flight_ = true;

@@ -6,6 +6,7 @@
 
 namespace rd::paths {
 
+inline constexpr const char* token = "/auth/openapi/v1/oauth/token";
 inline constexpr const char* subordinate_users = "/user/openapi/user/v1/client/partner_list";
 inline constexpr const char* remote_management_plans = "/pricing/openapi/purchase/v1/purchase_product_info?productId=15";
 inline constexpr const char* billing_contacts = "/user/openapi/user/v1/client/billing_contact_list";

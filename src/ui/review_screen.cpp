@@ -1,5 +1,6 @@
 #include "review_screen.h"
 
+#include "api_paths.h"
 #include "display_text.h"
 #include "user_filter.h"
 #include "widgets.h"
@@ -71,7 +72,7 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::EndDisabled();
 
     ImGui::Spacing();
-    ImGui::TextDisabled("The exact request body that will be sent to POST /order/openapi/order/v1/save:");
+    ImGui::TextDisabled("The exact request body that will be sent to POST %s:", paths::create_order);
     std::string body = flow.order_body();
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
     ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines), ImGuiInputTextFlags_ReadOnly);

@@ -1,5 +1,6 @@
 #include "api_client.h"
 
+#include "api_paths.h"
 #include "fake_transport.h"
 
 #include <gtest/gtest.h>
@@ -9,8 +10,8 @@ using namespace rd::test;
 
 namespace {
 
-constexpr const char* token_path = "/auth/openapi/v1/oauth/token";
-constexpr const char* users_path = "/user/openapi/user/v1/client/partner_list";
+constexpr const char* token_path = paths::token;
+constexpr const char* users_path = paths::subordinate_users;
 
 struct ApiClientTest : ::testing::Test {
     FakeTransport transport;
@@ -162,7 +163,7 @@ TEST_F(ApiClientTest, SecondGet401IsReportedNotRetriedAgain) {
 
 TEST_F(ApiClientTest, Post401IsNeverRetried) {
     sign_in();
-    client.post_json("/order/openapi/order/v1/save", "{}", record());
+    client.post_json(paths::create_order, "{}", record());
     transport.reply("/save", api_error(401, "token_expired", "expired"));
     ASSERT_EQ(replies, 1);
     EXPECT_EQ(last->error().kind, ErrorKind::auth);
@@ -172,7 +173,7 @@ TEST_F(ApiClientTest, Post401IsNeverRetried) {
 
 TEST_F(ApiClientTest, PostTimeoutIsNeverRetried) {
     sign_in();
-    client.post_json("/order/openapi/order/v1/save", "{\"a\":1}", record());
+    client.post_json(paths::create_order, "{\"a\":1}", record());
     const HttpRequest& r = transport.sent.back();
     EXPECT_EQ(header(r, "Content-Type"), "application/json");
     EXPECT_EQ(r.body, "{\"a\":1}");
@@ -202,7 +203,7 @@ TEST_F(ApiClientTest, SignOutCancelsInFlightRequestsAndDropsTheirReplies) {
 
 TEST_F(ApiClientTest, RedactedCurlNeverContainsTokenOrSecret) {
     sign_in("very-secret-token");
-    std::string curl = client.redacted_curl("POST", "/order/openapi/order/v1/save", R"({"note":"it's"})");
+    std::string curl = client.redacted_curl("POST", paths::create_order, R"({"note":"it's"})");
     EXPECT_EQ(curl.find("very-secret-token"), std::string::npos);
     EXPECT_EQ(curl.find("s3cr"), std::string::npos);
     EXPECT_NE(curl.find("Authorization: Bearer <ACCESS_TOKEN>"), std::string::npos);

@@ -2,6 +2,7 @@
 // PO-number matches, and errors. The list is generated here as the API would page it.
 #include "order_reconciler.h"
 
+#include "api_paths.h"
 #include "fake_transport.h"
 
 #include <gtest/gtest.h>
@@ -14,7 +15,7 @@ using namespace rd::test;
 
 namespace {
 
-constexpr const char* page_path = "/order/openapi/order/v1/page";
+constexpr const char* page_path = paths::order_list;
 
 struct ListedOrder {
     std::string order_no;

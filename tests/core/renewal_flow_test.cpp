@@ -1,5 +1,6 @@
 #include "renewal_flow.h"
 
+#include "api_paths.h"
 #include "decoders.h"
 #include "fake_transport.h"
 #include "fixtures.h"
@@ -15,8 +16,8 @@ constexpr const char* token_path = "/oauth/token";
 constexpr const char* users_path = "/partner_list";
 constexpr const char* plans_path = "/purchase_product_info?productId=15";
 constexpr const char* contacts_path = "/billing_contact_list";
-constexpr const char* save_path = "/order/openapi/order/v1/save";
-constexpr const char* page_path = "/order/openapi/order/v1/page";
+constexpr const char* save_path = paths::create_order;
+constexpr const char* page_path = paths::order_list;
 
 nlohmann::json order(const std::string& order_no, std::int64_t create_time_ms) {
     return {{"id", "44" + std::to_string(create_time_ms)}, {"orderNo", order_no}, {"orderStatus", "pending"},

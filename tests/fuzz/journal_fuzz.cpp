@@ -3,6 +3,7 @@
 // Then the real reader, RenewalFlow, starts from a store holding the text and, when it holds an entry,
 // signs in as that entry's account: the flow must resume it (reconcile, never re-send) with an order
 // body that carries the entry's ids exactly.
+#include "api_paths.h"
 #include "api_client.h"
 #include "fuzz_support.h"
 #include "fuzz_transport.h"
@@ -62,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Resumed: reconciling first, nothing sent but the order list.
     FUZZ_CHECK(flow.stage() == Stage::outcome_unknown);
     FUZZ_CHECK(transport.pending.size() == 1);
-    FUZZ_CHECK(transport.pending[0].request.url.find("/order/openapi/order/v1/page?") != std::string::npos);
+    FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?") != std::string::npos);
     for (const HttpRequest& request : transport.sent) FUZZ_CHECK(request.url.find("/order/v1/save") == std::string::npos);
     FUZZ_CHECK(!flow.confirm());
 

@@ -1,6 +1,7 @@
 // Query Order List (order/v1/page): decode_envelope then decode_order_page, and the reader of those
 // pages, OrderReconciler, answered with the same reply for every page it asks for.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
+#include "api_paths.h"
 #include "api_client.h"
 #include "decoders.h"
 #include "envelope.h"
@@ -48,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             transport.answer(0, token_reply()); // a 401 made the client refresh its token first
             continue;
         }
-        FUZZ_CHECK(transport.pending[0].request.url.find("/order/openapi/order/v1/page?pageNo=") != std::string::npos);
+        FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?pageNo=") != std::string::npos);
         transport.answer(0, response);
         ++answered;
     }

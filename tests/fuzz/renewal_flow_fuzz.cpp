@@ -14,6 +14,7 @@
 //     (found, or ruled out by a reading late enough); secrets and tokens never reach it nor a request
 //     other than the token request.
 // Inputs are consumed with FuzzedDataProvider: integers from the end, strings from the front.
+#include "api_paths.h"
 #include "api_client.h"
 #include "envelope.h"
 #include "fuzz_support.h"
@@ -35,7 +36,7 @@ namespace {
 constexpr const char* base_url = "http://sandbox.invalid";
 constexpr const char* client_id = "demo-client-id";
 constexpr const char* secret = "demo-client-secret-7f3a";
-constexpr const char* save_path = "/order/openapi/order/v1/save";
+constexpr const char* save_path = paths::create_order;
 
 enum Step : std::uint8_t {
     sign_in, sign_out, retry_lookup, choose_myself, choose_subordinate, choose_plan, type_plan_id,

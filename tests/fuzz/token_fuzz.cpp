@@ -1,6 +1,7 @@
 // The token reply (Request / Refresh Access Token): decode_envelope (the body may hold tokens) then
 // decode_token, and the same reply handed to ApiClient::sign_in through a fake transport.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
+#include "api_paths.h"
 #include "api_client.h"
 #include "decoders.h"
 #include "envelope.h"
@@ -37,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!grant) return 0;
 
     // The next request carries the token after its head, exactly.
-    client.get("/user/openapi/user/v1/client/partner_list", [](Result<ApiReply>) {});
+    client.get(paths::subordinate_users, [](Result<ApiReply>) {});
     FUZZ_CHECK(transport.pending.size() == 1);
     std::string head = grant.value().token_head.empty() ? "Bearer " : grant.value().token_head;
     if (head.back() != ' ') head += ' ';

@@ -13,6 +13,7 @@
 // The timeouts are short (1 s) and every slow fault is far longer (2-3 s), so a row never depends on
 // the machine being fast; only "delay 2 s (commits late)" relies on the flow's settle time (3 s after
 // the 1 s timeout) coming after the sandbox's commit (2 s), as the product's 30 s do.
+#include "api_paths.h"
 #include "sandbox_session.h"
 #include "text.h"
 
@@ -160,7 +161,7 @@ struct Session : SandboxSession {
     }
 };
 
-constexpr const char* users_path = "/user/openapi/user/v1/client/partner_list";
+constexpr const char* users_path = paths::subordinate_users;
 
 // ---- lookups ----
 

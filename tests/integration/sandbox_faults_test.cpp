@@ -1,5 +1,6 @@
 // Each fault the sandbox can inject, seen through the real libcurl transport, gives the right typed
 // error, and an order fault never turns into a second order.
+#include "api_paths.h"
 #include "sandbox_session.h"
 
 #include <gtest/gtest.h>
@@ -165,7 +166,7 @@ TEST_F(SaveFault, DroppedReplyOnAKeptAliveConnectionIsNotResentByCurl) {
     // reused connection dies silently, so the order must travel on a fresh connection.
     for (int i = 0; i < 3; ++i) {
         bool loaded = false;
-        s.client.get("/user/openapi/user/v1/client/billing_contact_list", [&](Result<ApiReply> r) { loaded = r.ok(); });
+        s.client.get(paths::billing_contacts, [&](Result<ApiReply> r) { loaded = r.ok(); });
         ASSERT_TRUE(s.pump_until([&] { return loaded; }));
     }
     confirm_with({{"kind", "commit_then_drop"}});

@@ -1,4 +1,5 @@
 // The tutorial's four steps end to end: real sandbox, real libcurl, the core's flow.
+#include "api_paths.h"
 #include "sandbox_session.h"
 
 #include "../core/fixtures.h"
@@ -85,7 +86,7 @@ TEST(TutorialFlow, ExpiredTokenOnALookupIsRefreshedAndRetriedTransparently) {
     int token_requests = s.client.token_requests_sent();
     s.flow.reconcile(); // ignored outside outcome_unknown
     bool loaded = false;
-    s.client.get("/user/openapi/user/v1/client/partner_list", [&](Result<ApiReply> reply) { loaded = reply.ok(); });
+    s.client.get(paths::subordinate_users, [&](Result<ApiReply> reply) { loaded = reply.ok(); });
     ASSERT_TRUE(s.pump_until([&] { return loaded; }));
     EXPECT_EQ(s.client.token_requests_sent(), token_requests + 1);
 }
