@@ -107,7 +107,7 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         return;
     }
     std::string order_status = "succeed";
-    if (fault) {
+    if (fault && !reshapes_reply(fault->kind)) {
         switch (fault->kind) {
         case FaultKind::http_status:
         case FaultKind::api_error:
@@ -127,16 +127,8 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         case FaultKind::order_status:
             order_status = fault->order_status;
             break;
-        case FaultKind::truncated:
-        case FaultKind::commit_then_drop:
-        case FaultKind::trickle:
-        case FaultKind::huge_body:
-        case FaultKind::wrong_content_type:
-        case FaultKind::reset_mid_body:
-        case FaultKind::invalid_utf8:
-        case FaultKind::duplicate_keys:
-        case FaultKind::odd_numbers:
-            break; // after processing
+        default:
+            break; // truncated, commit_then_drop: carried out below, after processing
         }
     }
     const ApiReply reply = handle_endpoint(route.endpoint, request, state, order_status);
