@@ -17,7 +17,7 @@ class CommitFaultsTest : public SandboxTest {
     void expect_one_committed_order(const std::string& token) {
         const json log = orders_log();
         ASSERT_EQ(log.size(), 1u);
-        EXPECT_EQ(log[0]["body"].get<std::string>(), kTutorialOrderBody);
+        EXPECT_EQ(log[0]["body"].get<std::string>(), tutorial_order_body());
         const json& result = log[0]["result"];
         EXPECT_EQ(result["orderStatus"], "succeed");
         ASSERT_TRUE(result["orderId"].is_string());
@@ -34,7 +34,7 @@ TEST_F(CommitFaultsTest, ApiErrorAfterCommitStoresTheOrder) {
     const std::string token = access_token();
     add_fault(json::parse(
         R"({"endpoint":"save","kind":"api_error","status":500,"code":"internal_error","commit":true})"));
-    expect_envelope(post_order(kTutorialOrderBody, token), 500, "internal_error");
+    expect_envelope(post_order(tutorial_order_body(), token), 500, "internal_error");
     expect_one_committed_order(token);
 }
 
@@ -43,7 +43,7 @@ TEST_F(CommitFaultsTest, GatewayTimeoutWithAJsonBodyAfterCommit) {
     add_fault(json::parse(R"({"endpoint":"save","kind":"http_status","status":504,)"
                           R"("content_type":"application/json",)"
                           R"("body":"{\"code\":504,\"message\":\"Gateway Timeout\"}","commit":true})"));
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     ASSERT_TRUE(result);
     EXPECT_EQ(result->status, 504);
     EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
@@ -55,7 +55,7 @@ TEST_F(CommitFaultsTest, SystemBusyEnvelopeWithStatus200AfterCommit) {
     const std::string token = access_token();
     add_fault(json::parse(
         R"({"endpoint":"save","kind":"api_error","status":200,"code":"system_busy","commit":true})"));
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     expect_envelope(result, 200, "system_busy");
     expect_one_committed_order(token);
 }
@@ -63,7 +63,7 @@ TEST_F(CommitFaultsTest, SystemBusyEnvelopeWithStatus200AfterCommit) {
 TEST_F(CommitFaultsTest, HtmlErrorPageAfterCommit) {
     const std::string token = access_token();
     add_fault(json::parse(R"({"endpoint":"save","kind":"html","status":502,"commit":true})"));
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     ASSERT_TRUE(result);
     EXPECT_EQ(result->status, 502);
     EXPECT_EQ(result->get_header_value("Content-Type"), "text/html");
@@ -74,7 +74,7 @@ TEST_F(CommitFaultsTest, HtmlErrorPageAfterCommit) {
 TEST_F(CommitFaultsTest, MalformedReplyAfterCommit) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "malformed"}, {"commit", true}});
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     ASSERT_TRUE(result);
     EXPECT_EQ(result->status, 200);
     EXPECT_FALSE(json::accept(result->body));
@@ -85,7 +85,7 @@ TEST_F(CommitFaultsTest, DelayAfterCommitSendsTheNormalReplyLate) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "delay"}, {"delay_ms", 400}, {"commit", true}});
     const auto start = Clock::now();
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(400));
     expect_envelope(result, 200, "success");
     expect_one_committed_order(token);
@@ -98,7 +98,7 @@ TEST_F(CommitFaultsTest, DelayedCommitIsKeptWhenTheClientGoesAwayDuringTheDelay)
     const auto start = Clock::now();
     httplib::Client impatient("127.0.0.1", port());
     impatient.set_read_timeout(0, 300 * 1000); // gives up after 0.3 s and closes the connection
-    auto result = impatient.Post("/order/openapi/order/v1/save", api_headers(token), kTutorialOrderBody,
+    auto result = impatient.Post("/order/openapi/order/v1/save", api_headers(token), tutorial_order_body(),
                                  "application/json");
     EXPECT_FALSE(result);
     impatient.stop();
@@ -109,9 +109,9 @@ TEST_F(CommitFaultsTest, DelayedCommitIsKeptWhenTheClientGoesAwayDuringTheDelay)
 TEST_F(CommitFaultsTest, EveryCommittedFaultGetsAFreshOrder) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "api_error"}, {"status", 503}, {"count", 2}, {"commit", true}});
-    post_order(kTutorialOrderBody, token);
-    post_order(kTutorialOrderBody, token);
-    expect_envelope(post_order(kTutorialOrderBody, token), 200, "success");
+    post_order(tutorial_order_body(), token);
+    post_order(tutorial_order_body(), token);
+    expect_envelope(post_order(tutorial_order_body(), token), 200, "success");
     const json log = orders_log();
     ASSERT_EQ(log.size(), 3u);
     EXPECT_NE(log[0]["result"]["orderId"], log[1]["result"]["orderId"]);
@@ -126,7 +126,7 @@ TEST_F(CommitFaultsTest, WithoutCommitTheSameFaultsCommitNothing) {
           json{{"endpoint", "save"}, {"kind", "malformed"}},
           json{{"endpoint", "save"}, {"kind", "html"}, {"commit", false}}}) {
         add_fault(fault);
-        post_order(kTutorialOrderBody, token);
+        post_order(tutorial_order_body(), token);
         EXPECT_EQ(orders_log(), json::array()) << fault.dump();
     }
 }
@@ -138,7 +138,7 @@ TEST_F(CommitFaultsTest, AnInvalidOrderIsNotCommittedButGetsTheFaultReply) {
                {"status", 500},
                {"code", "internal_error"},
                {"commit", true}});
-    json body = json::parse(kTutorialOrderBody);
+    json body = json::parse(tutorial_order_body());
     body["billingId"] = 1;
     expect_envelope(post_order(body.dump(), token), 500, "internal_error");
     EXPECT_EQ(orders_log(), json::array());

@@ -12,7 +12,7 @@ namespace {
 using ControlTest = SandboxTest;
 
 TEST_F(ControlTest, InfoReportsDemoCredentialsAndOrderCount) {
-    post_order(kTutorialOrderBody, access_token());
+    post_order(tutorial_order_body(), access_token());
     const json info = parse_body(client().Get("/__sandbox/info"));
     EXPECT_EQ(info["clientId"], "demo-client-id");
     EXPECT_EQ(info["clientSecret"], "demo-client-secret");
@@ -21,7 +21,7 @@ TEST_F(ControlTest, InfoReportsDemoCredentialsAndOrderCount) {
 
 TEST_F(ControlTest, ResetClearsOrdersAndFaultsButKeepsTokens) {
     const std::string token = access_token();
-    post_order(kTutorialOrderBody, token);
+    post_order(tutorial_order_body(), token);
     add_fault({{"endpoint", "partner_list"}, {"kind", "http_status"}});
     auto reset = client().Post("/__sandbox/reset", "", "application/json");
     ASSERT_TRUE(reset);
@@ -36,7 +36,7 @@ TEST_F(ControlTest, LogLinesNeverContainSecretsTokensOrBodies) {
     restart({}, /*log_requests=*/true);
     testing::internal::CaptureStderr();
     const json token = request_token_result();
-    json body = json::parse(kTutorialOrderBody);
+    json body = json::parse(tutorial_order_body());
     body["poNumber"] = "PO-SECRET-MARKER";
     post_order(body.dump(), token["token"]);
     get_api("/order/openapi/order/v1/page?pageNo=1&pageSize=7", token["token"]);

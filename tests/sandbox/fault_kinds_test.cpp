@@ -49,10 +49,10 @@ TEST_F(FaultKindsTest, RateLimitedWithItsOwnDelayStatusOrNoRetryAfter) {
 TEST_F(FaultKindsTest, RateLimitedSaveCommitsOnlyWhenAsked) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "rate_limited"}});
-    expect_envelope(post_order(kTutorialOrderBody, token), 429, "too_many_requests");
+    expect_envelope(post_order(tutorial_order_body(), token), 429, "too_many_requests");
     EXPECT_EQ(orders_log().size(), 0u);
     add_fault({{"endpoint", "save"}, {"kind", "rate_limited"}, {"commit", true}});
-    expect_envelope(post_order(kTutorialOrderBody, token), 429, "too_many_requests");
+    expect_envelope(post_order(tutorial_order_body(), token), 429, "too_many_requests");
     EXPECT_EQ(orders_log().size(), 1u);
 }
 
@@ -81,10 +81,10 @@ TEST_F(FaultKindsTest, RedirectWithItsOwnLocationAndStatus) {
 TEST_F(FaultKindsTest, RedirectedSaveCommitsOnlyWhenAsked) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "redirect"}});
-    EXPECT_EQ(post_order(kTutorialOrderBody, token)->status, 302);
+    EXPECT_EQ(post_order(tutorial_order_body(), token)->status, 302);
     EXPECT_EQ(orders_log().size(), 0u);
     add_fault({{"endpoint", "save"}, {"kind", "redirect"}, {"commit", true}});
-    EXPECT_EQ(post_order(kTutorialOrderBody, token)->status, 302);
+    EXPECT_EQ(post_order(tutorial_order_body(), token)->status, 302);
     EXPECT_EQ(orders_log().size(), 1u);
 }
 

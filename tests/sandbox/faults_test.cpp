@@ -104,18 +104,18 @@ TEST_F(FaultsTest, DropFaultClosesTheConnectionWithoutSendingAByte) {
 TEST_F(FaultsTest, DroppedSaveIsNotCommitted) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "drop"}});
-    EXPECT_FALSE(post_order(kTutorialOrderBody, token));
+    EXPECT_FALSE(post_order(tutorial_order_body(), token));
     EXPECT_EQ(orders_log().size(), 0u);
 }
 
 TEST_F(FaultsTest, CommitThenDropStoresTheOrderButTheClientGetsNoReply) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "commit_then_drop"}});
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     EXPECT_FALSE(result);
     const json log = orders_log();
     ASSERT_EQ(log.size(), 1u);
-    EXPECT_EQ(log[0]["body"].get<std::string>(), kTutorialOrderBody);
+    EXPECT_EQ(log[0]["body"].get<std::string>(), tutorial_order_body());
     const json page = parse_body(get_api("/order/openapi/order/v1/page", token))["result"];
     EXPECT_EQ(page["total"], 1);
 }
@@ -123,7 +123,7 @@ TEST_F(FaultsTest, CommitThenDropStoresTheOrderButTheClientGetsNoReply) {
 TEST_F(FaultsTest, TruncatedSaveIsCommitted) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "truncated"}});
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     ASSERT_TRUE(result);
     EXPECT_FALSE(is_json(result->body));
     EXPECT_EQ(orders_log().size(), 1u);
@@ -132,7 +132,7 @@ TEST_F(FaultsTest, TruncatedSaveIsCommitted) {
 TEST_F(FaultsTest, OrderStatusFaultCommitsAPendingOrder) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "order_status"}, {"orderStatus", "pending"}});
-    auto result = post_order(kTutorialOrderBody, token);
+    auto result = post_order(tutorial_order_body(), token);
     expect_envelope(result, 200, "success");
     EXPECT_EQ(parse_body(result)["result"]["orderStatus"], "pending");
     const json page = parse_body(get_api("/order/openapi/order/v1/page", token))["result"];

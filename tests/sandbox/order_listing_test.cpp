@@ -19,7 +19,7 @@ class OrderListingTest : public SandboxTest {
     std::vector<std::string> post_orders(int count) {
         std::vector<std::string> ids;
         for (int i = 0; i < count; ++i)
-            ids.push_back(parse_body(post_order(kTutorialOrderBody, token_))["result"]["orderId"]);
+            ids.push_back(parse_body(post_order(tutorial_order_body(), token_))["result"]["orderId"]);
         return ids;
     }
     json page(const std::string& query = "") {

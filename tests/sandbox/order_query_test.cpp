@@ -10,7 +10,7 @@ TEST_F(OrderQueryTest, OrderPageListsNewestFirstWithStringIds) {
     const std::string token = access_token();
     std::vector<json> placed;
     for (int i = 0; i < 3; ++i)
-        placed.push_back(parse_body(post_order(kTutorialOrderBody, token))["result"]);
+        placed.push_back(parse_body(post_order(tutorial_order_body(), token))["result"]);
 
     auto result = get_api("/order/openapi/order/v1/page", token);
     expect_envelope(result, 200, "success");
@@ -36,7 +36,7 @@ TEST_F(OrderQueryTest, OrderPageListsNewestFirstWithStringIds) {
 TEST_F(OrderQueryTest, OrderPagePaginates) {
     const std::string token = access_token();
     for (int i = 0; i < 3; ++i)
-        post_order(kTutorialOrderBody, token);
+        post_order(tutorial_order_body(), token);
     const json second =
         parse_body(get_api("/order/openapi/order/v1/page?pageNo=2&pageSize=2", token))["result"];
     EXPECT_EQ(second["totalPage"], 2);
@@ -58,7 +58,7 @@ TEST_F(OrderQueryTest, OrderPageRejectsBadPaging) {
 
 TEST_F(OrderQueryTest, OrderDetailsAreFoundByIdAndByOrderNo) {
     const std::string token = access_token();
-    json body = json::parse(kTutorialOrderBody);
+    json body = json::parse(tutorial_order_body());
     body["partnerId"] = "9223372036854775001";
     const json placed = parse_body(post_order(body.dump(), token))["result"];
     for (const std::string& key :
@@ -79,9 +79,9 @@ TEST_F(OrderQueryTest, OrderDetailsAreFoundByIdAndByOrderNo) {
 TEST_F(OrderQueryTest, PoNumberIsEchoedAsCustomReferenceNoAndTheBodyIsKeptVerbatim) {
     const std::string token = access_token();
     const std::string body =
-        R"({ "poNumber" : "PO-2026/\u00df \"7\"",)" + kTutorialOrderBody.substr(1); // escapes kept as sent
+        R"({ "poNumber" : "PO-2026/\u00df \"7\"",)" + tutorial_order_body().substr(1); // escapes kept as sent
     const json placed = parse_body(post_order(body, token))["result"];
-    const json without = parse_body(post_order(kTutorialOrderBody, token))["result"];
+    const json without = parse_body(post_order(tutorial_order_body(), token))["result"];
 
     const json listed = parse_body(get_api("/order/openapi/order/v1/page", token))["result"]["results"];
     ASSERT_EQ(listed.size(), 2u);

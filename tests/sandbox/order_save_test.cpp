@@ -16,7 +16,7 @@ std::uint64_t digits_value(const std::string& text) {
 }
 
 TEST_F(OrderSaveTest, TutorialOrderBodyIsAcceptedAndLoggedVerbatim) {
-    auto result = post_order(kTutorialOrderBody, access_token());
+    auto result = post_order(tutorial_order_body(), access_token());
     expect_envelope(result, 200, "success");
     const json answered = parse_body(result)["result"];
     ASSERT_TRUE(answered.is_object());
@@ -33,7 +33,7 @@ TEST_F(OrderSaveTest, TutorialOrderBodyIsAcceptedAndLoggedVerbatim) {
 
     const json log = orders_log();
     ASSERT_EQ(log.size(), 1u);
-    EXPECT_EQ(log[0]["body"].get<std::string>(), kTutorialOrderBody); // byte for byte
+    EXPECT_EQ(log[0]["body"].get<std::string>(), tutorial_order_body()); // byte for byte
     EXPECT_EQ(log[0]["result"], answered);
     EXPECT_TRUE(log[0]["receivedAtMs"].is_number_integer());
 }
@@ -42,7 +42,7 @@ TEST_F(OrderSaveTest, EveryOrderGetsFreshIds) {
     const std::string token = access_token();
     std::set<std::string> ids;
     for (int i = 0; i < 5; ++i) {
-        const json answered = parse_body(post_order(kTutorialOrderBody, token))["result"];
+        const json answered = parse_body(post_order(tutorial_order_body(), token))["result"];
         for (const char* member : {"instanceId", "orderId", "orderNo", "productNo", "transactionNo"})
             EXPECT_TRUE(ids.insert(answered[member].get<std::string>()).second) << member;
     }
@@ -50,7 +50,7 @@ TEST_F(OrderSaveTest, EveryOrderGetsFreshIds) {
 }
 
 json tutorial_body() {
-    return json::parse(kTutorialOrderBody);
+    return json::parse(tutorial_order_body());
 }
 
 TEST_F(OrderSaveTest, PartnerIdAndAssignIdAreBothAccepted) {
@@ -96,7 +96,7 @@ TEST_F(OrderSaveTest, GeneratedUserIsAValidPartner) {
 
 TEST_F(OrderSaveTest, SaveRequiresBearerToken) {
     auto result = client().Post("/order/openapi/order/v1/save", {{"User-Agent", "OpenAPI"}},
-                                kTutorialOrderBody, "application/json");
+                                tutorial_order_body(), "application/json");
     expect_envelope(result, 401, "unauthorized");
     EXPECT_EQ(orders_log().size(), 0u);
 }
@@ -115,7 +115,7 @@ void PrintTo(const InvalidOrderCase& c, std::ostream* os) {
 }
 
 std::string replaced(const std::string& from, const std::string& to) {
-    std::string body = kTutorialOrderBody;
+    std::string body = tutorial_order_body();
     const auto at = body.find(from);
     if (at == std::string::npos) throw std::logic_error("fragment not in the tutorial body: " + from);
     return body.replace(at, from.size(), to);
@@ -181,9 +181,9 @@ std::vector<InvalidOrderCase> invalid_orders() {
          json_type, "poNumber", "type"},
         {"PoNumberAsArray", replaced(R"("productId": 15,)", R"("productId": 15, "poNumber": ["PO-1"],)"),
          json_type, "poNumber", "type"},
-        {"MalformedJson", kTutorialOrderBody.substr(0, 60), json_type, "body", "json"},
+        {"MalformedJson", tutorial_order_body().substr(0, 60), json_type, "body", "json"},
         {"BodyIsAnArray", "[]", json_type, "body", "type"},
-        {"NotJsonContentType", kTutorialOrderBody, "text/plain", "Content-Type", "eq"},
+        {"NotJsonContentType", tutorial_order_body(), "text/plain", "Content-Type", "eq"},
     };
 }
 

@@ -26,7 +26,7 @@ class ReshapedReplyTest : public SandboxTest {
         json f = fault;
         f["endpoint"] = "save";
         add_fault(f);
-        auto result = post_order(kTutorialOrderBody, token_);
+        auto result = post_order(tutorial_order_body(), token_);
         EXPECT_EQ(orders_log().size(), 1u) << fault.dump();
         return result;
     }
@@ -220,7 +220,7 @@ TEST_F(ReshapedReplyTest, OddNumbersOnTheTokenAndOnASave) {
 
 TEST_F(ReshapedReplyTest, ReshapingAppliesToErrorRepliesToo) {
     // An order the sandbox refuses is refused under any of these faults: nothing is committed.
-    json body = json::parse(kTutorialOrderBody);
+    json body = json::parse(tutorial_order_body());
     body["billingId"] = 1;
     add_fault({{"endpoint", "save"}, {"kind", "duplicate_keys"}});
     auto result = post_order(body.dump(), token_);

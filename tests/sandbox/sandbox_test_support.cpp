@@ -7,9 +7,27 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <fstream>
 #include <regex>
+#include <sstream>
+#include <stdexcept>
 
 namespace sandbox_test {
+
+const std::string& tutorial_order_body() {
+    static const std::string body = [] {
+        // The sandbox's own fixtures folder is compiled in; tests/fixtures is three levels up from it.
+        const std::string path = std::string(RENEWDESK_SANDBOX_FIXTURES) + "/../../../tests/fixtures/tutorial_order_body.json";
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("missing fixture " + path);
+        std::stringstream text;
+        text << in.rdbuf();
+        std::string out = text.str();
+        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+        return out;
+    }();
+    return body;
+}
 
 void SandboxTest::restart(sandbox::SandboxOptions options, bool log_requests) {
     server_.reset();

@@ -15,22 +15,9 @@ namespace sandbox_test {
 
 using nlohmann::json;
 
-// The tutorial's order body, byte for byte.
-inline const std::string kTutorialOrderBody = R"({
-  "operationType": "renew_plan",
-  "productId": 15,
-  "billingId": 3197218168379846218,
-  "serviceList": [
-    {
-      "serviceType": "plan",
-      "serviceId": 3049036224189325312,
-      "purchaseType": "renew",
-      "billingModel": "recurring",
-      "billingCycle": "annually",
-      "multiCycle": 1
-    }
-  ]
-})";
+// The tutorial's order body, byte for byte: tests/fixtures/tutorial_order_body.json without its final
+// newline, the one copy the core, UI, fuzz and browser tests read too.
+const std::string& tutorial_order_body();
 
 class SandboxTest : public ::testing::Test {
   protected:

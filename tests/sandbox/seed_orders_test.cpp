@@ -83,7 +83,7 @@ TEST_F(SeedOrdersTest, TheNewestIsAgeSecondsOldAndEachNextOneASecondOlder) {
 }
 
 TEST_F(SeedOrdersTest, SeededOrdersSortByCreationTimeAmongPostedOnes) {
-    const std::string posted = parse_body(post_order(kTutorialOrderBody, token_))["result"]["orderId"];
+    const std::string posted = parse_body(post_order(tutorial_order_body(), token_))["result"]["orderId"];
     seed(3, 60);
     const json newest_first = page()["results"];
     ASSERT_EQ(newest_first.size(), 4u);
@@ -116,7 +116,7 @@ TEST_F(SeedOrdersTest, DetailsOfASeededOrderAreFoundByIdAndOrderNo) {
 
 TEST_F(SeedOrdersTest, EveryIdIsFreshAcrossSeedsAndPostedOrders) {
     seed(50, 10);
-    const json placed = parse_body(post_order(kTutorialOrderBody, token_))["result"];
+    const json placed = parse_body(post_order(tutorial_order_body(), token_))["result"];
     seed(50, 1000);
     const json all = page("?pageSize=1000")["results"];
     ASSERT_EQ(all.size(), 101u);

@@ -38,12 +38,12 @@ void expect_refusal(const httplib::Result& result, const std::string& required) 
 TEST_F(RequiredUserAgentTest, TheRequiredUserAgentIsServed) {
     const std::string token = access_token(); // sends "OpenAPI"
     expect_envelope(get_api(kUsers, token), 200, "success");
-    expect_envelope(post_order(kTutorialOrderBody, token), 200, "success");
+    expect_envelope(post_order(tutorial_order_body(), token), 200, "success");
 }
 
 TEST_F(RequiredUserAgentTest, EveryApiEndpointRefusesAnyOtherUserAgent) {
     const std::string token = access_token();
-    const json placed = parse_body(post_order(kTutorialOrderBody, token))["result"];
+    const json placed = parse_body(post_order(tutorial_order_body(), token))["result"];
     const std::vector<std::string> gets = {kUsers,
                                            "/pricing/openapi/purchase/v1/product_list",
                                            "/pricing/openapi/purchase/v1/purchase_product_info?productId=15",
@@ -61,7 +61,7 @@ TEST_F(RequiredUserAgentTest, EveryApiEndpointRefusesAnyOtherUserAgent) {
                                                      {"grant_type", "pp_credentials"}}),
                        "OpenAPI");
         expect_refusal(client().Post("/order/openapi/order/v1/save", headers_with(user_agent, token),
-                                     kTutorialOrderBody, "application/json"),
+                                     tutorial_order_body(), "application/json"),
                        "OpenAPI");
     }
 }
@@ -69,7 +69,7 @@ TEST_F(RequiredUserAgentTest, EveryApiEndpointRefusesAnyOtherUserAgent) {
 TEST_F(RequiredUserAgentTest, ARefusedSaveIsNotCommitted) {
     const std::string token = access_token();
     expect_refusal(client().Post("/order/openapi/order/v1/save", headers_with("Mozilla/5.0", token),
-                                 kTutorialOrderBody, "application/json"),
+                                 tutorial_order_body(), "application/json"),
                    "OpenAPI");
     EXPECT_EQ(orders_log(), json::array());
     EXPECT_EQ(parse_body(get_api("/order/openapi/order/v1/page", token))["result"]["total"], 0);
@@ -102,10 +102,10 @@ TEST_F(RequiredUserAgentTest, ARefusedRequestUsesUpNoFault) {
     const std::string token = access_token();
     add_fault({{"endpoint", "save"}, {"kind", "commit_then_drop"}});
     expect_refusal(client().Post("/order/openapi/order/v1/save", headers_with("other", token),
-                                 kTutorialOrderBody, "application/json"),
+                                 tutorial_order_body(), "application/json"),
                    "OpenAPI");
     EXPECT_EQ(orders_log(), json::array());
-    EXPECT_FALSE(post_order(kTutorialOrderBody, token)); // the fault still applies to the next save
+    EXPECT_FALSE(post_order(tutorial_order_body(), token)); // the fault still applies to the next save
     EXPECT_EQ(orders_log().size(), 1u);
 }
 
