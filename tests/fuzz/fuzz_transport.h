@@ -1,10 +1,11 @@
-// A minimal fake Transport and Clock for the fuzz targets. Unlike tests/core/fake_transport.h it
-// answers any pending request by its position (so replies can come in any order), can let an answer
-// arrive without delivering it until the next poll() (what a frame boundary does), and honours
-// cancel() for answers that arrived but were not delivered yet, as the real transports do.
+// A minimal fake Transport for the fuzz targets; their clock is the unit tests' FakeClock (included
+// here). Unlike tests/core/fake_transport.h's FakeTransport it answers any pending request by its
+// position (so replies can come in any order), can let an answer arrive without delivering it until the
+// next poll() (what a frame boundary does), and honours cancel() for answers that arrived but were not
+// delivered yet, as the real transports do.
 #pragma once
 
-#include "clock.h"
+#include "../core/fake_transport.h"
 #include "transport.h"
 
 #include <deque>
@@ -13,14 +14,6 @@
 #include <vector>
 
 namespace rd::fuzz {
-
-class FuzzClock final : public Clock {
-public:
-    std::int64_t now_ms() const override { return now; }
-    std::int64_t epoch_ms() const override { return epoch_at_start + now; }
-    std::int64_t now = 1'000'000;
-    std::int64_t epoch_at_start = 1'700'000'000'000;
-};
 
 class FuzzTransport final : public Transport {
 public:

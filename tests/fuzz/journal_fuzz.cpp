@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     MemoryJournalStore store;
     store.save(text);
     fuzz::FuzzTransport transport;
-    fuzz::FuzzClock clock;
+    test::FakeClock clock;
     ApiClient client(transport, clock, {});
     RenewalFlow flow(client, &store);
     FUZZ_CHECK(flow.pending_journal().has_value() == entry.has_value());

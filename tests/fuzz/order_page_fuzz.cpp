@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     fuzz::FuzzTransport transport;
-    fuzz::FuzzClock clock;
+    test::FakeClock clock;
     ApiClient client(transport, clock, {.base_url = "http://sandbox.invalid"});
     client.sign_in("demo-client-id", "demo-client-secret", [](Result<Done>) {});
     transport.answer(0, token_reply());

@@ -404,7 +404,7 @@ private:
 
     FuzzedDataProvider& in_;
     fuzz::FuzzTransport transport_;
-    fuzz::FuzzClock clock_;
+    test::FakeClock clock_;
     MemoryJournalStore journal_;
     std::unique_ptr<ApiClient> client_;
     std::unique_ptr<RenewalFlow> flow_;

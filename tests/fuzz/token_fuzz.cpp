@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // What the client makes of it.
     fuzz::FuzzTransport transport;
-    fuzz::FuzzClock clock;
+    test::FakeClock clock;
     ApiClient client(transport, clock, {.base_url = "http://sandbox.invalid/"});
     bool finished = false, signed_in = false;
     client.sign_in("demo-client-id", "demo-client-secret", [&](Result<Done> done) {
