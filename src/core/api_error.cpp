@@ -18,7 +18,9 @@ std::string ApiError::describe() const {
     std::string text;
     switch (kind) {
     case ErrorKind::network:
-        text = timed_out ? "The server did not answer in time." : "The server could not be reached.";
+        if (timed_out) text = "The server did not answer in time.";
+        else if (request_may_have_left) text = "The connection to the server was lost after the request was sent.";
+        else text = "The server could not be reached.";
         break;
     case ErrorKind::http: text = "The server answered with an HTTP error instead of the API's reply."; break;
     case ErrorKind::api: text = "The Partner Portal refused the request."; break;

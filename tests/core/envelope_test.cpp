@@ -78,6 +78,15 @@ TEST(Envelope, TransportFailuresSayWhetherTheRequestMayHaveLeft) {
     EXPECT_TRUE(decode_envelope(failure(TransportFailure::connection_lost)).error().request_may_have_left);
 }
 
+TEST(Envelope, TransportFailuresAreWordedByWhetherTheRequestLeft) {
+    const std::string refused = decode_envelope(failure(TransportFailure::could_not_send)).error().describe();
+    EXPECT_EQ(refused.rfind("The server could not be reached.", 0), 0u) << refused;
+    const std::string lost = decode_envelope(failure(TransportFailure::connection_lost)).error().describe();
+    EXPECT_EQ(lost.rfind("The connection to the server was lost after the request was sent.", 0), 0u) << lost;
+    const std::string timeout = decode_envelope(failure(TransportFailure::timed_out)).error().describe();
+    EXPECT_EQ(timeout.rfind("The server did not answer in time.", 0), 0u) << timeout;
+}
+
 TEST(Envelope, TokenBodiesNeverLeakIntoExcerpts) {
     auto reply = decode_envelope(raw(200, R"({"token": "SECRET-TOKEN-VALUE", "refresh)"), BodySecrets::may_contain_tokens);
     ASSERT_FALSE(reply.ok());
