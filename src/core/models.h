@@ -95,7 +95,7 @@ struct OrderPage {
     std::int64_t total_page = 0;
 };
 
-// "succeed" -> "Paid and active", etc.: the status words the docs list, in plain language.
+// "succeed" -> "Succeeded: the renewal is in effect", etc.: the status words the docs list, in plain words.
 std::string order_status_in_words(const std::string& status);
 
 } // namespace rd
