@@ -2,6 +2,12 @@
 
 namespace rd {
 
+std::string display_name(const SubordinateUser& user) {
+    if (user.first_name.empty()) return user.last_name;
+    if (user.last_name.empty()) return user.first_name;
+    return user.first_name + " " + user.last_name;
+}
+
 std::string order_status_in_words(const std::string& status) {
     if (status == "succeed") return "Succeeded: the renewal is in effect";
     if (status == "pending") return "Pending: waiting for payment or review in the Partner Portal";

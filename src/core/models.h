@@ -95,6 +95,9 @@ struct OrderPage {
     std::int64_t total_page = 0;
 };
 
+// "First Last", or the one part that is there ("" when both are empty): never a stray space.
+std::string display_name(const SubordinateUser& user);
+
 // "succeed" -> "Succeeded: the renewal is in effect", etc.: the status words the docs list, in plain words.
 std::string order_status_in_words(const std::string& status);
 

@@ -26,12 +26,6 @@ const std::string& sort_key(const SubordinateUser& user, UserColumn column, std:
 
 } // namespace
 
-std::string display_name(const SubordinateUser& user) {
-    if (user.first_name.empty()) return user.last_name;
-    if (user.last_name.empty()) return user.first_name;
-    return user.first_name + " " + user.last_name;
-}
-
 const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUser>& users, const std::string& search,
                                                  UserColumn sort_column, bool descending) {
     const SubordinateUser* identity = users.empty() ? nullptr : users.data();

@@ -27,6 +27,4 @@ private:
     std::vector<std::size_t> rows_;
 };
 
-std::string display_name(const SubordinateUser& user);
-
 } // namespace rd::ui
