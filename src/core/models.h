@@ -97,6 +97,7 @@ struct OrderPage {
 
 // "First Last", or the one part that is there ("" when both are empty): never a stray space.
 std::string display_name(const SubordinateUser& user);
+std::string display_name(const BillingContact& contact);
 
 // "succeed" -> "Succeeded: the renewal is in effect", etc.: the status words the docs list, in plain words.
 std::string order_status_in_words(const std::string& status);

@@ -208,8 +208,9 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
                               "No billing contact came back: add one in the Partner Portal and retry, or type its id below.",
                               actions);
     for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
-        std::string name = contact.first_name + " " + contact.last_name;
-        if (!contact.company.empty()) name += " (" + contact.company + ")";
+        std::string name = display_name(contact);
+        if (!contact.company.empty()) name += (name.empty() ? "(" : " (") + contact.company + ")";
+        if (name.empty()) name = "(unnamed contact)";
         std::string label = name + "##" + contact.billing_contact_id.to_string();
         if (ImGui::RadioButton(label.c_str(), chosen && *chosen == contact.billing_contact_id))
             actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});

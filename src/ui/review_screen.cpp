@@ -51,12 +51,13 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
         const Plan* plan = flow.chosen_plan();
         label_value_row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " + flow.order().plan_id.to_string());
         if (plan && !plan->price.empty()) label_value_row("Price (as listed)", plan->price + " " + plan->currency);
-        if (const BillingContact* contact = flow.chosen_contact())
-            label_value_row("Billing contact", contact->first_name + " " + contact->last_name + ", invoice to " +
-                                                   contact->email_address + " (id " +
-                                                   contact->billing_contact_id.to_string() + ")");
-        else
+        if (const BillingContact* contact = flow.chosen_contact()) {
+            const std::string name = display_name(*contact);
+            label_value_row("Billing contact", (name.empty() ? "" : name + ", ") + "invoice to " + contact->email_address +
+                                                   " (id " + contact->billing_contact_id.to_string() + ")");
+        } else {
             label_value_row("Billing contact", "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
+        }
         label_value_row("Term", "1 year, annual recurring billing");
     }
 
