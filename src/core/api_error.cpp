@@ -2,18 +2,6 @@
 
 namespace rd {
 
-const char* error_kind_name(ErrorKind kind) {
-    switch (kind) {
-    case ErrorKind::network: return "network";
-    case ErrorKind::http: return "http";
-    case ErrorKind::api: return "api";
-    case ErrorKind::auth: return "auth";
-    case ErrorKind::parse: return "parse";
-    case ErrorKind::input: return "input";
-    }
-    return "unknown";
-}
-
 std::string ApiError::describe() const {
     std::string text;
     switch (kind) {

@@ -30,6 +30,4 @@ struct ApiError {
     std::string describe() const;
 };
 
-const char* error_kind_name(ErrorKind kind);
-
 } // namespace rd

@@ -35,8 +35,7 @@ struct HttpResponse {
     TransportFailure failure = TransportFailure::none;
     std::string failure_text; // the transport's own words, for the person and the log
     int status = 0;
-    std::string content_type;
-    std::string body;
+    std::string body; // read whatever its Content-Type says: a proxy may mislabel the API's JSON
 };
 
 using RequestHandle = std::uint64_t;

@@ -124,8 +124,8 @@ TEST_F(ApiClientTest, AfterTheTokenEndpointFailedTheNextRequestAsksWithTheCreden
     sign_in();
     clock.now += 29 * 60 * 1000;
     client.get(users_path, record());
-    transport.reply(token_path, raw(503, "Service Unavailable", "text/plain")); // the refresh
-    transport.reply(token_path, raw(503, "Service Unavailable", "text/plain")); // the credentials fallback
+    transport.reply(token_path, raw(503, "Service Unavailable")); // the refresh
+    transport.reply(token_path, raw(503, "Service Unavailable")); // the credentials fallback
     ASSERT_TRUE(last && !last->ok());
     const std::size_t tokens_before = transport.sent_count(token_path);
     client.get(users_path, record()); // the endpoint is back: the person presses Retry

@@ -88,8 +88,8 @@ inline std::string header(const HttpRequest& request, const std::string& name) {
     return {};
 }
 
-inline HttpResponse raw(int status, std::string body, std::string content_type = "application/json") {
-    return HttpResponse{.status = status, .content_type = std::move(content_type), .body = std::move(body)};
+inline HttpResponse raw(int status, std::string body) {
+    return HttpResponse{.status = status, .body = std::move(body)};
 }
 
 inline HttpResponse ok(const nlohmann::json& result, const std::string& request_id = "0123456789abcdef0123456789abcdef") {

@@ -177,7 +177,7 @@ TEST_F(ReconcilerTest, OrdersThisSessionAlreadyAccountedForAreNotTheAttempts) {
 
 TEST_F(ReconcilerTest, AnUnreadablePageIsAnErrorNotNone) {
     reconciler.start({.sent_at_ms = attempt});
-    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>", "text/html"));
+    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::error);
     EXPECT_EQ(reconciler.result().error->http_status, 502);
     OrderList list = list_of(3, 0);

@@ -227,8 +227,8 @@ TEST_F(RenewalFlowTest, SuccessShowsTheWholeReceipt) {
 
 TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
     for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
-                       raw(502, "<html><title>Bad Gateway</title></html>", "text/html"),
-                       raw(504, "Gateway Timeout", "text/plain"), raw(200, R"({"code":"succ)"),
+                       raw(502, "<html><title>Bad Gateway</title></html>"),
+                       raw(504, "Gateway Timeout"), raw(200, R"({"code":"succ)"),
                        api_error(500, "internal_error", "boom"), api_error(200, "system_busy", "busy")}) {
         transport = FakeTransport{};
         flow.sign_out();
@@ -280,7 +280,7 @@ TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRe
     reach_review_for_myself();
     flow.confirm();
     const std::int64_t sent_at = clock.epoch_ms();
-    transport.reply(save_path, raw(504, "Gateway Timeout", "text/plain"));
+    transport.reply(save_path, raw(504, "Gateway Timeout"));
     transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
     ASSERT_TRUE(flow.recheck_at_ms()) << "too early to rule the order out";
     EXPECT_TRUE(journal.load());
@@ -333,7 +333,7 @@ TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
     reach_review_for_myself();
     flow.confirm();
     transport.reply(save_path, failure(TransportFailure::timed_out));
-    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>", "text/html"));
+    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::error);
     EXPECT_TRUE(journal.load());
     flow.renew_another();
@@ -484,7 +484,7 @@ TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsRefusedNotResentAndTheTokenIsRefr
 
 TEST_F(RenewalFlowTest, EveryKindOfTokenFailureBeforeTheOrderIsNotSent) {
     for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
-                       raw(500, "<html>down</html>", "text/html"), api_error(401, "invalid_client", "no"),
+                       raw(500, "<html>down</html>"), api_error(401, "invalid_client", "no"),
                        raw(200, "{"), api_error(503, "service_unavailable", "later")}) {
         transport = FakeTransport{};
         flow.sign_out();
@@ -504,7 +504,7 @@ TEST_F(RenewalFlowTest, EveryKindOfTokenFailureBeforeTheOrderIsNotSent) {
 TEST_F(RenewalFlowTest, FailedLookupIsRetriedAlone) {
     sign_in();
     transport.reply(users_path, ok(fixture_json("partner_list.json")));
-    transport.reply(plans_path, raw(500, "<html>oops</html>", "text/html"));
+    transport.reply(plans_path, raw(500, "<html>oops</html>"));
     transport.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
     ASSERT_EQ(flow.plans().status, LookupStatus::failed);
     EXPECT_EQ(flow.plans().error->http_status, 500);

@@ -10,7 +10,7 @@ namespace rd::fuzz {
 // the status is 200 and every byte is the body. So the seeds are plain API documents, readable as such.
 inline HttpResponse http_reply(const std::uint8_t* data, std::size_t size) {
     std::string text = bytes(data, size);
-    HttpResponse response{.status = 200, .content_type = "application/json"};
+    HttpResponse response{.status = 200};
     const std::size_t newline = text.find('\n');
     if (newline >= 1 && newline <= 3 && text.find_first_not_of("0123456789") == newline) {
         response.status = std::stoi(text.substr(0, newline));

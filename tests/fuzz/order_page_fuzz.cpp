@@ -17,7 +17,6 @@ namespace {
 
 HttpResponse token_reply() {
     return HttpResponse{.status = 200,
-                        .content_type = "application/json",
                         .body = R"({"code":"success","detailMessage":"","requestId":"r","status":200,)"
                                 R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
 }

@@ -85,8 +85,7 @@ HttpResponse envelope(int status, const std::string& code, const json& result) {
     const json body = {{"code", code}, {"detailMessage", code == "success" ? "" : "refused"},
                        {"requestId", "0123456789abcdef0123456789abcdef"}, {"result", result}, {"status", status}};
     // A PO number with invalid UTF-8 is echoed in the order list the way a JSON server would write it.
-    return HttpResponse{.status = status, .content_type = "application/json",
-                        .body = body.dump(-1, ' ', false, json::error_handler_t::replace)};
+    return HttpResponse{.status = status, .body = body.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 class Harness {
@@ -237,7 +236,7 @@ private:
         }
         case garbage: {
             const int status = statuses[in_.ConsumeIntegralInRange<int>(0, std::size(statuses) - 1)];
-            return HttpResponse{.status = status, .content_type = "application/json", .body = pick_string(512)};
+            return HttpResponse{.status = status, .body = pick_string(512)};
         }
         case truncated: {
             HttpResponse response = good_reply(url);
@@ -246,7 +245,7 @@ private:
         }
         case proxy_page: {
             const int status = statuses[in_.ConsumeIntegralInRange<int>(0, std::size(statuses) - 1)];
-            return HttpResponse{.status = status, .content_type = "text/html",
+            return HttpResponse{.status = status,
                                 .body = "<html><head><title>" + std::to_string(status) + " Bad Gateway</title></head></html>"};
         }
         case headers_only: {

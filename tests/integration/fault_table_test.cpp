@@ -82,6 +82,19 @@ std::string one_line(std::string text, std::size_t width = 240) {
     return utf8_prefix(text, width);
 }
 
+// The table's word for an error kind (the product words errors with describe() and needs no names).
+const char* error_kind_name(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::network: return "network";
+    case ErrorKind::http: return "http";
+    case ErrorKind::api: return "api";
+    case ErrorKind::auth: return "auth";
+    case ErrorKind::parse: return "parse";
+    case ErrorKind::input: return "input";
+    }
+    return "unknown";
+}
+
 // "parse HTTP 200 timed-out: <detail message> (code: ...)": the part of describe() that differs.
 std::string error_text(const ApiError& e) {
     std::string text = error_kind_name(e.kind);
