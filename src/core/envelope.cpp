@@ -1,7 +1,5 @@
-// Reading a reply: transport failures, redirects, busy servers, then the body. The body is made valid
-// UTF-8 first (a byte that is not UTF-8 in one person's name must not hide the whole list: it becomes
-// U+FFFD, and ids holding one are refused by ids.cpp), then parsed strictly: a member named twice in
-// one object, which nlohmann would silently resolve to its last value, and absurd nesting are refused.
+// Reading a reply: transport failures, redirects, busy servers, then the body, made valid UTF-8 and
+// parsed strictly (strict_json.h), then the API's envelope.
 //
 // What the transports tell beyond HttpResponse's members (transport.h has no header list):
 //  - a complete response's `failure_text` holds the only reply headers the core reads, as header lines
@@ -10,6 +8,7 @@
 //    body (too large, or a redirect the browser followed): `failure_text` says why.
 #include "envelope.h"
 
+#include "strict_json.h"
 #include "text.h"
 
 #include <cctype>
@@ -21,139 +20,8 @@ namespace rd {
 namespace {
 
 constexpr std::size_t excerpt_length = 160;
-constexpr std::size_t max_nesting = 64; // the API's documents nest 4 or 5 levels
 
 bool is_2xx(int status) { return status >= 200 && status < 300; }
-
-// ---- UTF-8 ----
-
-// Length of the well-formed UTF-8 sequence at text[at], or 0 when there is none; then `bad` is the
-// length of the ill-formed part to replace with one U+FFFD (Unicode's "maximal subpart" practice).
-std::size_t utf8_sequence(std::string_view text, std::size_t at, std::size_t& bad) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) return 1;
-    int continuations = 0;
-    unsigned char low = 0x80, high = 0xBF; // range of the first continuation byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        continuations = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        continuations = 2;
-        if (lead == 0xE0) low = 0xA0;  // no overlong forms
-        if (lead == 0xED) high = 0x9F; // no UTF-16 surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        continuations = 3;
-        if (lead == 0xF0) low = 0x90;  // no overlong forms
-        if (lead == 0xF4) high = 0x8F; // nothing past U+10FFFF
-    } else {
-        bad = 1; // a continuation byte alone, C0, C1, F5..FF
-        return 0;
-    }
-    for (int k = 0; k < continuations; ++k) {
-        const std::size_t i = at + 1 + static_cast<std::size_t>(k);
-        const auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-        if (i >= text.size() || byte < (k == 0 ? low : 0x80) || byte > (k == 0 ? high : 0xBF)) {
-            bad = i - at;
-            return 0;
-        }
-    }
-    return static_cast<std::size_t>(continuations) + 1;
-}
-
-// `text` with every ill-formed UTF-8 part replaced by U+FFFD; `changed` says whether there was any.
-std::string valid_utf8(std::string_view text, bool& changed) {
-    changed = false;
-    std::string out;
-    std::size_t copied = 0; // text[0, copied) is in `out` already (only once something changed)
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t bad = 0;
-        const std::size_t length = utf8_sequence(text, at, bad);
-        if (length > 0) {
-            at += length;
-            continue;
-        }
-        if (!changed) out.reserve(text.size() + 16);
-        changed = true;
-        out.append(text.substr(copied, at - copied));
-        out += "\xEF\xBF\xBD";
-        at += bad;
-        copied = at;
-    }
-    if (!changed) return std::string(text);
-    out.append(text.substr(copied));
-    return out;
-}
-
-// ---- strict parse ----
-
-// Builds the document as nlohmann's own DOM parser does, except that it refuses a member named twice
-// in one object and nesting deeper than max_nesting (the decoders walk documents recursively).
-class StrictDocument {
-public:
-    using json = nlohmann::json;
-
-    json root;
-    std::string refusal; // why the document was refused, when it was for one of our reasons
-
-    bool null() { return add(nullptr); }
-    bool boolean(bool value) { return add(value); }
-    bool number_integer(json::number_integer_t value) { return add(value); }
-    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
-    bool number_float(json::number_float_t value, const json::string_t&) { return add(value); }
-    bool string(json::string_t& value) { return add(std::move(value)); }
-    bool binary(json::binary_t& value) { return add(json::binary(value)); } // never from JSON text
-    bool start_object(std::size_t) { return open(json::value_t::object); }
-    bool start_array(std::size_t) { return open(json::value_t::array); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(json::string_t& name) {
-        auto& object = open_.back()->get_ref<json::object_t&>();
-        auto [member, inserted] = object.try_emplace(std::move(name)); // not moved from when present
-        if (!inserted) {
-            refusal = "The reply names \"" + utf8_prefix(member->first, 60) +
-                      "\" twice in one object, so which of its values is meant cannot be told.";
-            return false;
-        }
-        member_ = &member->second;
-        return true;
-    }
-
-    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) { return false; }
-
-private:
-    json* slot() {
-        if (open_.empty()) return &root;
-        json& parent = *open_.back();
-        if (!parent.is_array()) return member_;
-        auto& items = parent.get_ref<json::array_t&>();
-        items.emplace_back();
-        return &items.back();
-    }
-
-    template <class Value> bool add(Value&& value) {
-        *slot() = json(std::forward<Value>(value));
-        return true;
-    }
-
-    bool open(json::value_t type) {
-        if (open_.size() >= max_nesting) {
-            refusal = "The reply is nested too deeply to be the API's JSON.";
-            return false;
-        }
-        json* container = slot();
-        *container = json(type);
-        open_.push_back(container);
-        return true;
-    }
-
-    bool close() {
-        open_.pop_back();
-        return true;
-    }
-
-    std::vector<json*> open_; // the arrays and objects being filled, outermost first
-    json* member_ = nullptr;  // where the value after the last key goes
-};
 
 // ---- errors ----
 
@@ -269,15 +137,14 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     if (response.status >= 300 && response.status < 400) return redirect_error(response);
 
     bool repaired = false;
-    const std::string text = valid_utf8(response.body, repaired);
-    StrictDocument document;
-    const bool parsed = nlohmann::json::sax_parse(text, &document);
-    if (!parsed) {
-        if (!document.refusal.empty()) return unreadable_body(response, secrets, document.refusal);
+    std::string refusal;
+    std::optional<nlohmann::json> document = parse_strict(valid_utf8(response.body, repaired), refusal);
+    if (!document) {
+        if (!refusal.empty()) return unreadable_body(response, secrets, refusal);
         return unreadable_body(response, secrets,
                                response.body.empty() ? "The reply was empty." : "The reply is not JSON.");
     }
-    nlohmann::json& body = document.root;
+    nlohmann::json& body = *document;
     if (!body.is_object() || !body.contains("code"))
         return unreadable_body(response, secrets, "The reply is JSON but not the API's envelope.");
 

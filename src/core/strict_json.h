@@ -1,0 +1,23 @@
+// Reading outside JSON strictly. The text is made valid UTF-8 first (a byte that is not UTF-8 in one
+// person's name must not hide the whole list: it becomes U+FFFD, and ids holding one are refused by
+// ids.cpp), then parsed refusing what nlohmann would quietly accept: a member named twice in one
+// object (nlohmann keeps its last value) and nesting deeper than 64 levels (the decoders recurse).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rd {
+
+// `text` with every ill-formed UTF-8 part replaced by U+FFFD (Unicode's "maximal subpart"
+// practice); `changed` says whether there was any.
+std::string valid_utf8(std::string_view text, bool& changed);
+
+// The document, or nothing; `refusal` then says why in words for the person when it was one of
+// the two reasons above, and stays empty for plain invalid JSON.
+std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal);
+
+} // namespace rd
