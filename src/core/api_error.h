@@ -22,6 +22,7 @@ struct ApiError {
     std::string request_id;     // the envelope's `requestId`, for support tickets
     std::string excerpt;        // a short, secret-free excerpt of an unexpected body
     bool timed_out = false;
+    bool untrusted_certificate = false; // the server's TLS certificate was refused (nothing was sent)
     // True when the request may have reached the server. For an order this decides between
     // "failed" (the server said no) and "outcome unknown" (we cannot tell whether it was placed).
     bool request_may_have_left = false;

@@ -83,7 +83,9 @@ ApiError transport_error(const HttpResponse& response) {
     }
     ApiError error{.kind = ErrorKind::network, .detail_message = response.failure_text};
     error.timed_out = response.failure == TransportFailure::timed_out;
-    error.request_may_have_left = response.failure != TransportFailure::could_not_send;
+    error.untrusted_certificate = response.failure == TransportFailure::untrusted_certificate;
+    error.request_may_have_left =
+        response.failure != TransportFailure::could_not_send && !error.untrusted_certificate;
     return error;
 }
 

@@ -27,6 +27,7 @@ struct HttpRequest {
 enum class TransportFailure {
     none,            // a complete HTTP response arrived (any status)
     could_not_send,  // refused, name not resolved, TLS failure before the request left: nothing reached the server
+    untrusted_certificate, // the server's TLS certificate was not trusted: nothing was sent
     timed_out,       // no complete answer in time; the request may have been processed
     connection_lost, // the connection broke mid-way; the request may have been processed
 };

@@ -76,6 +76,10 @@ TEST(Envelope, TransportFailuresSayWhetherTheRequestMayHaveLeft) {
     EXPECT_TRUE(timeout.error().timed_out);
     EXPECT_TRUE(timeout.error().request_may_have_left);
     EXPECT_TRUE(decode_envelope(failure(TransportFailure::connection_lost)).error().request_may_have_left);
+    auto untrusted = decode_envelope(failure(TransportFailure::untrusted_certificate));
+    EXPECT_EQ(untrusted.error().kind, ErrorKind::network);
+    EXPECT_TRUE(untrusted.error().untrusted_certificate);
+    EXPECT_FALSE(untrusted.error().request_may_have_left); // refused in the handshake: no order can have left
 }
 
 TEST(Envelope, TransportFailuresAreWordedByWhetherTheRequestLeft) {
@@ -85,6 +89,9 @@ TEST(Envelope, TransportFailuresAreWordedByWhetherTheRequestLeft) {
     EXPECT_EQ(lost.rfind("The connection to the server was lost after the request was sent.", 0), 0u) << lost;
     const std::string timeout = decode_envelope(failure(TransportFailure::timed_out)).error().describe();
     EXPECT_EQ(timeout.rfind("The server did not answer in time.", 0), 0u) << timeout;
+    const std::string untrusted = decode_envelope(failure(TransportFailure::untrusted_certificate)).error().describe();
+    EXPECT_EQ(untrusted.rfind("The server's certificate is not trusted, so nothing was sent.", 0), 0u) << untrusted;
+    EXPECT_NE(untrusted.find("--ca-bundle FILE"), std::string::npos) << untrusted;
 }
 
 TEST(Envelope, TokenBodiesNeverLeakIntoExcerpts) {

@@ -61,7 +61,7 @@ TEST(Tls, UntrustedCertificateIsRefusedBeforeTheRequestLeaves) {
     LocalHttpsServer server;
     auto transport = make_platform_transport();
     HttpResponse response = get(*transport, "https://127.0.0.1:" + std::to_string(server.port) + "/");
-    EXPECT_EQ(response.failure, TransportFailure::could_not_send) << response.failure_text;
+    EXPECT_EQ(response.failure, TransportFailure::untrusted_certificate) << response.failure_text;
     EXPECT_EQ(response.status, 0);
 }
 

@@ -58,6 +58,7 @@ std::string header_line(CURL* easy, const char* name) {
 
 TransportFailure classify(CURLcode code, CURL* easy) {
     if (code == CURLE_OK) return TransportFailure::none;
+    if (code == CURLE_PEER_FAILED_VERIFICATION) return TransportFailure::untrusted_certificate; // before sending
     long request_bytes = 0;
     curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
     if (request_bytes == 0) return TransportFailure::could_not_send; // nothing reached the server
