@@ -158,6 +158,15 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     if (ready) ImGui::TextDisabled("%zu subordinate users", users.value.size());
 }
 
+// A field to type an id instead of choosing one from a list; its error shows while it holds text.
+void typed_id_field(const char* label, const char* example, const char* tracked_as, std::string& text,
+                    const std::optional<ApiError>& error, ActionKind kind, Actions& actions) {
+    ImGui::SetNextItemWidth(260.0f);
+    if (ImGui::InputTextWithHint(label, example, &text)) actions.push_back({.kind = kind, .text = text});
+    track(tracked_as);
+    if (!text.empty() && error) error_box(*error);
+}
+
 void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     heading("2. Plan");
     const auto& plans = flow.plans();
@@ -183,12 +192,8 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         if (!plans.value.plans.empty() && !flow.chosen_plan() && fields.typed_plan_id.empty())
             hint("No plan is named \"Remote Management Account\": choose one or type its plan id.");
     }
-    ImGui::SetNextItemWidth(260);
-    if (ImGui::InputTextWithHint("Or type a plan id", "e.g. 3049036224189325312", &fields.typed_plan_id))
-        actions.push_back({.kind = ActionKind::type_plan_id, .text = fields.typed_plan_id});
-    track("Plan id");
-    if (!fields.typed_plan_id.empty() && flow.selection().typed_plan_error)
-        error_box(*flow.selection().typed_plan_error);
+    typed_id_field("Or type a plan id", "e.g. 3049036224189325312", "Plan id", fields.typed_plan_id,
+                   flow.selection().typed_plan_error, ActionKind::type_plan_id, actions);
     if (plans.status == LookupStatus::loaded) {
         ImGui::Checkbox("Show the raw plan response", &fields.show_raw_plans);
         track("Show raw plans");
@@ -219,12 +224,9 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
         ImGui::TextDisabled("invoice to %s", contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
         if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
-    ImGui::SetNextItemWidth(260.0f);
-    if (ImGui::InputTextWithHint("Or type a billing contact id", "e.g. 3197218168379846218", &fields.typed_billing_id))
-        actions.push_back({.kind = ActionKind::type_billing_id, .text = fields.typed_billing_id});
-    track("Billing contact id");
-    if (!fields.typed_billing_id.empty() && flow.selection().typed_billing_error)
-        error_box(*flow.selection().typed_billing_error);
+    typed_id_field("Or type a billing contact id", "e.g. 3197218168379846218", "Billing contact id",
+                   fields.typed_billing_id, flow.selection().typed_billing_error, ActionKind::type_billing_id,
+                   actions);
 }
 
 } // namespace
