@@ -14,6 +14,7 @@
 #include "frame.h"
 #include "imgui_renderer.h"
 #include "local_storage_journal.h"
+#include "page_options.h"
 #include "page_shell.h"
 #include "platform_transport.h"
 
@@ -30,19 +31,10 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace {
 
 constexpr const char* canvas_selector = "#canvas";
-
-struct Options {
-    std::string default_base_url;
-    bool sandbox = false;
-    bool mac = false;
-    std::string remembered_base_url;
-    std::string remembered_client_id;
-};
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -55,26 +47,11 @@ struct WebApp {
     int fb_width = 0, fb_height = 0;      // canvas backing store in device pixels
     double ratio = 0;                     // device pixel ratio of the last fit_canvas
     int cursor = ImGuiMouseCursor_Arrow;
-    std::string state_json;               // keeps the test hooks' strings alive for JS
+    std::string state_json; // keeps the test hooks' strings alive for JS
     std::string widget_json;
 };
 
 WebApp* g = nullptr; // emscripten_set_main_loop never returns: the app lives on the heap
-
-Options parse_arguments(int argc, char** argv) {
-    Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        const bool has_value = i + 1 < argc;
-        if (arg == "--sandbox") options.sandbox = true;
-        else if (arg == "--mac") options.mac = true;
-        else if (arg == "--base-url" && has_value) options.default_base_url = argv[++i];
-        else if (arg == "--remembered-base-url" && has_value) options.remembered_base_url = argv[++i];
-        else if (arg == "--remembered-client-id" && has_value) options.remembered_client_id = argv[++i];
-        else std::fprintf(stderr, "renewdesk: ignoring argument %s\n", argv[i]);
-    }
-    return options;
-}
 
 // Sizes the backing store (canvas.width/height) to CSS size x devicePixelRatio; the CSS size stays
 // the stylesheet's. Rebuilds the font when the ratio changed.
@@ -100,7 +77,8 @@ void fit_canvas(bool renderer_ready) {
 
 // ---- input: GLFW reports the pointer in backing-store pixels; ImGui wants CSS pixels ----
 void on_cursor_pos(GLFWwindow* window, double x, double y) {
-    ImGui_ImplGlfw_CursorPosCallback(window, x * g->css_width / g->fb_width, y * g->css_height / g->fb_height);
+    ImGui_ImplGlfw_CursorPosCallback(window, x * g->css_width / g->fb_width,
+                                     y * g->css_height / g->fb_height);
 }
 
 void on_cursor_enter(GLFWwindow* window, int entered) {
@@ -121,7 +99,7 @@ void install_input_callbacks(GLFWwindow* window) {
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
 }
 
-rd::ui::AppEnvironment make_environment(const Options& options) {
+rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     rd::ui::AppEnvironment env;
     env.default_base_url = options.default_base_url;
     env.served_by_sandbox = options.sandbox;
@@ -145,8 +123,8 @@ void main_loop_iteration() {
     if (woke) fit_canvas(true);
     const bool busy = rd::app::Frame::busy(*g->transport, *g->app) || rd::web::paste_pending();
     g->transport->poll(); // handlers change the UI's state: `busy` already covers that frame
-    const rd::app::FrameSize size{static_cast<float>(g->css_width), static_cast<float>(g->css_height), g->fb_width,
-                                  g->fb_height};
+    const rd::app::FrameSize size{static_cast<float>(g->css_width), static_cast<float>(g->css_height),
+                                  g->fb_width, g->fb_height};
     if (!g->frame->needs_frame(woke, busy) || !size.drawable()) return; // leave the last frame up
     ImGui_ImplGlfw_NewFrame();
     g->frame->draw(*g->app, size);
@@ -166,10 +144,14 @@ EMSCRIPTEN_KEEPALIVE void rd_web_paste(const char* utf8) {
     g->frame->wake();
 }
 
-EMSCRIPTEN_KEEPALIVE unsigned rd_web_frames() { return g && g->frame ? g->frame->frames_drawn() : 0; }
+EMSCRIPTEN_KEEPALIVE unsigned rd_web_frames() {
+    return g && g->frame ? g->frame->frames_drawn() : 0;
+}
 
 // 1 while an order is being sent (its outcome not yet known): the shell then asks before unloading.
-EMSCRIPTEN_KEEPALIVE int rd_web_order_in_flight() { return g && g->app && g->app->order_in_flight() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int rd_web_order_in_flight() {
+    return g && g->app && g->app->order_in_flight() ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     if (!g || !g->app) return "{}";
@@ -193,7 +175,7 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_widget_json(const char* label) {
 } // extern "C"
 
 int main(int argc, char** argv) {
-    const Options options = parse_arguments(argc, argv);
+    const rd::web::PageOptions options = rd::web::parse_page_options(argc, argv);
     g = new WebApp;
 
     if (!glfwInit()) {
@@ -213,8 +195,9 @@ int main(int argc, char** argv) {
                                  std::max(1, static_cast<int>(std::lround(css_height * ratio))), "RenewDesk",
                                  nullptr, nullptr);
     if (!g->window) {
-        rd::web::show_fatal_error("This browser could not create a WebGL2 context. Enable hardware acceleration or use a "
-                    "current Chrome, Edge, Firefox or Safari.");
+        rd::web::show_fatal_error(
+            "This browser could not create a WebGL2 context. Enable hardware acceleration or use a "
+            "current Chrome, Edge, Firefox or Safari.");
         return 1;
     }
     glfwMakeContextCurrent(g->window);

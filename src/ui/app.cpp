@@ -1,10 +1,9 @@
 #include "app.h"
 
-#include "api_client.h"
+#include "app_impl.h"
 #include "choose_screen.h"
 #include "display_text.h"
 #include "notices.h"
-#include "renewal_flow.h"
 #include "result_screens.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
@@ -13,38 +12,8 @@
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over
-#include <nlohmann/json.hpp>
 
 namespace rd::ui {
-
-struct App::Impl {
-    Impl(Transport& transport, const Clock& clock, AppEnvironment env)
-        : environment(std::move(env)), client(transport, clock, ApiClientOptions{}), flow(client, environment.journal) {
-        sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
-                                                                     : environment.default_base_url;
-        sign_in.client_id = environment.remembered_client_id;
-        if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
-    }
-
-    void draw();
-    void draw_top_bar();
-    void draw_close_question();
-    void apply(const Action& action);
-    void hand_secret_to_flow();
-    bool sending_to_sandbox() const;
-
-    AppEnvironment environment;
-    ApiClient client;
-    RenewalFlow flow;
-    SignInFields sign_in;
-    ChooseFields choose;
-    ReviewFields review;
-    Actions actions;
-    std::string notice; // the one notice line: a copy or save, settings reset at start-up
-    Stage shown_stage = Stage::signed_out;
-    bool close_asked = false;     // the shell wants to close while an order is in flight
-    bool close_confirmed = false; // ... and the person said close anyway
-};
 
 void App::Impl::draw_top_bar() {
     ImGui::TextUnformatted("RenewDesk");
@@ -55,15 +24,17 @@ void App::Impl::draw_top_bar() {
     ImGui::TextDisabled("| %s", client.base_url().c_str());
     float width = 110;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    if (button("Sign out", flow.stage() != Stage::submitting, width)) actions.push_back({.kind = ActionKind::sign_out});
+    if (button("Sign out", flow.stage() != Stage::submitting, width))
+        actions.push_back({.kind = ActionKind::sign_out});
 }
 
 void App::Impl::draw() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
     flow.tick();
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
@@ -80,7 +51,8 @@ void App::Impl::draw() {
     case Stage::signed_out:
     case Stage::signing_in:
         draw_sign_in_screen(flow, sign_in,
-                            {.sandbox_base_url = environment.sandbox_base_url, .warn_plain_http = environment.warn_plain_http},
+                            {.sandbox_base_url = environment.sandbox_base_url,
+                             .warn_plain_http = environment.warn_plain_http},
                             actions);
         break;
     case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
@@ -105,7 +77,8 @@ void App::Impl::draw() {
 
     Actions pending;
     pending.swap(actions);
-    for (const Action& action : pending) apply(action);
+    for (const Action& action : pending)
+        apply(action);
 }
 
 bool App::Impl::sending_to_sandbox() const {
@@ -115,7 +88,8 @@ bool App::Impl::sending_to_sandbox() const {
 // The shell asked to close while an order is on its way: ask the person, never decide for them.
 void App::Impl::draw_close_question() {
     if (!close_asked) return;
-    if (flow.stage() != Stage::submitting) { // the outcome arrived meanwhile: show it, ask again on the next close
+    if (flow.stage() !=
+        Stage::submitting) { // the outcome arrived meanwhile: show it, ask again on the next close
         close_asked = false;
         return;
     }
@@ -191,7 +165,9 @@ void App::Impl::apply(const Action& action) {
         break;
     case ActionKind::save_receipt:
         if (environment.save_file) {
-            std::string name = "renewdesk-receipt-" + (flow.receipt().order_no.empty() ? std::string("order") : flow.receipt().order_no) + ".json";
+            std::string name =
+                "renewdesk-receipt-" +
+                (flow.receipt().order_no.empty() ? std::string("order") : flow.receipt().order_no) + ".json";
             notice = saved_file_notice(environment.save_file(name, receipt_json(flow)));
         }
         break;
@@ -203,7 +179,9 @@ App::App(Transport& transport, const Clock& clock, AppEnvironment environment)
 
 App::~App() = default;
 
-void App::draw() { impl_->draw(); }
+void App::draw() {
+    impl_->draw();
+}
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
@@ -211,56 +189,9 @@ bool App::needs_frames() const {
            flow.recheck_at_ms().has_value(); // the order list's second reading is due at a time
 }
 
-namespace {
-
-// The older hook's words for the order-list check: idle, loading, loaded, failed.
-const char* order_check_status(ReconcileStatus status) {
-    switch (status) {
-    case ReconcileStatus::idle: return "idle";
-    case ReconcileStatus::checking: return "loading";
-    case ReconcileStatus::found:
-    case ReconcileStatus::none: return "loaded";
-    case ReconcileStatus::error: return "failed";
-    }
-    return "idle";
+bool App::order_in_flight() const {
+    return impl_->flow.stage() == Stage::submitting;
 }
-
-} // namespace
-
-std::string App::state_json() const {
-    const RenewalFlow& flow = impl_->flow;
-    const auto status = lookup_status_name;
-    nlohmann::json state = {
-        {"screen", stage_name(flow.stage())},
-        {"busy", needs_frames()},
-        {"ordersSent", flow.orders_sent()},
-        {"users", {{"status", status(flow.users().status)}, {"count", flow.users().value.size()}}},
-        {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
-        {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
-        {"orderCheck", order_check_status(flow.reconciliation().status)},
-        {"reconciliation", {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
-                            {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
-                            {"pages", flow.reconciliation().pages_read}}},
-        {"journal", {{"pending", flow.pending_journal().has_value()},
-                     {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},
-        {"failure", flow.stage() == Stage::failed ? order_outcome_name(flow.failure()) : ""},
-        {"receiptHeading", flow.stage() == Stage::done ? receipt_heading(flow.receipt().order_status).text : ""},
-        {"targetHost", url_host(impl_->client.base_url())},
-        {"sendingToSandbox", impl_->sending_to_sandbox()},
-        {"closeAsked", impl_->close_asked},
-        {"error", flow.error() ? flow.error()->describe() : ""},
-        {"errorRequestId", flow.error() ? flow.error()->request_id : ""},
-        {"receiptStatus", flow.receipt().order_status},
-        {"notice", impl_->notice},
-        {"focused", focused_label()},
-        {"chosen", {{"target", flow.selection().target.has_value()},
-                    {"plan", flow.selection().plan_id.has_value()},
-                    {"contact", flow.selection().billing_id.has_value()}}},
-    };
-    return json_text(state);
-}
-
-bool App::order_in_flight() const { return impl_->flow.stage() == Stage::submitting; }
 
 bool App::allow_close() {
     if (!order_in_flight()) return true;
@@ -268,8 +199,12 @@ bool App::allow_close() {
     return false;
 }
 
-bool App::wants_close() const { return impl_->close_confirmed; }
+bool App::wants_close() const {
+    return impl_->close_confirmed;
+}
 
-const std::map<std::string, WidgetRect>& App::widget_rects() const { return tracked_rects(); }
+const std::map<std::string, WidgetRect>& App::widget_rects() const {
+    return tracked_rects();
+}
 
 } // namespace rd::ui

@@ -1,0 +1,48 @@
+// App's inside, shared by app.cpp (drawing and applying actions) and app_state.cpp (the state the
+// test hooks read). Private to src/ui.
+#pragma once
+
+#include "actions.h"
+#include "api_client.h"
+#include "app.h"
+#include "choose_screen.h"
+#include "notices.h"
+#include "renewal_flow.h"
+#include "review_screen.h"
+#include "sign_in_screen.h"
+
+#include <string>
+
+namespace rd::ui {
+
+struct App::Impl {
+    Impl(Transport& transport, const Clock& clock, AppEnvironment env)
+        : environment(std::move(env)), client(transport, clock, ApiClientOptions{}),
+          flow(client, environment.journal) {
+        sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
+                                                                    : environment.default_base_url;
+        sign_in.client_id = environment.remembered_client_id;
+        if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
+    }
+
+    void draw();
+    void draw_top_bar();
+    void draw_close_question();
+    void apply(const Action& action);
+    void hand_secret_to_flow();
+    bool sending_to_sandbox() const;
+
+    AppEnvironment environment;
+    ApiClient client;
+    RenewalFlow flow;
+    SignInFields sign_in;
+    ChooseFields choose;
+    ReviewFields review;
+    Actions actions;
+    std::string notice; // the one notice line: a copy or save, settings reset at start-up
+    Stage shown_stage = Stage::signed_out;
+    bool close_asked = false;     // the shell wants to close while an order is in flight
+    bool close_confirmed = false; // ... and the person said close anyway
+};
+
+} // namespace rd::ui

@@ -1,0 +1,70 @@
+// App::state_json: what the test hooks read (window.renewdesk.state() on the web, --test-hooks on
+// the desktop). No ids beyond order numbers, no secrets.
+#include "app_impl.h"
+
+#include "display_text.h"
+#include "text.h"
+#include "widgets.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rd::ui {
+
+namespace {
+
+// The older hook's words for the order-list check: idle, loading, loaded, failed.
+const char* order_check_status(ReconcileStatus status) {
+    switch (status) {
+    case ReconcileStatus::idle:
+        return "idle";
+    case ReconcileStatus::checking:
+        return "loading";
+    case ReconcileStatus::found:
+    case ReconcileStatus::none:
+        return "loaded";
+    case ReconcileStatus::error:
+        return "failed";
+    }
+    return "idle";
+}
+
+} // namespace
+
+std::string App::state_json() const {
+    const RenewalFlow& flow = impl_->flow;
+    const auto status = lookup_status_name;
+    nlohmann::json state = {
+        {"screen", stage_name(flow.stage())},
+        {"busy", needs_frames()},
+        {"ordersSent", flow.orders_sent()},
+        {"users", {{"status", status(flow.users().status)}, {"count", flow.users().value.size()}}},
+        {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
+        {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
+        {"orderCheck", order_check_status(flow.reconciliation().status)},
+        {"reconciliation",
+         {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
+          {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
+          {"pages", flow.reconciliation().pages_read}}},
+        {"journal",
+         {{"pending", flow.pending_journal().has_value()},
+          {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},
+        {"failure", flow.stage() == Stage::failed ? order_outcome_name(flow.failure()) : ""},
+        {"receiptHeading",
+         flow.stage() == Stage::done ? receipt_heading(flow.receipt().order_status).text : ""},
+        {"targetHost", url_host(impl_->client.base_url())},
+        {"sendingToSandbox", impl_->sending_to_sandbox()},
+        {"closeAsked", impl_->close_asked},
+        {"error", flow.error() ? flow.error()->describe() : ""},
+        {"errorRequestId", flow.error() ? flow.error()->request_id : ""},
+        {"receiptStatus", flow.receipt().order_status},
+        {"notice", impl_->notice},
+        {"focused", focused_label()},
+        {"chosen",
+         {{"target", flow.selection().target.has_value()},
+          {"plan", flow.selection().plan_id.has_value()},
+          {"contact", flow.selection().billing_id.has_value()}}},
+    };
+    return json_text(state);
+}
+
+} // namespace rd::ui
