@@ -43,7 +43,7 @@ namespace shell = rd::desktop; // the GLFW side of the shell (src/app/desktop)
 
 const auto process_start = std::chrono::steady_clock::now(); // static initialisation: before main()
 
-constexpr double frame_interval = 1.0 / 60.0; // pace while busy
+constexpr double frame_interval = 1.0 / 60.0;             // pace while busy
 constexpr int default_width = 1100, default_height = 760; // scaled to the monitor by GLFW
 
 struct Desktop {
@@ -82,15 +82,20 @@ void draw_frame(rd::ui::App& app) {
 rd::desktop::ScreenMapping screen_mapping() {
     int x = 0, y = 0;
     glfwGetWindowPos(g.window, &x, &y);
-    return {.origin_x = static_cast<float>(x), .origin_y = static_cast<float>(y), .scale = g.events.ui_scale,
-            .width = static_cast<float>(g.win_w), .height = static_cast<float>(g.win_h)};
+    return {.origin_x = static_cast<float>(x),
+            .origin_y = static_cast<float>(y),
+            .scale = g.events.ui_scale,
+            .width = static_cast<float>(g.win_w),
+            .height = static_cast<float>(g.win_h)};
 }
 
 double ms_since_start() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - process_start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - process_start)
+        .count();
 }
 
-GLFWwindow* create_window(const rd::desktop::DesktopOptions& options, const rd::desktop::DesktopSettings& settings) {
+GLFWwindow* create_window(const rd::desktop::DesktopOptions& options,
+                          const rd::desktop::DesktopSettings& settings) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -100,14 +105,15 @@ GLFWwindow* create_window(const rd::desktop::DesktopOptions& options, const rd::
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE); // shown once placed
 
     int width = default_width, height = default_height;
-    bool exact = true; // a size given or remembered is used as is; the default one follows the monitor's scale
+    bool exact =
+        true; // a size given or remembered is used as is; the default one follows the monitor's scale
     if (options.window_size) width = options.window_size->a, height = options.window_size->b;
     else if (settings.window_width > 0) width = settings.window_width, height = settings.window_height;
     else exact = false;
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, exact ? GLFW_FALSE : GLFW_TRUE);
 
-    GLFWwindow* window = glfwCreateWindow(std::clamp(width, 320, 16384), std::clamp(height, 240, 16384), "RenewDesk",
-                                          nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(std::clamp(width, 320, 16384), std::clamp(height, 240, 16384),
+                                          "RenewDesk", nullptr, nullptr);
     if (!window) return nullptr;
     glfwSetWindowSizeLimits(window, 320, 240, GLFW_DONT_CARE, GLFW_DONT_CARE);
     if (options.window_pos) glfwSetWindowPos(window, options.window_pos->a, options.window_pos->b);
@@ -181,8 +187,8 @@ int main(int argc, char** argv) {
 
     // ---- the app ----
     rd::SteadyClock clock;
-    std::unique_ptr<rd::Transport> transport =
-        rd::make_platform_transport({.ca_bundle_path = environment.ca_bundle().empty() ? nullptr : environment.ca_bundle().c_str()});
+    std::unique_ptr<rd::Transport> transport = rd::make_platform_transport(
+        {.ca_bundle_path = environment.ca_bundle().empty() ? nullptr : environment.ca_bundle().c_str()});
     auto app = std::make_unique<rd::ui::App>(*transport, clock, environment.app_environment());
     g.events.app = app.get();
     std::optional<desk::TestHooks> hooks;

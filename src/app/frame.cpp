@@ -51,7 +51,8 @@ bool Frame::needs_frame(bool woke, bool busy) {
 void Frame::draw(ui::App& app, const FrameSize& size) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(size.width, size.height);
-    io.DisplayFramebufferScale = ImVec2(size.framebuffer_width / size.width, size.framebuffer_height / size.height);
+    io.DisplayFramebufferScale =
+        ImVec2(size.framebuffer_width / size.width, size.framebuffer_height / size.height);
     ImGui::NewFrame();
     app.draw();
     ImGui::Render();

@@ -22,7 +22,7 @@ class App;
 namespace rd::app {
 
 struct FrameSettings {
-    bool mac_behaviours = false;   // ImGui's macOS shortcuts (Cmd for Ctrl, Option word moves)
+    bool mac_behaviours = false;    // ImGui's macOS shortcuts (Cmd for Ctrl, Option word moves)
     bool shell_sets_cursor = false; // the shell applies ImGui's mouse cursor itself (the web page's CSS)
 };
 
@@ -33,11 +33,13 @@ struct FrameSize {
     int framebuffer_width = 0, framebuffer_height = 0;
 
     // False while minimised, hidden or not laid out yet: then no frame is started at all.
-    bool drawable() const { return width > 0 && height > 0 && framebuffer_width > 0 && framebuffer_height > 0; }
+    bool drawable() const {
+        return width > 0 && height > 0 && framebuffer_width > 0 && framebuffer_height > 0;
+    }
 };
 
 class Frame {
-public:
+  public:
     // ImGui settles layout and hover state within a couple of frames after anything changed.
     static constexpr int settle_frames = 3;
 
@@ -61,7 +63,7 @@ public:
     void draw(ui::App& app, const FrameSize& size);
     unsigned frames_drawn() const { return frames_; }
 
-private:
+  private:
     float font_scale_ = 0; // 0: no font yet
     int settle_ = settle_frames;
     unsigned frames_ = 0;

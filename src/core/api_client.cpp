@@ -18,7 +18,8 @@ ApiError not_signed_in() {
 // Single-quoted for a POSIX shell: ' becomes '\''.
 std::string shell_quote(const std::string& text) {
     std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -52,10 +53,13 @@ ApiClient::ApiClient(Transport& transport, const Clock& clock, ApiClientOptions 
     set_base_url(options_.base_url);
 }
 
-ApiClient::~ApiClient() { sign_out(); }
+ApiClient::~ApiClient() {
+    sign_out();
+}
 
 void ApiClient::set_base_url(std::string base_url) {
-    while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
+    while (!base_url.empty() && base_url.back() == '/')
+        base_url.pop_back();
     options_.base_url = std::move(base_url);
 }
 
@@ -68,12 +72,14 @@ void ApiClient::sign_in(std::string client_id, std::string client_secret, DoneHa
 }
 
 std::string ApiClient::credentials_form() const {
-    return "grant_type=pp_credentials&client_id=" + form_encode(client_id_) + "&client_secret=" + form_encode(client_secret_);
+    return "grant_type=pp_credentials&client_id=" + form_encode(client_id_) +
+           "&client_secret=" + form_encode(client_secret_);
 }
 
 void ApiClient::sign_out() {
     ++session_;
-    for (RequestHandle handle : in_flight_) transport_.cancel(handle);
+    for (RequestHandle handle : in_flight_)
+        transport_.cancel(handle);
     in_flight_.clear();
     token_waiters_.clear();
     token_request_in_flight_ = false;
@@ -104,15 +110,18 @@ std::string ApiClient::authorization() const {
     return head + token_;
 }
 
-bool ApiClient::token_needs_refresh() const { return clock_.now_ms() >= token_expires_at_ms_ - refresh_margin_ms_; }
+bool ApiClient::token_needs_refresh() const {
+    return clock_.now_ms() >= token_expires_at_ms_ - refresh_margin_ms_;
+}
 
 RequestHandle ApiClient::send(HttpRequest request, std::function<void(HttpResponse)> on_done) {
     // The handle is known only after send() returns; handlers run later, inside poll().
     auto handle = std::make_shared<RequestHandle>(0);
-    *handle = transport_.send(std::move(request), [this, handle, on_done = std::move(on_done)](HttpResponse response) {
-        in_flight_.erase(*handle);
-        on_done(std::move(response));
-    });
+    *handle = transport_.send(std::move(request),
+                              [this, handle, on_done = std::move(on_done)](HttpResponse response) {
+                                  in_flight_.erase(*handle);
+                                  on_done(std::move(response));
+                              });
     in_flight_.insert(*handle);
     return *handle;
 }
@@ -132,7 +141,8 @@ void ApiClient::start_token_request(std::string form, bool is_refresh) {
 
 void ApiClient::finish_token_request(Result<ApiReply> result, bool was_refresh) {
     token_request_in_flight_ = false;
-    Result<TokenGrant> grant = result ? decode_token(result.value().result) : Result<TokenGrant>(result.error());
+    Result<TokenGrant> grant =
+        result ? decode_token(result.value().result) : Result<TokenGrant>(result.error());
     if (!grant && was_refresh && !client_secret_.empty() && grant.error().kind != ErrorKind::network) {
         // The refresh token was refused: ask again with the credentials, once.
         wipe(refresh_token_);
@@ -182,8 +192,7 @@ void ApiClient::with_fresh_token(DoneHandler then) {
     if (token_request_in_flight_) return;
     if (!refresh_token_.empty())
         start_token_request("grant_type=refresh_token&refresh_token=" + form_encode(refresh_token_), true);
-    else
-        start_token_request(credentials_form(), false);
+    else start_token_request(credentials_form(), false);
 }
 
 void ApiClient::get(std::string path_and_query, ReplyHandler on_done) {
@@ -191,7 +200,8 @@ void ApiClient::get(std::string path_and_query, ReplyHandler on_done) {
 }
 
 void ApiClient::send_get(std::string path, ReplyHandler on_done, bool is_retry) {
-    with_fresh_token([this, path = std::move(path), on_done = std::move(on_done), is_retry](Result<Done> ready) mutable {
+    with_fresh_token([this, path = std::move(path), on_done = std::move(on_done),
+                      is_retry](Result<Done> ready) mutable {
         if (!ready) {
             on_done(ready.error());
             return;
@@ -200,7 +210,8 @@ void ApiClient::send_get(std::string path, ReplyHandler on_done, bool is_retry) 
         request.headers.push_back({"Authorization", authorization()});
         std::uint64_t generation = token_generation_;
         std::uint64_t session = session_;
-        send(std::move(request), [this, path, on_done = std::move(on_done), is_retry, generation, session](HttpResponse response) mutable {
+        send(std::move(request), [this, path, on_done = std::move(on_done), is_retry, generation,
+                                  session](HttpResponse response) mutable {
             if (session != session_) return;
             Result<ApiReply> result = decode_envelope(response);
             if (!result && result.error().kind == ErrorKind::auth && response.status == 401 && !is_retry) {
@@ -215,7 +226,8 @@ void ApiClient::send_get(std::string path, ReplyHandler on_done, bool is_retry) 
 }
 
 void ApiClient::post_json(std::string path, std::string body, ReplyHandler on_done) {
-    with_fresh_token([this, path = std::move(path), body = std::move(body), on_done = std::move(on_done)](Result<Done> ready) mutable {
+    with_fresh_token([this, path = std::move(path), body = std::move(body),
+                      on_done = std::move(on_done)](Result<Done> ready) mutable {
         if (!ready) {
             ApiError error = ready.error();
             error.request_may_have_left = false; // the token request failed: the POST itself never left
@@ -229,17 +241,20 @@ void ApiClient::post_json(std::string path, std::string body, ReplyHandler on_do
         request.body = std::move(body);
         std::uint64_t session = session_;
         std::uint64_t generation = token_generation_;
-        send(std::move(request), [this, session, generation, on_done = std::move(on_done)](HttpResponse response) {
-            if (session != session_) return;
-            // A refused token is stale: the next request refreshes it. The POST itself is never retried.
-            if (response.failure == TransportFailure::none && response.status == 401 && generation == token_generation_)
-                token_expires_at_ms_ = 0;
-            on_done(decode_envelope(response));
-        });
+        send(std::move(request),
+             [this, session, generation, on_done = std::move(on_done)](HttpResponse response) {
+                 if (session != session_) return;
+                 // A refused token is stale: the next request refreshes it. The POST itself is never retried.
+                 if (response.failure == TransportFailure::none && response.status == 401 &&
+                     generation == token_generation_)
+                     token_expires_at_ms_ = 0;
+                 on_done(decode_envelope(response));
+             });
     });
 }
 
-std::string ApiClient::redacted_curl(const std::string& method, const std::string& path, const std::string& body) const {
+std::string ApiClient::redacted_curl(const std::string& method, const std::string& path,
+                                     const std::string& body) const {
     std::string command = "curl -X " + method + " " + shell_quote(options_.base_url + path);
     command += " \\\n  -H " + shell_quote("User-Agent: " + options_.user_agent);
     command += " \\\n  -H " + shell_quote("Authorization: Bearer <ACCESS_TOKEN>");

@@ -17,15 +17,15 @@
 namespace rd {
 
 struct ApiClientOptions {
-    std::string base_url;             // e.g. "https://openapi.partner.yeastar.com", no trailing slash needed
+    std::string base_url; // e.g. "https://openapi.partner.yeastar.com", no trailing slash needed
     std::string user_agent = "OpenAPI";
-    int timeout_ms = 30000;           // token and lookups
-    int order_timeout_ms = 60000;     // the order POST
-    int max_refresh_margin_s = 300;   // refresh a tenth of the lifetime before expiry, at most this long
+    int timeout_ms = 30000;         // token and lookups
+    int order_timeout_ms = 60000;   // the order POST
+    int max_refresh_margin_s = 300; // refresh a tenth of the lifetime before expiry, at most this long
 };
 
 class ApiClient {
-public:
+  public:
     using ReplyHandler = std::function<void(Result<ApiReply>)>;
     using DoneHandler = std::function<void(Result<Done>)>;
 
@@ -50,12 +50,13 @@ public:
     void post_json(std::string path, std::string body, ReplyHandler on_done);
 
     // The request as a curl command line, with the token replaced by <ACCESS_TOKEN>.
-    std::string redacted_curl(const std::string& method, const std::string& path, const std::string& body) const;
+    std::string redacted_curl(const std::string& method, const std::string& path,
+                              const std::string& body) const;
 
     std::size_t requests_in_flight() const { return in_flight_.size(); }
     int token_requests_sent() const { return token_requests_sent_; }
 
-private:
+  private:
     void send_get(std::string path, ReplyHandler on_done, bool is_retry);
     void with_fresh_token(DoneHandler then);
     void start_token_request(std::string form, bool is_refresh);

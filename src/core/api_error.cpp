@@ -7,11 +7,13 @@ std::string ApiError::describe() const {
     switch (kind) {
     case ErrorKind::network:
         if (untrusted_certificate)
-            text = "The server's certificate is not trusted, so nothing was sent. If your network inspects TLS "
-                   "with its own CA, the desktop app can trust that CA: --ca-bundle FILE or \"caBundle\" in "
-                   "settings.json.";
+            text =
+                "The server's certificate is not trusted, so nothing was sent. If your network inspects TLS "
+                "with its own CA, the desktop app can trust that CA: --ca-bundle FILE or \"caBundle\" in "
+                "settings.json.";
         else if (timed_out) text = "The server did not answer in time.";
-        else if (request_may_have_left) text = "The connection to the server was lost after the request was sent.";
+        else if (request_may_have_left)
+            text = "The connection to the server was lost after the request was sent.";
         else text = "The server could not be reached.";
         break;
     case ErrorKind::http: text = "The server answered with an HTTP error instead of the API's reply."; break;

@@ -7,7 +7,7 @@
 namespace rd {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual std::int64_t now_ms() const = 0;
     // Wall-clock time, Unix epoch milliseconds: for records a person or the server compares.
@@ -15,7 +15,7 @@ public:
 };
 
 class SteadyClock final : public Clock {
-public:
+  public:
     std::int64_t now_ms() const override {
         using namespace std::chrono;
         return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();

@@ -10,7 +10,8 @@ namespace {
 using nlohmann::json;
 
 ApiError shape_error(std::string what) {
-    return ApiError{.kind = ErrorKind::parse, .detail_message = std::move(what), .request_may_have_left = true};
+    return ApiError{
+        .kind = ErrorKind::parse, .detail_message = std::move(what), .request_may_have_left = true};
 }
 
 // A member as text: strings as they are, numbers as their exact JSON text, anything else empty.
@@ -54,9 +55,11 @@ Result<std::vector<json>> items_of(const json& result, const char* what) {
     return shape_error(std::string("The ") + what + " is neither a list nor an object.");
 }
 
-void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen, std::vector<std::string>& errors) {
+void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen,
+                   std::vector<std::string>& errors) {
     if (node.is_array()) {
-        for (const auto& item : node) collect_plans(item, plans, seen, errors);
+        for (const auto& item : node)
+            collect_plans(item, plans, seen, errors);
         return;
     }
     if (!node.is_object()) return;
@@ -67,7 +70,8 @@ void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& s
         } else if (seen.insert(id.value()).second) {
             plans.push_back(Plan{
                 .plan_id = id.value(),
-                .name = first_text_of(node, {"planName", "name", "planTitle", "title", "displayName", "productName"}),
+                .name = first_text_of(
+                    node, {"planName", "name", "planTitle", "title", "displayName", "productName"}),
                 .purchase_type = text_of(node, "purchaseType"),
                 .billing_cycle = text_of(node, "billingCycle"),
                 .price = first_text_of(node, {"price", "amount", "unitPrice"}),
@@ -75,7 +79,8 @@ void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& s
             });
         }
     }
-    for (const auto& [key, child] : node.items()) collect_plans(child, plans, seen, errors);
+    for (const auto& [key, child] : node.items())
+        collect_plans(child, plans, seen, errors);
 }
 
 } // namespace

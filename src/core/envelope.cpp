@@ -21,7 +21,9 @@ namespace {
 
 constexpr std::size_t excerpt_length = 160;
 
-bool is_2xx(int status) { return status >= 200 && status < 300; }
+bool is_2xx(int status) {
+    return status >= 200 && status < 300;
+}
 
 // ---- errors ----
 
@@ -32,11 +34,14 @@ std::string header_value(std::string_view lines, std::string_view name) {
         std::string_view line = lines.substr(0, end);
         lines = end == std::string_view::npos ? std::string_view{} : lines.substr(end + 1);
         const std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos || ascii_lowercase(std::string(line.substr(0, colon))) != ascii_lowercase(std::string(name)))
+        if (colon == std::string_view::npos ||
+            ascii_lowercase(std::string(line.substr(0, colon))) != ascii_lowercase(std::string(name)))
             continue;
         std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ' || value.back() == '\t'))
+            value.remove_suffix(1);
         return std::string(value);
     }
     return {};
@@ -55,7 +60,9 @@ std::string retry_when(const std::string& retry_after) {
 }
 
 // 429 and 503 say "not now", whoever sent them: the person is told when to try again.
-bool is_busy(int status) { return status == 429 || status == 503; }
+bool is_busy(int status) {
+    return status == 429 || status == 503;
+}
 
 std::string busy_message(const HttpResponse& response) {
     const std::string when = retry_when(header_value(response.failure_text, "Retry-After"));
@@ -176,12 +183,15 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     if (body["code"].is_number()) {
         // A gateway's JSON ({"code":504,"message":"Gateway Timeout"}), not the API's envelope: say what
         // it says. A 401/403 stays an auth error (a gateway may check the token too).
-        if (error.kind == ErrorKind::api) error.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http;
+        if (error.kind == ErrorKind::api)
+            error.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http;
         if (error.detail_message.empty()) error.detail_message = string_member(body, "message");
-        if (error.detail_message.empty()) error.detail_message = "The reply is JSON but not the API's envelope.";
+        if (error.detail_message.empty())
+            error.detail_message = "The reply is JSON but not the API's envelope.";
     }
     if (is_busy(response.status))
-        error.detail_message = busy_message(response) + (error.detail_message.empty() ? "" : " " + error.detail_message);
+        error.detail_message =
+            busy_message(response) + (error.detail_message.empty() ? "" : " " + error.detail_message);
     return error;
 }
 

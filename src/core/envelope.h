@@ -1,6 +1,6 @@
 // The API's response envelope {code, detailMessage, requestId, status, result}, decoded into the
-// `result` member (with its requestId) or a typed ApiError. Success is `code == "success"` with a 2xx status; the body is
-// always read, never the HTTP status alone.
+// `result` member (with its requestId) or a typed ApiError. Success is `code == "success"` with a 2xx status;
+// the body is always read, never the HTTP status alone.
 #pragma once
 
 #include "result.h"

@@ -12,9 +12,13 @@ std::string full_name(const std::string& first_name, const std::string& last_nam
 
 } // namespace
 
-std::string display_name(const SubordinateUser& user) { return full_name(user.first_name, user.last_name); }
+std::string display_name(const SubordinateUser& user) {
+    return full_name(user.first_name, user.last_name);
+}
 
-std::string display_name(const BillingContact& contact) { return full_name(contact.first_name, contact.last_name); }
+std::string display_name(const BillingContact& contact) {
+    return full_name(contact.first_name, contact.last_name);
+}
 
 std::string order_status_in_words(const std::string& status) {
     if (status == "succeed") return "Succeeded: the renewal is in effect";

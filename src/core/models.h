@@ -38,7 +38,7 @@ struct Plan {
     std::string name;          // from the likeliest name member; may be empty
     std::string purchase_type; // e.g. "renew", "purchase", "trial", when present
     std::string billing_cycle;
-    std::string price;         // as sent (string or number text)
+    std::string price; // as sent (string or number text)
     std::string currency;
 };
 

@@ -48,8 +48,8 @@ std::optional<JournalEntry> journal_from_json(const std::string& text) {
     const auto plan = text_member("planId");
     const auto billing = text_member("billingId");
     const auto po_number = text_member("poNumber");
-    if (version != journal_version || !sent_at || *sent_at <= 0 || *sent_at > latest_sent_at_ms || !base_url || !client_id || !target || !target_name || !plan ||
-        !billing || !po_number)
+    if (version != journal_version || !sent_at || *sent_at <= 0 || *sent_at > latest_sent_at_ms ||
+        !base_url || !client_id || !target || !target_name || !plan || !billing || !po_number)
         return std::nullopt;
     const auto plan_id = parse_id(*plan);
     const auto billing_id = parse_id(*billing);

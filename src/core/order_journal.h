@@ -16,12 +16,12 @@ namespace rd {
 struct JournalEntry {
     std::int64_t sent_at_ms = 0; // client's clock, Unix epoch milliseconds, taken just before the POST
     std::string base_url;
-    std::string client_id;       // the account it was sent for (not a secret)
-    std::string target;          // "" = the partner itself, else the subordinate user's partnerId
-    std::string target_name;     // company name as shown when it was reviewed (for the banner)
+    std::string client_id;   // the account it was sent for (not a secret)
+    std::string target;      // "" = the partner itself, else the subordinate user's partnerId
+    std::string target_name; // company name as shown when it was reviewed (for the banner)
     Id64 plan_id;
     Id64 billing_id;
-    std::string po_number;       // "" when none was entered
+    std::string po_number; // "" when none was entered
 };
 
 // JSON text of an entry (UTF-8 safe: invalid bytes replaced), and back. A document that is not a
@@ -32,7 +32,7 @@ std::optional<JournalEntry> journal_from_json(const std::string& text);
 // Where the platform keeps the journal: localStorage on the web, a file in the config directory on
 // the desktop, memory in tests. Each call completes before it returns.
 class JournalStore {
-public:
+  public:
     virtual ~JournalStore() = default;
     virtual std::optional<std::string> load() = 0; // the stored text, or nullopt when there is none
     virtual void save(const std::string& text) = 0;
@@ -41,12 +41,12 @@ public:
 
 // A store that keeps the text in memory (tests, and platforms without storage).
 class MemoryJournalStore : public JournalStore {
-public:
+  public:
     std::optional<std::string> load() override { return text_; }
     void save(const std::string& text) override { text_ = text; }
     void clear() override { text_.reset(); }
 
-private:
+  private:
     std::optional<std::string> text_;
 };
 

@@ -30,7 +30,8 @@ OrderOutcome order_outcome(const Result<ApiReply>& reply) {
     // Only the API's own envelope counts as a refusal: a proxy's or web server's 4xx page does not
     // prove the order never reached the Partner Portal.
     const bool envelope = error.kind == ErrorKind::api || error.kind == ErrorKind::auth;
-    if (envelope && is_api_code(error.code) && is_refusal_status(error.http_status)) return OrderOutcome::refused;
+    if (envelope && is_api_code(error.code) && is_refusal_status(error.http_status))
+        return OrderOutcome::refused;
     return OrderOutcome::unknown;
 }
 

@@ -46,10 +46,12 @@ void OrderReconciler::fetch(std::int64_t page_no) {
     const std::uint64_t run = run_;
     client_.get(paths::order_page(page_no, page_size), [this, run, page_no](Result<ApiReply> reply) {
         if (run != run_) return;
-        Result<OrderPage> page = reply ? decode_order_page(reply.value().result) : Result<OrderPage>(reply.error());
+        Result<OrderPage> page =
+            reply ? decode_order_page(reply.value().result) : Result<OrderPage>(reply.error());
         if (!page) {
             result_.error = page.error();
-            if (reply && result_.error->request_id.empty()) result_.error->request_id = reply.value().request_id;
+            if (reply && result_.error->request_id.empty())
+                result_.error->request_id = reply.value().request_id;
             finish(ReconcileStatus::error);
             return;
         }
@@ -74,7 +76,8 @@ void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {
             has_older = true;
             continue;
         }
-        if (orders_seen_.insert(order.id + "\n" + order.order_no).second) result_.since_attempt.push_back(order);
+        if (orders_seen_.insert(order.id + "\n" + order.order_no).second)
+            result_.since_attempt.push_back(order);
     }
     page_has_older_[page_no] = has_older;
     if (page_no == 1) {
@@ -94,19 +97,22 @@ void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {
 void OrderReconciler::next() {
     if (direction_ == Direction::unknown) {
         if (total_pages_ <= 1) return finish(ReconcileStatus::found);
-        if (!page_has_older_.count(total_pages_)) return fetch(total_pages_); // learn the direction from the other end
+        if (!page_has_older_.count(total_pages_))
+            return fetch(total_pages_); // learn the direction from the other end
     }
     // Walk from the newest end inward; stop at the first page that reaches back past the attempt.
     const bool newest_first = direction_ != Direction::oldest_first;
     const std::int64_t step = newest_first ? 1 : -1;
-    for (std::int64_t page_no = newest_first ? 1 : total_pages_; page_no >= 1 && page_no <= total_pages_; page_no += step) {
+    for (std::int64_t page_no = newest_first ? 1 : total_pages_; page_no >= 1 && page_no <= total_pages_;
+         page_no += step) {
         const auto seen = page_has_older_.find(page_no);
         if (seen == page_has_older_.end()) {
             if (result_.pages_read >= max_pages) {
-                result_.error = ApiError{.kind = ErrorKind::input,
-                                         .detail_message = "The order list holds more than " +
-                                                           std::to_string(max_pages * page_size) +
-                                                           " orders to look through; check it in the Partner Portal."};
+                result_.error =
+                    ApiError{.kind = ErrorKind::input,
+                             .detail_message = "The order list holds more than " +
+                                               std::to_string(max_pages * page_size) +
+                                               " orders to look through; check it in the Partner Portal."};
                 return finish(ReconcileStatus::error);
             }
             return fetch(page_no);

@@ -24,8 +24,8 @@
 namespace rd {
 
 struct ReconcileAttempt {
-    std::int64_t sent_at_ms = 0; // Unix epoch milliseconds on this computer
-    std::string po_number;       // "" when none was sent
+    std::int64_t sent_at_ms = 0;           // Unix epoch milliseconds on this computer
+    std::string po_number;                 // "" when none was sent
     std::set<std::string> known_order_nos; // orders this session already accounted for (earlier receipts)
 };
 
@@ -42,9 +42,9 @@ struct ReconcileResult {
 };
 
 class OrderReconciler {
-public:
-    static constexpr int page_size = 25;          // the API's documented default
-    static constexpr int max_pages = 200;         // 5,000 orders: past that, say "could not check"
+  public:
+    static constexpr int page_size = 25;  // the API's documented default
+    static constexpr int max_pages = 200; // 5,000 orders: past that, say "could not check"
     static constexpr std::int64_t clock_skew_ms = 30'000;
 
     explicit OrderReconciler(ApiClient& client) : client_(client) {}
@@ -54,7 +54,7 @@ public:
     void reset(); // forget the result; answers still on the way are dropped
     const ReconcileResult& result() const { return result_; }
 
-private:
+  private:
     enum class Direction { unknown, newest_first, oldest_first };
 
     void fetch(std::int64_t page_no);
@@ -70,7 +70,8 @@ private:
     std::uint64_t run_ = 0;
     Direction direction_ = Direction::unknown;
     std::int64_t total_pages_ = 1;
-    std::map<std::int64_t, bool> page_has_older_; // pages read: does it hold an order from before the attempt?
+    std::map<std::int64_t, bool>
+        page_has_older_; // pages read: does it hold an order from before the attempt?
     std::set<std::string> orders_seen_;
     std::int64_t page1_newest_ = 0;
 };

@@ -67,8 +67,10 @@ void RenewalFlow::sign_in(const std::string& base_url, std::string client_id, st
     if (stage_ != Stage::signed_out) return;
     error_.reset();
     ApiError missing{.kind = ErrorKind::input};
-    if (client_id.empty()) missing.detail_message = "Enter the Client ID from the Partner Portal (System > API).";
-    else if (client_secret.empty()) missing.detail_message = "Enter the Client Secret from the Partner Portal (System > API).";
+    if (client_id.empty())
+        missing.detail_message = "Enter the Client ID from the Partner Portal (System > API).";
+    else if (client_secret.empty())
+        missing.detail_message = "Enter the Client Secret from the Partner Portal (System > API).";
     if (!missing.detail_message.empty()) {
         error_ = missing;
         return;
@@ -131,7 +133,9 @@ void RenewalFlow::load_users() {
     std::uint64_t epoch = epoch_;
     client_.get(paths::subordinate_users, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
-        finish_lookup(users_, reply, [this](const nlohmann::json& r) { return decode_subordinate_users(r, &users_.skipped); });
+        finish_lookup(users_, reply, [this](const nlohmann::json& r) {
+            return decode_subordinate_users(r, &users_.skipped);
+        });
     });
 }
 
@@ -150,7 +154,9 @@ void RenewalFlow::load_contacts() {
     std::uint64_t epoch = epoch_;
     client_.get(paths::billing_contacts, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
-        finish_lookup(contacts_, reply, [this](const nlohmann::json& r) { return decode_billing_contacts(r, &contacts_.skipped); });
+        finish_lookup(contacts_, reply, [this](const nlohmann::json& r) {
+            return decode_billing_contacts(r, &contacts_.skipped);
+        });
         preselect();
     });
 }
@@ -158,7 +164,8 @@ void RenewalFlow::load_contacts() {
 void RenewalFlow::review() {
     if (stage_ != Stage::choosing || missing_choice()) return;
     order_ = RenewalOrder{
-        .partner_id = selection_.target->empty() ? std::nullopt : std::optional<std::string>(*selection_.target),
+        .partner_id =
+            selection_.target->empty() ? std::nullopt : std::optional<std::string>(*selection_.target),
         .billing_id = *selection_.billing_id,
         .plan_id = *selection_.plan_id,
     };

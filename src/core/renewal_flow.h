@@ -47,7 +47,7 @@ struct Selection {
 };
 
 class RenewalFlow {
-public:
+  public:
     // `journal` (owned by the caller) keeps the in-flight record; null keeps it in memory only.
     explicit RenewalFlow(ApiClient& client, JournalStore* journal = nullptr);
 
@@ -64,7 +64,7 @@ public:
     void review();
     void set_po_number(const std::string& text); // on the review screen; "" sends no poNumber
     void back_to_choosing();
-    bool confirm(); // true only when this call handed an order to the client
+    bool confirm();   // true only when this call handed an order to the client
     void reconcile(); // check the order list (again) after an unknown outcome
     // Timers: call once per frame. Starts the order list's second reading when it is due.
     void tick();
@@ -104,7 +104,7 @@ public:
     int orders_sent() const { return orders_sent_; }
     bool busy() const { return client_.requests_in_flight() > 0; }
 
-private:
+  private:
     void start_lookups();
     void load_users();
     void load_plans();
@@ -122,10 +122,10 @@ private:
     std::optional<JournalEntry> journal_entry_; // the unresolved attempt, as stored
     OrderReconciler reconciler_;
     OrderOutcome failure_ = OrderOutcome::unknown;
-    JournalEntry attempt_; // the order last confirmed (or resumed from the journal)
+    JournalEntry attempt_;                  // the order last confirmed (or resumed from the journal)
     std::set<std::string> known_order_nos_; // orders of this session: never mistaken for a later attempt's
     std::int64_t settle_ms_ = default_settle_ms;
-    std::int64_t unknown_since_ms_ = 0;       // epoch ms when the outcome became unknown
+    std::int64_t unknown_since_ms_ = 0;         // epoch ms when the outcome became unknown
     std::optional<std::int64_t> recheck_at_ms_; // a "none" reading came too early: read again then
     Stage stage_ = Stage::signed_out;
     std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped

@@ -34,7 +34,8 @@ std::optional<std::size_t> preferred_plan_index(const std::vector<Plan>& plans) 
 void RenewalFlow::preselect() {
     // The plan named "Remote Management Account", and a billing contact when there is only one.
     if (!selection_.plan_id)
-        if (auto preferred = preferred_plan_index(plans_.value.plans)) selection_.plan_id = plans_.value.plans[*preferred].plan_id;
+        if (auto preferred = preferred_plan_index(plans_.value.plans))
+            selection_.plan_id = plans_.value.plans[*preferred].plan_id;
     if (!selection_.billing_id && contacts_.value.size() == 1)
         selection_.billing_id = contacts_.value.front().billing_contact_id;
 }
@@ -84,7 +85,8 @@ std::optional<std::string> RenewalFlow::missing_choice() const {
 void RenewalFlow::reset_choices() {
     // The order a reconciliation found is accounted for from now on ("Check again" still finds it
     // while its screen is up): a later attempt's reconciliation must not take it for its own.
-    if (reconciler_.result().status == ReconcileStatus::found) known_order_nos_.insert(reconciler_.result().match->order_no);
+    if (reconciler_.result().status == ReconcileStatus::found)
+        known_order_nos_.insert(reconciler_.result().match->order_no);
     selection_ = Selection{};
     preselect();
     order_ = RenewalOrder{};

@@ -20,7 +20,7 @@ void RenewalFlow::resume_journaled_order() {
     order_body_ = renewal_order_body(order_);
     attempt_ = entry;
     unknown_since_ms_ = entry.sent_at_ms; // the reply never came: count from when it was sent
-    stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
+    stage_ = Stage::outcome_unknown;      // reconciliation first; the lookups start once it has answered
     reconcile();
 }
 
@@ -77,17 +77,21 @@ void RenewalFlow::reconcile() {
     if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();
     const std::int64_t started_at = client_.clock().epoch_ms();
-    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms, .po_number = attempt_.po_number, .known_order_nos = known_order_nos_},
+    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms,
+                       .po_number = attempt_.po_number,
+                       .known_order_nos = known_order_nos_},
                       [this, started_at] {
-        const ReconcileStatus status = reconciler_.result().status;
-        const std::int64_t settled_at = unknown_since_ms_ + settle_ms_;
-        if (status == ReconcileStatus::none && started_at < settled_at) {
-            recheck_at_ms_ = settled_at; // too early to rule the order out: read the list again then
-            return;
-        }
-        if (status == ReconcileStatus::found || status == ReconcileStatus::none) clear_journal(); // the outcome is known
-        if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
-    });
+                          const ReconcileStatus status = reconciler_.result().status;
+                          const std::int64_t settled_at = unknown_since_ms_ + settle_ms_;
+                          if (status == ReconcileStatus::none && started_at < settled_at) {
+                              recheck_at_ms_ =
+                                  settled_at; // too early to rule the order out: read the list again then
+                              return;
+                          }
+                          if (status == ReconcileStatus::found || status == ReconcileStatus::none)
+                              clear_journal();                                      // the outcome is known
+                          if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
+                      });
 }
 
 void RenewalFlow::tick() {
@@ -101,7 +105,8 @@ bool RenewalFlow::outcome_settled() const {
 }
 
 void RenewalFlow::forget_pending_journal() {
-    if (stage_ == Stage::choosing || stage_ == Stage::reviewing || stage_ == Stage::signed_out) clear_journal();
+    if (stage_ == Stage::choosing || stage_ == Stage::reviewing || stage_ == Stage::signed_out)
+        clear_journal();
 }
 
 void RenewalFlow::write_journal() {

@@ -10,7 +10,7 @@
 namespace rd {
 
 template <class T> class Result {
-public:
+  public:
     Result(T value) : data_(std::move(value)) {}
     Result(ApiError error) : data_(std::move(error)) {}
 
@@ -20,7 +20,7 @@ public:
     const T& value() const { return std::get<0>(data_); }
     const ApiError& error() const { return std::get<1>(data_); }
 
-private:
+  private:
     std::variant<T, ApiError> data_;
 };
 

@@ -70,7 +70,7 @@ std::string repaired_utf8(std::string_view text, bool& changed) {
 // Builds the document as nlohmann's own DOM parser does, except that it refuses a member named twice
 // in one object and nesting deeper than max_nesting (the decoders walk documents recursively).
 class StrictDocument {
-public:
+  public:
     using json = nlohmann::json;
 
     json root;
@@ -100,9 +100,11 @@ public:
         return true;
     }
 
-    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) { return false; }
+    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) {
+        return false;
+    }
 
-private:
+  private:
     json* slot() {
         if (open_.empty()) return &root;
         json& parent = *open_.back();
@@ -139,7 +141,9 @@ private:
 
 } // namespace
 
-std::string valid_utf8(std::string_view text, bool& changed) { return repaired_utf8(text, changed); }
+std::string valid_utf8(std::string_view text, bool& changed) {
+    return repaired_utf8(text, changed);
+}
 
 std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal) {
     StrictDocument document;

@@ -29,7 +29,8 @@ inline std::string json_text(const nlohmann::json& doc, int indent = -1) {
 inline std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
     return std::string(text.substr(0, cut)) + "...";
 }
 
@@ -37,7 +38,8 @@ inline std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
 // the memory is freed right after.
 inline void wipe_bytes(char* data, std::size_t size) {
     volatile char* bytes = data;
-    for (std::size_t i = 0; i < size; ++i) bytes[i] = '\0';
+    for (std::size_t i = 0; i < size; ++i)
+        bytes[i] = '\0';
 }
 
 // Overwrites every byte the string holds (its whole capacity, not only its size) and gives the

@@ -25,11 +25,12 @@ struct HttpRequest {
 };
 
 enum class TransportFailure {
-    none,            // a complete HTTP response arrived (any status)
-    could_not_send,  // refused, name not resolved, TLS failure before the request left: nothing reached the server
+    none,           // a complete HTTP response arrived (any status)
+    could_not_send, // refused, name not resolved, TLS failure before the request left: nothing reached the
+                    // server
     untrusted_certificate, // the server's TLS certificate was not trusted: nothing was sent
-    timed_out,       // no complete answer in time; the request may have been processed
-    connection_lost, // the connection broke mid-way; the request may have been processed
+    timed_out,             // no complete answer in time; the request may have been processed
+    connection_lost,       // the connection broke mid-way; the request may have been processed
 };
 
 struct HttpResponse {
@@ -43,7 +44,7 @@ using RequestHandle = std::uint64_t;
 using ResponseHandler = std::function<void(HttpResponse)>;
 
 class Transport {
-public:
+  public:
     virtual ~Transport() = default;
     virtual RequestHandle send(HttpRequest request, ResponseHandler on_done) = 0;
     // Delivers finished responses to their handlers. Call once per frame.

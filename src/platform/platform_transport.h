@@ -23,7 +23,8 @@ std::unique_ptr<Transport> make_platform_transport(const TransportOptions& optio
 // (Authorization: Bearer ...).
 inline void wipe_request(HttpRequest& request) {
     wipe_string(request.body);
-    for (HttpHeader& header : request.headers) wipe_string(header.value);
+    for (HttpHeader& header : request.headers)
+        wipe_string(header.value);
 }
 
 } // namespace rd

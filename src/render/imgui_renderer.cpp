@@ -181,31 +181,38 @@ void draw(ImDrawData* data) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
                      list->VtxBuffer.Data, GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
-                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx), list->IdxBuffer.Data,
+                     GL_STREAM_DRAW);
         unsigned int pointed_at = std::numeric_limits<unsigned int>::max();
 
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
-                if (cmd.UserCallback == ImDrawCallback_ResetRenderState) set_up_state(*data, fb_width, fb_height);
+                if (cmd.UserCallback == ImDrawCallback_ResetRenderState)
+                    set_up_state(*data, fb_width, fb_height);
                 else cmd.UserCallback(list, &cmd);
                 pointed_at = std::numeric_limits<unsigned int>::max();
                 continue;
             }
             // Clip rectangle in framebuffer pixels; GL's scissor origin is the bottom-left corner.
-            const ImVec2 clip_min((cmd.ClipRect.x - origin.x) * scale.x, (cmd.ClipRect.y - origin.y) * scale.y);
-            const ImVec2 clip_max((cmd.ClipRect.z - origin.x) * scale.x, (cmd.ClipRect.w - origin.y) * scale.y);
+            const ImVec2 clip_min((cmd.ClipRect.x - origin.x) * scale.x,
+                                  (cmd.ClipRect.y - origin.y) * scale.y);
+            const ImVec2 clip_max((cmd.ClipRect.z - origin.x) * scale.x,
+                                  (cmd.ClipRect.w - origin.y) * scale.y);
             if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
             glScissor(static_cast<GLint>(clip_min.x), static_cast<GLint>(fb_height - clip_max.y),
-                      static_cast<GLsizei>(clip_max.x - clip_min.x), static_cast<GLsizei>(clip_max.y - clip_min.y));
+                      static_cast<GLsizei>(clip_max.x - clip_min.x),
+                      static_cast<GLsizei>(clip_max.y - clip_min.y));
 
             if (cmd.VtxOffset != pointed_at) {
                 point_attributes_at(cmd.VtxOffset);
                 pointed_at = cmd.VtxOffset;
             }
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glBindTexture(GL_TEXTURE_2D,
+                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
-                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) *
+                                                         sizeof(ImDrawIdx)));
         }
     }
     glDisable(GL_SCISSOR_TEST); // so the caller's next glClear covers the whole framebuffer

@@ -32,7 +32,8 @@ ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size) {
     std::snprintf(config.Name, sizeof(config.Name), "Inter Regular, %.1fpx", pixel_size);
     // ImGui takes a non-const pointer but only reads the data when the atlas does not own it.
     void* data = const_cast<unsigned char*>(rd_ui_font_data);
-    return atlas.AddFontFromMemoryTTF(data, static_cast<int>(rd_ui_font_data_size), pixel_size, &config, ranges);
+    return atlas.AddFontFromMemoryTTF(data, static_cast<int>(rd_ui_font_data_size), pixel_size, &config,
+                                      ranges);
 }
 
 } // namespace rd::render

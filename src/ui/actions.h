@@ -11,15 +11,32 @@
 namespace rd::ui {
 
 enum class ActionKind {
-    sign_in, sign_out, retry_lookup, choose_myself, choose_user, choose_plan, type_plan_id, choose_contact,
-    type_billing_id, review, set_po_number, back_to_choosing, confirm, reconcile, forget_journal, renew_another,
-    copy_text, save_receipt, close_anyway, keep_open,
+    sign_in,
+    sign_out,
+    retry_lookup,
+    choose_myself,
+    choose_user,
+    choose_plan,
+    type_plan_id,
+    choose_contact,
+    type_billing_id,
+    review,
+    set_po_number,
+    back_to_choosing,
+    confirm,
+    reconcile,
+    forget_journal,
+    renew_another,
+    copy_text,
+    save_receipt,
+    close_anyway,
+    keep_open,
 };
 
 struct Action {
     ActionKind kind;
-    std::string text;          // user id, typed plan or contact id, PO number, text to copy
-    Id64 id{};                 // plan or contact id
+    std::string text; // user id, typed plan or contact id, PO number, text to copy
+    Id64 id{};        // plan or contact id
     LookupKind lookup = LookupKind::users;
 };
 

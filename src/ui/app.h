@@ -29,15 +29,15 @@ struct SavedFile {
 
 // The settings file could not be read at start-up and defaults are in use. Facts only.
 struct SettingsReset {
-    std::string file;        // the settings file
-    std::string reason;      // why it could not be read
-    std::string kept_as;     // where the unreadable file was moved; empty: it could not be moved
+    std::string file;            // the settings file
+    std::string reason;          // why it could not be read
+    std::string kept_as;         // where the unreadable file was moved; empty: it could not be moved
     std::string cleanup_problem; // moving it aside or writing defaults in its place failed: why
 };
 
 // What the platform offers the UI. Every member may be left empty.
 struct AppEnvironment {
-    std::string default_base_url;  // web: the page's origin; desktop: the real API host
+    std::string default_base_url;   // web: the page's origin; desktop: the real API host
     bool served_by_sandbox = false; // show the "demo credentials" hint
     std::string remembered_base_url;
     std::string remembered_client_id;
@@ -62,11 +62,11 @@ struct WidgetRect {
 };
 
 class App {
-public:
+  public:
     App(Transport& transport, const Clock& clock, AppEnvironment environment);
     ~App();
 
-    void draw();              // one frame of UI; call between ImGui::NewFrame() and ImGui::Render()
+    void draw();               // one frame of UI; call between ImGui::NewFrame() and ImGui::Render()
     bool needs_frames() const; // true while something changes without input (requests, spinners)
 
     // Closing the window or page: true while an order is being sent (its outcome not yet known).
@@ -80,7 +80,7 @@ public:
     std::string state_json() const; // {"screen": "...", "busy": bool, ...}: no ids, no secrets
     const std::map<std::string, WidgetRect>& widget_rects() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

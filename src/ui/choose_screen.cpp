@@ -4,8 +4,8 @@
 #include "sign_in_screen.h"
 #include "widgets.h"
 
-#include <imgui.h>
 #include <algorithm>
+#include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace rd::ui {
@@ -13,12 +13,14 @@ namespace {
 
 // Loading / error (with retry) / empty states; true when the list is ready to draw.
 // Entries of a list that could not be read: counted, and their raw text one click away.
-void draw_skipped(const std::vector<std::string>& skipped, const char* retry_label, LookupKind kind, Actions& actions) {
+void draw_skipped(const std::vector<std::string>& skipped, const char* retry_label, LookupKind kind,
+                  Actions& actions) {
     if (skipped.empty()) return;
     const char* id = retry_label;
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
-    const std::string title = skipped.size() == 1 ? std::string("1 entry could not be read")
-                                                  : std::to_string(skipped.size()) + " entries could not be read";
+    const std::string title = skipped.size() == 1
+                                  ? std::string("1 entry could not be read")
+                                  : std::to_string(skipped.size()) + " entries could not be read";
     const bool open = ImGui::TreeNode((title + " - show its raw text##" + id).c_str());
     ImGui::PopStyleColor();
     track(std::string("Skipped entries:") + id);
@@ -34,8 +36,8 @@ void draw_skipped(const std::vector<std::string>& skipped, const char* retry_lab
 }
 
 template <class T>
-bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, LookupKind kind, const char* empty_text,
-                  Actions& actions) {
+bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, LookupKind kind,
+                  const char* empty_text, Actions& actions) {
     switch (lookup.status) {
     case LookupStatus::idle:
     case LookupStatus::loading: spinner_text("Loading"); return false;
@@ -62,16 +64,18 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     // matching rows, as in a list box (the history callback makes the field own those keys); Tab goes
     // on to the plan id field, arrows then move through the plans and contacts.
     int step = 0;
-    ImGui::InputTextWithHint("##search", "Search subordinate users by Yeastar ID, company, email or name (Up/Down choose)",
-                             &fields.search, ImGuiInputTextFlags_CallbackHistory,
-                             [](ImGuiInputTextCallbackData* data) {
-                                 *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
-                                 return 0;
-                             },
-                             &step);
+    ImGui::InputTextWithHint(
+        "##search", "Search subordinate users by Yeastar ID, company, email or name (Up/Down choose)",
+        &fields.search, ImGuiInputTextFlags_CallbackHistory,
+        [](ImGuiInputTextCallbackData* data) {
+            *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+            return 0;
+        },
+        &step);
     track("Search users");
     if (step != 0 && users.status == LookupStatus::loaded) {
-        const auto& rows = fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
+        const auto& rows =
+            fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
         int current = -1; // "myself"
         for (std::size_t i = 0; target && !target->empty() && i < rows.size(); ++i)
             if (users.value[rows[i]].partner_id == *target) current = static_cast<int>(i);
@@ -91,7 +95,8 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     if (!ImGui::BeginTable("users", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Yeastar ID", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.4f);
+    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort,
+                            1.4f);
     ImGui::TableSetupColumn("Email", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
@@ -117,7 +122,8 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TextDisabled("(your own Partner Portal account)");
 
     if (ready) {
-        const auto& rows = fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
+        const auto& rows =
+            fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
         int chosen_row = -1;
         for (std::size_t i = 0; fields.scroll_to_choice && target && i < rows.size(); ++i)
             if (users.value[rows[i]].partner_id == *target) chosen_row = static_cast<int>(i);
@@ -175,7 +181,8 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                               "No plan came back for Remote Management: type the plan id below.", actions);
     if (ready) {
         for (const Plan& plan : plans.value.plans) {
-            std::string label = (plan.name.empty() ? std::string("(unnamed plan)") : plan.name) + "##" + plan.plan_id.to_string();
+            std::string label = (plan.name.empty() ? std::string("(unnamed plan)") : plan.name) + "##" +
+                                plan.plan_id.to_string();
             bool selected = chosen && *chosen == plan.plan_id && fields.typed_plan_id.empty();
             if (ImGui::RadioButton(label.c_str(), selected)) {
                 fields.typed_plan_id.clear();
@@ -198,7 +205,9 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         ImGui::Checkbox("Show the raw plan response", &fields.show_raw_plans);
         track("Show raw plans");
         if (fields.show_raw_plans) {
-            std::string raw = plans.value.raw_json; // InputTextMultiline needs a mutable buffer; read-only flag keeps it unchanged
+            std::string raw =
+                plans.value
+                    .raw_json; // InputTextMultiline needs a mutable buffer; read-only flag keeps it unchanged
             ImGui::InputTextMultiline("##rawplans", &raw, ImVec2(-1, ImGui::GetTextLineHeight() * 10),
                                       ImGuiInputTextFlags_ReadOnly);
         }
@@ -209,9 +218,10 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
     heading("3. Billing contact (receives the invoice)");
     const auto& contacts = flow.contacts();
     const auto& chosen = flow.selection().billing_id;
-    bool ready = lookup_state(contacts, contacts.value.empty(), "Retry billing contacts", LookupKind::contacts,
-                              "No billing contact came back: add one in the Partner Portal and retry, or type its id below.",
-                              actions);
+    bool ready = lookup_state(
+        contacts, contacts.value.empty(), "Retry billing contacts", LookupKind::contacts,
+        "No billing contact came back: add one in the Partner Portal and retry, or type its id below.",
+        actions);
     for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
         std::string name = display_name(contact);
         if (!contact.company.empty()) name += (name.empty() ? "(" : " (") + contact.company + ")";
@@ -221,7 +231,8 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
             actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
         track("contact:" + contact.billing_contact_id.to_string());
         ImGui::SameLine();
-        ImGui::TextDisabled("invoice to %s", contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
+        ImGui::TextDisabled("invoice to %s",
+                            contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
         if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
     typed_id_field("Or type a billing contact id", "e.g. 3197218168379846218", "Billing contact id",

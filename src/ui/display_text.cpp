@@ -33,8 +33,10 @@ StatusHeading receipt_heading(const std::string& order_status) {
     if (status == "invalid") return {"Order recorded, but it is invalid", Tone::bad};
     if (status == "cancelled") return {"Order recorded, then cancelled", Tone::bad};
     if (status == "refunded") return {"Order recorded, then refunded", Tone::neutral};
-    if (status.empty()) return {"Order accepted - the Partner Portal did not report its status", Tone::pending};
-    return {"Order accepted with status \"" + order_status + "\" - check it in the Partner Portal", Tone::pending};
+    if (status.empty())
+        return {"Order accepted - the Partner Portal did not report its status", Tone::pending};
+    return {"Order accepted with status \"" + order_status + "\" - check it in the Partner Portal",
+            Tone::pending};
 }
 
 std::string url_host(const std::string& url) {

@@ -25,7 +25,8 @@ void draw_found_order(const ReconcileResult& result) {
     label_value_row("Status", order_status_in_words(order.order_status));
     label_value_row("Created", local_time_text(create_time_ms(order.create_time)));
     label_value_row("Order id", order.id);
-    if (result.matched_by_po_number) label_value_row("PO number", order.custom_reference_no + " (matches this order)");
+    if (result.matched_by_po_number)
+        label_value_row("PO number", order.custom_reference_no + " (matches this order)");
     if (result.since_attempt.size() > 1 && !result.matched_by_po_number) {
         ImGui::Spacing();
         hint("Several orders were created since this one was sent; the earliest is shown. All of them:");
@@ -46,9 +47,12 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
     case ReconcileStatus::found: draw_found_order(result); break;
     case ReconcileStatus::none:
         if (const auto recheck_at = flow.recheck_at_ms()) {
-            toned_text(Tone::pending, "No order so far (the order list was read at " + local_time_text(result.checked_at_ms) +
-                                          "). The Partner Portal may still be working on it: RenewDesk reads the list "
-                                          "again at " + local_time_text(*recheck_at) + ". Do not order again yet.");
+            toned_text(Tone::pending,
+                       "No order so far (the order list was read at " +
+                           local_time_text(result.checked_at_ms) +
+                           "). The Partner Portal may still be working on it: RenewDesk reads the list "
+                           "again at " +
+                           local_time_text(*recheck_at) + ". Do not order again yet.");
             break;
         }
         toned_text(Tone::good, "No order was created after " + sent_at + ": it is safe to try again.");
@@ -69,7 +73,8 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
 std::string receipt_text(const OrderReceipt& r) {
     return "Order no: " + r.order_no + "\nOrder id: " + r.order_id + "\nStatus: " + r.order_status + " (" +
            order_status_in_words(r.order_status) + ")\nInstance id: " + r.instance_id +
-           "\nTransaction no: " + r.transaction_no + "\nProduct no: " + r.product_no + "\nRequest id: " + r.request_id + "\n";
+           "\nTransaction no: " + r.transaction_no + "\nProduct no: " + r.product_no +
+           "\nRequest id: " + r.request_id + "\n";
 }
 
 std::string receipt_json(const RenewalFlow& flow) {
@@ -99,7 +104,8 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
         if (!flow.order().po_number.empty()) label_value_row("PO number", flow.order().po_number);
     }
     ImGui::Spacing();
-    if (button("Copy receipt", true, 150)) actions.push_back({.kind = ActionKind::copy_text, .text = receipt_text(r)});
+    if (button("Copy receipt", true, 150))
+        actions.push_back({.kind = ActionKind::copy_text, .text = receipt_text(r)});
     ImGui::SameLine();
     if (button("Download receipt", true, 170)) actions.push_back({.kind = ActionKind::save_receipt});
     ImGui::SameLine();
@@ -122,9 +128,10 @@ void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
     heading("Outcome unknown: the order may or may not have been placed");
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("The order sent at %s left this computer, but no readable answer came back. RenewDesk never sends it "
-                "again by itself: it reads your order list to find out what happened.",
-                local_time_text(flow.attempt().sent_at_ms).c_str());
+    ImGui::Text(
+        "The order sent at %s left this computer, but no readable answer came back. RenewDesk never sends it "
+        "again by itself: it reads your order list to find out what happened.",
+        local_time_text(flow.attempt().sent_at_ms).c_str());
     ImGui::PopTextWrapPos();
     if (flow.error()) error_box(*flow.error());
     ImGui::Spacing();

@@ -5,8 +5,8 @@
 #include "user_filter.h"
 #include "widgets.h"
 
-#include <imgui.h>
 #include <algorithm>
+#include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace rd::ui {
@@ -30,9 +30,9 @@ void draw_destination(const std::string& base_url, bool is_sandbox) {
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
     ImGui::PushTextWrapPos(0.0f);
     if (is_sandbox)
-        ImGui::Text("SANDBOX at %s - a stand-in for the Partner Portal: no real order, nothing is charged", host.c_str());
-    else
-        ImGui::Text("%s - a REAL order, charged to your Partner Portal account", host.c_str());
+        ImGui::Text("SANDBOX at %s - a stand-in for the Partner Portal: no real order, nothing is charged",
+                    host.c_str());
+    else ImGui::Text("%s - a REAL order, charged to your Partner Portal account", host.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     track("Sending to");
@@ -43,20 +43,25 @@ void draw_destination(const std::string& base_url, bool is_sandbox) {
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
     heading("Review the order");
-    hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product 15).");
+    hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product "
+         "15).");
     draw_destination(fields.base_url, fields.sending_to_sandbox);
 
     {
         label_value_row("Renew for", who(flow));
         const Plan* plan = flow.chosen_plan();
-        label_value_row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " + flow.order().plan_id.to_string());
-        if (plan && !plan->price.empty()) label_value_row("Price (as listed)", plan->price + " " + plan->currency);
+        label_value_row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " +
+                                    flow.order().plan_id.to_string());
+        if (plan && !plan->price.empty())
+            label_value_row("Price (as listed)", plan->price + " " + plan->currency);
         if (const BillingContact* contact = flow.chosen_contact()) {
             const std::string name = display_name(*contact);
-            label_value_row("Billing contact", (name.empty() ? "" : name + ", ") + "invoice to " + contact->email_address +
-                                                   " (id " + contact->billing_contact_id.to_string() + ")");
+            label_value_row("Billing contact", (name.empty() ? "" : name + ", ") + "invoice to " +
+                                                   contact->email_address + " (id " +
+                                                   contact->billing_contact_id.to_string() + ")");
         } else {
-            label_value_row("Billing contact", "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
+            label_value_row("Billing contact",
+                            "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
         }
         label_value_row("Term", "1 year, annual recurring billing");
     }
@@ -76,7 +81,8 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::TextDisabled("The exact request body that will be sent to POST %s:", paths::create_order);
     std::string body = flow.order_body();
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
-    ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines), ImGuiInputTextFlags_ReadOnly);
+    ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines),
+                              ImGuiInputTextFlags_ReadOnly);
     track("Order body");
 
     ImGui::Spacing();
@@ -84,7 +90,8 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     fields.focus_back = false;
     if (button("Back", !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
     ImGui::SameLine();
-    if (button("Copy as curl", true, 140)) actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});
+    if (button("Copy as curl", true, 140))
+        actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});
     ImGui::SameLine();
     // Disabled from the first frame after the click: the flow has left `reviewing` already.
     if (button("Confirm order", !submitting, 180)) actions.push_back({.kind = ActionKind::confirm});

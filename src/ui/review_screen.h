@@ -8,8 +8,8 @@ namespace rd::ui {
 
 struct ReviewFields {
     std::string po_number;
-    bool focus_back = false;        // put the keyboard on Back (never on Confirm: a stray Enter must not order)
-    std::string base_url;           // where Confirm sends the order (set by the app each frame)
+    bool focus_back = false; // put the keyboard on Back (never on Confirm: a stray Enter must not order)
+    std::string base_url;    // where Confirm sends the order (set by the app each frame)
     bool sending_to_sandbox = false; // ... and whether that is the known sandbox
 };
 

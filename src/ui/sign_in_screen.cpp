@@ -9,26 +9,29 @@
 namespace rd::ui {
 
 void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions) {
-    const std::string who = entry.target.empty() ? std::string("yourself")
-                                                 : (entry.target_name.empty() ? entry.target : entry.target_name) +
-                                                       " (" + entry.target + ")";
+    const std::string who =
+        entry.target.empty()
+            ? std::string("yourself")
+            : (entry.target_name.empty() ? entry.target : entry.target_name) + " (" + entry.target + ")";
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("An order sent at %s for %s has an unknown outcome.", local_time_text(entry.sent_at_ms).c_str(),
-                who.c_str());
+    ImGui::Text("An order sent at %s for %s has an unknown outcome.",
+                local_time_text(entry.sent_at_ms).c_str(), who.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     track("Pending order");
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("Sign in to %s with Client ID %s: RenewDesk then reads the order list to find out whether "
-                        "it was placed, before anything else. No new order can be sent until then.",
-                        url_host(entry.base_url).c_str(), entry.client_id.c_str());
+    ImGui::TextDisabled(
+        "Sign in to %s with Client ID %s: RenewDesk then reads the order list to find out whether "
+        "it was placed, before anything else. No new order can be sent until then.",
+        url_host(entry.base_url).c_str(), entry.client_id.c_str());
     ImGui::PopTextWrapPos();
     if (offer_forget && button("I checked it in the Partner Portal: forget it", true, 0))
         actions.push_back({.kind = ActionKind::forget_journal});
 }
 
-void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context, Actions& actions) {
+void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context,
+                         Actions& actions) {
     const bool waiting = flow.stage() == Stage::signing_in;
     heading("Sign in to the Yeastar Partner Portal API");
     hint("Use the Client ID and Client Secret shown under System > API in the Partner Portal. "
@@ -73,9 +76,10 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text("%s is not encrypted (http://) and is not on this computer: the Client Secret and the access "
-                    "token would cross the network in clear text. Use https:// if you can.",
-                    url_host(fields.base_url).c_str());
+        ImGui::Text(
+            "%s is not encrypted (http://) and is not on this computer: the Client Secret and the access "
+            "token would cross the network in clear text. Use https:// if you can.",
+            url_host(fields.base_url).c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (button("Sign in anyway", ready, 160.0f)) {

@@ -10,8 +10,8 @@ namespace rd::ui {
 struct SignInFields {
     std::string base_url;
     std::string client_id;
-    std::string client_secret; // wiped as soon as it has been handed to the flow
-    bool focus = true;         // put the keyboard in the first field to fill, next frame
+    std::string client_secret;       // wiped as soon as it has been handed to the flow
+    bool focus = true;               // put the keyboard in the first field to fill, next frame
     bool plain_http_warning = false; // "Sign in" was pressed for an http:// URL off this computer
 };
 
@@ -20,7 +20,8 @@ struct SignInContext {
     bool warn_plain_http = false;
 };
 
-void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context, Actions& actions);
+void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context,
+                         Actions& actions);
 
 // The banner of an order of an earlier session whose outcome is unknown (also on the choose screen).
 void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions);

@@ -9,7 +9,8 @@ namespace {
 
 bool matches(const SubordinateUser& user, const std::string& needle) {
     if (needle.empty()) return true;
-    for (const std::string* field : {&user.partner_id, &user.company, &user.email, &user.first_name, &user.last_name})
+    for (const std::string* field :
+         {&user.partner_id, &user.company, &user.email, &user.first_name, &user.last_name})
         if (ascii_lowercase(*field).find(needle) != std::string::npos) return true;
     return ascii_lowercase(display_name(user)).find(needle) != std::string::npos;
 }
@@ -26,8 +27,9 @@ const std::string& sort_key(const SubordinateUser& user, UserColumn column, std:
 
 } // namespace
 
-const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUser>& users, const std::string& search,
-                                                 UserColumn sort_column, bool descending) {
+const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUser>& users,
+                                                 const std::string& search, UserColumn sort_column,
+                                                 bool descending) {
     const SubordinateUser* identity = users.empty() ? nullptr : users.data();
     if (valid_ && identity == list_identity_ && users.size() == list_size_ && search == search_ &&
         sort_column == column_ && descending == descending_)
@@ -45,7 +47,8 @@ const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUs
         if (matches(users[i], needle)) rows_.push_back(i);
     std::stable_sort(rows_.begin(), rows_.end(), [&](std::size_t a, std::size_t b) {
         std::string scratch_a, scratch_b;
-        int order = ascii_lowercase(sort_key(users[a], column_, scratch_a)).compare(ascii_lowercase(sort_key(users[b], column_, scratch_b)));
+        int order = ascii_lowercase(sort_key(users[a], column_, scratch_a))
+                        .compare(ascii_lowercase(sort_key(users[b], column_, scratch_b)));
         return descending_ ? order > 0 : order < 0;
     });
     return rows_;

@@ -12,12 +12,12 @@ namespace rd::ui {
 enum class UserColumn { partner_id, company, email, name };
 
 class UserFilter {
-public:
+  public:
     // Indices into `users` of the rows to show, in display order.
     const std::vector<std::size_t>& rows(const std::vector<SubordinateUser>& users, const std::string& search,
                                          UserColumn sort_column, bool descending);
 
-private:
+  private:
     const SubordinateUser* list_identity_ = nullptr;
     std::size_t list_size_ = 0;
     std::string search_;

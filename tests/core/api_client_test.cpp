@@ -180,7 +180,8 @@ TEST_F(ApiClientTest, PostTimeoutIsNeverRetried) {
     transport.reply("/save", failure(TransportFailure::timed_out));
     ASSERT_EQ(replies, 1);
     EXPECT_TRUE(last->error().timed_out);
-    for (int i = 0; i < 3; ++i) transport.poll();
+    for (int i = 0; i < 3; ++i)
+        transport.poll();
     EXPECT_EQ(transport.sent_count("/save"), 1u);
 }
 

@@ -9,7 +9,8 @@ using namespace rd::test;
 using nlohmann::json;
 
 TEST(Decoders, TokenReadsExpiresInAsString) {
-    auto grant = decode_token(json{{"expiresIn", "1800"}, {"refreshToken", "r"}, {"token", "t"}, {"tokenHead", "Bearer "}});
+    auto grant = decode_token(
+        json{{"expiresIn", "1800"}, {"refreshToken", "r"}, {"token", "t"}, {"tokenHead", "Bearer "}});
     ASSERT_TRUE(grant.ok());
     EXPECT_EQ(grant.value().expires_in_s, 1800);
     EXPECT_EQ(grant.value().token_head, "Bearer ");
@@ -76,7 +77,8 @@ TEST(Decoders, ListOfOnlyBadUsersIsEmptyWithEverySkippedEntry) {
 
 TEST(Decoders, SkippedEntryTextIsCutWithoutSplittingACharacter) {
     std::string name;
-    for (int i = 0; i < 400; ++i) name += "\xC3\xA9"; // é, two bytes; {"city":" puts the cut inside one
+    for (int i = 0; i < 400; ++i)
+        name += "\xC3\xA9"; // é, two bytes; {"city":" puts the cut inside one
     std::vector<std::string> skipped;
     ASSERT_TRUE(decode_subordinate_users(json::array({{{"city", name}}}), &skipped).ok());
     ASSERT_EQ(skipped.size(), 1u);
@@ -110,7 +112,8 @@ TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
 }
 
 TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {
-    auto catalog = decode_plan_catalog(json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
+    auto catalog =
+        decode_plan_catalog(json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
     ASSERT_FALSE(catalog.ok());
     EXPECT_NE(catalog.error().detail_message.find("planId"), std::string::npos);
 }
@@ -183,7 +186,8 @@ TEST(Decoders, TutorialReceiptHasAllSixMembers) {
 }
 
 TEST(Decoders, ReceiptWithNumericIdsKeepsExactDigits) {
-    auto receipt = decode_order_receipt(json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
+    auto receipt =
+        decode_order_receipt(json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
     EXPECT_EQ(receipt.order_id, "9223372036854775807");
     EXPECT_EQ(order_status_in_words(receipt.order_status).rfind("Pending", 0), 0u);
 }
@@ -200,7 +204,8 @@ TEST(Decoders, OrderPageReadsPagingWrapper) {
 }
 
 TEST(Decoders, OrderPageToleratesWrongTypesInPagingMembers) {
-    auto page = decode_order_page(json::parse(R"({"total":"many","results":[{"id":"1","createTime":"yesterday"}]})"));
+    auto page =
+        decode_order_page(json::parse(R"({"total":"many","results":[{"id":"1","createTime":"yesterday"}]})"));
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(page.value().total, 1);
     EXPECT_EQ(page.value().orders[0].create_time, 0);
@@ -211,20 +216,24 @@ TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
     for (const char* number : {"1e3", "-0", "18446744073709551616"}) {
         const std::string n = number;
         std::vector<std::string> skipped;
-        auto users = decode_subordinate_users(json::parse(R"([{"partnerId":)" + n + R"(,"company":"A"}])"), &skipped);
+        auto users =
+            decode_subordinate_users(json::parse(R"([{"partnerId":)" + n + R"(,"company":"A"}])"), &skipped);
         ASSERT_TRUE(users.ok()) << number;
         EXPECT_TRUE(users.value().empty()) << number;
         EXPECT_EQ(skipped.size(), 1u) << number;
 
         skipped.clear();
-        auto contacts = decode_billing_contacts(json::parse(R"([{"billingContactId":)" + n + R"(,"company":"B"},
-                                                                  {"billingContactId":"3197218168379846218"}])"), &skipped);
+        auto contacts =
+            decode_billing_contacts(json::parse(R"([{"billingContactId":)" + n + R"(,"company":"B"},
+                                                                  {"billingContactId":"3197218168379846218"}])"),
+                                    &skipped);
         ASSERT_TRUE(contacts.ok()) << number;
         ASSERT_EQ(contacts.value().size(), 1u) << number;
         EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
         EXPECT_EQ(skipped.size(), 1u) << number;
 
-        auto plans = decode_plan_catalog(json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
+        auto plans =
+            decode_plan_catalog(json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
         ASSERT_FALSE(plans.ok()) << number;
         EXPECT_NE(plans.error().detail_message.find("planId"), std::string::npos) << number;
     }

@@ -16,7 +16,8 @@ TEST(Envelope, TutorialResponseYieldsResultAndRequestId) {
 }
 
 TEST(Envelope, ApiErrorCarriesCodeDetailRequestIdAndStatus) {
-    auto reply = decode_envelope(api_error(400, "parameter_validation_failed", "billingId is invalid", "abc123"));
+    auto reply =
+        decode_envelope(api_error(400, "parameter_validation_failed", "billingId is invalid", "abc123"));
     ASSERT_FALSE(reply.ok());
     const ApiError& e = reply.error();
     EXPECT_EQ(e.kind, ErrorKind::api);
@@ -40,7 +41,8 @@ TEST(Envelope, Status401IsAnAuthError) {
 }
 
 TEST(Envelope, HtmlErrorPageIsAnHttpErrorWithItsTitle) {
-    auto reply = decode_envelope(raw(502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"));
+    auto reply = decode_envelope(
+        raw(502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"));
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().kind, ErrorKind::http);
     EXPECT_EQ(reply.error().http_status, 502);
@@ -89,13 +91,16 @@ TEST(Envelope, TransportFailuresAreWordedByWhetherTheRequestLeft) {
     EXPECT_EQ(lost.rfind("The connection to the server was lost after the request was sent.", 0), 0u) << lost;
     const std::string timeout = decode_envelope(failure(TransportFailure::timed_out)).error().describe();
     EXPECT_EQ(timeout.rfind("The server did not answer in time.", 0), 0u) << timeout;
-    const std::string untrusted = decode_envelope(failure(TransportFailure::untrusted_certificate)).error().describe();
-    EXPECT_EQ(untrusted.rfind("The server's certificate is not trusted, so nothing was sent.", 0), 0u) << untrusted;
+    const std::string untrusted =
+        decode_envelope(failure(TransportFailure::untrusted_certificate)).error().describe();
+    EXPECT_EQ(untrusted.rfind("The server's certificate is not trusted, so nothing was sent.", 0), 0u)
+        << untrusted;
     EXPECT_NE(untrusted.find("--ca-bundle FILE"), std::string::npos) << untrusted;
 }
 
 TEST(Envelope, TokenBodiesNeverLeakIntoExcerpts) {
-    auto reply = decode_envelope(raw(200, R"({"token": "SECRET-TOKEN-VALUE", "refresh)"), BodySecrets::may_contain_tokens);
+    auto reply = decode_envelope(raw(200, R"({"token": "SECRET-TOKEN-VALUE", "refresh)"),
+                                 BodySecrets::may_contain_tokens);
     ASSERT_FALSE(reply.ok());
     EXPECT_TRUE(reply.error().excerpt.empty());
     EXPECT_EQ(reply.error().describe().find("SECRET"), std::string::npos);
@@ -106,7 +111,8 @@ TEST(Envelope, TokenBodiesNeverLeakIntoExcerpts) {
 
 namespace {
 
-const std::string success_prefix = R"({"code":"success","detailMessage":"","requestId":"0123456789abcdef0123456789abcdef",)";
+const std::string success_prefix =
+    R"({"code":"success","detailMessage":"","requestId":"0123456789abcdef0123456789abcdef",)";
 
 HttpResponse with_notes(HttpResponse response, std::string header_lines) {
     response.failure_text = std::move(header_lines);
@@ -116,24 +122,28 @@ HttpResponse with_notes(HttpResponse response, std::string header_lines) {
 } // namespace
 
 TEST(Envelope, AMemberNamedTwiceIsAParseErrorNamingIt) {
-    const std::string body = success_prefix +
+    const std::string body =
+        success_prefix +
         R"("result":[{"billingContactId":"3197218168379846218","company":"A","billingContactId":"3197218168379846219"}],"status":200})";
     auto reply = decode_envelope(raw(200, body));
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().kind, ErrorKind::parse);
-    EXPECT_NE(reply.error().detail_message.find("\"billingContactId\" twice"), std::string::npos) << reply.error().detail_message;
+    EXPECT_NE(reply.error().detail_message.find("\"billingContactId\" twice"), std::string::npos)
+        << reply.error().detail_message;
     EXPECT_TRUE(reply.error().request_may_have_left);
     EXPECT_FALSE(reply.error().excerpt.empty());
 }
 
 TEST(Envelope, AnEnvelopeMemberNamedTwiceIsRefusedToo) {
-    auto reply = decode_envelope(raw(200, R"({"code":"success","code":"system_busy","result":{},"status":200})"));
+    auto reply =
+        decode_envelope(raw(200, R"({"code":"success","code":"system_busy","result":{},"status":200})"));
     ASSERT_FALSE(reply.ok());
     EXPECT_NE(reply.error().detail_message.find("\"code\" twice"), std::string::npos);
 }
 
 TEST(Envelope, TheSameNameInDifferentObjectsIsFine) {
-    const std::string body = success_prefix + R"("result":[{"id":"1","o":{"id":"2"}},{"id":"3"}],"status":200})";
+    const std::string body =
+        success_prefix + R"("result":[{"id":"1","o":{"id":"2"}},{"id":"3"}],"status":200})";
     auto reply = decode_envelope(raw(200, body));
     ASSERT_TRUE(reply.ok()) << reply.error().describe();
     EXPECT_EQ(reply.value().result[0]["o"]["id"], "2");
@@ -141,7 +151,8 @@ TEST(Envelope, TheSameNameInDifferentObjectsIsFine) {
 }
 
 TEST(Envelope, RateLimitSaysWhenToTryAgain) {
-    auto reply = decode_envelope(with_notes(api_error(429, "too_many_requests", "Too many requests"), "Retry-After: 30"));
+    auto reply = decode_envelope(
+        with_notes(api_error(429, "too_many_requests", "Too many requests"), "Retry-After: 30"));
     ASSERT_FALSE(reply.ok());
     const ApiError& e = reply.error();
     EXPECT_EQ(e.kind, ErrorKind::api);
@@ -168,7 +179,8 @@ TEST(Envelope, ServiceUnavailableWithOrWithoutAnEnvelopeSaysTryAgain) {
     auto with_envelope = decode_envelope(api_error(503, "maintenance", "Back at 10:00"));
     ASSERT_FALSE(with_envelope.ok());
     EXPECT_EQ(with_envelope.error().kind, ErrorKind::api);
-    EXPECT_EQ(with_envelope.error().detail_message, "The Partner Portal is unavailable for now: try again later. Back at 10:00");
+    EXPECT_EQ(with_envelope.error().detail_message,
+              "The Partner Portal is unavailable for now: try again later. Back at 10:00");
     auto plain = decode_envelope(raw(503, "503 Service Unavailable\n"));
     ASSERT_FALSE(plain.ok());
     EXPECT_EQ(plain.error().kind, ErrorKind::http);
@@ -177,14 +189,16 @@ TEST(Envelope, ServiceUnavailableWithOrWithoutAnEnvelopeSaysTryAgain) {
 }
 
 TEST(Envelope, ARedirectIsNeverFollowedAndNamesWhereItPointed) {
-    auto reply = decode_envelope(with_notes(raw(302, "<html>Moved</html>"),
-                                            "Location: http://other-host.invalid/user/openapi/user/v1/client/partner_list"));
+    auto reply = decode_envelope(
+        with_notes(raw(302, "<html>Moved</html>"),
+                   "Location: http://other-host.invalid/user/openapi/user/v1/client/partner_list"));
     ASSERT_FALSE(reply.ok());
     const ApiError& e = reply.error();
     EXPECT_EQ(e.kind, ErrorKind::http);
     EXPECT_EQ(e.http_status, 302);
     EXPECT_TRUE(e.request_may_have_left);
-    EXPECT_NE(e.detail_message.find("to http://other-host.invalid/user/"), std::string::npos) << e.detail_message;
+    EXPECT_NE(e.detail_message.find("to http://other-host.invalid/user/"), std::string::npos)
+        << e.detail_message;
     EXPECT_NE(e.detail_message.find("never follows redirects"), std::string::npos);
     // Even an envelope that says success is not believed from a redirect.
     auto success = decode_envelope(raw(301, success_prefix + R"("result":{},"status":200})"));
@@ -194,7 +208,8 @@ TEST(Envelope, ARedirectIsNeverFollowedAndNamesWhereItPointed) {
 
 TEST(Envelope, ABodyRefusedAfterItsHeadersCarriesTheStatusAndTheReason) {
     HttpResponse refused{.failure = TransportFailure::connection_lost,
-                         .failure_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.",
+                         .failure_text =
+                             "The reply was too large: more than 16 MB. RenewDesk stopped reading it.",
                          .status = 200};
     auto reply = decode_envelope(refused);
     ASSERT_FALSE(reply.ok());
@@ -209,7 +224,8 @@ TEST(Envelope, ABodyRefusedAfterItsHeadersCarriesTheStatusAndTheReason) {
 
 TEST(Envelope, NumbersNoIdCanBeAreKeptAsTheParserReadsThem) {
     // 1e3 and 2^64 stay floats and -0 a signed integer: ids.cpp refuses all three (ids_test.cpp).
-    auto reply = decode_envelope(raw(200, success_prefix + R"("result":[1e3,-0,18446744073709551616],"status":200})"));
+    auto reply =
+        decode_envelope(raw(200, success_prefix + R"("result":[1e3,-0,18446744073709551616],"status":200})"));
     ASSERT_TRUE(reply.ok());
     const auto& result = reply.value().result;
     EXPECT_TRUE(result[0].is_number_float());
@@ -227,5 +243,6 @@ TEST(Envelope, AGatewaysJsonWithANumericCodeSaysWhatItSays) {
     EXPECT_EQ(decode_envelope(raw(200, R"({"code":500})")).error().kind, ErrorKind::parse);
     EXPECT_EQ(decode_envelope(raw(200, R"({"code":500})")).error().detail_message,
               "The reply is JSON but not the API's envelope.");
-    EXPECT_EQ(decode_envelope(raw(401, R"({"code":401,"message":"Unauthorized"})")).error().kind, ErrorKind::auth);
+    EXPECT_EQ(decode_envelope(raw(401, R"({"code":401,"message":"Unauthorized"})")).error().kind,
+              ErrorKind::auth);
 }

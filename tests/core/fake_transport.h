@@ -17,7 +17,7 @@
 namespace rd::test {
 
 class FakeClock final : public Clock {
-public:
+  public:
     std::int64_t now_ms() const override { return now; }
     std::int64_t epoch_ms() const override { return epoch_at_start + now; }
     std::int64_t now = 1'000'000;
@@ -25,7 +25,7 @@ public:
 };
 
 class FakeTransport final : public Transport {
-public:
+  public:
     struct Pending {
         RequestHandle handle;
         HttpRequest request;
@@ -55,8 +55,9 @@ public:
 
     // Answers the oldest pending request whose URL contains `url_part`, then polls.
     void reply(const std::string& url_part, HttpResponse response) {
-        auto it = std::find_if(pending.begin(), pending.end(),
-                               [&](const Pending& p) { return p.request.url.find(url_part) != std::string::npos; });
+        auto it = std::find_if(pending.begin(), pending.end(), [&](const Pending& p) {
+            return p.request.url.find(url_part) != std::string::npos;
+        });
         if (it == pending.end()) throw std::runtime_error("no pending request for " + url_part);
         ready_.push_back({std::move(it->handler), std::move(response)});
         pending.erase(it);
@@ -64,8 +65,9 @@ public:
     }
 
     std::size_t pending_count(const std::string& url_part) const {
-        return std::count_if(pending.begin(), pending.end(),
-                             [&](const Pending& p) { return p.request.url.find(url_part) != std::string::npos; });
+        return std::count_if(pending.begin(), pending.end(), [&](const Pending& p) {
+            return p.request.url.find(url_part) != std::string::npos;
+        });
     }
 
     std::size_t sent_count(const std::string& url_part) const {
@@ -77,7 +79,7 @@ public:
     std::vector<Pending> pending;
     int cancelled = 0;
 
-private:
+  private:
     RequestHandle next_handle_ = 0;
     std::deque<std::pair<ResponseHandler, HttpResponse>> ready_;
 };
@@ -92,14 +94,23 @@ inline HttpResponse raw(int status, std::string body) {
     return HttpResponse{.status = status, .body = std::move(body)};
 }
 
-inline HttpResponse ok(const nlohmann::json& result, const std::string& request_id = "0123456789abcdef0123456789abcdef") {
-    nlohmann::json body = {{"code", "success"}, {"detailMessage", ""}, {"requestId", request_id}, {"result", result}, {"status", 200}};
+inline HttpResponse ok(const nlohmann::json& result,
+                       const std::string& request_id = "0123456789abcdef0123456789abcdef") {
+    nlohmann::json body = {{"code", "success"},
+                           {"detailMessage", ""},
+                           {"requestId", request_id},
+                           {"result", result},
+                           {"status", 200}};
     return raw(200, body.dump());
 }
 
 inline HttpResponse api_error(int status, const std::string& code, const std::string& detail,
                               const std::string& request_id = "fedcba9876543210fedcba9876543210") {
-    nlohmann::json body = {{"code", code}, {"detailMessage", detail}, {"requestId", request_id}, {"result", nullptr}, {"status", status}};
+    nlohmann::json body = {{"code", code},
+                           {"detailMessage", detail},
+                           {"requestId", request_id},
+                           {"result", nullptr},
+                           {"status", status}};
     return raw(status, body.dump());
 }
 
@@ -107,7 +118,8 @@ inline HttpResponse failure(TransportFailure kind) {
     return HttpResponse{.failure = kind, .failure_text = "simulated transport failure"};
 }
 
-inline nlohmann::json token_result(const std::string& token = "access-1", const std::string& refresh = "refresh-1",
+inline nlohmann::json token_result(const std::string& token = "access-1",
+                                   const std::string& refresh = "refresh-1",
                                    const std::string& expires_in = "1800") {
     return {{"expiresIn", expires_in}, {"refreshToken", refresh}, {"token", token}, {"tokenHead", "Bearer "}};
 }

@@ -18,6 +18,8 @@ inline std::string fixture_text(const std::string& name) {
     return buffer.str();
 }
 
-inline nlohmann::json fixture_json(const std::string& name) { return nlohmann::json::parse(fixture_text(name)); }
+inline nlohmann::json fixture_json(const std::string& name) {
+    return nlohmann::json::parse(fixture_text(name));
+}
 
 } // namespace rd::test

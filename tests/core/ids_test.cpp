@@ -21,7 +21,8 @@ TEST(Ids, TutorialIdsSurviveRoundTrip) {
 }
 
 TEST(Ids, Int64MaxAndUint64MaxAreExact) {
-    EXPECT_EQ(id_from_json(json::parse("9223372036854775807"), "x").value().to_string(), "9223372036854775807");
+    EXPECT_EQ(id_from_json(json::parse("9223372036854775807"), "x").value().to_string(),
+              "9223372036854775807");
     EXPECT_EQ(id_from_json(json("18446744073709551615"), "x").value().to_string(), "18446744073709551615");
 }
 
@@ -65,7 +66,8 @@ TEST(Ids, ExponentMinusZeroAndTwoToThe64AreNotIds) {
     EXPECT_NE(exponent.error().detail_message.find("not an exact integer"), std::string::npos);
     auto minus_zero = id_from_json(json::parse("-0"), "billingContactId");
     ASSERT_FALSE(minus_zero.ok());
-    EXPECT_NE(minus_zero.error().detail_message.find("-0"), std::string::npos) << minus_zero.error().detail_message;
+    EXPECT_NE(minus_zero.error().detail_message.find("-0"), std::string::npos)
+        << minus_zero.error().detail_message;
     EXPECT_FALSE(id_from_json(json::parse("18446744073709551616"), "billingContactId").ok());
     EXPECT_FALSE(id_from_json(json::parse("-0.0"), "billingContactId").ok());
     EXPECT_EQ(id_from_json(json::parse("0"), "billingContactId").value().value, 0u); // a plain 0 is exact

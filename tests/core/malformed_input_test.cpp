@@ -60,8 +60,8 @@ TEST_P(MalformedInput, FlippedBytesNeverThrow) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, MalformedInput,
-                         ::testing::Values("partner_list.json", "billing_contacts.json", "plans_flat_lists.json",
-                                           "plans_nested_details.json"));
+                         ::testing::Values("partner_list.json", "billing_contacts.json",
+                                           "plans_flat_lists.json", "plans_nested_details.json"));
 
 TEST(MalformedInput, DeeplyNestedJsonIsAParseErrorNotAStackOverflow) {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
@@ -98,7 +98,8 @@ TEST(InvalidUtf8, JsonTextReplacesInvalidBytesInsteadOfThrowing) {
     std::string text;
     ASSERT_NO_THROW(text = json_text(doc));
     EXPECT_NE(text.find("http://h\xEF\xBF\xBD/"), std::string::npos); // U+FFFD
-    EXPECT_NE(text.find("Caf\xEF\xBF\xBD( \xEF\xBF\xBD"), std::string::npos); // the '(' after the bad lead byte stays
+    EXPECT_NE(text.find("Caf\xEF\xBF\xBD( \xEF\xBF\xBD"),
+              std::string::npos); // the '(' after the bad lead byte stays
     EXPECT_FALSE(json::parse(text, nullptr, false).is_discarded());
     EXPECT_NO_THROW(json_text(doc, 2));
 }
@@ -111,14 +112,16 @@ TEST(InvalidUtf8, ParseRefusesInvalidBytesWithoutThrowing) {
 // Formerly "EnvelopeWithInvalidBytesIsAParseErrorWithASafeExcerpt": nlohmann refuses such bytes as "not
 // JSON", which hid a whole list for one bad name. Now they become U+FFFD and the reply is read.
 TEST(InvalidUtf8, BytesThatAreNotUtf8InANameBecomeReplacementCharacters) {
-    const std::string body = envelope_around("[{\"partnerId\": \"p1\", \"company\": \"" + invalid_utf8 + "\"}]");
+    const std::string body =
+        envelope_around("[{\"partnerId\": \"p1\", \"company\": \"" + invalid_utf8 + "\"}]");
     Result<ApiReply> reply = ApiError{};
     ASSERT_NO_THROW(reply = decode_envelope(raw(200, body)));
     ASSERT_TRUE(reply.ok()) << reply.error().describe();
     auto users = decode_subordinate_users(reply.value().result);
     ASSERT_TRUE(users.ok());
     ASSERT_EQ(users.value().size(), 1u);
-    EXPECT_EQ(users.value()[0].company, "Caf\xEF\xBF\xBD( \xEF\xBF\xBD"); // the '(' after the bad lead byte stays
+    EXPECT_EQ(users.value()[0].company,
+              "Caf\xEF\xBF\xBD( \xEF\xBF\xBD");             // the '(' after the bad lead byte stays
     EXPECT_NO_THROW(json(users.value()[0].company).dump()); // valid UTF-8 now: the strict dump accepts it
 }
 
@@ -129,7 +132,7 @@ TEST(InvalidUtf8, EachIllFormedPartBecomesOneReplacementCharacter) {
         {"\xC0\xAF", r + r},                 // overlong '/': C0 is never a lead byte
         {"\xE0\x80\xAF", r + r + r},         // overlong: E0 needs A0..BF next
         {"\xED\xA0\x80", r + r + r},         // an encoded UTF-16 surrogate
-        {"\xF4\x90\x80\x80", r + r + r + r},  // past U+10FFFF
+        {"\xF4\x90\x80\x80", r + r + r + r}, // past U+10FFFF
         {"\xE4\xB8", r},                     // a character cut short: one replacement
         {"\xF0\x9F\x98", r},                 // the same, four bytes long
         {"\x80", r},                         // a continuation byte alone
@@ -138,7 +141,8 @@ TEST(InvalidUtf8, EachIllFormedPartBecomesOneReplacementCharacter) {
     for (const auto& [bytes, expected] : cases) {
         auto reply = decode_envelope(raw(200, envelope_around("{\"name\": \"<" + bytes + ">\"}")));
         ASSERT_TRUE(reply.ok()) << json_text(json(bytes));
-        EXPECT_EQ(reply.value().result["name"].get<std::string>(), "<" + expected + ">") << json_text(json(bytes));
+        EXPECT_EQ(reply.value().result["name"].get<std::string>(), "<" + expected + ">")
+            << json_text(json(bytes));
     }
 }
 
@@ -152,7 +156,8 @@ TEST(InvalidUtf8, BadBytesOutsideStringsAreStillNotJson) {
 }
 
 TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
-    const std::string page = "<html><head><title>Zugriff verweigert \xE4\xF6\xFC</title></head><body>\xDF</body></html>";
+    const std::string page =
+        "<html><head><title>Zugriff verweigert \xE4\xF6\xFC</title></head><body>\xDF</body></html>";
     Result<ApiReply> reply = ApiError{};
     ASSERT_NO_THROW(reply = decode_envelope(raw(403, page)));
     ASSERT_FALSE(reply.ok());
@@ -163,7 +168,8 @@ TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
 
 TEST(InvalidUtf8, ExcerptCutNeverSplitsACharacter) {
     std::string body(159, 'a');
-    for (int i = 0; i < 100; ++i) body += "\xE4\xB8\xAD"; // 中, three bytes: the cut at 160 falls inside one
+    for (int i = 0; i < 100; ++i)
+        body += "\xE4\xB8\xAD"; // 中, three bytes: the cut at 160 falls inside one
     const std::string excerpt = body_excerpt(body);
     EXPECT_EQ(excerpt, std::string(159, 'a') + "...");
     EXPECT_NO_THROW(json(excerpt).dump()); // valid UTF-8: the strict dump accepts it

@@ -51,15 +51,18 @@ TEST(OrderJournal, InvalidUtf8IsReplacedNotThrown) {
 }
 
 TEST(OrderJournal, AnythingElseIsNotAJournal) {
-    for (const char* text : {"", "{", "null", "[]", "{}", R"({"version":2,"sentAtMs":1})",
-                             R"({"version":1,"sentAtMs":0,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"2","poNumber":""})",
-                             // after the year 9999: damaged (found by tests/fuzz journal: settle-time overflow)
-                             R"({"version":1,"sentAtMs":9223372036854775800,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"2","poNumber":""})",
-                             R"({"version":1,"sentAtMs":5,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1.5","billingId":"2","poNumber":""})",
-                             R"({"version":1,"sentAtMs":5,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"-2","poNumber":""})"})
+    for (
+        const char* text :
+        {"", "{", "null", "[]", "{}", R"({"version":2,"sentAtMs":1})",
+         R"({"version":1,"sentAtMs":0,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"2","poNumber":""})",
+         // after the year 9999: damaged (found by tests/fuzz journal: settle-time overflow)
+         R"({"version":1,"sentAtMs":9223372036854775800,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"2","poNumber":""})",
+         R"({"version":1,"sentAtMs":5,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1.5","billingId":"2","poNumber":""})",
+         R"({"version":1,"sentAtMs":5,"baseUrl":"","clientId":"","target":"","targetName":"","planId":"1","billingId":"-2","poNumber":""})"})
         EXPECT_FALSE(journal_from_json(text)) << text;
     const std::string whole = journal_to_json(sample());
-    for (std::size_t cut = 0; cut < whole.size(); ++cut) EXPECT_FALSE(journal_from_json(whole.substr(0, cut))) << cut;
+    for (std::size_t cut = 0; cut < whole.size(); ++cut)
+        EXPECT_FALSE(journal_from_json(whole.substr(0, cut))) << cut;
 }
 
 TEST(OrderJournal, MemoryStoreKeepsOneText) {

@@ -11,10 +11,12 @@ using namespace rd::test;
 
 namespace {
 
-const std::string success_envelope = R"({"code":"success","detailMessage":"","requestId":"r1","result":{"orderNo":"MK1"},"status":200})";
+const std::string success_envelope =
+    R"({"code":"success","detailMessage":"","requestId":"r1","result":{"orderNo":"MK1"},"status":200})";
 std::string error_envelope(int status, const char* code) {
-    return std::string(R"({"code":")") + code + R"(","detailMessage":"no","requestId":"r2","result":null,"status":)" +
-           std::to_string(status) + "}";
+    return std::string(R"({"code":")") + code +
+           R"(","detailMessage":"no","requestId":"r2","result":null,"status":)" + std::to_string(status) +
+           "}";
 }
 const std::string gateway_json = R"({"code":504,"message":"Gateway Timeout"})";
 const std::string html_page = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
@@ -28,9 +30,13 @@ struct Row {
     OrderOutcome expected;
 };
 
-HttpResponse reply(int status, std::string body) { return raw(status, std::move(body)); }
+HttpResponse reply(int status, std::string body) {
+    return raw(status, std::move(body));
+}
 
-HttpResponse before_reply(TransportFailure kind) { return failure(kind); }
+HttpResponse before_reply(TransportFailure kind) {
+    return failure(kind);
+}
 
 std::vector<Row> rows() {
     using O = OrderOutcome;
@@ -80,7 +86,8 @@ std::vector<Row> rows() {
         {"504 HTML", reply(504, html_page), O::unknown},
         // truncated and empty bodies
         {"200 truncated envelope", reply(200, truncated), O::unknown},
-        {"400 truncated envelope", reply(400, error_envelope(400, "invalid_param").substr(0, 20)), O::unknown},
+        {"400 truncated envelope", reply(400, error_envelope(400, "invalid_param").substr(0, 20)),
+         O::unknown},
         {"500 truncated envelope", reply(500, truncated), O::unknown},
         {"200 empty body", reply(200, ""), O::unknown},
         {"204 empty body", reply(204, ""), O::unknown},
@@ -109,7 +116,8 @@ TEST(OrderOutcomeTable, EveryRowHasItsOutcome) {
 
 TEST(OrderOutcomeTable, ErrorsRaisedBeforeThePostLeftAreNotSent) {
     // What ApiClient::post_json reports when no token could be obtained: any kind, nothing left.
-    for (ErrorKind kind : {ErrorKind::network, ErrorKind::http, ErrorKind::api, ErrorKind::auth, ErrorKind::parse}) {
+    for (ErrorKind kind :
+         {ErrorKind::network, ErrorKind::http, ErrorKind::api, ErrorKind::auth, ErrorKind::parse}) {
         ApiError error{.kind = kind, .http_status = 500, .code = "internal_error"};
         error.request_may_have_left = false;
         EXPECT_EQ(order_outcome(Result<ApiReply>(error)), OrderOutcome::not_sent);

@@ -42,8 +42,12 @@ struct OrderList {
                                {"createTime", seconds ? sorted[i].created_ms / 1000 : sorted[i].created_ms},
                                {"customReferenceNo", sorted[i].reference}});
         const std::size_t total_pages = std::max<std::size_t>(1, (sorted.size() + size - 1) / size);
-        return ok({{"count", sorted.size()}, {"total", sorted.size()}, {"pageNo", page_no}, {"pageSize", size},
-                   {"totalPage", total_pages}, {"results", results}});
+        return ok({{"count", sorted.size()},
+                   {"total", sorted.size()},
+                   {"pageNo", page_no},
+                   {"pageSize", size},
+                   {"totalPage", total_pages},
+                   {"results", results}});
     }
 };
 
@@ -75,8 +79,10 @@ struct ReconcilerTest : ::testing::Test {
     // `older` orders well before the attempt, then `newer` after it.
     OrderList list_of(int older, int newer) const {
         OrderList list;
-        for (int i = 0; i < older; ++i) list.orders.push_back({"MK-old-" + std::to_string(i), attempt - 86'400'000 + i * 1000, ""});
-        for (int i = 0; i < newer; ++i) list.orders.push_back({"MK-new-" + std::to_string(i), attempt + 1000 + i * 1000, ""});
+        for (int i = 0; i < older; ++i)
+            list.orders.push_back({"MK-old-" + std::to_string(i), attempt - 86'400'000 + i * 1000, ""});
+        for (int i = 0; i < newer; ++i)
+            list.orders.push_back({"MK-new-" + std::to_string(i), attempt + 1000 + i * 1000, ""});
         return list;
     }
 };
@@ -98,7 +104,8 @@ TEST_F(ReconcilerTest, OldestFirstReadsFromTheLastPage) {
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::found);
     EXPECT_EQ(reconciler.result().match->order_no, "MK-new-0");
     // Page 5 holds only the new order, so page 4 is read to be sure nothing newer hides there.
-    EXPECT_EQ(asked, (std::vector<std::string>{"pageNo=1&pageSize=25", "pageNo=5&pageSize=25", "pageNo=4&pageSize=25"}));
+    EXPECT_EQ(asked, (std::vector<std::string>{"pageNo=1&pageSize=25", "pageNo=5&pageSize=25",
+                                               "pageNo=4&pageSize=25"}));
 }
 
 TEST_F(ReconcilerTest, MoreThanAPageOfNewOrdersIsReadInBothDirections) {
@@ -151,7 +158,8 @@ TEST_F(ReconcilerTest, ThePoNumberPicksTheOrderAmongSeveral) {
 
 TEST_F(ReconcilerTest, AnUndecidedFirstPageLearnsTheDirectionFromTheLastPage) {
     OrderList list;
-    for (int i = 0; i < 30; ++i) list.orders.push_back({"MK-same-" + std::to_string(i), attempt - 3'600'000, ""});
+    for (int i = 0; i < 30; ++i)
+        list.orders.push_back({"MK-same-" + std::to_string(i), attempt - 3'600'000, ""});
     list.orders.push_back({"MK-new", attempt + 2000, ""});
     list.newest_first = false; // page 1: 25 orders of the same second
     run(list);
@@ -169,7 +177,8 @@ TEST_F(ReconcilerTest, AnOrderCreatedJustBeforeTheAttemptByTheServersClockCounts
 
 TEST_F(ReconcilerTest, OrdersThisSessionAlreadyAccountedForAreNotTheAttempts) {
     OrderList list = list_of(5, 0);
-    list.orders.push_back({"MK-previous-renewal", attempt - 20'000, ""}); // renewed 20 s earlier, receipt shown
+    list.orders.push_back(
+        {"MK-previous-renewal", attempt - 20'000, ""}); // renewed 20 s earlier, receipt shown
     reconciler.start({.sent_at_ms = attempt, .known_order_nos = {"MK-previous-renewal"}});
     transport.reply(page_path, list.page("pageNo=1&pageSize=25"));
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);

@@ -20,12 +20,20 @@ constexpr const char* save_path = paths::create_order;
 constexpr const char* page_path = paths::order_list;
 
 nlohmann::json order(const std::string& order_no, std::int64_t create_time_ms) {
-    return {{"id", "44" + std::to_string(create_time_ms)}, {"orderNo", order_no}, {"orderStatus", "pending"},
-            {"currencyCode", "USD"}, {"createTime", create_time_ms}, {"customReferenceNo", ""}};
+    return {{"id", "44" + std::to_string(create_time_ms)},
+            {"orderNo", order_no},
+            {"orderStatus", "pending"},
+            {"currencyCode", "USD"},
+            {"createTime", create_time_ms},
+            {"customReferenceNo", ""}};
 }
 
 HttpResponse order_page(const std::vector<nlohmann::json>& orders) {
-    return ok({{"count", orders.size()}, {"pageNo", 1}, {"pageSize", 25}, {"total", orders.size()}, {"totalPage", 1},
+    return ok({{"count", orders.size()},
+               {"pageNo", 1},
+               {"pageSize", 25},
+               {"total", orders.size()},
+               {"totalPage", 1},
                {"results", orders}});
 }
 
@@ -227,9 +235,9 @@ TEST_F(RenewalFlowTest, SuccessShowsTheWholeReceipt) {
 
 TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
     for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
-                       raw(502, "<html><title>Bad Gateway</title></html>"),
-                       raw(504, "Gateway Timeout"), raw(200, R"({"code":"succ)"),
-                       api_error(500, "internal_error", "boom"), api_error(200, "system_busy", "busy")}) {
+                       raw(502, "<html><title>Bad Gateway</title></html>"), raw(504, "Gateway Timeout"),
+                       raw(200, R"({"code":"succ)"), api_error(500, "internal_error", "boom"),
+                       api_error(200, "system_busy", "busy")}) {
         transport = FakeTransport{};
         flow.sign_out();
         reach_review_for_myself();
@@ -255,14 +263,16 @@ TEST_F(RenewalFlowTest, OutcomeUnknownReconcilesByItselfAndFindsTheOrder) {
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
     flow.renew_another(); // not before the order list has answered
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
-    transport.reply(page_path, order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    transport.reply(page_path,
+                    order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
     EXPECT_FALSE(journal.load()) << "the outcome is known";
     EXPECT_FALSE(flow.pending_journal());
     EXPECT_EQ(transport.sent_count(save_path), 1u);
     flow.reconcile(); // Check again: the same order is found again
-    transport.reply(page_path, order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    transport.reply(page_path,
+                    order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
     // Once the person moves on, that order is accounted for: the next attempt cannot take it as its own.
@@ -368,10 +378,14 @@ TEST_F(RenewalFlowTest, JournalIsClearedOncePlacedOrRefused) {
 }
 
 TEST_F(RenewalFlowTest, AJournalFromAnEarlierSessionIsReconciledBeforeAnythingElse) {
-    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms() - 5000, .base_url = "http://sandbox.invalid",
-                                  .client_id = "demo-client-id", .target = "9007199254740993",
-                                  .target_name = "Example Ltd", .plan_id = Id64{3049036224189325312ULL},
-                                  .billing_id = Id64{3197218168379846218ULL}, .po_number = "PO-7"}));
+    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms() - 5000,
+                                  .base_url = "http://sandbox.invalid",
+                                  .client_id = "demo-client-id",
+                                  .target = "9007199254740993",
+                                  .target_name = "Example Ltd",
+                                  .plan_id = Id64{3049036224189325312ULL},
+                                  .billing_id = Id64{3197218168379846218ULL},
+                                  .po_number = "PO-7"}));
     RenewalFlow resumed{client, &journal};
     ASSERT_TRUE(resumed.pending_journal());
     resumed.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
@@ -391,8 +405,11 @@ TEST_F(RenewalFlowTest, AJournalFromAnEarlierSessionIsReconciledBeforeAnythingEl
 }
 
 TEST_F(RenewalFlowTest, AJournalOfAnotherAccountBlocksNewOrdersUntilForgotten) {
-    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms(), .base_url = "https://elsewhere.example",
-                                  .client_id = "other", .plan_id = Id64{1}, .billing_id = Id64{2}}));
+    journal.save(journal_to_json({.sent_at_ms = clock.epoch_ms(),
+                                  .base_url = "https://elsewhere.example",
+                                  .client_id = "other",
+                                  .plan_id = Id64{1},
+                                  .billing_id = Id64{2}}));
     RenewalFlow other{client, &journal};
     other.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
     transport.reply(token_path, ok(token_result()));
@@ -415,7 +432,8 @@ TEST_F(RenewalFlowTest, PoNumberIsSentOnlyWhenFilled) {
     reach_review_for_myself();
     const std::string tutorial = flow.order_body();
     flow.set_po_number("  PO-4711 ");
-    EXPECT_NE(flow.order_body().find("\"billingId\": 3197218168379846218,\n  \"poNumber\": \"PO-4711\",\n"), std::string::npos)
+    EXPECT_NE(flow.order_body().find("\"billingId\": 3197218168379846218,\n  \"poNumber\": \"PO-4711\",\n"),
+              std::string::npos)
         << flow.order_body();
     flow.set_po_number("");
     EXPECT_EQ(flow.order_body(), tutorial);
@@ -438,7 +456,8 @@ TEST_F(RenewalFlowTest, BillingContactIdMayBeTypedByHand) {
 TEST_F(RenewalFlowTest, ApiErrorOnSaveIsFailedWithRequestIdAndMayBeConfirmedAgain) {
     reach_review_for_myself();
     flow.confirm();
-    transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId unknown", "req-save"));
+    transport.reply(save_path,
+                    api_error(400, "parameter_validation_failed", "billingId unknown", "req-save"));
     ASSERT_EQ(flow.stage(), Stage::failed);
     EXPECT_EQ(flow.error()->request_id, "req-save");
     EXPECT_EQ(flow.error()->code, "parameter_validation_failed");
@@ -484,8 +503,8 @@ TEST_F(RenewalFlowTest, Unauthorized401OnSaveIsRefusedNotResentAndTheTokenIsRefr
 
 TEST_F(RenewalFlowTest, EveryKindOfTokenFailureBeforeTheOrderIsNotSent) {
     for (auto reply : {failure(TransportFailure::timed_out), failure(TransportFailure::connection_lost),
-                       raw(500, "<html>down</html>"), api_error(401, "invalid_client", "no"),
-                       raw(200, "{"), api_error(503, "service_unavailable", "later")}) {
+                       raw(500, "<html>down</html>"), api_error(401, "invalid_client", "no"), raw(200, "{"),
+                       api_error(503, "service_unavailable", "later")}) {
         transport = FakeTransport{};
         flow.sign_out();
         reach_review_for_myself();
@@ -493,7 +512,8 @@ TEST_F(RenewalFlowTest, EveryKindOfTokenFailureBeforeTheOrderIsNotSent) {
         flow.confirm();
         ASSERT_EQ(transport.pending_count("/oauth/token"), 1u);
         transport.reply("/oauth/token", reply);
-        if (transport.pending_count("/oauth/token")) transport.reply("/oauth/token", reply); // credentials fallback
+        if (transport.pending_count("/oauth/token"))
+            transport.reply("/oauth/token", reply); // credentials fallback
         EXPECT_EQ(flow.stage(), Stage::failed) << reply.status << reply.body;
         EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
         EXPECT_EQ(transport.sent_count(save_path), 0u);
@@ -563,7 +583,8 @@ TEST_F(RenewalFlowTest, LateRepliesAfterSignOutAreIgnored) {
     sign_in();
     auto pending = transport.pending; // keep the handlers
     flow.sign_out();
-    for (auto& p : pending) p.handler(ok(fixture_json("partner_list.json")));
+    for (auto& p : pending)
+        p.handler(ok(fixture_json("partner_list.json")));
     EXPECT_EQ(flow.stage(), Stage::signed_out);
     EXPECT_TRUE(flow.users().value.empty());
 }

@@ -24,8 +24,9 @@ TEST(DesktopOptions, NoArgumentsMeansDefaults) {
 }
 
 TEST(DesktopOptions, TestOptionsAreParsed) {
-    const auto parsed = parse({"--base-url", "http://127.0.0.1:9", "--test-hooks", "/tmp/h.json", "--window-pos", "10,-20",
-                               "--window-size", "1200,760", "--scale", "1.5", "--print-timing"});
+    const auto parsed =
+        parse({"--base-url", "http://127.0.0.1:9", "--test-hooks", "/tmp/h.json", "--window-pos", "10,-20",
+               "--window-size", "1200,760", "--scale", "1.5", "--print-timing"});
     ASSERT_TRUE(parsed.error.empty()) << parsed.error;
     const auto& o = parsed.options;
     EXPECT_EQ(*o.base_url, "http://127.0.0.1:9");

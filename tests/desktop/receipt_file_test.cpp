@@ -8,7 +8,8 @@ using rd::desktop::safe_file_name;
 using rd::desktop::save_receipt;
 
 TEST(ReceiptFile, OrderNumberFromTheServerCannotLeaveTheFolder) {
-    EXPECT_EQ(safe_file_name("renewdesk-receipt-../../etc/passwd.json"), "renewdesk-receipt-.._.._etc_passwd.json");
+    EXPECT_EQ(safe_file_name("renewdesk-receipt-../../etc/passwd.json"),
+              "renewdesk-receipt-.._.._etc_passwd.json");
     EXPECT_EQ(safe_file_name(".."), "receipt_..");
     EXPECT_EQ(safe_file_name(""), "receipt_");
     EXPECT_EQ(safe_file_name("renewdesk-receipt-PO2024_001.json"), "renewdesk-receipt-PO2024_001.json");

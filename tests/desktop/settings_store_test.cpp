@@ -13,12 +13,16 @@ using rd::desktop::save_settings;
 namespace {
 
 DesktopSettings sample() {
-    return {.base_url = "http://127.0.0.1:8080", .client_id = "demo-client-id", .window_width = 1200, .window_height = 700};
+    return {.base_url = "http://127.0.0.1:8080",
+            .client_id = "demo-client-id",
+            .window_width = 1200,
+            .window_height = 700};
 }
 
 std::size_t files_in(const std::filesystem::path& dir) {
     std::size_t count = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++count;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
+        ++count;
     return count;
 }
 
@@ -80,14 +84,16 @@ TEST(SettingsStore, NonObjectJsonIsCorrupt) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";
     write_text(file, "[1, 2]");
-    EXPECT_EQ(load_settings(file).problem.value_or(rd::desktop::UnreadableSettings{}).reason, "it is not a JSON object");
+    EXPECT_EQ(load_settings(file).problem.value_or(rd::desktop::UnreadableSettings{}).reason,
+              "it is not a JSON object");
 }
 
 TEST(SettingsStore, CorruptFileThatCannotBeMovedAsideIsSaidSo) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";
     write_text(file, "[1, 2]");
-    write_text(dir.path() / "settings.json.corrupt" / "in-the-way", "x"); // rename(2) cannot replace a non-empty folder
+    write_text(dir.path() / "settings.json.corrupt" / "in-the-way",
+               "x"); // rename(2) cannot replace a non-empty folder
     const auto loaded = load_settings(file);
     ASSERT_TRUE(loaded.problem.has_value());
     EXPECT_TRUE(loaded.problem->kept_as.empty());
@@ -101,7 +107,8 @@ TEST(SettingsStore, CaBundleRoundTripsAndIsLeftOutWhenUnset) {
     DesktopSettings settings = sample();
     settings.ca_bundle = "/etc/ssl/intranet-proxy.pem";
     ASSERT_TRUE(save_settings(file, settings, nullptr));
-    EXPECT_NE(read_text(file).find("\"caBundle\": \"/etc/ssl/intranet-proxy.pem\""), std::string::npos) << read_text(file);
+    EXPECT_NE(read_text(file).find("\"caBundle\": \"/etc/ssl/intranet-proxy.pem\""), std::string::npos)
+        << read_text(file);
     EXPECT_EQ(load_settings(file).settings.ca_bundle, "/etc/ssl/intranet-proxy.pem");
     settings.ca_bundle.clear();
     ASSERT_TRUE(save_settings(file, settings, nullptr));
@@ -122,7 +129,8 @@ TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
 TEST(SettingsStore, HandWrittenSecretIsDroppedBySave) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";
-    write_text(file, R"({"baseUrl": "http://x", "clientId": "abc", "clientSecret": "s3cret", "token": "t0ken"})");
+    write_text(file,
+               R"({"baseUrl": "http://x", "clientId": "abc", "clientSecret": "s3cret", "token": "t0ken"})");
     ASSERT_TRUE(save_settings(file, load_settings(file).settings, nullptr));
     const std::string text = read_text(file);
     EXPECT_EQ(text.find("s3cret"), std::string::npos) << text;
@@ -158,7 +166,8 @@ TEST(SettingsStore, BaseUrlWithInvalidUtf8SavesAndLoadsWithoutThrowing) {
     rd::desktop::LoadedSettings loaded;
     ASSERT_NO_THROW(loaded = load_settings(file));
     EXPECT_FALSE(loaded.problem.has_value()) << loaded.problem->reason;
-    EXPECT_EQ(loaded.settings.base_url, "http://caf\xEF\xBF\xBD(.example/\xEF\xBF\xBD"); // each bad byte -> U+FFFD
+    EXPECT_EQ(loaded.settings.base_url,
+              "http://caf\xEF\xBF\xBD(.example/\xEF\xBF\xBD"); // each bad byte -> U+FFFD
     EXPECT_EQ(loaded.settings.client_id, settings.client_id);
     EXPECT_EQ(loaded.settings.window_width, settings.window_width);
 }

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const BillingContact& contact : contacts.value()) {
         // The id goes into the order as a JSON integer: it must come back exactly.
         const nlohmann::json written = contact.billing_contact_id.value;
-        FUZZ_CHECK(nlohmann::json::parse(written.dump()).get<std::uint64_t>() == contact.billing_contact_id.value);
+        FUZZ_CHECK(nlohmann::json::parse(written.dump()).get<std::uint64_t>() ==
+                   contact.billing_contact_id.value);
         FUZZ_CHECK(parse_id(contact.billing_contact_id.to_string()) == contact.billing_contact_id);
         FUZZ_CHECK(fuzz::valid_utf8(contact.email_address) && fuzz::valid_utf8(contact.company));
     }

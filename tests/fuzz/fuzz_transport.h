@@ -16,7 +16,7 @@
 namespace rd::fuzz {
 
 class FuzzTransport final : public Transport {
-public:
+  public:
     struct Pending {
         RequestHandle handle;
         HttpRequest request;
@@ -92,7 +92,7 @@ public:
     std::vector<Delivered> delivered; // every answer handed to its handler, in order
     std::vector<Pending> pending;
 
-private:
+  private:
     RequestHandle next_handle_ = 0;
     std::deque<Pending> arrived_;
     std::deque<HttpResponse> answers_;

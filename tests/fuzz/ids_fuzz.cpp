@@ -40,13 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const auto typed = parse_typed_id(text, "The plan id");
     const auto first = text.find_first_not_of(" \t\r\n");
-    const std::string trimmed = first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+    const std::string trimmed =
+        first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
     FUZZ_CHECK(typed.ok() == reference_digits(trimmed).has_value());
     if (typed) FUZZ_CHECK(typed.value().value == *reference_digits(trimmed));
     else FUZZ_CHECK(typed.error().kind == ErrorKind::input && !typed.error().detail_message.empty());
 
     // The same bytes as a JSON value in a success envelope's result.
-    const HttpResponse response{.status = 200, .body = R"({"code":"success","requestId":"r","result":)" + text + "}"};
+    const HttpResponse response{.status = 200,
+                                .body = R"({"code":"success","requestId":"r","result":)" + text + "}"};
     const Result<ApiReply> reply = decode_envelope(response);
     if (!reply) return 0;
     const nlohmann::json& value = reply.value().result;

@@ -3,8 +3,8 @@
 // Then the real reader, RenewalFlow, starts from a store holding the text and, when it holds an entry,
 // signs in as that entry's account: the flow must resume it (reconcile, never re-send) with an order
 // body that carries the entry's ids exactly.
-#include "api_paths.h"
 #include "api_client.h"
+#include "api_paths.h"
 #include "fuzz_support.h"
 #include "fuzz_transport.h"
 #include "order_journal.h"
@@ -23,9 +23,10 @@ bool same(const JournalEntry& a, const JournalEntry& b) {
 }
 
 HttpResponse token_reply() {
-    return HttpResponse{.status = 200,
-                        .body = R"({"code":"success","requestId":"r","status":200,)"
-                                R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
+    return HttpResponse{
+        .status = 200,
+        .body = R"({"code":"success","requestId":"r","status":200,)"
+                R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
 }
 
 } // namespace
@@ -56,15 +57,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (flow.stage() != Stage::signing_in) return 0;
     FUZZ_CHECK(transport.pending.size() == 1);
     transport.answer(0, token_reply());
-    if (client.base_url() != entry->base_url) { // a journal of another host (a trailing '/', say): not this one's
+    if (client.base_url() !=
+        entry->base_url) { // a journal of another host (a trailing '/', say): not this one's
         FUZZ_CHECK(flow.stage() == Stage::choosing);
         return 0;
     }
     // Resumed: reconciling first, nothing sent but the order list.
     FUZZ_CHECK(flow.stage() == Stage::outcome_unknown);
     FUZZ_CHECK(transport.pending.size() == 1);
-    FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?") != std::string::npos);
-    for (const HttpRequest& request : transport.sent) FUZZ_CHECK(request.url.find("/order/v1/save") == std::string::npos);
+    FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?") !=
+               std::string::npos);
+    for (const HttpRequest& request : transport.sent)
+        FUZZ_CHECK(request.url.find("/order/v1/save") == std::string::npos);
     FUZZ_CHECK(!flow.confirm());
 
     // The order body of the resumed attempt names exactly the journal's ids.
@@ -78,12 +82,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The order list answers "nothing since the attempt": believed only once the settle time has
     // passed since the attempt was sent, and only then is the journal cleared.
-    transport.answer(0, HttpResponse{.status = 200,
-                                     .body = R"({"code":"success","requestId":"r","status":200,)"
-                                             R"("result":{"total":0,"pageNo":1,"totalPage":1,"results":[]}})"});
+    transport.answer(0,
+                     HttpResponse{.status = 200,
+                                  .body = R"({"code":"success","requestId":"r","status":200,)"
+                                          R"("result":{"total":0,"pageNo":1,"totalPage":1,"results":[]}})"});
     FUZZ_CHECK(flow.stage() == Stage::outcome_unknown);
     FUZZ_CHECK(flow.reconciliation().status == ReconcileStatus::none);
     FUZZ_CHECK(flow.outcome_settled() == !store.load().has_value());
-    FUZZ_CHECK(flow.outcome_settled() == (clock.epoch_ms() - entry->sent_at_ms >= RenewalFlow::default_settle_ms));
+    FUZZ_CHECK(flow.outcome_settled() ==
+               (clock.epoch_ms() - entry->sent_at_ms >= RenewalFlow::default_settle_ms));
     return 0;
 }

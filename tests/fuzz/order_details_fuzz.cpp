@@ -14,8 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Result<ApiReply> reply = decode_envelope(fuzz::http_reply(data, size));
     if (!reply) return 0;
     const nlohmann::json& result = reply.value().result;
-    for (const nlohmann::json* part : {&result, result.is_object() && result.contains("orderInformation")
-                                                     ? &result["orderInformation"] : &result}) {
+    for (const nlohmann::json* part :
+         {&result, result.is_object() && result.contains("orderInformation") ? &result["orderInformation"]
+                                                                             : &result}) {
         const auto page = decode_order_page(*part);
         if (!page) continue;
         for (const OrderSummary& order : page.value().orders) {

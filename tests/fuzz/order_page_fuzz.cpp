@@ -1,8 +1,8 @@
 // Query Order List (order/v1/page): decode_envelope then decode_order_page, and the reader of those
 // pages, OrderReconciler, answered with the same reply for every page it asks for.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "api_paths.h"
 #include "api_client.h"
+#include "api_paths.h"
 #include "decoders.h"
 #include "envelope.h"
 #include "fuzz_reply.h"
@@ -16,9 +16,10 @@ using namespace rd;
 namespace {
 
 HttpResponse token_reply() {
-    return HttpResponse{.status = 200,
-                        .body = R"({"code":"success","detailMessage":"","requestId":"r","status":200,)"
-                                R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
+    return HttpResponse{
+        .status = 200,
+        .body = R"({"code":"success","detailMessage":"","requestId":"r","status":200,)"
+                R"("result":{"expiresIn":"1800","refreshToken":"R","token":"T","tokenHead":"Bearer "}})"};
 }
 
 } // namespace
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Result<ApiReply> reply = decode_envelope(response);
     if (reply) {
         if (const auto page = decode_order_page(reply.value().result))
-            for (const OrderSummary& order : page.value().orders) (void)create_time_ms(order.create_time);
+            for (const OrderSummary& order : page.value().orders)
+                (void)create_time_ms(order.create_time);
     }
 
     fuzz::FuzzTransport transport;
@@ -39,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(client.signed_in());
 
     OrderReconciler reconciler(client);
-    const ReconcileAttempt attempt{.sent_at_ms = 1'700'000'000'000, .po_number = "PO-7", .known_order_nos = {"KNOWN-1"}};
+    const ReconcileAttempt attempt{
+        .sent_at_ms = 1'700'000'000'000, .po_number = "PO-7", .known_order_nos = {"KNOWN-1"}};
     bool done = false;
     reconciler.start(attempt, [&] { done = true; });
     for (int answered = 0; answered < 4 && !transport.pending.empty();) {
@@ -48,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             transport.answer(0, token_reply()); // a 401 made the client refresh its token first
             continue;
         }
-        FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?pageNo=") != std::string::npos);
+        FUZZ_CHECK(transport.pending[0].request.url.find(std::string(paths::order_list) + "?pageNo=") !=
+                   std::string::npos);
         transport.answer(0, response);
         ++answered;
     }
@@ -72,18 +76,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(result.match && !since.empty());
         if (result.matched_by_po_number) FUZZ_CHECK(result.match->custom_reference_no == attempt.po_number);
         else {
-            FUZZ_CHECK(result.match->order_no == since.front().order_no && result.match->id == since.front().id);
-            for (const OrderSummary& order : since) FUZZ_CHECK(order.custom_reference_no != attempt.po_number);
+            FUZZ_CHECK(result.match->order_no == since.front().order_no &&
+                       result.match->id == since.front().id);
+            for (const OrderSummary& order : since)
+                FUZZ_CHECK(order.custom_reference_no != attempt.po_number);
         }
         break;
-    case ReconcileStatus::none:
-        FUZZ_CHECK(!result.match && since.empty());
-        break;
-    case ReconcileStatus::error:
-        FUZZ_CHECK(result.error.has_value() && !result.match);
-        break;
-    default:
-        FUZZ_CHECK(false);
+    case ReconcileStatus::none: FUZZ_CHECK(!result.match && since.empty()); break;
+    case ReconcileStatus::error: FUZZ_CHECK(result.error.has_value() && !result.match); break;
+    default: FUZZ_CHECK(false);
     }
     return 0;
 }

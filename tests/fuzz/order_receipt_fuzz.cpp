@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // Only the API's own error envelope on one of its refusal statuses.
         static constexpr int refusals[] = {400, 401, 403, 404, 405, 422};
         bool listed = false;
-        for (int status : refusals) listed = listed || response.status == status;
+        for (int status : refusals)
+            listed = listed || response.status == status;
         FUZZ_CHECK(listed);
         FUZZ_CHECK(!reply.error().code.empty() && reply.error().code != "success");
     }

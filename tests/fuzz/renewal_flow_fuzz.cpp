@@ -14,8 +14,8 @@
 //     (found, or ruled out by a reading late enough); secrets and tokens never reach it nor a request
 //     other than the token request.
 // Inputs are consumed with FuzzedDataProvider: integers from the end, strings from the front.
-#include "api_paths.h"
 #include "api_client.h"
+#include "api_paths.h"
 #include "envelope.h"
 #include "fuzz_support.h"
 #include "fuzz_transport.h"
@@ -39,25 +39,64 @@ constexpr const char* secret = "demo-client-secret-7f3a";
 constexpr const char* save_path = paths::create_order;
 
 enum Step : std::uint8_t {
-    sign_in, sign_out, retry_lookup, choose_myself, choose_subordinate, choose_plan, type_plan_id,
-    choose_contact, type_billing_id, review, set_po_number, back, confirm, double_confirm, reconcile,
-    forget_journal, renew_another, answer, answer_later, poll, tick, advance_clock, restart, step_count
+    sign_in,
+    sign_out,
+    retry_lookup,
+    choose_myself,
+    choose_subordinate,
+    choose_plan,
+    type_plan_id,
+    choose_contact,
+    type_billing_id,
+    review,
+    set_po_number,
+    back,
+    confirm,
+    double_confirm,
+    reconcile,
+    forget_journal,
+    renew_another,
+    answer,
+    answer_later,
+    poll,
+    tick,
+    advance_clock,
+    restart,
+    step_count
 };
 
 const char* const step_names[] = {
-    "sign_in", "sign_out", "retry_lookup", "choose_myself", "choose_subordinate", "choose_plan", "type_plan_id",
-    "choose_contact", "type_billing_id", "review", "set_po_number", "back", "confirm", "double_confirm", "reconcile",
-    "forget_journal", "renew_another", "answer", "answer_later", "poll", "tick", "advance_clock", "restart"};
+    "sign_in",        "sign_out",      "retry_lookup",   "choose_myself",   "choose_subordinate",
+    "choose_plan",    "type_plan_id",  "choose_contact", "type_billing_id", "review",
+    "set_po_number",  "back",          "confirm",        "double_confirm",  "reconcile",
+    "forget_journal", "renew_another", "answer",         "answer_later",    "poll",
+    "tick",           "advance_clock", "restart"};
 static_assert(std::size(step_names) == step_count);
 
 // RENEWDESK_FUZZ_TRACE=1 prints every step and the stage after it (to check what a seed reaches).
 const bool trace = std::getenv("RENEWDESK_FUZZ_TRACE") != nullptr;
 
-enum Reply : std::uint8_t { good, api_error, dropped, garbage, truncated, proxy_page, headers_only, reply_count };
+enum Reply : std::uint8_t {
+    good,
+    api_error,
+    dropped,
+    garbage,
+    truncated,
+    proxy_page,
+    headers_only,
+    reply_count
+};
 
-const int statuses[] = {200, 201, 204, 400, 401, 403, 404, 405, 408, 409, 422, 429, 500, 502, 503, 504, 301, 302, 307};
-const char* const codes[] = {"parameter_validation_failed", "unauthorized", "token_expired", "insufficient_balance",
-                             "504", "success", "", "internal_error"};
+const int statuses[] = {200, 201, 204, 400, 401, 403, 404, 405, 408, 409,
+                        422, 429, 500, 502, 503, 504, 301, 302, 307};
+const char* const codes[] = {"parameter_validation_failed",
+                             "unauthorized",
+                             "token_expired",
+                             "insufficient_balance",
+                             "504",
+                             "success",
+                             "",
+                             "internal_error"};
 
 bool refusal_status(int status) {
     return status == 400 || status == 401 || status == 403 || status == 404 || status == 405 || status == 422;
@@ -82,14 +121,17 @@ bool oracle_success(const HttpResponse& r) {
 }
 
 HttpResponse envelope(int status, const std::string& code, const json& result) {
-    const json body = {{"code", code}, {"detailMessage", code == "success" ? "" : "refused"},
-                       {"requestId", "0123456789abcdef0123456789abcdef"}, {"result", result}, {"status", status}};
+    const json body = {{"code", code},
+                       {"detailMessage", code == "success" ? "" : "refused"},
+                       {"requestId", "0123456789abcdef0123456789abcdef"},
+                       {"result", result},
+                       {"status", status}};
     // A PO number with invalid UTF-8 is echoed in the order list the way a JSON server would write it.
     return HttpResponse{.status = status, .body = body.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 class Harness {
-public:
+  public:
     explicit Harness(FuzzedDataProvider& in) : in_(in) { start(); }
 
     void run() {
@@ -108,7 +150,7 @@ public:
         }
     }
 
-private:
+  private:
     void start() {
         client_ = std::make_unique<ApiClient>(transport_, clock_, ApiClientOptions{});
         flow_ = std::make_unique<RenewalFlow>(*client_, &journal_);
@@ -136,27 +178,32 @@ private:
             break;
         }
         case sign_out: flow.sign_out(); break;
-        case retry_lookup: flow.retry_lookup(static_cast<LookupKind>(in_.ConsumeIntegralInRange<int>(0, 2))); break;
+        case retry_lookup:
+            flow.retry_lookup(static_cast<LookupKind>(in_.ConsumeIntegralInRange<int>(0, 2)));
+            break;
         case choose_myself: flow.choose_myself(); break;
         case choose_subordinate: {
             const auto& users = flow.users().value;
             const int index = in_.ConsumeIntegralInRange<int>(0, 3);
-            flow.choose_subordinate(index < static_cast<int>(users.size()) ? users[index].partner_id : pick_string(24));
+            flow.choose_subordinate(index < static_cast<int>(users.size()) ? users[index].partner_id
+                                                                           : pick_string(24));
             break;
         }
         case choose_plan: {
             const auto& plans = flow.plans().value.plans;
             const int index = in_.ConsumeIntegralInRange<int>(0, 3);
-            flow.choose_plan(index < static_cast<int>(plans.size()) ? plans[index].plan_id
-                                                                    : Id64{in_.ConsumeIntegral<std::uint64_t>()});
+            flow.choose_plan(index < static_cast<int>(plans.size())
+                                 ? plans[index].plan_id
+                                 : Id64{in_.ConsumeIntegral<std::uint64_t>()});
             break;
         }
         case type_plan_id: flow.type_plan_id(pick_string(24)); break;
         case choose_contact: {
             const auto& contacts = flow.contacts().value;
             const int index = in_.ConsumeIntegralInRange<int>(0, 3);
-            flow.choose_billing_contact(index < static_cast<int>(contacts.size()) ? contacts[index].billing_contact_id
-                                                                                  : Id64{in_.ConsumeIntegral<std::uint64_t>()});
+            flow.choose_billing_contact(index < static_cast<int>(contacts.size())
+                                            ? contacts[index].billing_contact_id
+                                            : Id64{in_.ConsumeIntegral<std::uint64_t>()});
             break;
         }
         case type_billing_id: flow.type_billing_id(pick_string(24)); break;
@@ -183,7 +230,8 @@ private:
         case poll: transport_.poll(); break;
         case tick: flow.tick(); break; // the frame's timers: a due second reading of the order list
         case advance_clock: {
-            static const std::int64_t jumps[] = {1, 250, 5'000, 30'000, 61'000, 29 * 60'000, 31 * 60'000, 16LL * 86'400'000};
+            static const std::int64_t jumps[] = {1,      250,         5'000,       30'000,
+                                                 61'000, 29 * 60'000, 31 * 60'000, 16LL * 86'400'000};
             clock_.now += jumps[in_.ConsumeIntegralInRange<int>(0, 7)];
             break;
         }
@@ -209,7 +257,7 @@ private:
             return;
         }
         ++confirms_;
-        resolved_ = false; // a new attempt: its outcome is not known yet
+        resolved_ = false;         // a new attempt: its outcome is not known yet
         saves_at_confirm_ = saves; // order POSTs before this confirmation
         confirmed_body_ = body;
         may_send_order_ = true;
@@ -230,9 +278,11 @@ private:
             return envelope(status, code, {{"field", "billingId"}, {"tag", "exists"}});
         }
         case dropped: {
-            static const TransportFailure failures[] = {TransportFailure::could_not_send, TransportFailure::timed_out,
+            static const TransportFailure failures[] = {TransportFailure::could_not_send,
+                                                        TransportFailure::timed_out,
                                                         TransportFailure::connection_lost};
-            return HttpResponse{.failure = failures[in_.ConsumeIntegralInRange<int>(0, 2)], .failure_text = "simulated"};
+            return HttpResponse{.failure = failures[in_.ConsumeIntegralInRange<int>(0, 2)],
+                                .failure_text = "simulated"};
         }
         case garbage: {
             const int status = statuses[in_.ConsumeIntegralInRange<int>(0, std::size(statuses) - 1)];
@@ -246,12 +296,14 @@ private:
         case proxy_page: {
             const int status = statuses[in_.ConsumeIntegralInRange<int>(0, std::size(statuses) - 1)];
             return HttpResponse{.status = status,
-                                .body = "<html><head><title>" + std::to_string(status) + " Bad Gateway</title></head></html>"};
+                                .body = "<html><head><title>" + std::to_string(status) +
+                                        " Bad Gateway</title></head></html>"};
         }
         case headers_only: {
             // The headers arrived, then the transport gave up on the body (too large, a redirect the
             // browser followed, the connection lost): transport.h's failure with a status.
-            static const TransportFailure failures[] = {TransportFailure::connection_lost, TransportFailure::timed_out,
+            static const TransportFailure failures[] = {TransportFailure::connection_lost,
+                                                        TransportFailure::timed_out,
                                                         TransportFailure::could_not_send};
             const int status = statuses[in_.ConsumeIntegralInRange<int>(0, std::size(statuses) - 1)];
             return HttpResponse{.failure = failures[in_.ConsumeIntegralInRange<int>(0, 2)],
@@ -274,26 +326,39 @@ private:
                              {"tokenHead", "Bearer "}});
         }
         if (url.find("/partner_list") != std::string::npos)
-            return envelope(200, "success",
-                            json::array({{{"partnerId", "3076915454468767744"}, {"company", "Acme GmbH"}, {"email", "a@acme.example"}},
-                                         {{"partnerId", "reseller@example.com"}, {"company", "Ωmega 有限公司"}},
-                                         {{"company", "no id: skipped"}}}));
+            return envelope(
+                200, "success",
+                json::array({{{"partnerId", "3076915454468767744"},
+                              {"company", "Acme GmbH"},
+                              {"email", "a@acme.example"}},
+                             {{"partnerId", "reseller@example.com"}, {"company", "Ωmega 有限公司"}},
+                             {{"company", "no id: skipped"}}}));
         if (url.find("/purchase_product_info") != std::string::npos)
             return envelope(200, "success",
-                            {{"offeringId", "OFF-15"}, {"productId", 15},
-                             {"planList", json::array({{{"planId", 3049036224189325312ULL}, {"planName", "Remote Management Account"},
-                                                        {"purchaseType", "renew"}, {"price", "29.00"}, {"currencyCode", "USD"}},
-                                                       {{"planId", "3049036224189325313"}, {"planName", "Remote Management Basic"}}})}});
+                            {{"offeringId", "OFF-15"},
+                             {"productId", 15},
+                             {"planList", json::array({{{"planId", 3049036224189325312ULL},
+                                                        {"planName", "Remote Management Account"},
+                                                        {"purchaseType", "renew"},
+                                                        {"price", "29.00"},
+                                                        {"currencyCode", "USD"}},
+                                                       {{"planId", "3049036224189325313"},
+                                                        {"planName", "Remote Management Basic"}}})}});
         if (url.find("/billing_contact_list") != std::string::npos) {
-            json contacts = json::array({{{"billingContactId", "3197218168379846218"}, {"emailAddress", "billing@acme.example"}}});
-            if (in_.ConsumeBool()) contacts.push_back({{"billingContactId", 3197218168379846219ULL}, {"company", "Second"}});
+            json contacts = json::array(
+                {{{"billingContactId", "3197218168379846218"}, {"emailAddress", "billing@acme.example"}}});
+            if (in_.ConsumeBool())
+                contacts.push_back({{"billingContactId", 3197218168379846219ULL}, {"company", "Second"}});
             return envelope(200, "success", contacts);
         }
         if (url.find(save_path) != std::string::npos) {
             ++orders_placed_;
             return envelope(200, "success",
-                            {{"instanceId", "1946688"}, {"orderId", "1780042"}, {"orderNo", "MK" + std::to_string(orders_placed_)},
-                             {"orderStatus", in_.ConsumeBool() ? "succeed" : "pending"}, {"productNo", "3076913644890832896"},
+                            {{"instanceId", "1946688"},
+                             {"orderId", "1780042"},
+                             {"orderNo", "MK" + std::to_string(orders_placed_)},
+                             {"orderStatus", in_.ConsumeBool() ? "succeed" : "pending"},
+                             {"productNo", "3076913644890832896"},
                              {"transactionNo", "IH3400814132429889537"}});
         }
         if (url.find("/order/v1/page") != std::string::npos) {
@@ -303,16 +368,23 @@ private:
             const bool seconds = in_.ConsumeBool();
             for (int i = 0; i < count; ++i) {
                 static const std::int64_t offsets[] = {-3'600'000, -31'000, -5'000, 0, 2'000, 60'000};
-                std::int64_t at = flow_->attempt().sent_at_ms + offsets[in_.ConsumeIntegralInRange<int>(0, 5)];
-                orders.push_back({{"id", std::to_string(4400 + i)},
-                                  {"orderNo", "MK" + std::to_string(in_.ConsumeIntegralInRange<int>(0, 4))},
-                                  {"orderStatus", "pending"}, {"currencyCode", "USD"},
-                                  {"createTime", seconds ? at / 1000 : at},
-                                  {"customReferenceNo", in_.ConsumeBool() ? flow_->attempt().po_number : ""}});
+                std::int64_t at =
+                    flow_->attempt().sent_at_ms + offsets[in_.ConsumeIntegralInRange<int>(0, 5)];
+                orders.push_back(
+                    {{"id", std::to_string(4400 + i)},
+                     {"orderNo", "MK" + std::to_string(in_.ConsumeIntegralInRange<int>(0, 4))},
+                     {"orderStatus", "pending"},
+                     {"currencyCode", "USD"},
+                     {"createTime", seconds ? at / 1000 : at},
+                     {"customReferenceNo", in_.ConsumeBool() ? flow_->attempt().po_number : ""}});
             }
             const int total_pages = in_.ConsumeIntegralInRange<int>(1, 3);
             return envelope(200, "success",
-                            {{"count", count}, {"pageNo", 1}, {"pageSize", 25}, {"total", count}, {"totalPage", total_pages},
+                            {{"count", count},
+                             {"pageNo", 1},
+                             {"pageSize", 25},
+                             {"total", count},
+                             {"totalPage", total_pages},
                              {"results", orders}});
         }
         return envelope(404, "not_found", nullptr);
@@ -320,12 +392,14 @@ private:
 
     std::size_t count_saves() const {
         std::size_t n = 0;
-        for (const HttpRequest& request : transport_.sent) n += request.url.find(save_path) != std::string::npos;
+        for (const HttpRequest& request : transport_.sent)
+            n += request.url.find(save_path) != std::string::npos;
         return n;
     }
 
     static bool carries(const HttpRequest& request, const std::string& text) {
-        if (request.url.find(text) != std::string::npos || request.body.find(text) != std::string::npos) return true;
+        if (request.url.find(text) != std::string::npos || request.body.find(text) != std::string::npos)
+            return true;
         for (const auto& header : request.headers)
             if (header.value.find(text) != std::string::npos) return true;
         return false;
@@ -355,23 +429,27 @@ private:
             const auto stored = journal_.load();
             FUZZ_CHECK(stored.has_value());
             const auto entry = journal_from_json(*stored);
-            FUZZ_CHECK(entry && entry->plan_id == flow.order().plan_id && entry->billing_id == flow.order().billing_id);
+            FUZZ_CHECK(entry && entry->plan_id == flow.order().plan_id &&
+                       entry->billing_id == flow.order().billing_id);
         }
-        if (step != confirm && step != double_confirm && !token_delivered) FUZZ_CHECK(count_saves() == saves_seen_);
+        if (step != confirm && step != double_confirm && !token_delivered)
+            FUZZ_CHECK(count_saves() == saves_seen_);
         saves_seen_ = count_saves();
 
         // Secrets never reach the journal.
         if (const auto stored = journal_.load()) {
             if (!secret_typed_) {
                 FUZZ_CHECK(stored->find(secret) == std::string::npos);
-                FUZZ_CHECK(stored->find("access-tok-") == std::string::npos && stored->find("refresh-tok-") == std::string::npos);
+                FUZZ_CHECK(stored->find("access-tok-") == std::string::npos &&
+                           stored->find("refresh-tok-") == std::string::npos);
             }
         }
 
         // The save reply delivered in this step, if any.
         const HttpResponse* save_reply = nullptr;
         for (std::size_t i = delivered_before_; i < transport_.delivered.size(); ++i)
-            if (transport_.delivered[i].url.find(save_path) != std::string::npos) save_reply = &transport_.delivered[i].response;
+            if (transport_.delivered[i].url.find(save_path) != std::string::npos)
+                save_reply = &transport_.delivered[i].response;
 
         if (stage == Stage::done && before_ != Stage::done) {
             FUZZ_CHECK(save_reply && oracle_success(*save_reply));
@@ -382,7 +460,8 @@ private:
             if (save_reply) {
                 const OrderOutcome outcome = order_outcome(decode_envelope(*save_reply));
                 FUZZ_CHECK(outcome == OrderOutcome::not_sent || outcome == OrderOutcome::refused);
-                FUZZ_CHECK(save_reply->failure == TransportFailure::could_not_send || oracle_refused(*save_reply));
+                FUZZ_CHECK(save_reply->failure == TransportFailure::could_not_send ||
+                           oracle_refused(*save_reply));
             } else {
                 FUZZ_CHECK(count_saves() == saves_at_confirm_); // the POST never left
             }

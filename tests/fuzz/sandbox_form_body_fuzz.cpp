@@ -41,14 +41,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto fields = sandbox::form_fields(request);
 
     sandbox::SandboxState& state = harness.state();
-    const sandbox::ApiReply reply = sandbox::handle_endpoint(sandbox::Endpoint::token, request, state, "succeed");
+    const sandbox::ApiReply reply =
+        sandbox::handle_endpoint(sandbox::Endpoint::token, request, state, "succeed");
     const std::string text = sandbox::to_text(reply.body);
     FUZZ_CHECK(reply.body["status"] == reply.status);
     FUZZ_CHECK(text.find(sandbox::kDemoClientSecret) == std::string::npos);
     if (reply.status == 200) {
         const auto& result = reply.body["result"];
         FUZZ_CHECK(result["token"].is_string() && result["refreshToken"].is_string());
-        FUZZ_CHECK(state.tokens.check_access(result["token"].get<std::string>()) == sandbox::TokenStore::Check::valid);
+        FUZZ_CHECK(state.tokens.check_access(result["token"].get<std::string>()) ==
+                   sandbox::TokenStore::Check::valid);
         FUZZ_CHECK(fields.count("grant_type"));
         harness.renew();
     } else {

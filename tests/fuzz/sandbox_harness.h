@@ -12,7 +12,7 @@
 namespace rd::fuzz {
 
 class SandboxHarness {
-public:
+  public:
     SandboxHarness() : fixtures_(sandbox::load_fixtures(sandbox::default_fixtures_dir(), 0)) { renew(); }
 
     sandbox::SandboxState& state() { return *state_; }
@@ -24,7 +24,7 @@ public:
         access_token_ = state_->tokens.issue(sandbox::kDemoClientId, 24 * 3600).access_token;
     }
 
-private:
+  private:
     sandbox::Fixtures fixtures_;
     std::unique_ptr<sandbox::SandboxState> state_;
     std::string access_token_;

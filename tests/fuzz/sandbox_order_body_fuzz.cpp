@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.body = fuzz::bytes(data, size);
 
     sandbox::SandboxState& state = harness.state();
-    const sandbox::ApiReply reply = sandbox::handle_endpoint(sandbox::Endpoint::save, request, state, "succeed");
+    const sandbox::ApiReply reply =
+        sandbox::handle_endpoint(sandbox::Endpoint::save, request, state, "succeed");
     const std::string text = sandbox::to_text(reply.body);
     FUZZ_CHECK(fuzz::valid_utf8(text));
     FUZZ_CHECK(reply.body["status"] == reply.status);

@@ -30,7 +30,8 @@ const fs::path& folder() {
             const std::string name = entry.path().filename().string();
             if (name.rfind(prefix, 0) != 0) continue;
             const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-            if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+            if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+                fs::remove_all(entry.path(), ec);
         }
         fs::path made = base / (prefix + std::to_string(getpid()));
         fs::create_directories(made);
@@ -61,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(!load_settings(file).problem);
     }
     const DesktopSettings& s = loaded.settings;
-    FUZZ_CHECK(s.window_width >= 0 && s.window_width < 100000 && s.window_height >= 0 && s.window_height < 100000);
+    FUZZ_CHECK(s.window_width >= 0 && s.window_width < 100000 && s.window_height >= 0 &&
+               s.window_height < 100000);
 
     // What the app would save next time, read back.
     const std::string saved = settings_json(s);
@@ -73,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const LoadedSettings again = load_settings(file);
     FUZZ_CHECK(!again.problem);
     DesktopSettings expected = s;
-    if (expected.window_width == 0 || expected.window_height == 0) expected.window_width = expected.window_height = 0;
+    if (expected.window_width == 0 || expected.window_height == 0)
+        expected.window_width = expected.window_height = 0;
     FUZZ_CHECK(again.settings == expected);
     return 0;
 }

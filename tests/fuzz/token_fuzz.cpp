@@ -1,8 +1,8 @@
 // The token reply (Request / Refresh Access Token): decode_envelope (the body may hold tokens) then
 // decode_token, and the same reply handed to ApiClient::sign_in through a fake transport.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "api_paths.h"
 #include "api_client.h"
+#include "api_paths.h"
 #include "decoders.h"
 #include "envelope.h"
 #include "fuzz_reply.h"
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const Result<ApiReply> reply = decode_envelope(response, BodySecrets::may_contain_tokens);
     if (!reply) FUZZ_CHECK(reply.error().excerpt.empty()); // no excerpt of a body that may hold tokens
-    const Result<TokenGrant> grant = reply ? decode_token(reply.value().result) : Result<TokenGrant>(reply.error());
+    const Result<TokenGrant> grant =
+        reply ? decode_token(reply.value().result) : Result<TokenGrant>(reply.error());
     if (grant) {
         FUZZ_CHECK(!grant.value().token.empty());
         FUZZ_CHECK(grant.value().expires_in_s > 0 && grant.value().expires_in_s <= 366 * 24 * 3600);

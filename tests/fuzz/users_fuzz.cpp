@@ -21,8 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(fuzz::valid_utf8(user.partner_id) && fuzz::valid_utf8(user.company));
     }
     for (const std::string& entry : skipped) {
-        FUZZ_CHECK(entry.size() <= 303);       // about 300 bytes, "..." after a cut
-        FUZZ_CHECK(fuzz::valid_utf8(entry));    // shown on screen as it is
+        FUZZ_CHECK(entry.size() <= 303);     // about 300 bytes, "..." after a cut
+        FUZZ_CHECK(fuzz::valid_utf8(entry)); // shown on screen as it is
     }
     const auto again = decode_subordinate_users(reply.value().result);
     FUZZ_CHECK(again && again.value().size() == users.value().size());

@@ -38,10 +38,11 @@ const std::string replacement_character = "\xEF\xBF\xBD";
 // ---- the printed table ----
 
 class Table {
-public:
+  public:
     explicit Table(std::string title) : title_(std::move(title)) {}
 
-    void add(const std::string& row, const std::string& expected, const std::string& got, const std::string& mismatch) {
+    void add(const std::string& row, const std::string& expected, const std::string& got,
+             const std::string& mismatch) {
         rows_.push_back({row, expected, got, mismatch});
     }
 
@@ -59,7 +60,7 @@ public:
             if (!r.mismatch.empty()) ADD_FAILURE() << title_ << ": " << r.name << ": " << r.mismatch;
     }
 
-private:
+  private:
     struct Row {
         std::string name, expected, got, mismatch;
     };
@@ -167,10 +168,13 @@ struct Session : SandboxSession {
         flow.sign_in(server.base_url(), "demo-client-id", "demo-client-secret");
         return pump_until([&] { return flow.stage() != Stage::signing_in; }, 20000) &&
                (flow.stage() != Stage::choosing ||
-                pump_until([&] {
-                    return flow.users().status != LookupStatus::loading && flow.plans().status != LookupStatus::loading &&
-                           flow.contacts().status != LookupStatus::loading;
-                }, 20000));
+                pump_until(
+                    [&] {
+                        return flow.users().status != LookupStatus::loading &&
+                               flow.plans().status != LookupStatus::loading &&
+                               flow.contacts().status != LookupStatus::loading;
+                    },
+                    20000));
     }
 };
 
@@ -229,7 +233,8 @@ void run_lookup_row(const LookupRow& row, Table& table) {
         got = lookup_status_name(status);
         if (error) got += " " + error_text(*error);
         for (LookupKind other : {LookupKind::users, LookupKind::plans, LookupKind::contacts})
-            if (other != row.lookup) m.check(status_of(s.flow, other) == LookupStatus::loaded, "another lookup did not load");
+            if (other != row.lookup)
+                m.check(status_of(s.flow, other) == LookupStatus::loaded, "another lookup did not load");
         if (row.error) {
             m.check(status == LookupStatus::failed, "not failed");
             row.error->check(error, m);
@@ -238,7 +243,8 @@ void run_lookup_row(const LookupRow& row, Table& table) {
             s.flow.retry_lookup(row.lookup);
             s.pump_until([&] { return status_of(s.flow, row.lookup) != LookupStatus::loading; }, 20000);
             const bool retried = status_of(s.flow, row.lookup) == LookupStatus::loaded;
-            got += retried ? "; retry loaded" : "; retry " + std::string(lookup_status_name(status_of(s.flow, row.lookup)));
+            got += retried ? "; retry loaded"
+                           : "; retry " + std::string(lookup_status_name(status_of(s.flow, row.lookup)));
             m.check(retried, "the retry without the fault did not load");
         } else {
             m.check(status == LookupStatus::loaded, "not loaded");
@@ -252,135 +258,212 @@ void run_lookup_row(const LookupRow& row, Table& table) {
                 s.clear_faults();
                 s.flow.retry_lookup(row.lookup);
                 s.pump_until([&] { return status_of(s.flow, row.lookup) != LookupStatus::loading; }, 20000);
-                const bool all = status_of(s.flow, row.lookup) == LookupStatus::loaded && skipped_of(s.flow, row.lookup) == 0;
+                const bool all = status_of(s.flow, row.lookup) == LookupStatus::loaded &&
+                                 skipped_of(s.flow, row.lookup) == 0;
                 got += all ? "; retry read all" : "; retry still skips";
                 m.check(all, "the retry without the fault did not read every entry");
             }
         }
     }
-    std::string expected = row.error ? "failed " + row.error->text() + "; retry loaded"
-                                     : "loaded" + (row.loaded_note.empty() ? "" : " (" + row.loaded_note + ")");
+    std::string expected = row.error
+                               ? "failed " + row.error->text() + "; retry loaded"
+                               : "loaded" + (row.loaded_note.empty() ? "" : " (" + row.loaded_note + ")");
     if (row.loaded_note.find("could not be read") != std::string::npos) expected += "; retry read all";
     table.add(row.name, expected, one_line(got), m.text);
 }
 
 std::string all_skipped(std::size_t loaded, std::size_t skipped, std::size_t want_skipped) {
     if (loaded != 0) return std::to_string(loaded) + " entries read from ids no entry may have";
-    if (skipped != want_skipped) return std::to_string(skipped) + " skipped, not " + std::to_string(want_skipped);
+    if (skipped != want_skipped)
+        return std::to_string(skipped) + " skipped, not " + std::to_string(want_skipped);
     return {};
 }
 
 TEST(FaultTable, Lookups) {
     using K = ErrorKind;
     const std::vector<LookupRow> rows = {
-        {"http_status 503 / partner_list", {{"endpoint", "partner_list"}, {"kind", "http_status"}, {"status", 503}},
-         LookupKind::users, failed_with(K::http, 503, "unavailable for now: try again later")},
+        {"http_status 503 / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "http_status"}, {"status", 503}},
+         LookupKind::users,
+         failed_with(K::http, 503, "unavailable for now: try again later")},
         {"api_error 503 (an envelope) / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "api_error"}, {"status", 503}, {"code", "system_busy"},
+         {{"endpoint", "billing_contact_list"},
+          {"kind", "api_error"},
+          {"status", 503},
+          {"code", "system_busy"},
           {"detailMessage", "Service busy"}},
-         LookupKind::contacts, failed_with(K::api, 503, "unavailable for now: try again later. Service busy")},
+         LookupKind::contacts,
+         failed_with(K::api, 503, "unavailable for now: try again later. Service busy")},
         {"api_error 403 / purchase_product_info",
-         {{"endpoint", "purchase_product_info"}, {"kind", "api_error"}, {"status", 403}, {"code", "ip_not_allowed"}},
-         LookupKind::plans, failed_with(K::auth, 403, "(code: ip_not_allowed)")},
-        {"malformed / purchase_product_info", {{"endpoint", "purchase_product_info"}, {"kind", "malformed"}},
-         LookupKind::plans, failed_with(K::parse, 200, "The reply is not JSON.")},
-        {"truncated / partner_list", {{"endpoint", "partner_list"}, {"kind", "truncated"}}, LookupKind::users,
+         {{"endpoint", "purchase_product_info"},
+          {"kind", "api_error"},
+          {"status", 403},
+          {"code", "ip_not_allowed"}},
+         LookupKind::plans,
+         failed_with(K::auth, 403, "(code: ip_not_allowed)")},
+        {"malformed / purchase_product_info",
+         {{"endpoint", "purchase_product_info"}, {"kind", "malformed"}},
+         LookupKind::plans,
          failed_with(K::parse, 200, "The reply is not JSON.")},
-        {"html 502 / billing_contact_list", {{"endpoint", "billing_contact_list"}, {"kind", "html"}},
-         LookupKind::contacts, failed_with(K::http, 502, "Reply began: \"502 Bad Gateway\"")},
+        {"truncated / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "truncated"}},
+         LookupKind::users,
+         failed_with(K::parse, 200, "The reply is not JSON.")},
+        {"html 502 / billing_contact_list",
+         {{"endpoint", "billing_contact_list"}, {"kind", "html"}},
+         LookupKind::contacts,
+         failed_with(K::http, 502, "Reply began: \"502 Bad Gateway\"")},
         {"delay 2 s > timeout 1 s (stall) / partner_list",
-         {{"endpoint", "partner_list"}, {"kind", "delay"}, {"delay_ms", 2000}}, LookupKind::users,
+         {{"endpoint", "partner_list"}, {"kind", "delay"}, {"delay_ms", 2000}},
+         LookupKind::users,
          failed_with(K::network, 0, "did not answer in time", true)},
-        {"drop / purchase_product_info", {{"endpoint", "purchase_product_info"}, {"kind", "drop"}}, LookupKind::plans,
+        {"drop / purchase_product_info",
+         {{"endpoint", "purchase_product_info"}, {"kind", "drop"}},
+         LookupKind::plans,
          failed_with(K::network, 0, "Empty reply from server")},
-        {"commit_then_drop / billing_contact_list", {{"endpoint", "billing_contact_list"}, {"kind", "commit_then_drop"}},
-         LookupKind::contacts, failed_with(K::network, 0, "Empty reply from server")},
+        {"commit_then_drop / billing_contact_list",
+         {{"endpoint", "billing_contact_list"}, {"kind", "commit_then_drop"}},
+         LookupKind::contacts,
+         failed_with(K::network, 0, "Empty reply from server")},
         {"order_status / partner_list (no effect)",
-         {{"endpoint", "partner_list"}, {"kind", "order_status"}, {"orderStatus", "pending"}}, LookupKind::users,
+         {{"endpoint", "partner_list"}, {"kind", "order_status"}, {"orderStatus", "pending"}},
+         LookupKind::users,
          std::nullopt},
-        {"rate_limited 429 Retry-After 30 / partner_list", {{"endpoint", "partner_list"}, {"kind", "rate_limited"}},
-         LookupKind::users, failed_with(K::api, 429, "The Partner Portal is busy: try again in 30 seconds.")},
+        {"rate_limited 429 Retry-After 30 / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "rate_limited"}},
+         LookupKind::users,
+         failed_with(K::api, 429, "The Partner Portal is busy: try again in 30 seconds.")},
         {"rate_limited 429 no Retry-After / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "rate_limited"}, {"retry_after_s", -1}}, LookupKind::contacts,
+         {{"endpoint", "billing_contact_list"}, {"kind", "rate_limited"}, {"retry_after_s", -1}},
+         LookupKind::contacts,
          failed_with(K::api, 429, "The Partner Portal is busy: try again later.")},
         {"trickle 0.2 s < timeout 5 s / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "trickle"}, {"delay_ms", 200}}, LookupKind::contacts,
-         std::nullopt, "", nullptr, 5000},
+         {{"endpoint", "billing_contact_list"}, {"kind", "trickle"}, {"delay_ms", 200}},
+         LookupKind::contacts,
+         std::nullopt,
+         "",
+         nullptr,
+         5000},
         {"trickle 3 s > timeout 1 s / purchase_product_info",
-         {{"endpoint", "purchase_product_info"}, {"kind", "trickle"}, {"delay_ms", 3000}}, LookupKind::plans,
+         {{"endpoint", "purchase_product_info"}, {"kind", "trickle"}, {"delay_ms", 3000}},
+         LookupKind::plans,
          failed_with(K::network, 0, "did not answer in time", true)},
-        {"huge_body 50 MB / partner_list", {{"endpoint", "partner_list"}, {"kind", "huge_body"}}, LookupKind::users,
+        {"huge_body 50 MB / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "huge_body"}},
+         LookupKind::users,
          failed_with(K::parse, 200, "The reply was too large: more than 16 MB.")},
         {"huge_body 50 MB chunked / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "huge_body"}, {"chunked", true}}, LookupKind::contacts,
+         {{"endpoint", "billing_contact_list"}, {"kind", "huge_body"}, {"chunked", true}},
+         LookupKind::contacts,
          failed_with(K::parse, 200, "The reply was too large: more than 16 MB.")},
-        {"wrong_content_type text/html / partner_list", {{"endpoint", "partner_list"}, {"kind", "wrong_content_type"}},
-         LookupKind::users, std::nullopt, "the envelope is read whatever its label"},
+        {"wrong_content_type text/html / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "wrong_content_type"}},
+         LookupKind::users,
+         std::nullopt,
+         "the envelope is read whatever its label"},
         {"redirect 302 other host / purchase_product_info",
-         {{"endpoint", "purchase_product_info"}, {"kind", "redirect"}}, LookupKind::plans,
+         {{"endpoint", "purchase_product_info"}, {"kind", "redirect"}},
+         LookupKind::plans,
          failed_with(K::http, 302, "redirected the request to http://other-host.invalid/pricing/")},
-        {"reset_mid_body / partner_list", {{"endpoint", "partner_list"}, {"kind", "reset_mid_body"}}, LookupKind::users,
+        {"reset_mid_body / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "reset_mid_body"}},
+         LookupKind::users,
          failed_with(K::network, 0, "Connection reset by peer")},
-        {"invalid_utf8 / partner_list", {{"endpoint", "partner_list"}, {"kind", "invalid_utf8"}}, LookupKind::users,
-         std::nullopt, "every user, bad bytes shown as U+FFFD",
+        {"invalid_utf8 / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "invalid_utf8"}},
+         LookupKind::users,
+         std::nullopt,
+         "every user, bad bytes shown as U+FFFD",
          [](const RenewalFlow& flow) -> std::string {
              const auto& users = flow.users().value;
              if (users.size() != 6) return std::to_string(users.size()) + " users, not 6";
-             if (users[0].company != "Northwind Reseller Ltd" + replacement_character + replacement_character + "(" +
-                                         replacement_character + replacement_character + replacement_character)
+             if (users[0].company != "Northwind Reseller Ltd" + replacement_character +
+                                         replacement_character + "(" + replacement_character +
+                                         replacement_character + replacement_character)
                  return "company reads \"" + users[0].company + "\"";
              return users[0].partner_id == "9223372036854775001" ? "" : "partnerId changed";
          }},
-        {"invalid_utf8 / billing_contact_list", {{"endpoint", "billing_contact_list"}, {"kind", "invalid_utf8"}},
-         LookupKind::contacts, std::nullopt, "both contacts, ids exact",
+        {"invalid_utf8 / billing_contact_list",
+         {{"endpoint", "billing_contact_list"}, {"kind", "invalid_utf8"}},
+         LookupKind::contacts,
+         std::nullopt,
+         "both contacts, ids exact",
          [](const RenewalFlow& flow) -> std::string {
              const auto& contacts = flow.contacts().value;
              if (contacts.size() != 2) return std::to_string(contacts.size()) + " contacts, not 2";
              if (contacts[0].billing_contact_id != tutorial_billing_id) return "the id changed";
-             return contacts[0].company.find(replacement_character) != std::string::npos ? "" : "no U+FFFD in the company";
+             return contacts[0].company.find(replacement_character) != std::string::npos
+                        ? ""
+                        : "no U+FFFD in the company";
          }},
-        {"duplicate_keys / billing_contact_list", {{"endpoint", "billing_contact_list"}, {"kind", "duplicate_keys"}},
-         LookupKind::contacts, failed_with(K::parse, 200, "names \"billingContactId\" twice in one object")},
-        {"duplicate_keys / purchase_product_info", {{"endpoint", "purchase_product_info"}, {"kind", "duplicate_keys"}},
-         LookupKind::plans, failed_with(K::parse, 200, "names \"planId\" twice in one object")},
+        {"duplicate_keys / billing_contact_list",
+         {{"endpoint", "billing_contact_list"}, {"kind", "duplicate_keys"}},
+         LookupKind::contacts,
+         failed_with(K::parse, 200, "names \"billingContactId\" twice in one object")},
+        {"duplicate_keys / purchase_product_info",
+         {{"endpoint", "purchase_product_info"}, {"kind", "duplicate_keys"}},
+         LookupKind::plans,
+         failed_with(K::parse, 200, "names \"planId\" twice in one object")},
         {"odd_numbers 1e3 / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "odd_numbers"}, {"number", "1e3"}}, LookupKind::contacts,
-         std::nullopt, "no contact, 2 entries could not be read",
-         [](const RenewalFlow& flow) { return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2); }},
+         {{"endpoint", "billing_contact_list"}, {"kind", "odd_numbers"}, {"number", "1e3"}},
+         LookupKind::contacts,
+         std::nullopt,
+         "no contact, 2 entries could not be read",
+         [](const RenewalFlow& flow) {
+             return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2);
+         }},
         {"odd_numbers -0 / billing_contact_list",
-         {{"endpoint", "billing_contact_list"}, {"kind", "odd_numbers"}, {"number", "-0"}}, LookupKind::contacts,
-         std::nullopt, "no contact, 2 entries could not be read",
-         [](const RenewalFlow& flow) { return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2); }},
+         {{"endpoint", "billing_contact_list"}, {"kind", "odd_numbers"}, {"number", "-0"}},
+         LookupKind::contacts,
+         std::nullopt,
+         "no contact, 2 entries could not be read",
+         [](const RenewalFlow& flow) {
+             return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2);
+         }},
         {"odd_numbers 2^64 / billing_contact_list",
          {{"endpoint", "billing_contact_list"}, {"kind", "odd_numbers"}, {"number", "18446744073709551616"}},
-         LookupKind::contacts, std::nullopt, "no contact, 2 entries could not be read",
-         [](const RenewalFlow& flow) { return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2); }},
-        {"odd_numbers -0 / partner_list", {{"endpoint", "partner_list"}, {"kind", "odd_numbers"}, {"number", "-0"}},
-         LookupKind::users, std::nullopt, "no user, 6 entries could not be read",
-         [](const RenewalFlow& flow) { return all_skipped(flow.users().value.size(), flow.users().skipped.size(), 6); }},
-        {"odd_numbers 1e3 / purchase_product_info", {{"endpoint", "purchase_product_info"}, {"kind", "odd_numbers"}},
-         LookupKind::plans, failed_with(K::parse, 0, "No usable plan id in the plan list: planId is not an exact integer")},
+         LookupKind::contacts,
+         std::nullopt,
+         "no contact, 2 entries could not be read",
+         [](const RenewalFlow& flow) {
+             return all_skipped(flow.contacts().value.size(), flow.contacts().skipped.size(), 2);
+         }},
+        {"odd_numbers -0 / partner_list",
+         {{"endpoint", "partner_list"}, {"kind", "odd_numbers"}, {"number", "-0"}},
+         LookupKind::users,
+         std::nullopt,
+         "no user, 6 entries could not be read",
+         [](const RenewalFlow& flow) {
+             return all_skipped(flow.users().value.size(), flow.users().skipped.size(), 6);
+         }},
+        {"odd_numbers 1e3 / purchase_product_info",
+         {{"endpoint", "purchase_product_info"}, {"kind", "odd_numbers"}},
+         LookupKind::plans,
+         failed_with(K::parse, 0, "No usable plan id in the plan list: planId is not an exact integer")},
         {"odd_numbers 2^64 / purchase_product_info",
          {{"endpoint", "purchase_product_info"}, {"kind", "odd_numbers"}, {"number", "18446744073709551616"}},
-         LookupKind::plans, failed_with(K::parse, 0, "planId is not an exact integer")},
+         LookupKind::plans,
+         failed_with(K::parse, 0, "planId is not an exact integer")},
         {"odd_numbers -0 / purchase_product_info",
-         {{"endpoint", "purchase_product_info"}, {"kind", "odd_numbers"}, {"number", "-0"}}, LookupKind::plans,
+         {{"endpoint", "purchase_product_info"}, {"kind", "odd_numbers"}, {"number", "-0"}},
+         LookupKind::plans,
          failed_with(K::parse, 0, "planId is -0, which is not an id")},
     };
-    Table table("Fault table: lookups (users = partner_list, plans = purchase_product_info, contacts = billing_contact_list)");
-    for (const auto& row : rows) run_lookup_row(row, table);
+    Table table("Fault table: lookups (users = partner_list, plans = purchase_product_info, contacts = "
+                "billing_contact_list)");
+    for (const auto& row : rows)
+        run_lookup_row(row, table);
     table.report();
 }
-
 
 // ---- orders ----
 
 struct OrderRow {
     std::string name;
-    json faults;                 // an array of faults (save, page or token)
+    json faults; // an array of faults (save, page or token)
     Stage stage;
-    std::optional<OrderOutcome> failure; // the failed screen's reason
-    std::size_t orders = 0;              // in the sandbox's log after the attempt: 0 or 1
+    std::optional<OrderOutcome> failure;   // the failed screen's reason
+    std::size_t orders = 0;                // in the sandbox's log after the attempt: 0 or 1
     std::vector<ReconcileStatus> readings; // outcome_unknown: each reconciliation until it settles
     std::string says;                      // words the error must hold ("" for done)
     int order_timeout_ms = 1000;
@@ -398,9 +481,11 @@ std::string order_expected(const OrderRow& row) {
     if (!row.says.empty()) text += " \"" + row.says + "\"";
     text += ", " + std::to_string(row.orders) + (row.orders == 1 ? " order" : " orders");
     for (std::size_t i = 0; i < row.readings.size(); ++i)
-        text += (i == 0 ? ", reconciliation " : " then ") + std::string(reconcile_status_name(row.readings[i]));
+        text +=
+            (i == 0 ? ", reconciliation " : " then ") + std::string(reconcile_status_name(row.readings[i]));
     text += row.sign_in_again_for_next ? "; signed in again, next order done" : "; next order done";
-    if (row.token_requests_for_next) text += " (" + std::to_string(*row.token_requests_for_next) + " token requests)";
+    if (row.token_requests_for_next)
+        text += " (" + std::to_string(*row.token_requests_for_next) + " token requests)";
     return text;
 }
 
@@ -437,9 +522,12 @@ void run_order_row(const OrderRow& row, Table& table) {
     std::vector<ReconcileStatus> readings;
     if (stage == Stage::outcome_unknown) {
         for (int reading = 0; reading < 3; ++reading) {
-            s.pump_until([&] {
-                return s.flow.outcome_settled() || s.flow.reconciliation().status == ReconcileStatus::error;
-            }, 20000);
+            s.pump_until(
+                [&] {
+                    return s.flow.outcome_settled() ||
+                           s.flow.reconciliation().status == ReconcileStatus::error;
+                },
+                20000);
             readings.push_back(s.flow.reconciliation().status);
             if (readings.back() != ReconcileStatus::error) break;
             s.clear_faults();
@@ -456,7 +544,8 @@ void run_order_row(const OrderRow& row, Table& table) {
         m.check(log.size() == 1 && s.flow.reconciliation().match &&
                     s.flow.reconciliation().match->order_no == log[0]["result"]["orderNo"].get<std::string>(),
                 "reconciliation found another order than the log's");
-    if (!readings.empty() && readings.back() == ReconcileStatus::none) m.check(log.empty(), "'none' but the log has one");
+    if (!readings.empty() && readings.back() == ReconcileStatus::none)
+        m.check(log.empty(), "'none' but the log has one");
 
     // The app stays usable: without the fault (or, for a token fault, through it) the next order is
     // placed, once.
@@ -498,8 +587,8 @@ void token_down_after_sign_in_row(bool expect_recovery, Table& table) {
     const Result<ApiReply> expired = s.get(users_path);
     const int tokens = s.client.token_requests_sent() - before;
     std::string got = std::string(with_token ? "loaded" : "failed") + "; expired: " +
-                      (expired ? std::string("loaded") : "failed " + error_text(expired.error())) + " after " +
-                      std::to_string(tokens) + " token requests";
+                      (expired ? std::string("loaded") : "failed " + error_text(expired.error())) +
+                      " after " + std::to_string(tokens) + " token requests";
     m.check(with_token.ok(), "the token in hand did not work");
     m.check(!expired.ok() && expired.error().kind == ErrorKind::http && expired.error().http_status == 503 &&
                 expired.error().describe().find("try again later") != std::string::npos,
@@ -518,8 +607,15 @@ void token_down_after_sign_in_row(bool expect_recovery, Table& table) {
 
 // The order when the token endpoint is down and the token has expired: it never leaves.
 OrderRow token_down_order_row(bool sign_in_again_for_next) {
-    OrderRow row{"http_status 503 until cleared / token (token expired), save", json::array(), Stage::failed,
-                 OrderOutcome::not_sent, 0, {}, "unavailable for now", 1000, 300,
+    OrderRow row{"http_status 503 until cleared / token (token expired), save",
+                 json::array(),
+                 Stage::failed,
+                 OrderOutcome::not_sent,
+                 0,
+                 {},
+                 "unavailable for now",
+                 1000,
+                 300,
                  [](Session& s) {
                      // A token that lives 1 s, then past its refresh time: the order needs a new one.
                      s.control("POST", "/__sandbox/config", {{"token_lifetime_s", 1}});
@@ -547,85 +643,234 @@ TEST(FaultTable, Orders) {
     using R = ReconcileStatus;
     const auto unknown = Stage::outcome_unknown;
     const std::vector<OrderRow> rows = {
-        {"http_status 503 / save", save({{"kind", "http_status"}}), unknown, {}, 0, {R::none}, "unavailable for now"},
+        {"http_status 503 / save",
+         save({{"kind", "http_status"}}),
+         unknown,
+         {},
+         0,
+         {R::none},
+         "unavailable for now"},
         {"http_status 504 JSON, commit / save",
-         save({{"kind", "http_status"}, {"status", 504}, {"content_type", "application/json"},
-               {"body", R"({"code":504,"message":"Gateway Timeout"})"}, {"commit", true}}),
-         unknown, {}, 1, {R::found}, "HTTP status 504"},
+         save({{"kind", "http_status"},
+               {"status", 504},
+               {"content_type", "application/json"},
+               {"body", R"({"code":504,"message":"Gateway Timeout"})"},
+               {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "HTTP status 504"},
         {"api_error 400 / save",
-         save({{"kind", "api_error"}, {"status", 400}, {"code", "insufficient_balance"}, {"detailMessage", "Not enough credit"}}),
-         Stage::failed, OrderOutcome::refused, 0, {}, "Not enough credit (code: insufficient_balance)"},
+         save({{"kind", "api_error"},
+               {"status", 400},
+               {"code", "insufficient_balance"},
+               {"detailMessage", "Not enough credit"}}),
+         Stage::failed,
+         OrderOutcome::refused,
+         0,
+         {},
+         "Not enough credit (code: insufficient_balance)"},
         {"api_error 503 (an envelope), commit / save",
-         save({{"kind", "api_error"}, {"status", 503}, {"code", "system_busy"}, {"commit", true}}), unknown, {}, 1,
-         {R::found}, "unavailable for now: try again later"},
+         save({{"kind", "api_error"}, {"status", 503}, {"code", "system_busy"}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "unavailable for now: try again later"},
         {"api_error 200 system_busy, commit / save",
-         save({{"kind", "api_error"}, {"status", 200}, {"code", "system_busy"}, {"commit", true}}), unknown, {}, 1,
-         {R::found}, "(code: system_busy)"},
-        {"malformed, commit / save", save({{"kind", "malformed"}, {"commit", true}}), unknown, {}, 1, {R::found},
+         save({{"kind", "api_error"}, {"status", 200}, {"code", "system_busy"}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "(code: system_busy)"},
+        {"malformed, commit / save",
+         save({{"kind", "malformed"}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "The reply is not JSON."},
-        {"truncated / save", save({{"kind", "truncated"}}), unknown, {}, 1, {R::found}, "The reply is not JSON."},
+        {"truncated / save",
+         save({{"kind", "truncated"}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "The reply is not JSON."},
         {"html 502 / save", save({{"kind", "html"}}), unknown, {}, 0, {R::none}, "502 Bad Gateway"},
-        {"delay 2 s > timeout 1 s, commit / save", save({{"kind", "delay"}, {"delay_ms", 2000}, {"commit", true}}),
-         unknown, {}, 1, {R::found}, "did not answer in time"},
-        {"delay 2 s > timeout 1 s (commits late) / save", save({{"kind", "delay"}, {"delay_ms", 2000}}), unknown, {}, 1,
-         {R::found}, "did not answer in time", 1000, 3000},
+        {"delay 2 s > timeout 1 s, commit / save",
+         save({{"kind", "delay"}, {"delay_ms", 2000}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "did not answer in time"},
+        {"delay 2 s > timeout 1 s (commits late) / save",
+         save({{"kind", "delay"}, {"delay_ms", 2000}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "did not answer in time",
+         1000,
+         3000},
         {"drop / save", save({{"kind", "drop"}}), unknown, {}, 0, {R::none}, "Empty reply from server"},
-        {"commit_then_drop / save", save({{"kind", "commit_then_drop"}}), unknown, {}, 1, {R::found},
+        {"commit_then_drop / save",
+         save({{"kind", "commit_then_drop"}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "Empty reply from server"},
-        {"order_status pending / save", save({{"kind", "order_status"}, {"orderStatus", "pending"}}), Stage::done, {},
-         1, {}},
-        {"rate_limited 429 Retry-After 30 / save", save({{"kind", "rate_limited"}}), unknown, {}, 0, {R::none},
+        {"order_status pending / save",
+         save({{"kind", "order_status"}, {"orderStatus", "pending"}}),
+         Stage::done,
+         {},
+         1,
+         {}},
+        {"rate_limited 429 Retry-After 30 / save",
+         save({{"kind", "rate_limited"}}),
+         unknown,
+         {},
+         0,
+         {R::none},
          "busy: try again in 30 seconds"},
-        {"rate_limited 429, commit / save", save({{"kind", "rate_limited"}, {"commit", true}}), unknown, {}, 1,
-         {R::found}, "busy: try again in 30 seconds"},
-        {"trickle 3 s > timeout 1 s / save", save({{"kind", "trickle"}, {"delay_ms", 3000}}), unknown, {}, 1,
-         {R::found}, "did not answer in time"},
-        {"trickle 0.2 s < timeout 5 s / save", save({{"kind", "trickle"}, {"delay_ms", 200}}), Stage::done, {}, 1, {},
-         "", 5000},
-        {"huge_body 50 MB / save", save({{"kind", "huge_body"}}), unknown, {}, 1, {R::found},
+        {"rate_limited 429, commit / save",
+         save({{"kind", "rate_limited"}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "busy: try again in 30 seconds"},
+        {"trickle 3 s > timeout 1 s / save",
+         save({{"kind", "trickle"}, {"delay_ms", 3000}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "did not answer in time"},
+        {"trickle 0.2 s < timeout 5 s / save",
+         save({{"kind", "trickle"}, {"delay_ms", 200}}),
+         Stage::done,
+         {},
+         1,
+         {},
+         "",
+         5000},
+        {"huge_body 50 MB / save",
+         save({{"kind", "huge_body"}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "The reply was too large"},
-        {"huge_body 50 MB chunked / save", save({{"kind", "huge_body"}, {"chunked", true}}), unknown, {}, 1,
-         {R::found}, "The reply was too large"},
+        {"huge_body 50 MB chunked / save",
+         save({{"kind", "huge_body"}, {"chunked", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
+         "The reply was too large"},
         {"wrong_content_type / save", save({{"kind", "wrong_content_type"}}), Stage::done, {}, 1, {}},
-        {"redirect 302 other host / save", save({{"kind", "redirect"}}), unknown, {}, 0, {R::none},
+        {"redirect 302 other host / save",
+         save({{"kind", "redirect"}}),
+         unknown,
+         {},
+         0,
+         {R::none},
          "never follows redirects"},
-        {"redirect 302, commit / save", save({{"kind", "redirect"}, {"commit", true}}), unknown, {}, 1, {R::found},
+        {"redirect 302, commit / save",
+         save({{"kind", "redirect"}, {"commit", true}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "never follows redirects"},
-        {"reset_mid_body / save", save({{"kind", "reset_mid_body"}}), unknown, {}, 1, {R::found},
+        {"reset_mid_body / save",
+         save({{"kind", "reset_mid_body"}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "Connection reset by peer"},
         {"invalid_utf8 / save", save({{"kind", "invalid_utf8"}}), Stage::done, {}, 1, {}},
-        {"duplicate_keys / save", save({{"kind", "duplicate_keys"}}), unknown, {}, 1, {R::found},
+        {"duplicate_keys / save",
+         save({{"kind", "duplicate_keys"}}),
+         unknown,
+         {},
+         1,
+         {R::found},
          "names \"orderId\" twice"},
         {"odd_numbers 1e3 / save (receipt kept)", save({{"kind", "odd_numbers"}}), Stage::done, {}, 1, {}},
         {"refresh_refused + expired tokens / token, save",
-         json::array({{{"endpoint", "token"}, {"kind", "refresh_refused"}}}), Stage::failed, OrderOutcome::refused, 0,
-         {}, "(code: token_expired)", 1000, 300, [](Session& s) { s.expire_tokens(); }, 2},
+         json::array({{{"endpoint", "token"}, {"kind", "refresh_refused"}}}),
+         Stage::failed,
+         OrderOutcome::refused,
+         0,
+         {},
+         "(code: token_expired)",
+         1000,
+         300,
+         [](Session& s) { s.expire_tokens(); },
+         2},
         token_down_order_row(/*sign_in_again_for_next=*/false),
         {"commit_then_drop / save + http_status 503 / page",
-         committed_then({{"kind", "http_status"}}), unknown, {}, 1, {R::error, R::found}},
-        {"commit_then_drop / save + rate_limited / page", committed_then({{"kind", "rate_limited"}}), unknown, {}, 1,
+         committed_then({{"kind", "http_status"}}),
+         unknown,
+         {},
+         1,
          {R::error, R::found}},
-        {"commit_then_drop / save + huge_body / page", committed_then({{"kind", "huge_body"}}), unknown, {}, 1,
+        {"commit_then_drop / save + rate_limited / page",
+         committed_then({{"kind", "rate_limited"}}),
+         unknown,
+         {},
+         1,
          {R::error, R::found}},
-        {"commit_then_drop / save + reset_mid_body / page", committed_then({{"kind", "reset_mid_body"}}), unknown, {},
-         1, {R::error, R::found}},
-        {"commit_then_drop / save + duplicate_keys / page", committed_then({{"kind", "duplicate_keys"}}), unknown, {},
-         1, {R::error, R::found}},
-        {"commit_then_drop / save + odd_numbers / page", committed_then({{"kind", "odd_numbers"}}), unknown, {}, 1,
+        {"commit_then_drop / save + huge_body / page",
+         committed_then({{"kind", "huge_body"}}),
+         unknown,
+         {},
+         1,
+         {R::error, R::found}},
+        {"commit_then_drop / save + reset_mid_body / page",
+         committed_then({{"kind", "reset_mid_body"}}),
+         unknown,
+         {},
+         1,
+         {R::error, R::found}},
+        {"commit_then_drop / save + duplicate_keys / page",
+         committed_then({{"kind", "duplicate_keys"}}),
+         unknown,
+         {},
+         1,
+         {R::error, R::found}},
+        {"commit_then_drop / save + odd_numbers / page",
+         committed_then({{"kind", "odd_numbers"}}),
+         unknown,
+         {},
+         1,
          {R::found}},
-        {"commit_then_drop / save + invalid_utf8 / page", committed_then({{"kind", "invalid_utf8"}}), unknown, {}, 1,
+        {"commit_then_drop / save + invalid_utf8 / page",
+         committed_then({{"kind", "invalid_utf8"}}),
+         unknown,
+         {},
+         1,
          {R::found}},
     };
-    Table table("Fault table: the order (save), and the order list (page) that reconciles an unknown outcome");
-    for (const auto& row : rows) run_order_row(row, table);
+    Table table(
+        "Fault table: the order (save), and the order list (page) that reconciles an unknown outcome");
+    for (const auto& row : rows)
+        run_order_row(row, table);
     table.report();
 }
-
 
 // ---- the token endpoint ----
 
 // Sign-in under a token fault: it fails with `error` (or works, when none), and works once the fault is gone.
-void run_sign_in_row(const std::string& name, const json& fault, const std::optional<ErrorExpect>& error, Table& table) {
+void run_sign_in_row(const std::string& name, const json& fault, const std::optional<ErrorExpect>& error,
+                     Table& table) {
     Session s(ApiClientOptions{.timeout_ms = 1000});
     json f = fault;
     f["endpoint"] = "token";
@@ -652,26 +897,33 @@ TEST(FaultTable, Token) {
     Table table("Fault table: the token endpoint (sign-in, refresh)");
     run_sign_in_row("http_status 503, until cleared (down)", {{"kind", "http_status"}, {"count", -1}},
                     failed_with(K::http, 503, "unavailable for now: try again later"), table);
-    run_sign_in_row("api_error 401 invalid_client", {{"kind", "api_error"}, {"status", 401}, {"code", "invalid_client"}},
+    run_sign_in_row("api_error 401 invalid_client",
+                    {{"kind", "api_error"}, {"status", 401}, {"code", "invalid_client"}},
                     failed_with(K::auth, 401, "did not accept the sign-in"), table);
     run_sign_in_row("rate_limited 429 Retry-After 30", {{"kind", "rate_limited"}},
                     failed_with(K::api, 429, "The Partner Portal is busy: try again in 30 seconds."), table);
-    run_sign_in_row("malformed", {{"kind", "malformed"}}, failed_with(K::parse, 200, "The reply is not JSON."), table);
+    run_sign_in_row("malformed", {{"kind", "malformed"}},
+                    failed_with(K::parse, 200, "The reply is not JSON."), table);
     run_sign_in_row("html 502", {{"kind", "html"}}, failed_with(K::http, 502, "HTTP status 502"), table);
     run_sign_in_row("delay 2 s > timeout 1 s", {{"kind", "delay"}, {"delay_ms", 2000}},
                     failed_with(K::network, 0, "did not answer in time", true), table);
     run_sign_in_row("drop", {{"kind", "drop"}}, failed_with(K::network, 0, "Empty reply from server"), table);
     run_sign_in_row("trickle 3 s > timeout 1 s", {{"kind", "trickle"}, {"delay_ms", 3000}},
                     failed_with(K::network, 0, "did not answer in time", true), table);
-    run_sign_in_row("huge_body 50 MB", {{"kind", "huge_body"}}, failed_with(K::parse, 200, "too large"), table);
+    run_sign_in_row("huge_body 50 MB", {{"kind", "huge_body"}}, failed_with(K::parse, 200, "too large"),
+                    table);
     run_sign_in_row("wrong_content_type", {{"kind", "wrong_content_type"}}, std::nullopt, table);
-    run_sign_in_row("redirect 302", {{"kind", "redirect"}}, failed_with(K::http, 302, "never follows redirects"), table);
-    run_sign_in_row("reset_mid_body", {{"kind", "reset_mid_body"}}, failed_with(K::network, 0, "reset"), table);
+    run_sign_in_row("redirect 302", {{"kind", "redirect"}},
+                    failed_with(K::http, 302, "never follows redirects"), table);
+    run_sign_in_row("reset_mid_body", {{"kind", "reset_mid_body"}}, failed_with(K::network, 0, "reset"),
+                    table);
     run_sign_in_row("invalid_utf8 (in detailMessage only)", {{"kind", "invalid_utf8"}}, std::nullopt, table);
-    run_sign_in_row("duplicate_keys", {{"kind", "duplicate_keys"}}, failed_with(K::parse, 200, "names \"token\" twice"), table);
+    run_sign_in_row("duplicate_keys", {{"kind", "duplicate_keys"}},
+                    failed_with(K::parse, 200, "names \"token\" twice"), table);
     run_sign_in_row("odd_numbers (expiresIn 1e3)", {{"kind", "odd_numbers"}},
                     failed_with(K::parse, 0, "expiresIn is not a number of seconds"), table);
-    run_sign_in_row("refresh_refused (sign-in uses the credentials)", {{"kind", "refresh_refused"}}, std::nullopt, table);
+    run_sign_in_row("refresh_refused (sign-in uses the credentials)", {{"kind", "refresh_refused"}},
+                    std::nullopt, table);
 
     token_down_after_sign_in_row(/*expect_recovery=*/false, table);
     {
@@ -691,7 +943,8 @@ TEST(FaultTable, Token) {
         m.check(tokens == 2, "not one refused refresh and one credentials grant");
         m.check(s.fault_list().empty(), "the refresh grant never reached the token endpoint");
         table.add("refresh_refused + expired access token (GET)",
-                  "users loaded after 2 token requests (refresh refused, credentials once)", one_line(got), m.text);
+                  "users loaded after 2 token requests (refresh refused, credentials once)", one_line(got),
+                  m.text);
     }
     table.report();
 }

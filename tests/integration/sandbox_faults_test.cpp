@@ -13,7 +13,8 @@ namespace {
 const Id64 tutorial_billing_id{3197218168379846218ULL};
 
 struct SaveFault : ::testing::Test {
-    SandboxSession s{sandbox::SandboxOptions{}, ApiClientOptions{.timeout_ms = 3000, .order_timeout_ms = 1500}};
+    SandboxSession s{sandbox::SandboxOptions{},
+                     ApiClientOptions{.timeout_ms = 3000, .order_timeout_ms = 1500}};
 
     void SetUp() override {
         ASSERT_TRUE(s.sign_in_and_load());
@@ -33,7 +34,8 @@ struct SaveFault : ::testing::Test {
     }
 
     void expect_reconciliation_finds_the_one_order() {
-        ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+        ASSERT_TRUE(
+            s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
         const auto orders = s.orders();
         ASSERT_EQ(orders.size(), 1u);
         ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found);
@@ -60,7 +62,10 @@ struct LookupFault : ::testing::Test {
 } // namespace
 
 TEST_F(SaveFault, ApiErrorIsFailedWithCodeDetailAndRequestId) {
-    confirm_with({{"kind", "api_error"}, {"status", 400}, {"code", "insufficient_balance"}, {"detailMessage", "Not enough credit"}});
+    confirm_with({{"kind", "api_error"},
+                  {"status", 400},
+                  {"code", "insufficient_balance"},
+                  {"detailMessage", "Not enough credit"}});
     ASSERT_EQ(s.flow.stage(), Stage::failed);
     EXPECT_EQ(s.flow.error()->code, "insufficient_balance");
     EXPECT_EQ(s.flow.error()->detail_message, "Not enough credit");
@@ -88,8 +93,11 @@ TEST_F(SaveFault, ServerErrorEnvelopeAfterCommitIsUnknownAndFound) {
 }
 
 TEST_F(SaveFault, GatewayTimeoutJsonAfterCommitIsUnknownAndFound) {
-    confirm_with({{"kind", "http_status"}, {"status", 504}, {"content_type", "application/json"},
-                  {"body", R"({"code":504,"message":"Gateway Timeout"})"}, {"commit", true}});
+    confirm_with({{"kind", "http_status"},
+                  {"status", 504},
+                  {"content_type", "application/json"},
+                  {"body", R"({"code":504,"message":"Gateway Timeout"})"},
+                  {"commit", true}});
     ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
     expect_reconciliation_finds_the_one_order();
 }
@@ -123,11 +131,13 @@ TEST_F(SaveFault, ReconciliationFindsTheOrderBehindManyOlderOnesWhateverTheSortA
             ASSERT_TRUE(s.flow.confirm()) << sort << unit;
             ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
             ASSERT_EQ(s.flow.stage(), Stage::outcome_unknown);
-            ASSERT_TRUE(s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
+            ASSERT_TRUE(
+                s.pump_until([&] { return s.flow.reconciliation().status != ReconcileStatus::checking; }));
             const auto orders = s.orders();
             ASSERT_EQ(orders.size(), before + 1) << sort << unit;
             ASSERT_EQ(s.flow.reconciliation().status, ReconcileStatus::found) << sort << unit;
-            EXPECT_EQ(s.flow.reconciliation().match->order_no, orders.back()["result"]["orderNo"].get<std::string>())
+            EXPECT_EQ(s.flow.reconciliation().match->order_no,
+                      orders.back()["result"]["orderNo"].get<std::string>())
                 << sort << unit;
             EXPECT_GE(s.flow.reconciliation().pages_read, 1);
             s.flow.renew_another();
@@ -230,7 +240,8 @@ TEST_F(LookupFault, PlainHttpStatusIsAnHttpError) {
 }
 
 TEST_F(LookupFault, ApiErrorCodeIsAnApiError) {
-    const ApiError& e = users_error_with({{"kind", "api_error"}, {"status", 400}, {"code", "ip_not_allowed"}, {"detailMessage", "IP"}});
+    const ApiError& e = users_error_with(
+        {{"kind", "api_error"}, {"status", 400}, {"code", "ip_not_allowed"}, {"detailMessage", "IP"}});
     EXPECT_EQ(e.kind, ErrorKind::api);
     EXPECT_EQ(e.code, "ip_not_allowed");
 }
@@ -261,7 +272,8 @@ TEST(Transport, RefusedConnectionIsCouldNotSend) {
     std::optional<HttpResponse> response;
     transport->send({.url = "http://127.0.0.1:1/"}, [&](HttpResponse r) { response = std::move(r); });
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!response && std::chrono::steady_clock::now() < deadline) transport->poll();
+    while (!response && std::chrono::steady_clock::now() < deadline)
+        transport->poll();
     ASSERT_TRUE(response);
     EXPECT_EQ(response->failure, TransportFailure::could_not_send);
 }

@@ -19,7 +19,8 @@ namespace rd::test {
 struct SandboxSession {
     explicit SandboxSession(sandbox::SandboxOptions options = {}, ApiClientOptions client_options = {})
         : server(std::move(options)), port(server.start()), transport(make_platform_transport()),
-          client(*transport, clock, with_base_url(std::move(client_options), server.base_url())), flow(client) {}
+          client(*transport, clock, with_base_url(std::move(client_options), server.base_url())),
+          flow(client) {}
 
     // Polls the transport as a frame loop would, until `done` or the deadline.
     bool pump_until(const std::function<bool()>& done, int deadline_ms = 10000) {
@@ -37,14 +38,17 @@ struct SandboxSession {
         flow.sign_in(server.base_url(), "demo-client-id", "demo-client-secret");
         return pump_until([&] {
             return flow.stage() == Stage::choosing && flow.users().status != LookupStatus::loading &&
-                   flow.plans().status != LookupStatus::loading && flow.contacts().status != LookupStatus::loading;
+                   flow.plans().status != LookupStatus::loading &&
+                   flow.contacts().status != LookupStatus::loading;
         });
     }
 
-    nlohmann::json control(const std::string& method, const std::string& path, const nlohmann::json& body = {}) {
+    nlohmann::json control(const std::string& method, const std::string& path,
+                           const nlohmann::json& body = {}) {
         httplib::Client http("127.0.0.1", port);
-        auto reply = method == "GET" ? http.Get(path.c_str())
-                                     : http.Post(path.c_str(), body.is_null() ? "{}" : body.dump(), "application/json");
+        auto reply = method == "GET"
+                         ? http.Get(path.c_str())
+                         : http.Post(path.c_str(), body.is_null() ? "{}" : body.dump(), "application/json");
         if (!reply) throw std::runtime_error("sandbox control request failed: " + path);
         return reply->body.empty() ? nlohmann::json() : nlohmann::json::parse(reply->body);
     }
@@ -59,7 +63,7 @@ struct SandboxSession {
     ApiClient client;
     RenewalFlow flow;
 
-private:
+  private:
     static ApiClientOptions with_base_url(ApiClientOptions options, std::string base_url) {
         options.base_url = std::move(base_url);
         return options;

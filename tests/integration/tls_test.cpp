@@ -2,8 +2,8 @@
 // for is refused before the request leaves, and accepted once its certificate is the trusted CA.
 #include "platform_transport.h"
 
-#include <httplib.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -16,8 +16,9 @@ using namespace rd;
 namespace {
 
 struct LocalHttpsServer {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("renewdesk-tls-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() /
+        ("renewdesk-tls-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     std::optional<httplib::SSLServer> server;
     std::thread thread;
     int port = 0;
@@ -26,14 +27,19 @@ struct LocalHttpsServer {
         std::filesystem::create_directories(dir);
         // A self-signed certificate for 127.0.0.1, made fresh for this test.
         std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-                              "-addext subjectAltName=IP:127.0.0.1 -keyout " + (dir / "key.pem").string() +
-                              " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
-        if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl could not make a certificate");
+                              "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+                              (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() +
+                              " 2>/dev/null";
+        if (std::system(command.c_str()) != 0)
+            throw std::runtime_error("openssl could not make a certificate");
         server.emplace((dir / "cert.pem").c_str(), (dir / "key.pem").c_str());
-        server->Get("/", [](const httplib::Request&, httplib::Response& response) { response.set_content("{}", "application/json"); });
+        server->Get("/", [](const httplib::Request&, httplib::Response& response) {
+            response.set_content("{}", "application/json");
+        });
         port = server->bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { server->listen_after_bind(); });
-        while (!server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        while (!server->is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~LocalHttpsServer() {
         server->stop();

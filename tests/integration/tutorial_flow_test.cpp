@@ -16,7 +16,8 @@ const Id64 tutorial_plan_id{3049036224189325312ULL};
 
 std::string tutorial_body() {
     std::string body = fixture_text("tutorial_order_body.json");
-    while (!body.empty() && body.back() == '\n') body.pop_back();
+    while (!body.empty() && body.back() == '\n')
+        body.pop_back();
     return body;
 }
 

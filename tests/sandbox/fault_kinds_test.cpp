@@ -17,8 +17,9 @@ class FaultKindsTest : public SandboxTest {
                                              {"grant_type", "pp_credentials"}});
     }
     httplib::Result refresh_grant(const std::string& refresh_token) {
-        return client().Post(kTokenPath, {{"User-Agent", "OpenAPI"}},
-                             httplib::Params{{"grant_type", "refresh_token"}, {"refresh_token", refresh_token}});
+        return client().Post(
+            kTokenPath, {{"User-Agent", "OpenAPI"}},
+            httplib::Params{{"grant_type", "refresh_token"}, {"refresh_token", refresh_token}});
     }
     json faults() { return parse_body(client().Get("/__sandbox/faults"))["faults"]; }
 };
@@ -35,7 +36,10 @@ TEST_F(FaultKindsTest, RateLimitedIs429WithRetryAfterAndAnEnvelope) {
 
 TEST_F(FaultKindsTest, RateLimitedWithItsOwnDelayStatusOrNoRetryAfter) {
     const std::string token = access_token();
-    add_fault({{"endpoint", "partner_list"}, {"kind", "rate_limited"}, {"retry_after_s", 120}, {"status", 503},
+    add_fault({{"endpoint", "partner_list"},
+               {"kind", "rate_limited"},
+               {"retry_after_s", 120},
+               {"status", 503},
                {"code", "system_busy"}});
     auto result = get_api(kUsers, token);
     expect_envelope(result, 503, "system_busy");
@@ -70,7 +74,9 @@ TEST_F(FaultKindsTest, RedirectPointsToAnotherHostAndIsNotFollowedByTheSandbox) 
 
 TEST_F(FaultKindsTest, RedirectWithItsOwnLocationAndStatus) {
     const std::string token = access_token();
-    add_fault({{"endpoint", "partner_list"}, {"kind", "redirect"}, {"status", 307},
+    add_fault({{"endpoint", "partner_list"},
+               {"kind", "redirect"},
+               {"status", 307},
                {"location", "https://login.example.invalid/sso"}});
     auto result = get_api(kUsers, token);
     ASSERT_TRUE(result);
@@ -112,7 +118,8 @@ TEST_F(FaultKindsTest, RefreshRefusedUntilCleared) {
 }
 
 TEST_F(FaultKindsTest, EveryKindIsListedInTheError) {
-    auto result = client().Post("/__sandbox/faults", R"({"endpoint":"save","kind":"explode"})", "application/json");
+    auto result =
+        client().Post("/__sandbox/faults", R"({"endpoint":"save","kind":"explode"})", "application/json");
     ASSERT_TRUE(result);
     const std::string error = parse_body(result)["error"];
     for (const char* kind :
@@ -123,15 +130,17 @@ TEST_F(FaultKindsTest, EveryKindIsListedInTheError) {
 }
 
 TEST_F(FaultKindsTest, TheListShowsEachKindsOwnMembers) {
-    add_fault(json::array({{{"endpoint", "partner_list"}, {"kind", "rate_limited"}, {"retry_after_s", 5}},
-                           {{"endpoint", "billing_contact_list"}, {"kind", "redirect"}, {"location", "http://x.invalid/"}},
-                           {{"endpoint", "page"}, {"kind", "huge_body"}, {"bytes", 1000}, {"chunked", true}},
-                           {{"endpoint", "save"}, {"kind", "trickle"}},
-                           {{"endpoint", "get"}, {"kind", "wrong_content_type"}},
-                           {{"endpoint", "product_list"}, {"kind", "odd_numbers"}, {"number", "-0"}},
-                           {{"endpoint", "token"}, {"kind", "refresh_refused"}}}));
+    add_fault(json::array(
+        {{{"endpoint", "partner_list"}, {"kind", "rate_limited"}, {"retry_after_s", 5}},
+         {{"endpoint", "billing_contact_list"}, {"kind", "redirect"}, {"location", "http://x.invalid/"}},
+         {{"endpoint", "page"}, {"kind", "huge_body"}, {"bytes", 1000}, {"chunked", true}},
+         {{"endpoint", "save"}, {"kind", "trickle"}},
+         {{"endpoint", "get"}, {"kind", "wrong_content_type"}},
+         {{"endpoint", "product_list"}, {"kind", "odd_numbers"}, {"number", "-0"}},
+         {{"endpoint", "token"}, {"kind", "refresh_refused"}}}));
     std::map<std::string, json> by_endpoint;
-    for (const json& fault : faults()) by_endpoint[fault["endpoint"]] = fault;
+    for (const json& fault : faults())
+        by_endpoint[fault["endpoint"]] = fault;
     EXPECT_EQ(by_endpoint["partner_list"]["retry_after_s"], 5);
     EXPECT_EQ(by_endpoint["partner_list"]["status"], 429);
     EXPECT_EQ(by_endpoint["partner_list"]["code"], "too_many_requests");

@@ -31,14 +31,17 @@ class ReshapedReplyTest : public SandboxTest {
         return result;
     }
 
-    void expect_normal_again(const std::string& path) { expect_envelope(get_api(path, token_), 200, "success"); }
+    void expect_normal_again(const std::string& path) {
+        expect_envelope(get_api(path, token_), 200, "success");
+    }
 
     std::string token_;
 };
 
 std::size_t count(const std::string& text, const std::string& part) {
     std::size_t n = 0;
-    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++n;
     return n;
 }
 
@@ -86,7 +89,8 @@ TEST_F(ReshapedReplyTest, HugeBodyOfAChosenSizeIsTheNormalReplyPlusPadding) {
     ASSERT_TRUE(result);
     EXPECT_EQ(result->body.size(), 100000u);
     const json body = parse_body(result);
-    EXPECT_EQ(body["padding"].get<std::string>(), std::string(body["padding"].get<std::string>().size(), 'x'));
+    EXPECT_EQ(body["padding"].get<std::string>(),
+              std::string(body["padding"].get<std::string>().size(), 'x'));
     EXPECT_EQ(body["result"].size(), 2u);
     EXPECT_EQ(body["code"], "success");
 }
@@ -114,7 +118,9 @@ TEST_F(ReshapedReplyTest, WrongContentTypeServesTheEnvelopeAsHtml) {
     EXPECT_EQ(result->status, 200);
     EXPECT_EQ(result->get_header_value("Content-Type"), "text/html");
     EXPECT_EQ(parse_body(result)["code"], "success");
-    add_fault({{"endpoint", "partner_list"}, {"kind", "wrong_content_type"}, {"content_type", "application/octet-stream"}});
+    add_fault({{"endpoint", "partner_list"},
+               {"kind", "wrong_content_type"},
+               {"content_type", "application/octet-stream"}});
     EXPECT_EQ(get_api(kUsers, token_)->get_header_value("Content-Type"), "application/octet-stream");
     save_commits_once({{"kind", "wrong_content_type"}});
 }
@@ -151,7 +157,8 @@ TEST_F(ReshapedReplyTest, InvalidUtf8GoesIntoNamesAndTheEnvelope) {
     EXPECT_NE(result->body.find("\"partnerId\":\"9223372036854775001\""), std::string::npos); // ids untouched
     EXPECT_FALSE(json::accept(result->body)); // a strict parser refuses it
     std::string repaired = result->body;
-    for (auto at = repaired.find(bad); at != std::string::npos; at = repaired.find(bad)) repaired.erase(at, bad.size());
+    for (auto at = repaired.find(bad); at != std::string::npos; at = repaired.find(bad))
+        repaired.erase(at, bad.size());
     EXPECT_TRUE(json::accept(repaired)); // the bytes are the only thing wrong
     expect_normal_again(kUsers);
 }

@@ -17,13 +17,15 @@ namespace sandbox_test {
 const std::string& tutorial_order_body() {
     static const std::string body = [] {
         // The sandbox's own fixtures folder is compiled in; tests/fixtures is three levels up from it.
-        const std::string path = std::string(RENEWDESK_SANDBOX_FIXTURES) + "/../../../tests/fixtures/tutorial_order_body.json";
+        const std::string path =
+            std::string(RENEWDESK_SANDBOX_FIXTURES) + "/../../../tests/fixtures/tutorial_order_body.json";
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("missing fixture " + path);
         std::stringstream text;
         text << in.rdbuf();
         std::string out = text.str();
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+        while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
+            out.pop_back();
         return out;
     }();
     return body;
@@ -105,10 +107,8 @@ void expect_envelope(const httplib::Result& result, int status, const std::strin
     EXPECT_EQ(body.value("code", ""), code) << result->body;
     EXPECT_EQ(body.value("status", -1), status);
     ASSERT_TRUE(body["detailMessage"].is_string());
-    if (code == "success")
-        EXPECT_EQ(body["detailMessage"], "");
-    else
-        EXPECT_NE(body["detailMessage"], "");
+    if (code == "success") EXPECT_EQ(body["detailMessage"], "");
+    else EXPECT_NE(body["detailMessage"], "");
     ASSERT_TRUE(body["requestId"].is_string());
     EXPECT_TRUE(std::regex_match(body["requestId"].get<std::string>(), std::regex("[0-9a-f]{32}")));
     EXPECT_TRUE(body.contains("result"));
@@ -135,10 +135,10 @@ RawReply raw_exchange_ending(int port, const std::string& request) {
         ssize_t n;
         while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0)
             reply.bytes.append(buffer, static_cast<size_t>(n));
-        reply.end = n == 0                                       ? RawReply::End::closed
-                    : errno == ECONNRESET                        ? RawReply::End::reset
-                    : errno == EAGAIN || errno == EWOULDBLOCK    ? RawReply::End::timed_out
-                                                                 : RawReply::End::failed;
+        reply.end = n == 0                                    ? RawReply::End::closed
+                    : errno == ECONNRESET                     ? RawReply::End::reset
+                    : errno == EAGAIN || errno == EWOULDBLOCK ? RawReply::End::timed_out
+                                                              : RawReply::End::failed;
     }
     close(fd);
     return reply;

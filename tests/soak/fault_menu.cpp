@@ -7,7 +7,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array endpoints = {"token", "partner_list", "purchase_product_info", "billing_contact_list", "save", "page"};
+constexpr std::array endpoints = {"token", "partner_list", "purchase_product_info", "billing_contact_list",
+                                  "save",  "page"};
 
 // Every kind, in the variants worth telling apart. "commit" applies to save only and is dropped elsewhere.
 const std::vector<json>& menu() {
@@ -15,10 +16,15 @@ const std::vector<json>& menu() {
         {{"kind", "http_status"}, {"status", 500}},
         {{"kind", "http_status"}, {"status", 503}},
         {{"kind", "http_status"}, {"status", 404}},
-        {{"kind", "http_status"}, {"status", 504}, {"content_type", "application/json"},
+        {{"kind", "http_status"},
+         {"status", 504},
+         {"content_type", "application/json"},
          {"body", R"({"code":504,"message":"Gateway Timeout"})"}},
-        {{"kind", "http_status"}, {"status", 504}, {"content_type", "application/json"},
-         {"body", R"({"code":504,"message":"Gateway Timeout"})"}, {"commit", true}},
+        {{"kind", "http_status"},
+         {"status", 504},
+         {"content_type", "application/json"},
+         {"body", R"({"code":504,"message":"Gateway Timeout"})"},
+         {"commit", true}},
         {{"kind", "api_error"}, {"status", 400}, {"code", "invalid_param"}},
         {{"kind", "api_error"}, {"status", 401}, {"code", "token_expired"}},
         {{"kind", "api_error"}, {"status", 422}, {"code", "insufficient_balance"}},
@@ -68,7 +74,7 @@ std::vector<json> draw_faults(std::mt19937_64& rng) {
     const int how_many = static_cast<int>(rng() % 4);
     for (int i = 0; i < how_many; ++i) {
         json spec = menu()[rng() % menu().size()];
-        const char* endpoint = save_only(spec)                  ? "save"
+        const char* endpoint = save_only(spec)                     ? "save"
                                : spec["kind"] == "refresh_refused" ? "token"
                                                                    : endpoints[rng() % endpoints.size()];
         spec["endpoint"] = endpoint;

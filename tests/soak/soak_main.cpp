@@ -35,17 +35,18 @@ int main(int argc, char** argv) {
         duplicates += r.duplicate_orders;
         if (!r.wrong.empty() || r.duplicate_orders > 0) {
             ++wrong;
-            std::printf("soak: VIOLATION seed %llu run %d: %s%s\n  %s\n  replay: tools/soak --seed %llu --run %d\n",
-                        static_cast<unsigned long long>(seed), index, r.wrong.c_str(),
-                        r.duplicate_orders ? " (duplicate orders)" : "", r.story.c_str(),
-                        static_cast<unsigned long long>(seed), index);
+            std::printf(
+                "soak: VIOLATION seed %llu run %d: %s%s\n  %s\n  replay: tools/soak --seed %llu --run %d\n",
+                static_cast<unsigned long long>(seed), index, r.wrong.c_str(),
+                r.duplicate_orders ? " (duplicate orders)" : "", r.story.c_str(),
+                static_cast<unsigned long long>(seed), index);
         }
         if (only_run >= 0) std::printf("  %s\n", r.story.c_str());
         if (total % 100 == 0) std::fprintf(stderr, "soak: %d runs...\n", total);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("soak: seed %llu, %.1f s\n", static_cast<unsigned long long>(seed), seconds);
-    std::printf("soak: %d runs, %d done, %d failed, %d unknown, %d duplicate orders, %d wrong outcomes\n", total, done,
-                failed, unknown, duplicates, wrong);
+    std::printf("soak: %d runs, %d done, %d failed, %d unknown, %d duplicate orders, %d wrong outcomes\n",
+                total, done, failed, unknown, duplicates, wrong);
     return wrong == 0 && duplicates == 0 ? 0 : 1;
 }

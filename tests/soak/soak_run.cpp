@@ -51,9 +51,11 @@ struct Soak::Impl {
     json control(const std::string& method, const std::string& path, const json& body = nullptr) {
         httplib::Client http("127.0.0.1", port);
         http.set_read_timeout(10, 0);
-        httplib::Result reply = method == "GET"      ? http.Get(path.c_str())
-                                : method == "DELETE" ? http.Delete(path.c_str())
-                                                     : http.Post(path.c_str(), body.is_null() ? "{}" : body.dump(), "application/json");
+        httplib::Result reply =
+            method == "GET" ? http.Get(path.c_str())
+            : method == "DELETE"
+                ? http.Delete(path.c_str())
+                : http.Post(path.c_str(), body.is_null() ? "{}" : body.dump(), "application/json");
         if (!reply) throw std::runtime_error("sandbox control request failed: " + path);
         return reply->body.empty() ? json() : json::parse(reply->body, nullptr, false);
     }
@@ -72,13 +74,16 @@ RunResult Soak::run(std::uint64_t seed, int index) {
     for (const json& fault : draw_faults(rng)) {
         const json accepted = s.control("POST", "/__sandbox/faults", fault);
         if (!accepted.is_object() || !accepted.contains("faults"))
-            throw std::runtime_error("the sandbox refused the fault " + fault.dump() + ": " + accepted.dump());
+            throw std::runtime_error("the sandbox refused the fault " + fault.dump() + ": " +
+                                     accepted.dump());
         note("fault " + fault.dump());
     }
 
     MemoryJournalStore journal;
     ApiClient client(*s.transport, s.clock,
-                     ApiClientOptions{.base_url = s.server.base_url(), .timeout_ms = timeout_ms, .order_timeout_ms = order_timeout_ms});
+                     ApiClientOptions{.base_url = s.server.base_url(),
+                                      .timeout_ms = timeout_ms,
+                                      .order_timeout_ms = order_timeout_ms});
     RenewalFlow flow(client, &journal);
     flow.set_settle_ms(settle_ms);
     auto pump_until = [&](const std::function<bool()>& done, int deadline_ms = 20000) {
@@ -101,14 +106,16 @@ RunResult Soak::run(std::uint64_t seed, int index) {
     auto load_lists = [&] {
         for (int attempt = 0; attempt < max_tries; ++attempt) {
             pump_until([&] {
-                return flow.users().status != LookupStatus::loading && flow.plans().status != LookupStatus::loading &&
+                return flow.users().status != LookupStatus::loading &&
+                       flow.plans().status != LookupStatus::loading &&
                        flow.contacts().status != LookupStatus::loading;
             });
             bool all = true;
             for (LookupKind kind : {LookupKind::users, LookupKind::plans, LookupKind::contacts}) {
                 // Failed, or entries that could not be read: the person presses that list's Retry.
                 const bool failed =
-                    (kind == LookupKind::users && (flow.users().status == LookupStatus::failed || !flow.users().skipped.empty())) ||
+                    (kind == LookupKind::users &&
+                     (flow.users().status == LookupStatus::failed || !flow.users().skipped.empty())) ||
                     (kind == LookupKind::plans && flow.plans().status == LookupStatus::failed) ||
                     (kind == LookupKind::contacts &&
                      (flow.contacts().status == LookupStatus::failed || !flow.contacts().skipped.empty()));
@@ -118,7 +125,8 @@ RunResult Soak::run(std::uint64_t seed, int index) {
         }
     };
 
-    const int expire_at = static_cast<int>(rng() % 4); // 0 never, 1 after sign-in, 2 after the lists, 3 before confirm
+    const int expire_at =
+        static_cast<int>(rng() % 4); // 0 never, 1 after sign-in, 2 after the lists, 3 before confirm
     sign_in();
     if (flow.stage() != Stage::choosing) {
         result.wrong = "could not sign in after " + std::to_string(max_tries) + " tries";
@@ -143,13 +151,15 @@ RunResult Soak::run(std::uint64_t seed, int index) {
         result.wrong = "could not reach the review: " + flow.missing_choice().value_or("?");
         return result;
     }
-    if (rng() % 2) flow.set_po_number("PO-" + std::to_string(seed) + "-" + std::to_string(index)), note("PO number");
+    if (rng() % 2)
+        flow.set_po_number("PO-" + std::to_string(seed) + "-" + std::to_string(index)), note("PO number");
     if (expire_at == 3) expire_tokens(), note("tokens expired before confirm");
 
     if (flow.confirm()) ++result.confirmations;
     int action = static_cast<int>(rng() % 6);
     const int polls_before_action = static_cast<int>(rng() % 40);
-    const char* action_names[] = {"no action", "confirm again", "Enter and click", "back", "renew another", "sign out"};
+    const char* action_names[] = {"no action", "confirm again", "Enter and click",
+                                  "back",      "renew another", "sign out"};
     note(std::string(action_names[action]) + " after " + std::to_string(polls_before_action) + " polls");
     for (int i = 0; i < polls_before_action && flow.stage() == Stage::submitting; ++i) {
         s.transport->poll();
@@ -174,8 +184,11 @@ RunResult Soak::run(std::uint64_t seed, int index) {
 
     if (flow.stage() == Stage::outcome_unknown) {
         for (int attempt = 0; attempt < 4 && !flow.outcome_settled(); ++attempt) {
-            pump_until([&] { return flow.outcome_settled() || flow.reconciliation().status == ReconcileStatus::error; },
-                       settle_ms + 20000);
+            pump_until(
+                [&] {
+                    return flow.outcome_settled() || flow.reconciliation().status == ReconcileStatus::error;
+                },
+                settle_ms + 20000);
             if (flow.reconciliation().status == ReconcileStatus::error) { // Check again, as a person would
                 s.control("DELETE", "/__sandbox/faults");
                 flow.reconcile();
@@ -191,26 +204,32 @@ RunResult Soak::run(std::uint64_t seed, int index) {
     case Stage::done:
         result.outcome = Outcome::done;
         if (result.orders_in_log != 1 || flow.receipt().order_no != logged_no)
-            result.wrong = "done with receipt " + flow.receipt().order_no + " but the log holds " + std::to_string(result.orders_in_log);
+            result.wrong = "done with receipt " + flow.receipt().order_no + " but the log holds " +
+                           std::to_string(result.orders_in_log);
         break;
     case Stage::failed:
         result.outcome = Outcome::failed;
-        if (result.orders_in_log != 0) result.wrong = "failed, but the log holds " + std::to_string(result.orders_in_log) + " order(s)";
+        if (result.orders_in_log != 0)
+            result.wrong = "failed, but the log holds " + std::to_string(result.orders_in_log) + " order(s)";
         break;
     case Stage::outcome_unknown: {
         result.outcome = Outcome::unknown;
         const ReconcileResult& r = flow.reconciliation();
         if (!flow.outcome_settled()) result.wrong = "reconciliation never settled";
-        else if (r.status == ReconcileStatus::found && (result.orders_in_log != 1 || r.match->order_no != logged_no))
-            result.wrong = "reconciliation found " + r.match->order_no + " but the log holds " + std::to_string(result.orders_in_log);
+        else if (r.status == ReconcileStatus::found &&
+                 (result.orders_in_log != 1 || r.match->order_no != logged_no))
+            result.wrong = "reconciliation found " + r.match->order_no + " but the log holds " +
+                           std::to_string(result.orders_in_log);
         else if (r.status == ReconcileStatus::none && result.orders_in_log != 0)
-            result.wrong = "reconciliation found no order but the log holds " + std::to_string(result.orders_in_log);
+            result.wrong =
+                "reconciliation found no order but the log holds " + std::to_string(result.orders_in_log);
         if (journal.load() && flow.outcome_settled()) result.wrong += " (journal not cleared)";
         break;
     }
     default: result.wrong = std::string("ended in stage ") + stage_name(flow.stage()); break;
     }
-    note(std::string("outcome ") + outcome_name(result.outcome) + ", log " + std::to_string(result.orders_in_log));
+    note(std::string("outcome ") + outcome_name(result.outcome) + ", log " +
+         std::to_string(result.orders_in_log));
     return result;
 }
 

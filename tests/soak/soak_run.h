@@ -14,19 +14,19 @@ enum class Outcome { done, failed, unknown };
 struct RunResult {
     Outcome outcome = Outcome::failed;
     int orders_in_log = 0;
-    int confirmations = 0;        // confirm() calls that handed an order to the client
-    int duplicate_orders = 0;     // orders in the log beyond one per confirmation
-    std::string wrong;            // non-empty: what the app said that the log contradicts
-    std::string story;            // the faults and actions of the run, for a replay
+    int confirmations = 0;    // confirm() calls that handed an order to the client
+    int duplicate_orders = 0; // orders in the log beyond one per confirmation
+    std::string wrong;        // non-empty: what the app said that the log contradicts
+    std::string story;        // the faults and actions of the run, for a replay
 };
 
 class Soak {
-public:
+  public:
     Soak();
     ~Soak();
     RunResult run(std::uint64_t seed, int index);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

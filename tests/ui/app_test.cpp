@@ -17,7 +17,9 @@ namespace {
 constexpr const char* save_path = paths::create_order;
 constexpr const char* page_path = paths::order_list;
 
-nlohmann::json state(UiHarness& ui) { return nlohmann::json::parse(ui.app->state_json()); }
+nlohmann::json state(UiHarness& ui) {
+    return nlohmann::json::parse(ui.app->state_json());
+}
 
 void sign_in(UiHarness& ui) {
     ui.click_and_type("Client ID", "demo-client-id");
@@ -127,11 +129,13 @@ TEST(AppUi, TheUiWordsWhatThePlatformReportsInItsOneNoticeLine) {
     failing.click("Download receipt");
     EXPECT_EQ(state(failing)["notice"], "Could not save the receipt: No space left on device");
 
-    UiHarness reset({.settings_reset = ui::SettingsReset{.file = "/c/settings.json", .reason = "it is not valid JSON",
+    UiHarness reset({.settings_reset = ui::SettingsReset{.file = "/c/settings.json",
+                                                         .reason = "it is not valid JSON",
                                                          .kept_as = "/c/settings.json.corrupt"}});
     reset.frame();
-    EXPECT_EQ(state(reset)["notice"], "Your settings file /c/settings.json could not be read (it is not valid JSON). "
-                                      "It was replaced with defaults; the old file is kept as /c/settings.json.corrupt.");
+    EXPECT_EQ(state(reset)["notice"],
+              "Your settings file /c/settings.json could not be read (it is not valid JSON). "
+              "It was replaced with defaults; the old file is kept as /c/settings.json.corrupt.");
     reset.click("Dismiss");
     EXPECT_EQ(state(reset)["notice"], "");
 }
@@ -140,7 +144,8 @@ TEST(AppUi, ApiErrorOnSaveShowsTheRequestId) {
     UiHarness ui;
     reach_review_for_myself(ui);
     ui.click("Confirm order");
-    ui.transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId", "feedfacefeedfacefeedfacefeedface"));
+    ui.transport.reply(save_path, api_error(400, "parameter_validation_failed", "billingId",
+                                            "feedfacefeedfacefeedfacefeedface"));
     ui.frame();
     EXPECT_EQ(state(ui)["screen"], "failed");
     EXPECT_EQ(state(ui)["errorRequestId"], "feedfacefeedfacefeedfacefeedface");
@@ -160,8 +165,11 @@ TEST(AppUi, OutcomeUnknownReconcilesByItselfNotAResend) {
     EXPECT_FALSE(ui.has_widget("Confirm order"));
     ui.click("Start a new renewal"); // disabled until the order list has answered
     EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
-    ui.transport.reply(page_path, ok({{"results", {{{"id", "77"}, {"orderNo", "MK77"}, {"orderStatus", "pending"},
-                                                    {"createTime", ui.clock.epoch_ms() + 300}}}}}));
+    ui.transport.reply(page_path, ok({{"results",
+                                       {{{"id", "77"},
+                                         {"orderNo", "MK77"},
+                                         {"orderStatus", "pending"},
+                                         {"createTime", ui.clock.epoch_ms() + 300}}}}}));
     EXPECT_EQ(state(ui)["reconciliation"]["status"], "found");
     EXPECT_EQ(state(ui)["reconciliation"]["orderNo"], "MK77");
     EXPECT_EQ(state(ui)["orderCheck"], "loaded");
@@ -181,9 +189,12 @@ TEST(AppUi, OutcomeUnknownReconcilesByItselfNotAResend) {
 
 TEST(AppUi, ReceiptHeadingFollowsTheOrderStatus) {
     for (const auto& [status, heading] : std::vector<std::pair<std::string, std::string>>{
-             {"succeed", "Order placed and paid"}, {"pending", "Order placed - payment pending"},
-             {"failed", "Order recorded, but it failed"}, {"invalid", "Order recorded, but it is invalid"},
-             {"cancelled", "Order recorded, then cancelled"}, {"refunded", "Order recorded, then refunded"},
+             {"succeed", "Order placed and paid"},
+             {"pending", "Order placed - payment pending"},
+             {"failed", "Order recorded, but it failed"},
+             {"invalid", "Order recorded, but it is invalid"},
+             {"cancelled", "Order recorded, then cancelled"},
+             {"refunded", "Order recorded, then refunded"},
              {"confirming", "Order accepted with status \"confirming\" - check it in the Partner Portal"}}) {
         UiHarness ui;
         reach_review_for_myself(ui);
@@ -241,7 +252,8 @@ TEST(AppUi, CredentialsForPlainHttpOffThisComputerNeedASecondYes) {
     UiHarness ui(UiOptions{.warn_plain_http = true});
     ui.click("Base URL");
     ui.press(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i) ui.press(ImGuiKey_Backspace);
+    for (int i = 0; i < 40; ++i)
+        ui.press(ImGuiKey_Backspace);
     ui.type("http://10.1.2.3:8080");
     ui.click_and_type("Client ID", "demo-client-id");
     ui.click_and_type("Client Secret", "demo-client-secret");
@@ -260,11 +272,13 @@ TEST(AppUi, TheSecretLeavesNoCopyInImGuisEditBuffers) {
     ASSERT_EQ(ui.transport.sent.size(), 1u);
     const ImGuiInputTextState& editing = ImGui::GetCurrentContext()->InputTextState;
     const std::string a(editing.TextA.Data, editing.TextA.Data + editing.TextA.Capacity);
-    const std::string initial(editing.InitialTextA.Data, editing.InitialTextA.Data + editing.InitialTextA.Capacity);
+    const std::string initial(editing.InitialTextA.Data,
+                              editing.InitialTextA.Data + editing.InitialTextA.Capacity);
     EXPECT_EQ(a.find("secret-0123"), std::string::npos);
     EXPECT_EQ(initial.find("secret-0123"), std::string::npos);
     std::u16string wide;
-    for (int i = 0; i < editing.TextW.Capacity; ++i) wide += static_cast<char16_t>(editing.TextW.Data[i]);
+    for (int i = 0; i < editing.TextW.Capacity; ++i)
+        wide += static_cast<char16_t>(editing.TextW.Data[i]);
     EXPECT_EQ(wide.find(u"secret-0123"), std::u16string::npos);
 }
 
@@ -292,8 +306,12 @@ TEST(AppUi, ClosingWhileAnOrderIsOnItsWayAsksFirst) {
 }
 
 TEST(AppUi, AJournaledOrderIsAnnouncedAndReconciledAtSignIn) {
-    JournalEntry entry{.sent_at_ms = 1'700'000'000'000, .base_url = "http://sandbox.invalid", .client_id = "demo-client-id",
-                       .target = "", .plan_id = Id64{3049036224189325312ULL}, .billing_id = Id64{3197218168379846218ULL}};
+    JournalEntry entry{.sent_at_ms = 1'700'000'000'000,
+                       .base_url = "http://sandbox.invalid",
+                       .client_id = "demo-client-id",
+                       .target = "",
+                       .plan_id = Id64{3049036224189325312ULL},
+                       .billing_id = Id64{3197218168379846218ULL}};
     UiHarness ui(UiOptions{.journal_text = journal_to_json(entry)});
     EXPECT_TRUE(ui.has_widget("Pending order"));
     EXPECT_TRUE(state(ui)["journal"]["pending"]);
@@ -320,12 +338,14 @@ TEST(AppUi, TenThousandUsersAreClippedAndSearchable) {
     UiHarness ui;
     nlohmann::json users = nlohmann::json::array();
     for (int i = 0; i < 10000; ++i)
-        users.push_back({{"partnerId", std::to_string(9000000000000000000ULL + i)}, {"company", "Company " + std::to_string(i)},
+        users.push_back({{"partnerId", std::to_string(9000000000000000000ULL + i)},
+                         {"company", "Company " + std::to_string(i)},
                          {"email", "user" + std::to_string(i) + "@example.invalid"}});
     load_lists(ui, users);
     ui.frame();
     int visible = 0;
-    for (const auto& [label, rect] : ui.app->widget_rects()) visible += label.rfind("user:", 0) == 0;
+    for (const auto& [label, rect] : ui.app->widget_rects())
+        visible += label.rfind("user:", 0) == 0;
     EXPECT_GT(visible, 0);
     EXPECT_LT(visible, 100); // only the rows on screen are drawn
     ui.click_and_type("Search users", "user9999@");
@@ -364,7 +384,8 @@ TEST(AppUi, RenewalByKeyboardAlone) {
     ui.type("demo-client-secret");
     ui.press(ImGuiKey_Enter);
     ASSERT_EQ(ui.transport.sent_count("/oauth/token"), 1u);
-    EXPECT_NE(ui.transport.sent[0].body.find("client_id=demo-client-id&client_secret=demo-client-secret"), std::string::npos);
+    EXPECT_NE(ui.transport.sent[0].body.find("client_id=demo-client-id&client_secret=demo-client-secret"),
+              std::string::npos);
     ui.transport.reply("/oauth/token", ok(token_result()));
     ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
     ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));

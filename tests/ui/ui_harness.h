@@ -61,14 +61,17 @@ struct UiHarness {
         return ui::AppEnvironment{
             .default_base_url = "http://sandbox.invalid",
             .served_by_sandbox = true,
-            .remember = [this](const std::string& url, const std::string& id) { remembered.emplace_back(url, id); },
+            .remember = [this](const std::string& url,
+                               const std::string& id) { remembered.emplace_back(url, id); },
             .copy_to_clipboard = [this](const std::string& text) { copied.push_back(text); },
-            .save_file = [this](const std::string& name, const std::string& text) {
-                saved.emplace_back(name, text);
-                if (options.save_outcome == ui::SavedFile::Outcome::failed)
-                    return ui::SavedFile{.problem = "No space left on device"};
-                return ui::SavedFile{.outcome = options.save_outcome, .where = "/home/x/receipts/" + name};
-            },
+            .save_file =
+                [this](const std::string& name, const std::string& text) {
+                    saved.emplace_back(name, text);
+                    if (options.save_outcome == ui::SavedFile::Outcome::failed)
+                        return ui::SavedFile{.problem = "No space left on device"};
+                    return ui::SavedFile{.outcome = options.save_outcome,
+                                         .where = "/home/x/receipts/" + name};
+                },
             .settings_reset = options.settings_reset,
             .journal = &journal,
             .sandbox_base_url = "http://sandbox.invalid",

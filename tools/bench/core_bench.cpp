@@ -18,11 +18,21 @@ std::string user_list_reply(int users) {
         list.push_back({{"partnerId", std::to_string(7205759403792793600ULL + 1000003ULL * i)},
                         {"company", "Generated Customer " + std::to_string(i) + " Ltd"},
                         {"email", "customer" + std::to_string(i) + "@generated.example.invalid"},
-                        {"firstName", "Alex"}, {"lastName", "Andersen"}, {"userType", "Enduser"},
-                        {"country", "Denmark"}, {"city", "Aarhus"}, {"phoneNumber", "+4500000000"},
-                        {"street", "1 Example Street"}, {"zipCode", "8000"}, {"taxNum", ""}, {"remark", ""}});
-    nlohmann::json body = {{"code", "success"}, {"detailMessage", ""}, {"requestId", std::string(32, 'a')},
-                           {"result", list}, {"status", 200}};
+                        {"firstName", "Alex"},
+                        {"lastName", "Andersen"},
+                        {"userType", "Enduser"},
+                        {"country", "Denmark"},
+                        {"city", "Aarhus"},
+                        {"phoneNumber", "+4500000000"},
+                        {"street", "1 Example Street"},
+                        {"zipCode", "8000"},
+                        {"taxNum", ""},
+                        {"remark", ""}});
+    nlohmann::json body = {{"code", "success"},
+                           {"detailMessage", ""},
+                           {"requestId", std::string(32, 'a')},
+                           {"result", list},
+                           {"status", 200}};
     return body.dump();
 }
 
@@ -33,15 +43,18 @@ void DecodeSubordinateUsers(benchmark::State& state) {
         auto users = rd::decode_subordinate_users(reply.value().result);
         benchmark::DoNotOptimize(users);
     }
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(response.body.size()));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                            static_cast<int64_t>(response.body.size()));
     state.counters["users"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(DecodeSubordinateUsers)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void RenewalOrderBody(benchmark::State& state) {
-    const rd::RenewalOrder order{.partner_id = "9223372036854775001", .billing_id = {3197218168379846218ULL},
+    const rd::RenewalOrder order{.partner_id = "9223372036854775001",
+                                 .billing_id = {3197218168379846218ULL},
                                  .plan_id = {3049036224189325312ULL}};
-    for (auto _ : state) benchmark::DoNotOptimize(rd::renewal_order_body(order));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(rd::renewal_order_body(order));
 }
 BENCHMARK(RenewalOrderBody)->Unit(benchmark::kMicrosecond);
 

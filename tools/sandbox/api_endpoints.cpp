@@ -42,13 +42,11 @@ std::optional<ApiReply> check_access_token(const httplib::Request& request, cons
         return failure(401, codes::unauthorized,
                        "Missing or malformed Authorization header (expected: Bearer <token>)");
     switch (state.tokens.check_access(header.substr(7))) {
-    case TokenStore::Check::valid:
-        return std::nullopt;
+    case TokenStore::Check::valid: return std::nullopt;
     case TokenStore::Check::expired:
         return failure(401, codes::token_expired,
                        "The access token has expired; refresh it or request a new one");
-    case TokenStore::Check::unknown:
-        break;
+    case TokenStore::Check::unknown: break;
     }
     return failure(401, codes::unauthorized, "The access token is not valid");
 }
@@ -205,22 +203,14 @@ ApiReply handle_endpoint(Endpoint endpoint, const httplib::Request& request, San
     if (endpoint == Endpoint::token) return token(request, state);
     if (auto error = check_access_token(request, state)) return *error;
     switch (endpoint) {
-    case Endpoint::partner_list:
-        return success(state.fixtures.users);
-    case Endpoint::product_list:
-        return success(state.fixtures.products);
-    case Endpoint::purchase_product_info:
-        return purchase_product_info(request, state);
-    case Endpoint::billing_contact_list:
-        return success(state.fixtures.billing_contacts);
-    case Endpoint::save:
-        return save(request, state, order_status);
-    case Endpoint::page:
-        return page(request, state);
-    case Endpoint::get:
-        return get_order(request, state);
-    case Endpoint::token:
-        break;
+    case Endpoint::partner_list: return success(state.fixtures.users);
+    case Endpoint::product_list: return success(state.fixtures.products);
+    case Endpoint::purchase_product_info: return purchase_product_info(request, state);
+    case Endpoint::billing_contact_list: return success(state.fixtures.billing_contacts);
+    case Endpoint::save: return save(request, state, order_status);
+    case Endpoint::page: return page(request, state);
+    case Endpoint::get: return get_order(request, state);
+    case Endpoint::token: break;
     }
     return failure(500, "internal_error", "unhandled endpoint");
 }

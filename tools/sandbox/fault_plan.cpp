@@ -87,10 +87,8 @@ bool can_follow_commit(FaultKind kind) {
     case FaultKind::html:
     case FaultKind::delay:
     case FaultKind::rate_limited:
-    case FaultKind::redirect:
-        return true;
-    default:
-        return false;
+    case FaultKind::redirect: return true;
+    default: return false;
     }
 }
 
@@ -204,23 +202,15 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     fault.code = "sandbox_injected_error";
     fault.detail_message = "Error injected by the sandbox fault plan";
     switch (fault.kind) {
-    case FaultKind::http_status:
-        fault.status = 503;
-        break;
-    case FaultKind::api_error:
-        fault.status = 400;
-        break;
-    case FaultKind::html:
-        fault.status = 502;
-        break;
+    case FaultKind::http_status: fault.status = 503; break;
+    case FaultKind::api_error: fault.status = 400; break;
+    case FaultKind::html: fault.status = 502; break;
     case FaultKind::rate_limited:
         fault.status = 429;
         fault.code = "too_many_requests"; // invented, as every error code but two
         fault.detail_message = "Too many requests; slow down";
         break;
-    case FaultKind::redirect:
-        fault.status = 302;
-        break;
+    case FaultKind::redirect: fault.status = 302; break;
     case FaultKind::refresh_refused:
         fault.status = 401;
         fault.code = "invalid_refresh_token";
@@ -230,9 +220,7 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
         fault.status = 200;
         fault.delay_ms = 2000;
         break;
-    default:
-        fault.status = 200;
-        break;
+    default: fault.status = 200; break;
     }
     if (!read_int(spec, "status", fault.status, 100, 599, error)) return std::nullopt;
     if (!read_string(spec, "code", fault.code, error)) return std::nullopt;
@@ -276,32 +264,21 @@ json to_json(const Fault& fault) {
         out["detailMessage"] = fault.detail_message;
         out["retry_after_s"] = fault.retry_after_s;
         break;
-    case FaultKind::html:
-        out["status"] = fault.status;
-        break;
+    case FaultKind::html: out["status"] = fault.status; break;
     case FaultKind::redirect:
         out["status"] = fault.status;
         if (!fault.location.empty()) out["location"] = fault.location;
         break;
     case FaultKind::delay:
-    case FaultKind::trickle:
-        out["delay_ms"] = fault.delay_ms;
-        break;
+    case FaultKind::trickle: out["delay_ms"] = fault.delay_ms; break;
     case FaultKind::huge_body:
         out["bytes"] = fault.bytes;
         out["chunked"] = fault.chunked;
         break;
-    case FaultKind::wrong_content_type:
-        out["content_type"] = fault.content_type.value_or("");
-        break;
-    case FaultKind::odd_numbers:
-        out["number"] = fault.number;
-        break;
-    case FaultKind::order_status:
-        out["orderStatus"] = fault.order_status;
-        break;
-    default:
-        break;
+    case FaultKind::wrong_content_type: out["content_type"] = fault.content_type.value_or(""); break;
+    case FaultKind::odd_numbers: out["number"] = fault.number; break;
+    case FaultKind::order_status: out["orderStatus"] = fault.order_status; break;
+    default: break;
     }
     return out;
 }

@@ -52,11 +52,11 @@ struct Fault {
     std::optional<std::string> content_type; // http_status (unset: text/plain), wrong_content_type
     int delay_ms = 0;                        // delay; trickle: the whole reply's duration
     std::string order_status;
-    int retry_after_s = 30;        // rate_limited: the Retry-After header (-1: none)
-    std::string location;          // redirect: the Location header ("" = http://other-host.invalid<path>)
-    std::uint64_t bytes = 0;       // huge_body: the whole body's size
-    bool chunked = false;          // huge_body: chunked transfer encoding instead of a Content-Length
-    std::string number = "1e3";    // odd_numbers: the JSON number text written for every id
+    int retry_after_s = 30;     // rate_limited: the Retry-After header (-1: none)
+    std::string location;       // redirect: the Location header ("" = http://other-host.invalid<path>)
+    std::uint64_t bytes = 0;    // huge_body: the whole body's size
+    bool chunked = false;       // huge_body: chunked transfer encoding instead of a Content-Length
+    std::string number = "1e3"; // odd_numbers: the JSON number text written for every id
     // save only, kinds http_status, api_error, malformed, html, delay, rate_limited, redirect: the order
     // is committed first, as a normal save, and then the fault's reply is sent (delay: the normal reply,
     // delay_ms late). It stands for an API that committed and then failed or was slow to answer.

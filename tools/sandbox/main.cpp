@@ -77,28 +77,19 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options, std::st
         const char* value = argv[++i];
         bad = arg + " " + value;
         bool ok = true;
-        if (arg == "--port")
-            ok = parse_int(value, options.port) && options.port <= 65535;
-        else if (arg == "--host")
-            options.host = value;
-        else if (arg == "--latency-ms")
-            ok = parse_int(value, options.latency_ms);
-        else if (arg == "--users")
-            ok = parse_int(value, options.generated_users);
-        else if (arg == "--token-lifetime")
-            ok = parse_int(value, options.token_lifetime_s);
-        else if (arg == "--fixtures")
-            options.fixtures_dir = value;
-        else if (arg == "--serve")
-            options.serve_dir = value;
-        else if (arg == "--require-user-agent")
-            options.required_user_agent = value;
+        if (arg == "--port") ok = parse_int(value, options.port) && options.port <= 65535;
+        else if (arg == "--host") options.host = value;
+        else if (arg == "--latency-ms") ok = parse_int(value, options.latency_ms);
+        else if (arg == "--users") ok = parse_int(value, options.generated_users);
+        else if (arg == "--token-lifetime") ok = parse_int(value, options.token_lifetime_s);
+        else if (arg == "--fixtures") options.fixtures_dir = value;
+        else if (arg == "--serve") options.serve_dir = value;
+        else if (arg == "--require-user-agent") options.required_user_agent = value;
         else if (arg == "--order-sort")
             ok = parse_named(value, sandbox::order_sort_named, options.order_sort);
         else if (arg == "--order-time-unit")
             ok = parse_named(value, sandbox::time_unit_named, options.order_time_unit);
-        else
-            ok = false;
+        else ok = false;
         if (!ok) return false;
     }
     return true;

@@ -17,10 +17,10 @@ using nlohmann::json;
 
 // Members that hold a person's or a product's name: invalid_utf8 appends its bytes to them.
 constexpr std::array<const char*, 7> kNameMembers = {"company",  "firstName",   "lastName",   "city",
-                                                      "planName", "productName", "serviceName"};
+                                                     "planName", "productName", "serviceName"};
 // Members that hold an id (and the token's lifetime): odd_numbers writes its number there.
-constexpr std::array<const char*, 7> kNumberMembers = {"partnerId", "billingContactId", "planId", "serviceId",
-                                                        "orderId",   "id",               "expiresIn"};
+constexpr std::array<const char*, 7> kNumberMembers = {
+    "partnerId", "billingContactId", "planId", "serviceId", "orderId", "id", "expiresIn"};
 // Members duplicate_keys repeats: the ids, the order number and the access token.
 constexpr std::array<const char*, 8> kDuplicatedMembers = {
     "partnerId", "billingContactId", "planId", "serviceId", "orderId", "orderNo", "id", "token"};
@@ -55,10 +55,10 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 std::optional<json> other_value(const json& value) {
     if (value.is_string()) {
         std::string text = value.get<std::string>();
-        if (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (!text.empty() &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             text.back() = static_cast<char>('0' + (text.back() - '0' + 1) % 10);
-        else
-            text += "-duplicate";
+        else text += "-duplicate";
         return json(text);
     }
     if (value.is_number_unsigned()) return json(value.get<std::uint64_t>() ^ 1u);
@@ -154,10 +154,11 @@ void write_huge_body(httplib::Response& response, const ApiReply& reply, const F
     auto body = std::make_shared<const PaddedBody>(padded_body(reply.body, fault.bytes));
     response.status = reply.status;
     if (fault.chunked) {
-        response.set_chunked_content_provider(kApiContentType, [body](std::size_t offset, httplib::DataSink& sink) {
-            if (!body->write_from(offset, sink)) sink.done();
-            return true;
-        });
+        response.set_chunked_content_provider(kApiContentType,
+                                              [body](std::size_t offset, httplib::DataSink& sink) {
+                                                  if (!body->write_from(offset, sink)) sink.done();
+                                                  return true;
+                                              });
         return;
     }
     response.set_content_provider(static_cast<std::size_t>(body->size()), kApiContentType,
@@ -169,7 +170,8 @@ void write_huge_body(httplib::Response& response, const ApiReply& reply, const F
 
 void write_trickle(httplib::Response& response, const ApiReply& reply, const Fault& fault) {
     auto text = std::make_shared<const std::string>(to_text(reply.body));
-    const auto pause = std::chrono::microseconds(fault.delay_ms * 1000LL / static_cast<long long>(text->size()));
+    const auto pause =
+        std::chrono::microseconds(fault.delay_ms * 1000LL / static_cast<long long>(text->size()));
     response.status = reply.status;
     response.set_content_provider(text->size(), kApiContentType,
                                   [text, pause](std::size_t offset, std::size_t, httplib::DataSink& sink) {
@@ -183,15 +185,16 @@ void write_reset_mid_body(httplib::Response& response, const ApiReply& reply, Co
     auto text = std::make_shared<const std::string>(to_text(reply.body));
     const std::size_t half = std::max<std::size_t>(1, text->size() / 2);
     response.status = reply.status;
-    response.set_content_provider(text->size(), kApiContentType,
-                                  [text, half, ports](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-                                      if (offset < half) {
-                                          sink.write(text->data() + offset, half - offset);
-                                          return true;
-                                      }
-                                      reset_connection(ports);
-                                      return false; // httplib gives up on the connection
-                                  });
+    response.set_content_provider(
+        text->size(), kApiContentType,
+        [text, half, ports](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+            if (offset < half) {
+                sink.write(text->data() + offset, half - offset);
+                return true;
+            }
+            reset_connection(ports);
+            return false; // httplib gives up on the connection
+        });
 }
 
 } // namespace
@@ -204,23 +207,17 @@ bool reshapes_reply(FaultKind kind) {
     case FaultKind::reset_mid_body:
     case FaultKind::invalid_utf8:
     case FaultKind::duplicate_keys:
-    case FaultKind::odd_numbers:
-        return true;
-    default:
-        return false;
+    case FaultKind::odd_numbers: return true;
+    default: return false;
     }
 }
 
 std::string reshaped_text(const ApiReply& reply, const Fault& fault) {
     switch (fault.kind) {
-    case FaultKind::invalid_utf8:
-        return with_invalid_utf8(reply.body);
-    case FaultKind::duplicate_keys:
-        return with_duplicate_keys(reply.body);
-    case FaultKind::odd_numbers:
-        return with_odd_numbers(reply.body, fault.number);
-    default:
-        return to_text(reply.body);
+    case FaultKind::invalid_utf8: return with_invalid_utf8(reply.body);
+    case FaultKind::duplicate_keys: return with_duplicate_keys(reply.body);
+    case FaultKind::odd_numbers: return with_odd_numbers(reply.body, fault.number);
+    default: return to_text(reply.body);
     }
 }
 
@@ -228,15 +225,9 @@ void write_reshaped_reply(httplib::Response& response, const ApiReply& reply, co
                           ConnectionPorts ports) {
     response.set_header("X-Sandbox-Fault", kind_name(fault.kind));
     switch (fault.kind) {
-    case FaultKind::trickle:
-        write_trickle(response, reply, fault);
-        return;
-    case FaultKind::huge_body:
-        write_huge_body(response, reply, fault);
-        return;
-    case FaultKind::reset_mid_body:
-        write_reset_mid_body(response, reply, ports);
-        return;
+    case FaultKind::trickle: write_trickle(response, reply, fault); return;
+    case FaultKind::huge_body: write_huge_body(response, reply, fault); return;
+    case FaultKind::reset_mid_body: write_reset_mid_body(response, reply, ports); return;
     case FaultKind::wrong_content_type:
         response.status = reply.status;
         response.set_content(to_text(reply.body), fault.content_type.value_or("text/html"));

@@ -118,17 +118,10 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
         case FaultKind::refresh_refused:
             write_fault_reply(response, *fault, request.path); // nothing processed
             return;
-        case FaultKind::drop:
-            drop(request, response);
-            return;
-        case FaultKind::delay:
-            sleep_ms(fault->delay_ms);
-            break;
-        case FaultKind::order_status:
-            order_status = fault->order_status;
-            break;
-        default:
-            break; // truncated, commit_then_drop: carried out below, after processing
+        case FaultKind::drop: drop(request, response); return;
+        case FaultKind::delay: sleep_ms(fault->delay_ms); break;
+        case FaultKind::order_status: order_status = fault->order_status; break;
+        default: break; // truncated, commit_then_drop: carried out below, after processing
         }
     }
     const ApiReply reply = handle_endpoint(route.endpoint, request, state, order_status);

@@ -12,7 +12,8 @@ namespace rd::desktop {
 DesktopEnvironment::DesktopEnvironment(const DesktopOptions& options, std::string sandbox_url)
     : options_(options), sandbox_url_(std::move(sandbox_url)), config_dir_(default_config_dir()) {
     if (config_dir_.empty()) {
-        std::fprintf(stderr, "renewdesk: neither XDG_CONFIG_HOME nor HOME is set: settings will not be kept\n");
+        std::fprintf(stderr,
+                     "renewdesk: neither XDG_CONFIG_HOME nor HOME is set: settings will not be kept\n");
     } else {
         settings_file_ = config_dir_ / "settings.json";
         journal_.emplace(config_dir_ / journal_file_name);

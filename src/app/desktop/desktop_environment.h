@@ -17,7 +17,7 @@ namespace rd::desktop {
 constexpr const char* default_base_url = "https://openapi.partner.yeastar.com";
 
 class DesktopEnvironment {
-public:
+  public:
     // Reads the settings (an unreadable file is reset; the UI is told). `sandbox_url` is the
     // --sandbox child's URL, empty without one.
     DesktopEnvironment(const DesktopOptions& options, std::string sandbox_url);
@@ -25,15 +25,15 @@ public:
     const DesktopSettings& settings() const { return settings_; }
     // --ca-bundle, else the settings' caBundle; empty: the system's CAs only.
     const std::string& ca_bundle() const { return ca_bundle_; }
-    ui::AppEnvironment app_environment(); // refers to this object: keep it alive as long as the app
+    ui::AppEnvironment app_environment();   // refers to this object: keep it alive as long as the app
     void save(const DesktopSettings& next); // writes when changed; a failure is reported on stderr
 
-private:
+  private:
     const DesktopOptions& options_;
     std::string sandbox_url_;
-    std::filesystem::path config_dir_;  // empty: nowhere to keep settings or receipts
+    std::filesystem::path config_dir_; // empty: nowhere to keep settings or receipts
     std::filesystem::path settings_file_;
-    DesktopSettings settings_;          // as last written (or read)
+    DesktopSettings settings_; // as last written (or read)
     std::optional<UnreadableSettings> problem_;
     std::optional<JournalFile> journal_; // none without a config dir: the UI keeps it in memory
     std::string ca_bundle_;

@@ -31,7 +31,8 @@ std::optional<IntPair> parse_pair(std::string_view text) {
     const auto comma = text.find(',');
     if (comma == std::string_view::npos) return std::nullopt;
     IntPair pair;
-    if (!parse_int(text.substr(0, comma), pair.a) || !parse_int(text.substr(comma + 1), pair.b)) return std::nullopt;
+    if (!parse_int(text.substr(0, comma), pair.a) || !parse_int(text.substr(comma + 1), pair.b))
+        return std::nullopt;
     return pair;
 }
 
@@ -49,11 +50,21 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     DesktopOptions& o = parsed.options;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--sandbox") { o.sandbox = true; continue; }
-        if (arg == "--print-timing") { o.print_timing = true; continue; }
-        if (arg == "--help" || arg == "-h") { o.help = true; continue; }
+        if (arg == "--sandbox") {
+            o.sandbox = true;
+            continue;
+        }
+        if (arg == "--print-timing") {
+            o.print_timing = true;
+            continue;
+        }
+        if (arg == "--help" || arg == "-h") {
+            o.help = true;
+            continue;
+        }
         if (i + 1 >= argc) {
-            parsed.error = std::string(arg) + (arg.starts_with("--") ? " needs a value" : ": unknown argument");
+            parsed.error =
+                std::string(arg) + (arg.starts_with("--") ? " needs a value" : ": unknown argument");
             return parsed;
         }
         const char* value = argv[++i];

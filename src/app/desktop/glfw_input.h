@@ -13,9 +13,9 @@ class App;
 namespace rd::desktop {
 
 struct WindowEvents {
-    float ui_scale = 1;       // window coordinates per ImGui unit (kept current by the shell)
-    bool woke = true;         // input or a window event since the shell last looked
-    ui::App* app = nullptr;   // while it exists: asked before the window closes
+    float ui_scale = 1;     // window coordinates per ImGui unit (kept current by the shell)
+    bool woke = true;       // input or a window event since the shell last looked
+    ui::App* app = nullptr; // while it exists: asked before the window closes
 };
 
 // Installs the callbacks after ImGui_ImplGlfw_InitForOpenGL(window, false); `events` must outlive the window.

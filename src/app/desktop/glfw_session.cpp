@@ -36,7 +36,9 @@ bool start_glfw() {
     return true;
 }
 
-void glfw_started_up() { glfw_ready = true; }
+void glfw_started_up() {
+    glfw_ready = true;
+}
 
 void end_glfw(GLFWwindow* window) {
     glfw_ready = false;
@@ -51,17 +53,20 @@ void request_stop() {
     if (glfw_alive) glfwPostEmptyEvent(); // thread-safe: ends glfwWaitEvents on the main thread
 }
 
-bool stop_requested() { return stop; }
+bool stop_requested() {
+    return stop;
+}
 
 int no_graphics(const std::string& what, std::string detail) {
     if (detail.empty()) detail = last_glfw_error;
     while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back())))
         detail.pop_back(); // GL info logs end in a newline
-    std::fprintf(stderr,
-                 "renewdesk: %s (%s).\n"
-                 "RenewDesk needs a desktop session with OpenGL 3.3 or newer. Check that DISPLAY points to a running "
-                 "X server and that a graphics driver is installed (on Debian: apt install libgl1-mesa-dri).\n",
-                 what.c_str(), detail.empty() ? "no details" : detail.c_str());
+    std::fprintf(
+        stderr,
+        "renewdesk: %s (%s).\n"
+        "RenewDesk needs a desktop session with OpenGL 3.3 or newer. Check that DISPLAY points to a running "
+        "X server and that a graphics driver is installed (on Debian: apt install libgl1-mesa-dri).\n",
+        what.c_str(), detail.empty() ? "no details" : detail.c_str());
     return exit_no_graphics;
 }
 

@@ -10,10 +10,10 @@
 
 namespace rd::desktop {
 
-bool start_glfw();                    // installs the error callback, then glfwInit()
-void glfw_started_up();               // from now on GLFW errors are printed as they happen
-void end_glfw(GLFWwindow* window);    // destroys the window (may be null) and terminates GLFW
-void request_stop();                  // thread-safe (the signal watcher): ends the event wait
+bool start_glfw();                 // installs the error callback, then glfwInit()
+void glfw_started_up();            // from now on GLFW errors are printed as they happen
+void end_glfw(GLFWwindow* window); // destroys the window (may be null) and terminates GLFW
+void request_stop();               // thread-safe (the signal watcher): ends the event wait
 bool stop_requested();
 
 // Prints why there is no window (`detail`, else GLFW's last error) and what to check; returns the

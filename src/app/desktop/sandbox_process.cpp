@@ -20,7 +20,8 @@ constexpr std::string_view listening_prefix = "listening on ";
 std::string read_first_line(int fd, std::chrono::steady_clock::time_point deadline) {
     std::string line;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return {};
         pollfd p{.fd = fd, .events = POLLIN};
         const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
@@ -80,8 +81,9 @@ std::unique_ptr<SandboxProcess> SandboxProcess::start(const std::filesystem::pat
         if (::getppid() != parent) ::_exit(127); // the app died before prctl took effect
         sigset_t none;
         sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr); // the app blocks its stop signals; the sandbox must not inherit that
-        ::dup2(out[1], STDOUT_FILENO);             // dup2 clears O_CLOEXEC on the copy
+        ::sigprocmask(SIG_SETMASK, &none,
+                      nullptr);        // the app blocks its stop signals; the sandbox must not inherit that
+        ::dup2(out[1], STDOUT_FILENO); // dup2 clears O_CLOEXEC on the copy
         const char* argv[] = {binary.c_str(), "--port", "0", nullptr};
         ::execv(binary.c_str(), const_cast<char* const*>(argv));
         ::_exit(127);

@@ -11,7 +11,7 @@
 namespace rd::desktop {
 
 class SandboxProcess {
-public:
+  public:
     // Starts `binary --port 0` and waits (at most timeout_ms) for its "listening on URL" line.
     // On failure returns null and writes the reason to *error.
     static std::unique_ptr<SandboxProcess> start(const std::filesystem::path& binary, std::string* error,
@@ -23,7 +23,7 @@ public:
 
     const std::string& url() const { return url_; }
 
-private:
+  private:
     SandboxProcess(pid_t pid, int stdout_fd) : pid_(pid), stdout_fd_(stdout_fd) {}
 
     pid_t pid_;

@@ -28,10 +28,12 @@ void watch_stop_signals(std::function<void()> on_stop) {
     std::thread([on_stop = std::move(on_stop)] {
         const sigset_t set = stop_signal_set();
         int signal_number = 0;
-        while (sigwait(&set, &signal_number) != 0) {}
+        while (sigwait(&set, &signal_number) != 0) {
+        }
         on_stop();
         // A second signal means the orderly exit is stuck: leave at once.
-        while (sigwait(&set, &signal_number) != 0) {}
+        while (sigwait(&set, &signal_number) != 0) {
+        }
         std::_Exit(128 + signal_number);
     }).detach();
 }

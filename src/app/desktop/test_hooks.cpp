@@ -10,21 +10,25 @@
 
 namespace rd::desktop {
 
-void TestHooks::after_frame(const std::string& state_json, const std::map<std::string, ui::WidgetRect>& widgets,
-                            unsigned frames, const ScreenMapping& m) {
+void TestHooks::after_frame(const std::string& state_json,
+                            const std::map<std::string, ui::WidgetRect>& widgets, unsigned frames,
+                            const ScreenMapping& m) {
     using nlohmann::json;
     auto round = [](float v) { return std::round(v * 10.0f) / 10.0f; };
     json rects = json::object();
     for (const auto& [label, r] : widgets) {
-        rects[label] = {{"x", round(m.origin_x + r.x * m.scale)}, {"y", round(m.origin_y + r.y * m.scale)},
-                        {"w", round(r.w * m.scale)}, {"h", round(r.h * m.scale)}};
+        rects[label] = {{"x", round(m.origin_x + r.x * m.scale)},
+                        {"y", round(m.origin_y + r.y * m.scale)},
+                        {"w", round(r.w * m.scale)},
+                        {"h", round(r.h * m.scale)}};
     }
     json state = json::parse(state_json, nullptr, /*allow_exceptions=*/false);
     if (state.is_discarded()) state = nullptr; // would be dumped as "<discarded>": not JSON
     json document = {
         {"state", std::move(state)},
         {"widgets", std::move(rects)},
-        {"window", {{"x", m.origin_x}, {"y", m.origin_y}, {"w", m.width}, {"h", m.height}, {"uiScale", m.scale}}},
+        {"window",
+         {{"x", m.origin_x}, {"y", m.origin_y}, {"w", m.width}, {"h", m.height}, {"uiScale", m.scale}}},
     };
     std::string text = json_text(document);
     if (text == last_written_) return;

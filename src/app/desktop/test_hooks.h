@@ -22,13 +22,13 @@ struct ScreenMapping {
 };
 
 class TestHooks {
-public:
+  public:
     explicit TestHooks(std::filesystem::path file) : file_(std::move(file)) {}
 
     void after_frame(const std::string& state_json, const std::map<std::string, ui::WidgetRect>& widgets,
                      unsigned frames, const ScreenMapping& mapping);
 
-private:
+  private:
     std::filesystem::path file_;
     std::string last_written_; // everything but the frame count
     bool reported_error_ = false;

@@ -14,7 +14,9 @@ namespace {
 std::string paste_text;     // text of the last `paste` event
 bool pending_paste = false; // not yet taken by ImGui's paste shortcut
 
-void set_clipboard_text(void*, const char* text) { rd::web::copy_text(text); }
+void set_clipboard_text(void*, const char* text) {
+    rd::web::copy_text(text);
+}
 
 // Ctrl+V reaches ImGui as key events, and the browser fires the document's `paste` event right
 // after them, in the same task, before the next frame. ImGui's paste shortcut then reads that text
@@ -38,13 +40,16 @@ void receive_paste(const char* utf8) {
     pending_paste = true;
 }
 
-bool paste_pending() { return pending_paste; }
+bool paste_pending() {
+    return pending_paste;
+}
 
 // A paste without the shortcut (a browser menu): once ImGui has handled every queued input event
 // and has not asked for the text, it is typed into the focused field instead.
 void settle_paste() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!pending_paste || !ImGui::GetCurrentContext()->InputEventsQueue.empty() || io.KeyCtrl || io.KeySuper) return;
+    if (!pending_paste || !ImGui::GetCurrentContext()->InputEventsQueue.empty() || io.KeyCtrl || io.KeySuper)
+        return;
     pending_paste = false;
     ImGui::GetIO().AddInputCharactersUTF8(paste_text.c_str()); // single-line fields drop control characters
 }

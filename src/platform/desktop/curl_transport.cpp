@@ -19,7 +19,8 @@ namespace {
 
 // Replies larger than this are refused: the API's largest (10,000 subordinate users) is about 4 MB.
 constexpr std::size_t max_reply_bytes = 16u << 20;
-constexpr const char* too_large_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
+constexpr const char* too_large_text =
+    "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
 
 struct Transfer {
     CURL* easy = nullptr;
@@ -33,7 +34,8 @@ struct Transfer {
     // curl reads the body and the header list in place until curl_easy_cleanup: wipe them after it.
     ~Transfer() {
         if (easy) curl_easy_cleanup(easy);
-        for (curl_slist* line = headers; line; line = line->next) wipe_bytes(line->data, std::strlen(line->data));
+        for (curl_slist* line = headers; line; line = line->next)
+            wipe_bytes(line->data, std::strlen(line->data));
         if (headers) curl_slist_free_all(headers);
         wipe_request(request);
     }
@@ -58,7 +60,8 @@ std::string header_line(CURL* easy, const char* name) {
 
 TransportFailure classify(CURLcode code, CURL* easy) {
     if (code == CURLE_OK) return TransportFailure::none;
-    if (code == CURLE_PEER_FAILED_VERIFICATION) return TransportFailure::untrusted_certificate; // before sending
+    if (code == CURLE_PEER_FAILED_VERIFICATION)
+        return TransportFailure::untrusted_certificate; // before sending
     long request_bytes = 0;
     curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
     if (request_bytes == 0) return TransportFailure::could_not_send; // nothing reached the server
@@ -67,7 +70,7 @@ TransportFailure classify(CURLcode code, CURL* easy) {
 }
 
 class CurlTransport final : public Transport {
-public:
+  public:
     explicit CurlTransport(const TransportOptions& options) : options_(options) {
         static std::once_flag once;
         std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -76,7 +79,8 @@ public:
     }
 
     ~CurlTransport() override {
-        for (auto& [handle, transfer] : transfers_) curl_multi_remove_handle(multi_, transfer->easy);
+        for (auto& [handle, transfer] : transfers_)
+            curl_multi_remove_handle(multi_, transfer->easy);
         transfers_.clear();
         curl_multi_cleanup(multi_);
     }
@@ -99,7 +103,8 @@ public:
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error_text);
         curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
         curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
-        // A Content-Length over the limit fails at once (CURLE_FILESIZE_EXCEEDED); append_body checks the rest.
+        // A Content-Length over the limit fails at once (CURLE_FILESIZE_EXCEEDED); append_body checks the
+        // rest.
         curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_reply_bytes));
         if (r.method == "POST") {
             // A POST gets a connection of its own: on a reused keep-alive connection that dies without
@@ -144,7 +149,8 @@ public:
             }
         }
         // Handlers run last: they may send or cancel other requests.
-        for (auto& transfer : finished) transfer->on_done(std::move(transfer->response));
+        for (auto& transfer : finished)
+            transfer->on_done(std::move(transfer->response));
     }
 
     void cancel(RequestHandle handle) override {
@@ -156,7 +162,7 @@ public:
 
     bool idle() const override { return transfers_.empty(); }
 
-private:
+  private:
     static void finish(Transfer& transfer, CURLcode code) {
         HttpResponse& response = transfer.response;
         long status = 0;

@@ -13,7 +13,7 @@
 namespace rd::desktop {
 
 class JournalFile final : public JournalStore {
-public:
+  public:
     explicit JournalFile(std::filesystem::path file) : file_(std::move(file)) {}
 
     // nullopt when the file is missing, unreadable, not a regular file or absurdly large.
@@ -21,7 +21,7 @@ public:
     void save(const std::string& text) override;
     void clear() override;
 
-private:
+  private:
     std::filesystem::path file_;
     std::optional<std::string> unsaved_; // the last text save() could not write
 };

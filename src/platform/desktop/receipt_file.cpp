@@ -7,8 +7,8 @@ namespace rd::desktop {
 std::string safe_file_name(const std::string& name) {
     std::string safe;
     for (const char c : name) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                           c == '-' || c == '_';
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '.' || c == '-' || c == '_';
         safe += plain ? c : '_';
     }
     if (safe.empty() || safe.find_first_not_of('.') == std::string::npos) safe = "receipt_" + safe;

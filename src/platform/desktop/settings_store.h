@@ -21,7 +21,7 @@ struct DesktopSettings {
     // CA certificates (PEM) that servers are verified with instead of the system's: an intranet's
     // TLS-inspecting proxy CA. Verification stays on. Set by hand in the file; --ca-bundle wins.
     std::string ca_bundle;
-    int window_width = 0;  // GLFW screen coordinates; 0: none remembered
+    int window_width = 0; // GLFW screen coordinates; 0: none remembered
     int window_height = 0;
 
     bool operator==(const DesktopSettings&) const = default;
@@ -30,9 +30,9 @@ struct DesktopSettings {
 // An unreadable settings file, as facts (the UI words them).
 struct UnreadableSettings {
     std::filesystem::path file;
-    std::string reason;             // why it could not be read
-    std::filesystem::path kept_as;  // where it was moved; empty: it could not be moved
-    std::string cleanup_error;      // moving it aside or writing defaults in its place failed: why
+    std::string reason;            // why it could not be read
+    std::filesystem::path kept_as; // where it was moved; empty: it could not be moved
+    std::string cleanup_error;     // moving it aside or writing defaults in its place failed: why
 };
 
 struct LoadedSettings {

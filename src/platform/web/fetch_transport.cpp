@@ -29,7 +29,8 @@ namespace {
 
 // Replies larger than this are refused: the API's largest (10,000 subordinate users) is about 4 MB.
 constexpr unsigned long long max_reply_bytes = 16ull << 20;
-constexpr const char* too_large_text = "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
+constexpr const char* too_large_text =
+    "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
 
 class FetchTransport;
 
@@ -49,7 +50,8 @@ struct Pending {
 // header included) until emscripten_fetch_close() frees them: wipe them first.
 void close_fetch(emscripten_fetch_t* fetch) {
     if (const char* const* headers = fetch->__attributes.requestHeaders)
-        for (; *headers; ++headers) wipe_bytes(const_cast<char*>(*headers), std::strlen(*headers));
+        for (; *headers; ++headers)
+            wipe_bytes(const_cast<char*>(*headers), std::strlen(*headers));
     emscripten_fetch_close(fetch);
 }
 
@@ -63,14 +65,16 @@ void on_fetch_finished(emscripten_fetch_t* fetch);
 void on_fetch_progress(emscripten_fetch_t* fetch);
 
 class FetchTransport final : public Transport {
-public:
+  public:
     ~FetchTransport() override {
-        while (!in_flight_.empty()) cancel(in_flight_.begin()->first);
+        while (!in_flight_.empty())
+            cancel(in_flight_.begin()->first);
     }
 
     RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
         const RequestHandle handle = ++next_handle_;
-        const bool headers_ok = std::all_of(request.headers.begin(), request.headers.end(), web::header_is_valid);
+        const bool headers_ok =
+            std::all_of(request.headers.begin(), request.headers.end(), web::header_is_valid);
         if (!headers_ok || request.method.size() >= sizeof(emscripten_fetch_attr_t{}.requestMethod) ||
             !web::url_is_valid(request.url.c_str())) {
             HttpResponse refused;
@@ -111,8 +115,8 @@ public:
         }
         attr.timeoutMSecs = p.request.timeout_ms > 0 ? static_cast<unsigned long>(p.request.timeout_ms) : 0;
         attr.userData = &p;
-        attr.onsuccess = on_fetch_finished; // 2xx
-        attr.onerror = on_fetch_finished;   // any other status, network errors, timeouts
+        attr.onsuccess = on_fetch_finished;  // 2xx
+        attr.onerror = on_fetch_finished;    // any other status, network errors, timeouts
         attr.onprogress = on_fetch_progress; // to stop a reply that grows past max_reply_bytes
 
         emscripten_fetch_t* fetch = emscripten_fetch(&attr, p.request.url.c_str());
@@ -165,17 +169,18 @@ public:
         char final_url[2048] = {};
         if (fetch->status != 0 && fetch->numBytes > max_reply_bytes) {
             response = refused_body(fetch->status, too_large_text);
-        } else if (fetch->status != 0 && web::redirected_to(fetch->id, p.request.url.c_str(), final_url,
-                                                                       sizeof final_url)) {
-            response = refused_body(fetch->status, std::string("The server redirected the request to ") +
-                                                       final_url +
-                                                       " and the browser followed it; RenewDesk never uses a "
-                                                       "redirected reply. Check the Base URL (https:// or "
-                                                       "http://, the host name, no extra path).");
+        } else if (fetch->status != 0 &&
+                   web::redirected_to(fetch->id, p.request.url.c_str(), final_url, sizeof final_url)) {
+            response =
+                refused_body(fetch->status, std::string("The server redirected the request to ") + final_url +
+                                                " and the browser followed it; RenewDesk never uses a "
+                                                "redirected reply. Check the Base URL (https:// or "
+                                                "http://, the host name, no extra path).");
         } else if (fetch->status != 0) { // a complete HTTP response, whatever its status
             response.status = fetch->status;
             // The one header the core reads from a complete reply, as a header line (envelope.cpp).
-            if (const std::string retry_after = web::response_header(fetch, "retry-after"); !retry_after.empty())
+            if (const std::string retry_after = web::response_header(fetch, "retry-after");
+                !retry_after.empty())
                 response.failure_text = "Retry-After: " + retry_after;
             if (fetch->data && fetch->numBytes > 0)
                 response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
@@ -186,9 +191,10 @@ public:
             const double elapsed = emscripten_get_now() - p.started_ms;
             const bool timed_out = p.request.timeout_ms > 0 && elapsed + 5.0 >= p.request.timeout_ms;
             response.failure = timed_out ? TransportFailure::timed_out : TransportFailure::connection_lost;
-            response.failure_text = timed_out ? "No answer within " + std::to_string(p.request.timeout_ms) + " ms."
-                                              : "The browser reported a network error (server unreachable, "
-                                                "connection dropped, or blocked by CORS).";
+            response.failure_text = timed_out
+                                        ? "No answer within " + std::to_string(p.request.timeout_ms) + " ms."
+                                        : "The browser reported a network error (server unreachable, "
+                                          "connection dropped, or blocked by CORS).";
         }
         finish(p, fetch, std::move(response));
     }
@@ -196,13 +202,14 @@ public:
     // Called from a progress event: a reply growing past max_reply_bytes (or announcing it) is
     // abandoned there, before the browser holds all of it.
     void progress(Pending& p, emscripten_fetch_t* fetch) {
-        if (fetch->dataOffset + fetch->numBytes <= max_reply_bytes && fetch->totalBytes <= max_reply_bytes) return;
+        if (fetch->dataOffset + fetch->numBytes <= max_reply_bytes && fetch->totalBytes <= max_reply_bytes)
+            return;
         HttpResponse response = refused_body(fetch->status, too_large_text);
         web::abort_xhr(fetch->id);
         finish(p, fetch, std::move(response));
     }
 
-private:
+  private:
     // The headers arrived and the body is not used: a failure that carries the status (envelope.cpp).
     static HttpResponse refused_body(int status, std::string why) {
         HttpResponse response;

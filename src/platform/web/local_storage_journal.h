@@ -10,12 +10,12 @@
 namespace rd::web {
 
 class LocalStorageJournal final : public JournalStore {
-public:
+  public:
     std::optional<std::string> load() override;
     void save(const std::string& text) override;
     void clear() override;
 
-private:
+  private:
     static constexpr int max_bytes = 64 * 1024; // one small record; anything bigger is not ours
     std::optional<std::string> memory_;
     bool memory_only_ = false;

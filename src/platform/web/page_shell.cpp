@@ -38,18 +38,32 @@ EM_JS(void, rd_js_set_cursor, (int cursor), {
 
 namespace rd::web {
 
-bool take_wake() { return rd_js_take_wake() != 0; }
-void copy_text(const char* text) { rd_js_copy_text(text); }
+bool take_wake() {
+    return rd_js_take_wake() != 0;
+}
+void copy_text(const char* text) {
+    rd_js_copy_text(text);
+}
 void download(const std::string& file_name, const std::string& contents) {
     rd_js_download(file_name.c_str(), contents.data(), contents.size());
 }
 void remember_sign_in(const std::string& base_url, const std::string& client_id) {
     rd_js_remember(base_url.c_str(), client_id.c_str());
 }
-void show_fatal_error(const char* message) { rd_js_fatal(message); }
-void set_mouse_cursor(int imgui_cursor) { rd_js_set_cursor(imgui_cursor); }
-int journal_load(char* buffer, int capacity) { return rd_js_journal_load(buffer, capacity); }
-bool journal_save(const std::string& text) { return rd_js_journal_save(text.c_str()) != 0; }
-void journal_clear() { rd_js_journal_clear(); }
+void show_fatal_error(const char* message) {
+    rd_js_fatal(message);
+}
+void set_mouse_cursor(int imgui_cursor) {
+    rd_js_set_cursor(imgui_cursor);
+}
+int journal_load(char* buffer, int capacity) {
+    return rd_js_journal_load(buffer, capacity);
+}
+bool journal_save(const std::string& text) {
+    return rd_js_journal_save(text.c_str()) != 0;
+}
+void journal_clear() {
+    rd_js_journal_clear();
+}
 
 } // namespace rd::web

@@ -7,7 +7,7 @@
 
 namespace rd::web {
 
-bool take_wake();                // true once after the shell saw input or a resize (Module.rdWake)
+bool take_wake();                 // true once after the shell saw input or a resize (Module.rdWake)
 void copy_text(const char* text); // navigator.clipboard, with the shell's fallback
 void download(const std::string& file_name, const std::string& contents);
 void remember_sign_in(const std::string& base_url, const std::string& client_id);

@@ -47,13 +47,17 @@ EM_JS(int, rd_js_url_is_valid, (const char* url), {
 
 namespace rd::web {
 
-bool abort_xhr(unsigned int fetch_id) { return rd_js_abort_xhr(fetch_id) != 0; }
+bool abort_xhr(unsigned int fetch_id) {
+    return rd_js_abort_xhr(fetch_id) != 0;
+}
 
 bool redirected_to(unsigned int fetch_id, const char* url, char* out, int size) {
     return rd_js_redirected_to(fetch_id, url, out, size) != 0;
 }
 
-bool url_is_valid(const char* url) { return rd_js_url_is_valid(url) != 0; }
+bool url_is_valid(const char* url) {
+    return rd_js_url_is_valid(url) != 0;
+}
 
 // A header name must be an HTTP token and a value must not break the header block:
 // XMLHttpRequest.setRequestHeader() throws otherwise (uncaught, like open()).
@@ -82,8 +86,10 @@ std::string response_header(emscripten_fetch_t* fetch, std::string_view name) {
         });
         if (!match) continue;
         std::string_view value = line.substr(name.size() + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' '))
+            value.remove_suffix(1);
         return std::string(value);
     }
     return {};

@@ -21,7 +21,7 @@ bool abort_xhr(unsigned int fetch_id);
 // goes to `out` (at most `size` bytes, NUL-terminated).
 bool redirected_to(unsigned int fetch_id, const char* url, char* out, int size);
 
-bool url_is_valid(const char* url);           // http: or https:, parsable by the browser
+bool url_is_valid(const char* url);             // http: or https:, parsable by the browser
 bool header_is_valid(const HttpHeader& header); // setRequestHeader() would not throw
 
 // The value of response header `name` (lower case), or "".
