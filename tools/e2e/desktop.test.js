@@ -192,12 +192,7 @@ async function focusField(app, label) {
 }
 
 async function signIn(app) {
-  await app.click('Client ID');
-  await app.key('ctrl+a');
-  await app.type('demo-client-id');
-  await focusField(app, 'Client Secret');
-  await app.type(secret);
-  await app.click('Sign in');
+  await submitSignIn(app);
   return app.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
     s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
 }
