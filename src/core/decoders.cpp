@@ -2,6 +2,7 @@
 
 #include "text.h"
 
+#include <optional>
 #include <set>
 
 namespace rd {
@@ -14,13 +15,17 @@ ApiError shape_error(std::string what) {
         .kind = ErrorKind::parse, .detail_message = std::move(what), .request_may_have_left = true};
 }
 
-// A member as text: strings as they are, numbers as their exact JSON text, anything else empty.
+// A value as text: strings as they are, numbers as their exact JSON text, anything else empty.
+std::string text_of(const json& value) {
+    if (value.is_string()) return value.get_ref<const std::string&>();
+    if (value.is_number() || value.is_boolean()) return json_text(value);
+    return {};
+}
+
+// A member as text, as text_of(value); a missing member is empty.
 std::string text_of(const json& object, const char* name) {
     auto it = object.find(name);
-    if (it == object.end() || it->is_null()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number() || it->is_boolean()) return json_text(*it);
-    return {};
+    return it == object.end() ? std::string() : text_of(*it);
 }
 
 constexpr std::size_t skipped_excerpt_bytes = 300;
@@ -42,17 +47,30 @@ std::string first_text_of(const json& object, std::initializer_list<const char*>
 }
 
 // Lists are typed Object<...> in the docs: accept an array, a paging wrapper, or a single object.
-Result<std::vector<json>> items_of(const json& result, const char* what) {
-    if (result.is_array()) return std::vector<json>(result.begin(), result.end());
-    if (result.is_null()) return std::vector<json>{};
-    if (result.is_object()) {
+// The items are pointed at, never copied: a list of 10,000 users is a few MB of DOM.
+Result<std::vector<const json*>> items_of(const json& result, const char* what) {
+    std::vector<const json*> items;
+    const json* list = nullptr;
+    if (result.is_array()) {
+        list = &result;
+    } else if (result.is_null()) {
+        return items;
+    } else if (result.is_object()) {
         for (const char* key : {"results", "list", "records", "items", "data"}) {
             auto it = result.find(key);
-            if (it != result.end() && it->is_array()) return std::vector<json>(it->begin(), it->end());
+            if (it != result.end() && it->is_array()) {
+                list = &*it;
+                break;
+            }
         }
-        return std::vector<json>{result};
+        if (!list) return std::vector<const json*>{&result};
+    } else {
+        return shape_error(std::string("The ") + what + " is neither a list nor an object.");
     }
-    return shape_error(std::string("The ") + what + " is neither a list nor an object.");
+    items.reserve(list->size());
+    for (const auto& item : *list)
+        items.push_back(&item);
+    return items;
 }
 
 void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen,
@@ -83,6 +101,45 @@ void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& s
         collect_plans(child, plans, seen, errors);
 }
 
+// One User_Info, read in one walk over its members (an object is a std::map: ten finds are ten
+// searches); nothing when it is not an object or has no usable partnerId.
+std::optional<SubordinateUser> subordinate_user_of(const json& item) {
+    if (!item.is_object()) return std::nullopt;
+    std::optional<std::string> partner_id;
+    SubordinateUser user;
+    for (const auto& [name, value] : item.get_ref<const json::object_t&>()) {
+        std::string* field = nullptr;
+        switch (name.size()) { // by length first: then one or two compares
+        case 4:
+            if (name == "city") field = &user.city;
+            break;
+        case 5:
+            if (name == "email") field = &user.email;
+            break;
+        case 7:
+            if (name == "company") field = &user.company;
+            else if (name == "country") field = &user.country;
+            break;
+        case 8:
+            if (name == "lastName") field = &user.last_name;
+            else if (name == "userType") field = &user.user_type;
+            break;
+        case 9:
+            if (name == "partnerId") partner_id = opaque_id_from_json(value);
+            else if (name == "firstName") field = &user.first_name;
+            break;
+        case 11:
+            if (name == "phoneNumber") field = &user.phone_number;
+            break;
+        default: break;
+        }
+        if (field) *field = text_of(value);
+    }
+    if (!partner_id || partner_id->empty()) return std::nullopt;
+    user.partner_id = std::move(*partner_id);
+    return user;
+}
+
 } // namespace
 
 Result<TokenGrant> decode_token(const json& result) {
@@ -107,24 +164,13 @@ DecodeSubordinateUsers::operator()(const json& result, std::vector<std::string>*
     if (!items) return items.error();
     std::vector<SubordinateUser> users;
     users.reserve(items.value().size());
-    for (const auto& item : items.value()) {
-        const bool has_id = item.is_object() && item.contains("partnerId");
-        auto partner_id = has_id ? opaque_id_from_json(item["partnerId"]) : std::nullopt;
-        if (!partner_id || partner_id->empty()) {
-            report_skipped(item, skipped);
+    for (const json* item : items.value()) {
+        auto user = subordinate_user_of(*item);
+        if (!user) {
+            report_skipped(*item, skipped);
             continue;
         }
-        users.push_back(SubordinateUser{
-            .partner_id = *partner_id,
-            .company = text_of(item, "company"),
-            .email = text_of(item, "email"),
-            .first_name = text_of(item, "firstName"),
-            .last_name = text_of(item, "lastName"),
-            .user_type = text_of(item, "userType"),
-            .country = text_of(item, "country"),
-            .city = text_of(item, "city"),
-            .phone_number = text_of(item, "phoneNumber"),
-        });
+        users.push_back(std::move(*user));
     }
     return users;
 }
@@ -145,7 +191,9 @@ DecodeBillingContacts::operator()(const json& result, std::vector<std::string>* 
     auto items = items_of(result, "billing contact list");
     if (!items) return items.error();
     std::vector<BillingContact> contacts;
-    for (const auto& item : items.value()) {
+    contacts.reserve(items.value().size());
+    for (const json* entry : items.value()) {
+        const json& item = *entry;
         static const json missing;
         const bool has_id = item.is_object() && item.contains("billingContactId");
         auto id = id_from_json(has_id ? item["billingContactId"] : missing, "billingContactId");
@@ -183,7 +231,9 @@ Result<OrderPage> decode_order_page(const json& result) {
     auto items = items_of(result, "order list");
     if (!items) return items.error();
     OrderPage page;
-    for (const auto& item : items.value()) {
+    page.orders.reserve(items.value().size());
+    for (const json* entry : items.value()) {
+        const json& item = *entry;
         if (!item.is_object()) return shape_error("An order in the list is not an object.");
         OrderSummary order{
             .id = text_of(item, "id"),

@@ -145,9 +145,16 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     if (response.failure != TransportFailure::none) return transport_error(response);
     if (response.status >= 300 && response.status < 400) return redirect_error(response);
 
-    bool repaired = false;
+    // Most replies are well-formed UTF-8: they are parsed in place, not through a repaired copy.
+    std::string repaired_body;
+    std::string_view text = response.body;
+    if (!is_valid_utf8(text)) {
+        bool repaired = false;
+        repaired_body = valid_utf8(text, repaired);
+        text = repaired_body;
+    }
     std::string refusal;
-    std::optional<nlohmann::json> document = parse_strict(valid_utf8(response.body, repaired), refusal);
+    std::optional<nlohmann::json> document = parse_strict(text, refusal);
     if (!document) {
         if (!refusal.empty()) return unreadable_body(response, secrets, refusal);
         return unreadable_body(response, secrets,

@@ -2,6 +2,8 @@
 
 #include "text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace rd {
@@ -41,6 +43,27 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at, std::size_t& ba
         }
     }
     return static_cast<std::size_t>(continuations) + 1;
+}
+
+// Whether `text` is well-formed UTF-8: eight ASCII bytes at a time, the rest one sequence at a time.
+bool well_formed_utf8(std::string_view text) {
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (text.size() - at >= 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, text.data() + at, 8);
+            if ((eight & high_bits) == 0) {
+                at += 8;
+                continue;
+            }
+        }
+        std::size_t bad = 0;
+        const std::size_t length = utf8_sequence(text, at, bad);
+        if (length == 0) return false;
+        at += length;
+    }
+    return true;
 }
 
 // `text` with every ill-formed UTF-8 part replaced by U+FFFD; `changed` says whether there was any.
@@ -142,7 +165,15 @@ class StrictDocument {
 } // namespace
 
 std::string valid_utf8(std::string_view text, bool& changed) {
+    if (well_formed_utf8(text)) {
+        changed = false;
+        return std::string(text);
+    }
     return repaired_utf8(text, changed);
+}
+
+bool is_valid_utf8(std::string_view text) {
+    return well_formed_utf8(text);
 }
 
 std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal) {

@@ -16,6 +16,9 @@ namespace rd {
 // practice); `changed` says whether there was any.
 std::string valid_utf8(std::string_view text, bool& changed);
 
+// Whether `text` is well-formed UTF-8 already (then valid_utf8 would only copy it).
+bool is_valid_utf8(std::string_view text);
+
 // The document, or nothing; `refusal` then says why in words for the person when it was one of
 // the two reasons above, and stays empty for plain invalid JSON.
 std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal);
