@@ -1,5 +1,6 @@
 #include "strict_json.h"
 
+#include "plain_json.h"
 #include "text.h"
 
 #include <cstdint>
@@ -177,6 +178,8 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal) {
+    // The common case, quickly; anything else (and every refusal, with its reason) through nlohmann.
+    if (auto plain = parse_plain_json(text, max_nesting)) return plain;
     StrictDocument document;
     if (nlohmann::json::sax_parse(text, &document)) return std::move(document.root);
     refusal = document.refusal;

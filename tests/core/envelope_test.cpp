@@ -1,4 +1,6 @@
 #include "envelope.h"
+#include "plain_json.h"
+#include "strict_json.h"
 
 #include "fake_transport.h"
 #include "fixtures.h"
@@ -245,4 +247,84 @@ TEST(Envelope, AGatewaysJsonWithANumericCodeSaysWhatItSays) {
               "The reply is JSON but not the API's envelope.");
     EXPECT_EQ(decode_envelope(raw(401, R"({"code":401,"message":"Unauthorized"})")).error().kind,
               ErrorKind::auth);
+}
+
+namespace {
+
+// The same values with the same types (nlohmann's == holds 5u equal to 5 and 0 equal to -0.0).
+bool same_document(const nlohmann::json& a, const nlohmann::json& b) {
+    if (a.type() != b.type() || a != b) return false;
+    if (a.is_array())
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!same_document(a[i], b[i])) return false;
+    if (a.is_object())
+        for (auto it = a.begin(); it != a.end(); ++it)
+            if (!same_document(it.value(), b.at(it.key()))) return false;
+    return true;
+}
+
+} // namespace
+
+TEST(PlainJson, BuildsExactlyWhatNlohmannBuildsOrLeavesTheTextToIt) {
+    const std::vector<std::string> plain = {
+        R"({"a":[1,-2,0,-0,18446744073709551615,-9223372036854775808,true,false,null,"x",{},[]]})",
+        " \t\r\n[ \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00\\u0000\" , \"caf\xC3\xA9\" ] \n",
+        R"({"partnerId":"7205759403792793600","b":{"c":{"d":[[[]]]}},"":""})",
+        "\"\"",
+        "0",
+        fixture_text("tutorial_order_response.json"),
+    };
+    for (const std::string& text : plain) {
+        const auto fast = parse_plain_json(text, 64);
+        ASSERT_TRUE(fast.has_value()) << text;
+        EXPECT_TRUE(same_document(*fast, nlohmann::json::parse(text))) << text;
+    }
+    // Outside the plain subset (nlohmann decides) or not JSON at all (nlohmann refuses too).
+    const std::vector<std::string> other = {
+        "1.5",
+        "1e3",
+        "-1E-2",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "\xEF\xBB\xBF{}",
+        R"({"a":1,"a":2})",
+        "[1,]",
+        "{\"a\" 1}",
+        "01",
+        "-",
+        "--1",
+        "[\"\\x\"]",
+        "[\"\\ud800\"]",
+        "[\"\\udc00\"]",
+        "[\"\\u12\"]",
+        "\"\x01\"",
+        "[\"\xC3\"]",
+        "[\"\xED\xA0\x80\"]",
+        "[\"\xC3\\n\"]",
+        "tru",
+        "nul",
+        "{} {}",
+        "",
+        " ",
+        "[",
+        "{\"a\":}",
+        "\"abc",
+    };
+    for (const std::string& text : other)
+        EXPECT_FALSE(parse_plain_json(text, 64).has_value()) << text;
+    EXPECT_TRUE(parse_plain_json(std::string(64, '[') + std::string(64, ']'), 64).has_value());
+    EXPECT_FALSE(parse_plain_json(std::string(65, '[') + std::string(65, ']'), 64).has_value());
+}
+
+TEST(PlainJson, RefusalsKeepTheirReasonsThroughTheFallback) {
+    std::string refusal;
+    EXPECT_FALSE(parse_strict(R"({"a":{"b":1,"b":2}})", refusal).has_value());
+    EXPECT_NE(refusal.find("\"b\" twice"), std::string::npos) << refusal;
+    refusal.clear();
+    EXPECT_FALSE(parse_strict(std::string(65, '[') + std::string(65, ']'), refusal).has_value());
+    EXPECT_NE(refusal.find("nested too deeply"), std::string::npos) << refusal;
+    refusal.clear();
+    const auto fraction = parse_strict(R"({"price":1.5,"id":18446744073709551616})", refusal);
+    ASSERT_TRUE(fraction.has_value()); // nlohmann reads what the plain reader leaves
+    EXPECT_TRUE((*fraction)["price"].is_number_float() && (*fraction)["id"].is_number_float());
 }
