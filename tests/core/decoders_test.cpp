@@ -1,6 +1,8 @@
 #include "decoders.h"
 
+#include "envelope.h"
 #include "fixtures.h"
+#include "strict_json.h"
 
 #include <gtest/gtest.h>
 
@@ -251,4 +253,44 @@ TEST(Decoders, AUserWhoseIdLostABytePartIsSkippedButOthersWithBadNamesStay) {
     EXPECT_EQ(users.value()[0].company, "Caf\xEF\xBF\xBD");
     ASSERT_EQ(skipped.size(), 1u);
     EXPECT_NE(skipped[0].find("Lost Id"), std::string::npos);
+}
+
+// The quick path (plain_json under decode_envelope) gives the users nlohmann's own parse gives.
+TEST(Decoders, UsersThroughTheQuickReaderMatchNlohmannsParseOnEveryShape) {
+    const std::string user =
+        R"({"partnerId":"18446744073709551615","company":"A \"B\" \u00e9","email":"e@x","firstName":1,)"
+        R"("lastName":-0,"userType":true,"country":null,"city":{"x":[1]},"phoneNumber":"+45","extra":[]})";
+    const std::vector<std::string> results = {
+        "[" + user + R"(,{"partnerId":7205759403792793600},{"partnerId":-1},{"company":"no id"},"str",3])",
+        R"({"total":2,"list":[)" + user + R"(,{"partnerId":"a@b.c"}]})",
+        R"({"data":{},"records":[{"partnerId":1}],"items":[{"partnerId":2}]})",
+        user,
+        "null",
+        "[{\"partnerId\":\"12\xC3\",\"company\":\"Caf\xC3\xA9 "
+        "\xFF\"},{\"partnerId\":\"13\",\"city\":\"\xE2\x82\"}]",
+        R"([{"partnerId":"14","price":1.5,"big":18446744073709551616}])", // outside the plain subset
+    };
+    auto fields = [](const SubordinateUser& u) {
+        return std::vector<std::string>{u.partner_id, u.company, u.email, u.first_name,  u.last_name,
+                                        u.user_type,  u.country, u.city,  u.phone_number};
+    };
+    for (const std::string& result : results) {
+        const std::string body = R"({"code":"success","requestId":"r","result":)" + result + "}";
+        auto reply = decode_envelope(HttpResponse{.status = 200, .body = body});
+        ASSERT_TRUE(reply.ok()) << body;
+        std::vector<std::string> skipped, expected_skipped;
+        auto users = decode_subordinate_users(reply.value().result, &skipped);
+        // The reference: the body repaired as the envelope does, then nlohmann's plain parse.
+        bool changed = false;
+        const json reference = json::parse(valid_utf8(body, changed))["result"];
+        auto expected = decode_subordinate_users(reference, &expected_skipped);
+        ASSERT_EQ(users.ok(), expected.ok()) << body;
+        ASSERT_EQ(users.value().size(), expected.value().size()) << body;
+        for (std::size_t i = 0; i < users.value().size(); ++i)
+            EXPECT_EQ(fields(users.value()[i]), fields(expected.value()[i])) << body;
+        EXPECT_EQ(skipped, expected_skipped) << body;
+    }
+    // A member named twice is still refused, in a user as in the envelope.
+    const std::string twice = R"({"code":"success","result":[{"partnerId":"1","city":"a","city":"b"}]})";
+    EXPECT_FALSE(decode_envelope(HttpResponse{.status = 200, .body = twice}).ok());
 }
