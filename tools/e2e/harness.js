@@ -23,14 +23,18 @@ export const chromiumArgs = [
 export const tutorialBodyForMyself = readFileSync(path.join(root, 'tests/fixtures/tutorial_order_body.json'), 'utf8').trimEnd();
 
 // Starts build/native/bin/renewdesk-sandbox; resolves with its base URL, a stop() and the process.
-// By default it also serves the page from build/web/bin, standing in for the web server and the
-// same-origin proxy at once. Then it closes every connection after one request
-// (--one-request-per-connection): that stands for the shipped proxy's `keepalive_timeout 0`
-// (web/deploy/nginx.conf), without which Chromium may re-send a POST on a reused connection.
+// By default it also serves the page from build/web/bin (or $RENEWDESK_WEB_BIN, another build's bin
+// folder), standing in for the web server and the same-origin proxy at once. Then it closes every
+// connection after one request (--one-request-per-connection): that stands for the shipped proxy's
+// `keepalive_timeout 0` (web/deploy/nginx.conf), without which Chromium may re-send a POST on a
+// reused connection.
 // With { servePage: false } it is the API alone (behind nginx, or for the desktop app), keep-alive on.
+export const webBin = process.env.RENEWDESK_WEB_BIN ? path.resolve(process.env.RENEWDESK_WEB_BIN)
+  : path.join(root, 'build/web/bin');
+
 export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
   const binary = path.join(root, 'build/native/bin/renewdesk-sandbox');
-  const page = servePage ? ['--serve', path.join(root, 'build/web/bin'), '--one-request-per-connection'] : [];
+  const page = servePage ? ['--serve', webBin, '--one-request-per-connection'] : [];
   const child = spawn(binary, ['--port', '0', ...page, ...extraArgs], { stdio: ['ignore', 'pipe', 'ignore'] });
   const lines = readline.createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
@@ -105,9 +109,11 @@ export class PageDriver {
   async shot(name) { await this.page.screenshot({ path: path.join(artifacts, `${name}.png`) }); }
 }
 
-// Opens the page at url in a new browser context (contextOptions: e.g. { ignoreHTTPSErrors: true }).
-export async function openPage(browser, url, contextOptions = {}) {
+// Opens the page at url in a new browser context (contextOptions: e.g. { ignoreHTTPSErrors: true });
+// initScript, when given, runs in the page before its own scripts (Playwright's addInitScript).
+export async function openPage(browser, url, contextOptions = {}, initScript = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  if (initScript) await context.addInitScript(initScript);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   const requests = [];
