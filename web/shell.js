@@ -3,7 +3,8 @@
 // HiDPI, waking the on-demand frame loop), keeps the in-flight order journal in localStorage, and
 // makes the browser ask before the page is left while an order is being sent. Also exposes
 // read-only test hooks:
-//   window.renewdesk.state()        -> the UI's state (no ids, no secrets) + {frames: drawn frames}
+//   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
+//                                      frame's CPU time) + {frames: drawn frames}
 //   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
 // Optional config.json beside index.html (missing -> defaults):
 //   {"defaultBaseUrl": "https://api.example", "sandbox": true, "banner": "Training copy"}
@@ -174,9 +175,22 @@
     });
   }
 
-  // ---- waking the on-demand frame loop ----
+  // ---- waking the on-demand frame loop (the wasm side pauses it while nothing is due) ----
   function wake() {
-    if (window.Module) window.Module.rdWake = true;
+    const m = window.Module;
+    if (!m) return;
+    m.rdWake = true;
+    if (m.calledRun) m._rd_web_wake(); // resumes the loop once main() has run; before, it runs anyway
+  }
+
+  // devicePixelRatio changes (zoom, another screen) raise no event of their own: a media query for
+  // the current ratio stops matching, then the next ratio is watched.
+  function listenForPixelRatio() {
+    const query = window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    query.addEventListener('change', () => {
+      wake();
+      listenForPixelRatio();
+    }, { once: true });
   }
 
   function listenForInput() {
@@ -184,7 +198,7 @@
       'keypress', 'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'visibilitychange'];
     for (const type of types) window.addEventListener(type, wake, { capture: true, passive: true });
     new ResizeObserver(wake).observe(canvas); // window resizes and layout changes (the banner)
-    // devicePixelRatio changes (zoom, another screen) are polled by the frame loop itself.
+    listenForPixelRatio();
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   }
 

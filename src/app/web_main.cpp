@@ -1,7 +1,10 @@
 // The web page's main: Emscripten's GLFW on canvas #canvas with a WebGL2 context, Dear ImGui, the
 // RenewDesk UI and the fetch transport, driven by the browser's animation frames.
 // Frames are drawn on demand: only after input (the page shell raises Module.rdWake from its event
-// listeners), while a request is in flight or the UI animates, plus a few settle frames.
+// listeners), while a request is in flight or the UI animates, plus a few settle frames. Once
+// nothing is due the main loop pauses itself (no animation-frame callbacks at all while idle) and
+// rd_web_wake resumes it: the shell calls it on input, resizes, pixel-ratio changes and pastes, the
+// fetch transport (through page_shell's wake hook) when a reply arrives.
 // HiDPI: the canvas backing store is CSS size x devicePixelRatio; ImGui works in CSS pixels with
 // a framebuffer scale, and the font is rasterised at device resolution.
 // The page shell (web/shell.js) passes its settings as program arguments and provides
@@ -47,7 +50,9 @@ struct WebApp {
     int fb_width = 0, fb_height = 0;      // canvas backing store in device pixels
     double ratio = 0;                     // device pixel ratio of the last fit_canvas
     int cursor = ImGuiMouseCursor_Arrow;
-    std::string state_json; // keeps the test hooks' strings alive for JS
+    bool loop_paused = false; // emscripten_pause_main_loop'ed until the next wake
+    double frame_ms = 0;      // CPU time of the last Frame::draw (the test hooks' frameMs)
+    std::string state_json;   // keeps the test hooks' strings alive for JS
     std::string widget_json;
 };
 
@@ -116,18 +121,32 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     return env;
 }
 
+// Runs the paused main loop again from the next animation frame; nothing while it runs.
+void resume_frame_loop() {
+    if (!g || !g->loop_paused) return;
+    g->loop_paused = false;
+    emscripten_resume_main_loop();
+}
+
 void main_loop_iteration() {
-    // devicePixelRatio is polled (one property read) because zoom and screen moves do not
-    // reliably raise an event the shell could listen to.
+    // The shell wakes the loop on a devicePixelRatio change (a media query); the ratio is also
+    // compared here (one property read) in case a zoom or a screen move raised no event.
     const bool woke = rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->ratio;
     if (woke) fit_canvas(true);
     const bool busy = rd::app::Frame::busy(*g->transport, *g->app) || rd::web::paste_pending();
     g->transport->poll(); // handlers change the UI's state: `busy` already covers that frame
     const rd::app::FrameSize size{static_cast<float>(g->css_width), static_cast<float>(g->css_height),
                                   g->fb_width, g->fb_height};
-    if (!g->frame->needs_frame(woke, busy) || !size.drawable()) return; // leave the last frame up
+    if (!g->frame->needs_frame(woke, busy)) { // settled: leave the last frame up and sleep
+        g->loop_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    if (!size.drawable()) return;
     ImGui_ImplGlfw_NewFrame();
+    const double started = emscripten_get_now();
     g->frame->draw(*g->app, size);
+    g->frame_ms = emscripten_get_now() - started;
     const int cursor = ImGui::GetIO().MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
     if (cursor != g->cursor) rd::web::set_mouse_cursor(g->cursor = cursor);
     rd::web::settle_paste();
@@ -138,10 +157,16 @@ void main_loop_iteration() {
 // ---- exported to the page shell (test hooks are read-only) ----
 extern "C" {
 
+// The shell saw input, a resize, a pixel-ratio change or a paste (it sets Module.rdWake first).
+EMSCRIPTEN_KEEPALIVE void rd_web_wake() {
+    resume_frame_loop();
+}
+
 EMSCRIPTEN_KEEPALIVE void rd_web_paste(const char* utf8) {
     if (!g) return;
     rd::web::receive_paste(utf8);
     g->frame->wake();
+    resume_frame_loop();
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned rd_web_frames() {
@@ -153,9 +178,15 @@ EMSCRIPTEN_KEEPALIVE int rd_web_order_in_flight() {
     return g && g->app && g->app->order_in_flight() ? 1 : 0;
 }
 
+// The UI's state plus "frameMs": the CPU time of the last drawn frame (Frame::draw) in ms.
 EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     if (!g || !g->app) return "{}";
     g->state_json = g->app->state_json();
+    if (const size_t end = g->state_json.rfind('}'); end != std::string::npos) {
+        char member[48];
+        std::snprintf(member, sizeof member, "%s\"frameMs\":%.3f", end > 1 ? "," : "", g->frame_ms);
+        g->state_json.insert(end, member);
+    }
     return g->state_json.c_str();
 }
 
@@ -218,6 +249,7 @@ int main(int argc, char** argv) {
 
     g->transport = rd::make_platform_transport();
     g->app = std::make_unique<rd::ui::App>(*g->transport, g->clock, make_environment(options));
+    rd::web::set_wake_handler(resume_frame_loop);
     emscripten_set_main_loop(main_loop_iteration, 0, true);
     return 0;
 }

@@ -161,6 +161,32 @@ test('an idle page draws no frames', async () => {
   await context.close();
 });
 
+// The idle page pauses its frame loop; input and a devicePixelRatio change each wake it, and the
+// test hooks keep answering while it sleeps. (Chromium's emulation raises no media-query change for
+// a pixel ratio alone, so the window's width changes with it here: a resize wakes the page too.)
+test('a sleeping page wakes for input and for a pixel-ratio change', async () => {
+  const { context, page, driver } = await openPage(browser, sandbox.url);
+  await page.waitForTimeout(500);
+  const asleep = await driver.state();
+  assert.ok(asleep.frameMs > 0, `frameMs ${asleep.frameMs}: the last drawn frame's CPU time`);
+
+  await page.mouse.move(300, 300);
+  await driver.waitFor((s) => s.frames > asleep.frames, 'frames after a mouse move');
+
+  await page.waitForTimeout(500);
+  const before = await driver.state();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1100, height: 900, deviceScaleFactor: 2, mobile: false });
+  await driver.waitFor((s) => s.frames > before.frames, 'frames after the pixel ratio changed');
+  await page.waitForTimeout(300); // the settle frames
+  const canvas = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.width, cssWidth: c.getBoundingClientRect().width };
+  });
+  assert.equal(canvas.width, Math.round(canvas.cssWidth * 2));
+  await context.close();
+});
+
 // Presses `key` and waits until the page has drawn the frames that handle it, so the next read
 // of the keyboard focus is not one key behind.
 async function pressAndSettle(driver, key) {

@@ -1,6 +1,7 @@
 // Transport over the browser's XMLHttpRequest through emscripten_fetch (async, response loaded to
 // memory). The browser completes requests between frames; the fetch callbacks only queue the
-// finished response, and poll() hands it to its handler, so handlers never run inside send() or
+// finished response and wake the frame loop (page_shell's wake_frame_loop: the page pauses its loop
+// when nothing is due), and poll() hands it to its handler, so handlers never run inside send() or
 // inside a browser callback. Bodies stay bytes: the core parses the JSON (64-bit ids survive).
 // Beware: a browser resends a request by itself, POSTs included, when a reused keep-alive
 // connection closes before any response byte (seen with Chromium against the sandbox). Only a
@@ -11,6 +12,7 @@
 // header comment, a failure with the status seen.
 #include "platform_transport.h"
 
+#include "page_shell.h"
 #include "xhr_support.h"
 
 #include <emscripten/emscripten.h>
@@ -227,6 +229,7 @@ class FetchTransport final : public Transport {
         p.closing = true;
         close_fetch(fetch);
         finished_.push_back({p.handle, std::move(p.on_done), std::move(response)});
+        web::wake_frame_loop(); // poll() must run soon
     }
 
     std::map<RequestHandle, std::unique_ptr<Pending>> in_flight_;

@@ -38,8 +38,18 @@ EM_JS(void, rd_js_set_cursor, (int cursor), {
 
 namespace rd::web {
 
+namespace {
+void (*wake_handler)() = nullptr;
+}
+
 bool take_wake() {
     return rd_js_take_wake() != 0;
+}
+void set_wake_handler(void (*handler)()) {
+    wake_handler = handler;
+}
+void wake_frame_loop() {
+    if (wake_handler) wake_handler();
 }
 void copy_text(const char* text) {
     rd_js_copy_text(text);

@@ -1,6 +1,7 @@
 // The page shell's services (web/shell.js, Module.rdShell), for the wasm side: the browser's
 // clipboard, downloads, remembering the sign-in fields in localStorage, the error page, the mouse
-// cursor and the wake flag its event listeners raise. Thin calls, no policy.
+// cursor, the wake flag its event listeners raise, and the hook that wakes the paused frame loop.
+// Thin calls, no policy.
 #pragma once
 
 #include <string>
@@ -20,5 +21,10 @@ void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas'
 int journal_load(char* buffer, int capacity);
 bool journal_save(const std::string& text); // false when the browser refused (storage off or full)
 void journal_clear();
+
+// Something happened between frames that the paused frame loop must see (a reply arrived): the
+// services call wake_frame_loop(); the page's main installs what that does. No handler: nothing.
+void set_wake_handler(void (*handler)());
+void wake_frame_loop();
 
 } // namespace rd::web
