@@ -15,15 +15,11 @@ namespace {
 // The older hook's words for the order-list check: idle, loading, loaded, failed.
 const char* order_check_status(ReconcileStatus status) {
     switch (status) {
-    case ReconcileStatus::idle:
-        return "idle";
-    case ReconcileStatus::checking:
-        return "loading";
+    case ReconcileStatus::idle: return "idle";
+    case ReconcileStatus::checking: return "loading";
     case ReconcileStatus::found:
-    case ReconcileStatus::none:
-        return "loaded";
-    case ReconcileStatus::error:
-        return "failed";
+    case ReconcileStatus::none: return "loaded";
+    case ReconcileStatus::error: return "failed";
     }
     return "idle";
 }

@@ -10,18 +10,12 @@ PageOptions parse_page_options(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         const bool has_value = i + 1 < argc;
-        if (arg == "--sandbox")
-            options.sandbox = true;
-        else if (arg == "--mac")
-            options.mac = true;
-        else if (arg == "--base-url" && has_value)
-            options.default_base_url = argv[++i];
-        else if (arg == "--remembered-base-url" && has_value)
-            options.remembered_base_url = argv[++i];
-        else if (arg == "--remembered-client-id" && has_value)
-            options.remembered_client_id = argv[++i];
-        else
-            std::fprintf(stderr, "renewdesk: ignoring argument %s\n", argv[i]);
+        if (arg == "--sandbox") options.sandbox = true;
+        else if (arg == "--mac") options.mac = true;
+        else if (arg == "--base-url" && has_value) options.default_base_url = argv[++i];
+        else if (arg == "--remembered-base-url" && has_value) options.remembered_base_url = argv[++i];
+        else if (arg == "--remembered-client-id" && has_value) options.remembered_client_id = argv[++i];
+        else std::fprintf(stderr, "renewdesk: ignoring argument %s\n", argv[i]);
     }
     return options;
 }
