@@ -258,19 +258,27 @@
       return;
     }
 
-    const wasm = downloadWithProgress('renewdesk.wasm'); // starts now, awaited by instantiateWasm
+    // Nothing waits for anything it does not need: the wasm (and renewdesk.js, preloaded by
+    // index.html) download while config.json is read; only main() waits for the config, through a
+    // run dependency, because the config decides the program's arguments.
+    const wasm = downloadWithProgress('renewdesk.wasm'); // awaited by instantiateWasm
     wasm.catch(() => {}); // reported where it is awaited
-    const config = await readConfig();
-    if (typeof config.banner === 'string' && config.banner) {
-      $('banner').textContent = config.banner;
-      $('banner').hidden = false;
-    }
+    const configRead = readConfig().then((config) => {
+      if (typeof config.banner === 'string' && config.banner) {
+        $('banner').textContent = config.banner;
+        $('banner').hidden = false;
+      }
+      return config;
+    });
+    // Emscripten reads Module.arguments once, as this array object, when main() is called: it is
+    // filled in place once the config is known, before the run dependency below is removed.
+    const args = [];
 
     let running = false;
     const isRunning = () => running;
     window.Module = {
       canvas,
-      arguments: programArguments(config),
+      arguments: args,
       rdWake: true,
       rdShell: {
         copyText,
@@ -288,6 +296,13 @@
             `${error.message || error}\nCheck the connection and reload the page.`));
         return {}; // instantiation is asynchronous
       },
+      preRun: [() => {
+        window.Module.addRunDependency('config');
+        configRead.then((config) => {
+          args.push(...programArguments(config));
+          window.Module.removeRunDependency('config');
+        });
+      }],
       postRun: [() => {
         if (!$('problem').hidden) return;
         running = true;
