@@ -4,6 +4,7 @@
 #include "decoders.h"
 #include "envelope.h"
 #include "order_body.h"
+#include "users_reply.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -48,6 +49,19 @@ void DecodeSubordinateUsers(benchmark::State& state) {
     state.counters["users"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(DecodeSubordinateUsers)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The same reply read straight into the users (users_reply.h), as RenewalFlow does.
+void DecodeSubordinateUsersReply(benchmark::State& state) {
+    const rd::HttpResponse response{.status = 200, .body = user_list_reply(static_cast<int>(state.range(0)))};
+    for (auto _ : state) {
+        auto users = rd::decode_subordinate_users_reply(response);
+        benchmark::DoNotOptimize(users);
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                            static_cast<int64_t>(response.body.size()));
+    state.counters["users"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(DecodeSubordinateUsersReply)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void RenewalOrderBody(benchmark::State& state) {
     const rd::RenewalOrder order{.partner_id = "9223372036854775001",
