@@ -196,33 +196,45 @@ void ApiClient::with_fresh_token(DoneHandler then) {
 }
 
 void ApiClient::get(std::string path_and_query, ReplyHandler on_done) {
+    send_get(
+        std::move(path_and_query),
+        [on_done = std::move(on_done)](Result<HttpResponse> response) {
+            on_done(response ? decode_envelope(response.value()) : Result<ApiReply>(response.error()));
+        },
+        /*is_retry=*/false);
+}
+
+void ApiClient::get_response(std::string path_and_query, RawReplyHandler on_done) {
     send_get(std::move(path_and_query), std::move(on_done), /*is_retry=*/false);
 }
 
-void ApiClient::send_get(std::string path, ReplyHandler on_done, bool is_retry) {
-    with_fresh_token([this, path = std::move(path), on_done = std::move(on_done),
-                      is_retry](Result<Done> ready) mutable {
-        if (!ready) {
-            on_done(ready.error());
-            return;
-        }
-        HttpRequest request = make_request("GET", path);
-        request.headers.push_back({"Authorization", authorization()});
-        std::uint64_t generation = token_generation_;
-        std::uint64_t session = session_;
-        send(std::move(request), [this, path, on_done = std::move(on_done), is_retry, generation,
-                                  session](HttpResponse response) mutable {
-            if (session != session_) return;
-            Result<ApiReply> result = decode_envelope(response);
-            if (!result && result.error().kind == ErrorKind::auth && response.status == 401 && !is_retry) {
-                // The token was refused: get a new one (unless another request already did) and retry once.
-                if (generation == token_generation_) token_expires_at_ms_ = 0;
-                send_get(std::move(path), std::move(on_done), /*is_retry=*/true);
+void ApiClient::send_get(std::string path, RawReplyHandler on_done, bool is_retry) {
+    with_fresh_token(
+        [this, path = std::move(path), on_done = std::move(on_done), is_retry](Result<Done> ready) mutable {
+            if (!ready) {
+                on_done(ready.error());
                 return;
             }
-            on_done(std::move(result));
+            HttpRequest request = make_request("GET", path);
+            request.headers.push_back({"Authorization", authorization()});
+            std::uint64_t generation = token_generation_;
+            std::uint64_t session = session_;
+            send(std::move(request), [this, path, on_done = std::move(on_done), is_retry, generation,
+                                      session](HttpResponse response) mutable {
+                if (session != session_) return;
+                // Only a 401 can be the token's refusal, so only then is the envelope read here.
+                if (response.status == 401 && !is_retry) {
+                    Result<ApiReply> result = decode_envelope(response);
+                    if (!result && result.error().kind == ErrorKind::auth) {
+                        // The token was refused: get a new one (unless another request did) and retry once.
+                        if (generation == token_generation_) token_expires_at_ms_ = 0;
+                        send_get(std::move(path), std::move(on_done), /*is_retry=*/true);
+                        return;
+                    }
+                }
+                on_done(std::move(response));
+            });
         });
-    });
 }
 
 void ApiClient::post_json(std::string path, std::string body, ReplyHandler on_done) {

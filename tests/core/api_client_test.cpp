@@ -149,6 +149,29 @@ TEST_F(ApiClientTest, Get401RefreshesAndRetriesOnce) {
     EXPECT_TRUE(last->ok());
 }
 
+TEST_F(ApiClientTest, GetResponseRefreshesOn401AndHandsOverTheRawReply) {
+    sign_in();
+    std::optional<Result<HttpResponse>> response;
+    client.get_response(users_path, [&](Result<HttpResponse> r) { response = std::move(r); });
+    transport.reply(users_path, api_error(401, "token_expired", "expired"));
+    EXPECT_FALSE(response);
+    transport.reply(token_path, ok(token_result("access-2", "refresh-2")));
+    ASSERT_EQ(transport.sent_count(users_path), 2u);
+    EXPECT_EQ(header(transport.sent.back(), "Authorization"), "Bearer access-2");
+    transport.reply(users_path, api_error(401, "ip_not_allowed", "denied", "req-9"));
+    ASSERT_TRUE(response && response->ok()); // the second 401 is the caller's to read
+    EXPECT_EQ(response->value().status, 401);
+    EXPECT_EQ(decode_envelope(response->value()).error().request_id, "req-9");
+}
+
+TEST_F(ApiClientTest, GetResponseWithoutTokenReportsNotSignedIn) {
+    std::optional<Result<HttpResponse>> response;
+    client.get_response(users_path, [&](Result<HttpResponse> r) { response = std::move(r); });
+    ASSERT_TRUE(response && !response->ok());
+    EXPECT_EQ(response->error().kind, ErrorKind::auth);
+    EXPECT_EQ(transport.sent_count(users_path), 0u);
+}
+
 TEST_F(ApiClientTest, SecondGet401IsReportedNotRetriedAgain) {
     sign_in();
     client.get(users_path, record());
