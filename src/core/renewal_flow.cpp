@@ -6,6 +6,7 @@
 #include "decoders.h"
 #include "order_body.h"
 #include "text.h"
+#include "users_reply.h"
 
 namespace rd {
 namespace {
@@ -131,11 +132,20 @@ void RenewalFlow::retry_lookup(LookupKind kind) {
 void RenewalFlow::load_users() {
     users_ = {.status = LookupStatus::loading};
     std::uint64_t epoch = epoch_;
-    client_.get(paths::subordinate_users, [this, epoch](Result<ApiReply> reply) {
+    // The largest list (10,000 users for some partners): read straight from the reply, no DOM.
+    client_.get_response(paths::subordinate_users, [this, epoch](Result<HttpResponse> response) {
         if (epoch != epoch_) return;
-        finish_lookup(users_, reply, [this](const nlohmann::json& r) {
-            return decode_subordinate_users(r, &users_.skipped);
-        });
+        Result<SubordinateUsersReply> reply =
+            response ? decode_subordinate_users_reply(response.value(), &users_.skipped)
+                     : Result<SubordinateUsersReply>(response.error());
+        if (!reply) {
+            users_.status = LookupStatus::failed;
+            users_.error = reply.error();
+            return;
+        }
+        users_.status = LookupStatus::loaded;
+        users_.value = std::move(reply.value().users);
+        users_.error.reset();
     });
 }
 
