@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -120,11 +121,12 @@ GLFWwindow* create_window(const rd::desktop::DesktopOptions& options,
     return window;
 }
 
-// The event wait: sleeps until input or a window event; while busy (or settling) wakes at most
-// 60 times a second.
-void wait_for_events(bool pacing, double last_frame) {
+// The event wait: sleeps until input, a window event or the time the UI is due (`due_in_ms`);
+// while busy (or settling) wakes at most 60 times a second.
+void wait_for_events(bool pacing, double last_frame, std::optional<std::int64_t> due_in_ms) {
     const double wait = last_frame + frame_interval - glfwGetTime();
-    if (!pacing) glfwWaitEvents();
+    if (!pacing && due_in_ms) glfwWaitEventsTimeout(static_cast<double>(*due_in_ms) / 1000.0);
+    else if (!pacing) glfwWaitEvents();
     else if (wait > 0) glfwWaitEventsTimeout(wait);
     else glfwPollEvents();
 }
@@ -198,10 +200,11 @@ int main(int argc, char** argv) {
     double last_frame = 0;
     bool pacing = true; // busy or settling: frames are due
     while (!shell::stop_requested() && !glfwWindowShouldClose(g.window) && !app->wants_close()) {
-        wait_for_events(pacing, last_frame);
+        wait_for_events(pacing, last_frame, app->ms_until_due());
         const bool busy = rd::app::Frame::busy(*transport, *app);
         transport->poll(); // handlers change the UI's state: `busy` already asks for that frame
-        const bool draw = g.frame->needs_frame(g.events.woke, busy);
+        const bool due = app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
+        const bool draw = g.frame->needs_frame(g.events.woke || due, busy);
         g.events.woke = false;
         pacing = draw;
         if (!draw) continue;

@@ -4,15 +4,15 @@
 // listeners), while a request is in flight or the UI animates, plus a few settle frames. Once
 // nothing is due the main loop pauses itself (no animation-frame callbacks at all while idle) and
 // rd_web_wake resumes it: the shell calls it on input, resizes, pixel-ratio changes and pastes, the
-// fetch transport (through page_shell's wake hook) when a reply arrives.
-// HiDPI: the canvas backing store is CSS size x devicePixelRatio; ImGui works in CSS pixels with
-// a framebuffer scale, and the font is rasterised at device resolution.
+// fetch transport (through page_shell's wake hook) when a reply arrives, and a timer when the UI
+// is due at a time (App::ms_until_due). HiDPI and pointer scaling: src/app/web/canvas.h.
 // The page shell (web/shell.js) passes its settings as program arguments and provides
 // Module.rdShell (src/platform/web/page_shell.h); it asks before the page is left while
 // rd_web_order_in_flight() says an order is being sent. What happens inside a frame is shared with
 // the desktop app: src/app/frame.h.
 #include "app.h"
 #include "browser_paste.h"
+#include "canvas.h"
 #include "clock.h"
 #include "frame.h"
 #include "imgui_renderer.h"
@@ -28,16 +28,12 @@
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
-#include <cfloat>
-#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace {
-
-constexpr const char* canvas_selector = "#canvas";
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -46,9 +42,7 @@ struct WebApp {
     rd::web::LocalStorageJournal journal;
     std::unique_ptr<rd::ui::App> app;
     std::optional<rd::app::Frame> frame;
-    double css_width = 0, css_height = 0; // canvas size in CSS pixels
-    int fb_width = 0, fb_height = 0;      // canvas backing store in device pixels
-    double ratio = 0;                     // device pixel ratio of the last fit_canvas
+    rd::web::Canvas canvas;
     int cursor = ImGuiMouseCursor_Arrow;
     bool loop_paused = false; // emscripten_pause_main_loop'ed until the next wake
     double frame_ms = 0;      // CPU time of the last Frame::draw (the test hooks' frameMs)
@@ -57,52 +51,6 @@ struct WebApp {
 };
 
 WebApp* g = nullptr; // emscripten_set_main_loop never returns: the app lives on the heap
-
-// Sizes the backing store (canvas.width/height) to CSS size x devicePixelRatio; the CSS size stays
-// the stylesheet's. Rebuilds the font when the ratio changed.
-void fit_canvas(bool renderer_ready) {
-    double css_width = 0, css_height = 0;
-    emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
-    if (css_width < 1 || css_height < 1) return; // hidden or not laid out yet
-    const double ratio = emscripten_get_device_pixel_ratio();
-    const int fb_width = static_cast<int>(std::lround(css_width * ratio));
-    const int fb_height = static_cast<int>(std::lround(css_height * ratio));
-    if (fb_width != g->fb_width || fb_height != g->fb_height) {
-        // Not glfwSetWindowSize: emscripten's asks for fullscreen when the size equals the screen's.
-        // GLFW's own idea of the size is unused (draw_frame sets ImGui's display size).
-        emscripten_set_canvas_element_size(canvas_selector, fb_width, fb_height);
-        g->fb_width = fb_width;
-        g->fb_height = fb_height;
-    }
-    g->css_width = css_width;
-    g->css_height = css_height;
-    g->ratio = ratio;
-    g->frame->set_pixel_scale(static_cast<float>(ratio), renderer_ready);
-}
-
-// ---- input: GLFW reports the pointer in backing-store pixels; ImGui wants CSS pixels ----
-void on_cursor_pos(GLFWwindow* window, double x, double y) {
-    ImGui_ImplGlfw_CursorPosCallback(window, x * g->css_width / g->fb_width,
-                                     y * g->css_height / g->fb_height);
-}
-
-void on_cursor_enter(GLFWwindow* window, int entered) {
-    // The backend's "left" state would make it poll glfwGetCursorPos (backing-store pixels)
-    // every frame, so only the "entered" half goes to it.
-    if (entered) ImGui_ImplGlfw_CursorEnterCallback(window, 1);
-    else ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-}
-
-void install_input_callbacks(GLFWwindow* window) {
-    glfwSetCursorPosCallback(window, on_cursor_pos);
-    glfwSetCursorEnterCallback(window, on_cursor_enter);
-    glfwSetMouseButtonCallback(window, ImGui_ImplGlfw_MouseButtonCallback);
-    glfwSetKeyCallback(window, ImGui_ImplGlfw_KeyCallback);
-    glfwSetCharCallback(window, ImGui_ImplGlfw_CharCallback);
-    // The wheel reaches ImGui through the backend's own Emscripten wheel callback.
-    ImGui_ImplGlfw_CursorEnterCallback(window, 1); // see on_cursor_enter
-    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-}
 
 rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     rd::ui::AppEnvironment env;
@@ -131,15 +79,17 @@ void resume_frame_loop() {
 void main_loop_iteration() {
     // The shell wakes the loop on a devicePixelRatio change (a media query); the ratio is also
     // compared here (one property read) in case a zoom or a screen move raised no event.
-    const bool woke = rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->ratio;
-    if (woke) fit_canvas(true);
+    const bool due = g->app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
+    const bool woke = rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->canvas.ratio || due;
+    if (woke) g->canvas.fit(*g->frame, true);
     const bool busy = rd::app::Frame::busy(*g->transport, *g->app) || rd::web::paste_pending();
     g->transport->poll(); // handlers change the UI's state: `busy` already covers that frame
-    const rd::app::FrameSize size{static_cast<float>(g->css_width), static_cast<float>(g->css_height),
-                                  g->fb_width, g->fb_height};
+    const rd::app::FrameSize size = g->canvas.frame_size();
     if (!g->frame->needs_frame(woke, busy)) { // settled: leave the last frame up and sleep
         g->loop_paused = true;
         emscripten_pause_main_loop();
+        if (const auto due_in = g->app->ms_until_due()) // a timer wakes it when the UI is due
+            emscripten_async_call([](void*) { resume_frame_loop(); }, nullptr, static_cast<int>(*due_in));
         return;
     }
     if (!size.drawable()) return;
@@ -219,12 +169,8 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_ALPHA_BITS, 0); // an opaque canvas composites faster
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    double css_width = 0, css_height = 0;
-    emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
-    const double ratio = emscripten_get_device_pixel_ratio();
-    g->window = glfwCreateWindow(std::max(1, static_cast<int>(std::lround(css_width * ratio))),
-                                 std::max(1, static_cast<int>(std::lround(css_height * ratio))), "RenewDesk",
-                                 nullptr, nullptr);
+    const auto [width, height] = rd::web::Canvas::backing_store_size();
+    g->window = glfwCreateWindow(width, height, "RenewDesk", nullptr, nullptr);
     if (!g->window) {
         rd::web::show_fatal_error(
             "This browser could not create a WebGL2 context. Enable hardware acceleration or use a "
@@ -237,10 +183,10 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     g->frame.emplace(rd::app::FrameSettings{.mac_behaviours = options.mac, .shell_sets_cursor = true});
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
-    install_input_callbacks(g->window);
+    rd::web::install_input_callbacks(g->window, g->canvas);
     rd::web::install_browser_clipboard();
 
-    fit_canvas(false); // also builds the font for the current pixel ratio
+    g->canvas.fit(*g->frame, false); // also builds the font for the current pixel ratio
     std::string error;
     if (!rd::render::init(&error)) {
         rd::web::show_fatal_error(("The page could not set up WebGL2 drawing: " + error).c_str());

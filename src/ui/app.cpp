@@ -13,6 +13,8 @@
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over
 
+#include <algorithm>
+
 namespace rd::ui {
 
 void App::Impl::draw_top_bar() {
@@ -185,8 +187,13 @@ void App::draw() {
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
-    return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting ||
-           flow.recheck_at_ms().has_value(); // the order list's second reading is due at a time
+    return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
+}
+
+std::optional<std::int64_t> App::ms_until_due() const {
+    const auto due_at = impl_->flow.recheck_at_ms(); // the order list's second reading
+    if (!due_at) return std::nullopt;
+    return std::max<std::int64_t>(0, *due_at - impl_->client.clock().epoch_ms());
 }
 
 bool App::order_in_flight() const {

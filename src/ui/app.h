@@ -7,6 +7,7 @@
 #include "order_journal.h"
 #include "transport.h"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -68,6 +69,10 @@ class App {
 
     void draw();               // one frame of UI; call between ImGui::NewFrame() and ImGui::Render()
     bool needs_frames() const; // true while something changes without input (requests, spinners)
+    // Milliseconds until the UI needs a frame although nothing happens (a timed second reading of
+    // the order list), 0 when that time has come; nothing when no such time is set. The shells sleep
+    // until then instead of drawing frames to find out.
+    std::optional<std::int64_t> ms_until_due() const;
 
     // Closing the window or page: true while an order is being sent (its outcome not yet known).
     bool order_in_flight() const;
