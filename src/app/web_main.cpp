@@ -196,6 +196,7 @@ int main(int argc, char** argv) {
     g->transport = rd::make_platform_transport();
     g->app = std::make_unique<rd::ui::App>(*g->transport, g->clock, make_environment(options));
     rd::web::set_wake_handler(resume_frame_loop);
+    main_loop_iteration(); // the first frame now, not at the next animation frame
     emscripten_set_main_loop(main_loop_iteration, 0, true);
     return 0;
 }
