@@ -8,6 +8,7 @@
 //    body (too large, or a redirect the browser followed): `failure_text` says why.
 #include "envelope.h"
 
+#include "json_scan.h"
 #include "strict_json.h"
 #include "text.h"
 
@@ -147,12 +148,7 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
 
     // Most replies are well-formed UTF-8: they are parsed in place, not through a repaired copy.
     std::string repaired_body;
-    std::string_view text = response.body;
-    if (!is_valid_utf8(text)) {
-        bool repaired = false;
-        repaired_body = valid_utf8(text, repaired);
-        text = repaired_body;
-    }
+    const std::string_view text = utf8_text(response.body, repaired_body);
     std::string refusal;
     std::optional<nlohmann::json> document = parse_strict(text, refusal);
     if (!document) {
