@@ -4,6 +4,7 @@
 #include "decoders.h"
 #include "envelope.h"
 #include "order_body.h"
+#include "user_list_reply.h"
 #include "users_reply.h"
 
 #include <benchmark/benchmark.h>
@@ -13,32 +14,9 @@
 
 namespace {
 
-std::string user_list_reply(int users) {
-    nlohmann::json list = nlohmann::json::array();
-    for (int i = 0; i < users; ++i)
-        list.push_back({{"partnerId", std::to_string(7205759403792793600ULL + 1000003ULL * i)},
-                        {"company", "Generated Customer " + std::to_string(i) + " Ltd"},
-                        {"email", "customer" + std::to_string(i) + "@generated.example.invalid"},
-                        {"firstName", "Alex"},
-                        {"lastName", "Andersen"},
-                        {"userType", "Enduser"},
-                        {"country", "Denmark"},
-                        {"city", "Aarhus"},
-                        {"phoneNumber", "+4500000000"},
-                        {"street", "1 Example Street"},
-                        {"zipCode", "8000"},
-                        {"taxNum", ""},
-                        {"remark", ""}});
-    nlohmann::json body = {{"code", "success"},
-                           {"detailMessage", ""},
-                           {"requestId", std::string(32, 'a')},
-                           {"result", list},
-                           {"status", 200}};
-    return body.dump();
-}
-
 void DecodeSubordinateUsers(benchmark::State& state) {
-    const rd::HttpResponse response{.status = 200, .body = user_list_reply(static_cast<int>(state.range(0)))};
+    const rd::HttpResponse response{.status = 200,
+                                    .body = rd::bench::user_list_reply(static_cast<int>(state.range(0)))};
     for (auto _ : state) {
         auto reply = rd::decode_envelope(response);
         auto users = rd::decode_subordinate_users(reply.value().result);
@@ -52,7 +30,8 @@ BENCHMARK(DecodeSubordinateUsers)->Arg(100)->Arg(10000)->Unit(benchmark::kMillis
 
 // The same reply read straight into the users (users_reply.h), as RenewalFlow does.
 void DecodeSubordinateUsersReply(benchmark::State& state) {
-    const rd::HttpResponse response{.status = 200, .body = user_list_reply(static_cast<int>(state.range(0)))};
+    const rd::HttpResponse response{.status = 200,
+                                    .body = rd::bench::user_list_reply(static_cast<int>(state.range(0)))};
     for (auto _ : state) {
         auto users = rd::decode_subordinate_users_reply(response);
         benchmark::DoNotOptimize(users);

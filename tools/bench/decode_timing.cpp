@@ -4,6 +4,7 @@
 // 12 runs itself and prints min / median / max. Prints numbers; asserts nothing.
 #include "decoders.h"
 #include "envelope.h"
+#include "user_list_reply.h"
 #include "users_reply.h"
 
 #include <nlohmann/json.hpp>
@@ -15,31 +16,6 @@
 #include <vector>
 
 namespace {
-
-// The same reply as core_bench.cpp's DecodeSubordinateUsers/10000.
-std::string user_list_reply(int users) {
-    nlohmann::json list = nlohmann::json::array();
-    for (int i = 0; i < users; ++i)
-        list.push_back({{"partnerId", std::to_string(7205759403792793600ULL + 1000003ULL * i)},
-                        {"company", "Generated Customer " + std::to_string(i) + " Ltd"},
-                        {"email", "customer" + std::to_string(i) + "@generated.example.invalid"},
-                        {"firstName", "Alex"},
-                        {"lastName", "Andersen"},
-                        {"userType", "Enduser"},
-                        {"country", "Denmark"},
-                        {"city", "Aarhus"},
-                        {"phoneNumber", "+4500000000"},
-                        {"street", "1 Example Street"},
-                        {"zipCode", "8000"},
-                        {"taxNum", ""},
-                        {"remark", ""}});
-    nlohmann::json body = {{"code", "success"},
-                           {"detailMessage", ""},
-                           {"requestId", std::string(32, 'a')},
-                           {"result", list},
-                           {"status", 200}};
-    return body.dump();
-}
 
 template <class Decode> void time_runs(const char* what, std::size_t expected, Decode decode) {
     constexpr int runs = 12;
@@ -62,7 +38,7 @@ template <class Decode> void time_runs(const char* what, std::size_t expected, D
 } // namespace
 
 int main() {
-    const rd::HttpResponse response{.status = 200, .body = user_list_reply(10000)};
+    const rd::HttpResponse response{.status = 200, .body = rd::bench::user_list_reply(10000)};
     time_runs("10,000 users, one pass (what the app uses)", 10000,
               [&] { return rd::decode_subordinate_users_reply(response).value().users.size(); });
     time_runs("10,000 users, decode_envelope + decoder", 10000, [&] {
