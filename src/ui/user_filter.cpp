@@ -1,5 +1,6 @@
 #include "user_filter.h"
 
+#include "case_fold.h"
 #include "text.h"
 
 #include <algorithm>
@@ -18,7 +19,7 @@ std::string haystack_of(const SubordinateUser& user) {
         text += field_separator;
     }
     text += display_name(user); // "first last": a search may span the space between them
-    return ascii_lowercase(std::move(text));
+    return fold_case(text);
 }
 
 std::string sort_key(const SubordinateUser& user, UserColumn column) {
@@ -74,10 +75,11 @@ const std::vector<std::size_t>& UserFilter::rows(const std::vector<SubordinateUs
         sort_all(users, sort_column, descending);
     if (valid_ && search == search_) return rows_;
 
-    const std::string needle = ascii_lowercase(search);
+    const std::string needle = fold_case(search);
     // A longer search text that starts with the last one can only narrow the last rows down.
-    const bool narrowing = valid_ && needle.size() > search_.size() &&
-                           needle.compare(0, search_.size(), ascii_lowercase(search_)) == 0;
+    const std::string previous = fold_case(search_);
+    const bool narrowing =
+        valid_ && needle.size() > previous.size() && needle.compare(0, previous.size(), previous) == 0;
     std::vector<std::size_t> candidates = narrowing ? std::move(rows_) : order_;
     rows_.clear();
     for (const std::size_t i : candidates)

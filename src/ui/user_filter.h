@@ -16,7 +16,8 @@ enum class UserColumn { partner_id, company, email, name };
 class UserFilter {
   public:
     // Indices into `users` of the rows to show, in display order: the users whose partner id,
-    // company, email, first, last or full name contains `search` (ASCII case-insensitive), sorted
+    // company, email, first, last or full name contains `search` (case-insensitive for every script
+    // with case, exact for the rest: case_fold.h), sorted
     // by `sort_column` (ties keep the list's order).
     const std::vector<std::size_t>& rows(const std::vector<SubordinateUser>& users, const std::string& search,
                                          UserColumn sort_column, bool descending);

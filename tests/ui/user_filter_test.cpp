@@ -2,6 +2,7 @@
 // random lists, searches typed and erased key by key, and every sort order.
 #include "user_filter.h"
 
+#include "case_fold.h"
 #include "text.h"
 
 #include <gtest/gtest.h>
@@ -17,9 +18,9 @@ namespace {
 
 std::vector<std::size_t> reference_rows(const std::vector<SubordinateUser>& users, const std::string& search,
                                         UserColumn column, bool descending) {
-    const std::string needle = ascii_lowercase(search);
+    const std::string needle = fold_case(search);
     auto contains = [&](const std::string& text) {
-        return ascii_lowercase(text).find(needle) != std::string::npos;
+        return fold_case(text).find(needle) != std::string::npos;
     };
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < users.size(); ++i) {
@@ -87,4 +88,26 @@ TEST(UserFilter, AMatchNeverSpansTwoFieldsButMaySpanFirstAndLastName) {
     UserFilter filter;
     EXPECT_TRUE(filter.rows(users, "acmex", UserColumn::company, false).empty());    // company + email
     EXPECT_EQ(filter.rows(users, "ann lee", UserColumn::company, false).size(), 1u); // the full name
+}
+
+TEST(UserFilter, NamesInAnyScriptAreFoundCaseInsensitivelyWhereTheScriptHasCase) {
+    const std::vector<SubordinateUser> users = {
+        {.partner_id = "1", .company = "Τηλεπικοινωνίες Αθηνών"},
+        {.partner_id = "2", .company = "ООО «Связь Плюс»"},
+        {.partner_id = "3", .company = "杭州云联通信有限公司"},
+        {.partner_id = "4", .company = "CÔNG TY VIỄN THÔNG ĐÀ NẴNG"},
+        {.partner_id = "5", .company = "Łódź Telekom"},
+    };
+    UserFilter filter;
+    auto found = [&](const std::string& search) {
+        const auto& rows = filter.rows(users, search, UserColumn::partner_id, false);
+        return rows.size() == 1 ? users[rows[0]].partner_id : std::string("none");
+    };
+    EXPECT_EQ(found("τηλεπικοινωνίες"), "1");
+    EXPECT_EQ(found("ΤΗΛΕΠΙΚΟΙΝΩΝΊΕΣ"), "1"); // ί and Ί: one letter with tonos, two cases
+    EXPECT_EQ(found("связь"), "2");
+    EXPECT_EQ(found("云联通信"), "3");   // no case: exact
+    EXPECT_EQ(found("viễn thông"), "4"); // Vietnamese letters fold in Latin Extended Additional
+    EXPECT_EQ(found("đà nẵng"), "4");
+    EXPECT_EQ(found("ŁÓDŹ"), "5");
 }
