@@ -1,5 +1,7 @@
 #include "case_fold.h"
 
+#include "text.h"
+
 #include <cstdint>
 
 namespace rd {
@@ -56,24 +58,6 @@ std::size_t decode(std::string_view text, std::size_t at, char32_t& c) {
     return length;
 }
 
-void encode(char32_t c, std::string& out) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 } // namespace
 
 std::string fold_case(std::string_view utf8) {
@@ -92,7 +76,7 @@ std::string fold_case(std::string_view utf8) {
             out += utf8[at++];
             continue;
         }
-        encode(fold(c), out);
+        append_utf8(out, fold(c));
         at += length;
     }
     return out;
