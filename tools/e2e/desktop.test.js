@@ -12,10 +12,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import {
-  artifacts, control, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself, waitForOrders,
+  artifacts, control, nativeBin, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself, waitForOrders,
 } from './harness.js';
 
-const bin = path.join(root, 'build/native/bin');
+const bin = nativeBin;
 const appBinary = path.join(bin, 'renewdesk');
 const sandboxBinary = path.join(bin, 'renewdesk-sandbox');
 const secret = 'demo-client-secret';

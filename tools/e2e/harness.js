@@ -32,8 +32,12 @@ export const tutorialBodyForMyself = readFileSync(path.join(root, 'tests/fixture
 export const webBin = process.env.RENEWDESK_WEB_BIN ? path.resolve(process.env.RENEWDESK_WEB_BIN)
   : path.join(root, 'build/web/bin');
 
+// The native programs (sandbox, desktop app): build/native/bin, or $RENEWDESK_NATIVE_BIN (another build's).
+export const nativeBin = process.env.RENEWDESK_NATIVE_BIN ? path.resolve(process.env.RENEWDESK_NATIVE_BIN)
+  : path.join(root, 'build/native/bin');
+
 export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
-  const binary = path.join(root, 'build/native/bin/renewdesk-sandbox');
+  const binary = path.join(nativeBin, 'renewdesk-sandbox');
   const page = servePage ? ['--serve', webBin, '--one-request-per-connection'] : [];
   const child = spawn(binary, ['--port', '0', ...page, ...extraArgs], { stdio: ['ignore', 'pipe', 'ignore'] });
   const lines = readline.createInterface({ input: child.stdout });
