@@ -58,6 +58,12 @@ struct AppEnvironment {
     bool warn_plain_http = false;
 };
 
+// What the shell's renderer knows about the last frame, reported through the test hooks.
+struct RenderFacts {
+    int missing_glyphs = 0; // codepoints drawn with a placeholder or the replacement glyph
+    std::string drawn_text; // the text ImGui drew in the last capture frame (empty when none was asked)
+};
+
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0; // in ImGui display coordinates (CSS pixels on the web)
 };
@@ -82,7 +88,8 @@ class App {
     bool wants_close() const;
 
     // Read-only test hooks.
-    std::string state_json() const; // {"screen": "...", "busy": bool, ...}: no ids, no secrets
+    void set_render_facts(RenderFacts facts); // reported by state_json()
+    std::string state_json() const;           // {"screen": "...", "busy": bool, ...}: no ids, no secrets
     const std::map<std::string, WidgetRect>& widget_rects() const;
 
   private:

@@ -39,7 +39,8 @@ struct App::Impl {
     ChooseFields choose;
     ReviewFields review;
     Actions actions;
-    std::string notice; // the one notice line: a copy or save, settings reset at start-up
+    RenderFacts render_facts; // from the shell, for the test hooks
+    std::string notice;       // the one notice line: a copy or save, settings reset at start-up
     Stage shown_stage = Stage::signed_out;
     bool close_asked = false;     // the shell wants to close while an order is in flight
     bool close_confirmed = false; // ... and the person said close anyway

@@ -55,12 +55,18 @@ std::string App::state_json() const {
         {"receiptStatus", flow.receipt().order_status},
         {"notice", impl_->notice},
         {"focused", focused_label()},
+        {"missingGlyphs", impl_->render_facts.missing_glyphs},
+        {"drawnText", impl_->render_facts.drawn_text},
         {"chosen",
          {{"target", flow.selection().target.has_value()},
           {"plan", flow.selection().plan_id.has_value()},
           {"contact", flow.selection().billing_id.has_value()}}},
     };
     return json_text(state);
+}
+
+void App::set_render_facts(RenderFacts facts) {
+    impl_->render_facts = std::move(facts);
 }
 
 } // namespace rd::ui
