@@ -13,6 +13,7 @@
 #include "app.h"
 #include "clock.h"
 #include "frame.h"
+#include "glyph_files.h"
 #include "imgui_renderer.h"
 #include "platform_transport.h"
 
@@ -173,7 +174,9 @@ int main(int argc, char** argv) {
     g.forced_scale = options.scale;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    g.frame.emplace(rd::app::FrameSettings{});
+    // Glyph slices come from glyphs/ beside the executable; an arrival wakes the event wait.
+    const std::unique_ptr<rd::GlyphFiles> glyph_files = rd::make_glyph_files([] { glfwPostEmptyEvent(); });
+    g.frame.emplace(rd::app::FrameSettings{.glyph_files = glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g.window, false); // also sets the OS clipboard functions
     shell::install_window_callbacks(g.window, g.events);
     update_metrics(false); // builds the font for the window's scale
@@ -201,7 +204,7 @@ int main(int argc, char** argv) {
     bool pacing = true; // busy or settling: frames are due
     while (!shell::stop_requested() && !glfwWindowShouldClose(g.window) && !app->wants_close()) {
         wait_for_events(pacing, last_frame, app->ms_until_due());
-        const bool busy = rd::app::Frame::busy(*transport, *app);
+        const bool busy = g.frame->busy(*transport, *app);
         transport->poll(); // handlers change the UI's state: `busy` already asks for that frame
         const bool due = app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
         const bool draw = g.frame->needs_frame(g.events.woke || due, busy);
@@ -213,7 +216,11 @@ int main(int argc, char** argv) {
         const unsigned frames = g.frame->frames_drawn();
         if (frames == 1 && (options.print_timing || hooks))
             std::fprintf(stderr, "renewdesk: first frame drawn %.0f ms after start\n", ms_since_start());
-        if (hooks) hooks->after_frame(app->state_json(), app->widget_rects(), frames, screen_mapping());
+        if (hooks) {
+            app->set_render_facts(
+                {.missing_glyphs = g.frame->glyph_facts().missing, .drawn_text = g.frame->captured_text()});
+            hooks->after_frame(app->state_json(), app->widget_rects(), frames, screen_mapping());
+        }
     }
 
     // ---- shutdown ----

@@ -2,20 +2,28 @@
 
 #include "app.h"
 #include "gl.h"
+#include "glyph_files.h"
+#include "glyph_table.h"
 #include "imgui_renderer.h"
 #include "transport.h"
-#include "ui_font.h"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input ImGui has not handled yet
+#include <imgui_internal.h> // InputEventsQueue: input ImGui has not handled yet; LogBuffer: captured text
+
+#include <cstdio>
 
 namespace rd::app {
 
 namespace {
 constexpr float font_size = 15.0f; // ImGui units: CSS pixels on the web, logical units on the desktop
-}
+constexpr std::chrono::seconds glyph_retry{10}; // a slice that failed is asked for again after this
 
-Frame::Frame(const FrameSettings& settings) {
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+} // namespace
+
+Frame::Frame(const FrameSettings& settings) : glyph_files_(settings.glyph_files) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing persists but what the app remembers on purpose
     io.LogFilename = nullptr;
@@ -30,15 +38,62 @@ Frame::Frame(const FrameSettings& settings) {
 void Frame::set_pixel_scale(float scale, bool renderer_ready) {
     if (scale == font_scale_) return;
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    render::add_ui_font(*io.Fonts, font_size * scale);
+    const auto started = std::chrono::steady_clock::now();
+    glyphs_.build(*io.Fonts, font_size * scale);
+    glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;
     if (renderer_ready) render::upload_font_atlas();
 }
 
-bool Frame::busy(const Transport& transport, const ui::App& app) {
-    return !transport.idle() || app.needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+bool Frame::busy(const Transport& transport, const ui::App& app) const {
+    return !transport.idle() || app.needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty() ||
+           glyphs_in_flight_ > 0;
+}
+
+// Between frames: merges the slices that arrived into the atlas (one rebuild for all of them).
+void Frame::take_arrived_glyphs() {
+    if (!glyph_files_) return;
+    bool loaded = false;
+    for (GlyphFile& file : glyph_files_->take_arrived()) {
+        --glyphs_in_flight_;
+        if (file.ok && glyphs_.add_loaded(file.slice, std::move(file.bytes))) {
+            loaded = true;
+            ++glyph_facts_.slices_loaded;
+            continue;
+        }
+        glyphs_.mark_failed(file.slice);
+        retry_after_[file.slice] = std::chrono::steady_clock::now() + glyph_retry;
+        std::fprintf(stderr, "renewdesk: glyph slice %s not loaded: %s\n",
+                     render::glyph_slice_files[file.slice].file,
+                     file.ok ? "not a font file" : file.problem.c_str());
+    }
+    if (!loaded) return;
+    const float scale = font_scale_;
+    font_scale_ = 0; // rebuild at the same scale
+    set_pixel_scale(scale, true);
+    glyph_facts_.loaded_bytes = glyphs_.loaded_bytes();
+}
+
+// After a frame: asks for every slice it drew placeholders for (failed ones again after a while).
+void Frame::request_glyphs(const render::GlyphScan& seen) {
+    glyph_facts_.missing = seen.missing;
+    if (glyphs_in_flight_ == 0 && batch_open_) {
+        glyph_facts_.last_wait_ms = ms_since(batch_started_);
+        batch_open_ = false;
+    }
+    if (!glyph_files_) return;
+    const auto now = std::chrono::steady_clock::now();
+    for (const int slice : seen.needed) {
+        const auto state = glyphs_.state(slice);
+        if (state == render::GlyphAtlas::State::requested) continue;
+        if (state == render::GlyphAtlas::State::failed && now < retry_after_[slice]) continue;
+        if (!batch_open_) batch_started_ = now;
+        batch_open_ = true;
+        glyphs_.mark_requested(slice);
+        ++glyphs_in_flight_;
+        glyph_files_->request(slice, render::glyph_slice_files[slice].file);
+    }
 }
 
 bool Frame::needs_frame(bool woke, bool busy) {
@@ -53,9 +108,18 @@ void Frame::draw(ui::App& app, const FrameSize& size) {
     io.DisplaySize = ImVec2(size.width, size.height);
     io.DisplayFramebufferScale =
         ImVec2(size.framebuffer_width / size.width, size.framebuffer_height / size.height);
+    take_arrived_glyphs();
     ImGui::NewFrame();
+    const bool capturing = capture_asked_;
+    if (capturing) ImGui::LogToBuffer(0); // 0: tree nodes keep their state while captured
     app.draw();
+    if (capturing) {
+        captured_text_ = ImGui::GetCurrentContext()->LogBuffer.c_str();
+        ImGui::LogFinish();
+        capture_asked_ = false;
+    }
     ImGui::Render();
+    request_glyphs(glyphs_.scan(*ImGui::GetDrawData()));
 
     const ImVec4 clear = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
     glViewport(0, 0, size.framebuffer_width, size.framebuffer_height);

@@ -1,20 +1,30 @@
 // The frame both shells share (the shell owns its loop, its window and its GL context; this owns
 // what happens inside one frame), shaped like Tracy's Backend split:
 //   - every ImGui io/style setting, in one place (the constructor);
-//   - the UI font for a pixel scale (device pixels per ImGui unit), rebuilt when the scale changes;
+//   - the UI font for a pixel scale (device pixels per ImGui unit), rebuilt when the scale changes,
+//     and glyphs on demand: slices fetched once their codepoints are drawn (src/render/glyph_atlas.h),
+//     merged into the atlas between frames;
 //   - whether a frame is needed: the settle/busy rule, including the peek at ImGui's input queue;
 //   - one frame drawn: NewFrame, the app's UI, Render, clear and draw with src/render.
 //
 //   rd::app::Frame frame({.mac_behaviours = ...});       // after ImGui::CreateContext()
 //   frame.set_pixel_scale(ratio, /*renderer_ready=*/false);
-//   loop: bool busy = rd::app::Frame::busy(transport, app);
+//   loop: bool busy = frame.busy(transport, app);
 //         transport.poll();
 //         if (frame.needs_frame(woke, busy)) { backend NewFrame; frame.draw(app, size); present; }
 #pragma once
 
+#include "glyph_atlas.h"
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <string>
+
 namespace rd {
+class GlyphFiles;
 class Transport;
-}
+} // namespace rd
 namespace rd::ui {
 class App;
 }
@@ -22,8 +32,18 @@ class App;
 namespace rd::app {
 
 struct FrameSettings {
-    bool mac_behaviours = false;    // ImGui's macOS shortcuts (Cmd for Ctrl, Option word moves)
-    bool shell_sets_cursor = false; // the shell applies ImGui's mouse cursor itself (the web page's CSS)
+    bool mac_behaviours = false;       // ImGui's macOS shortcuts (Cmd for Ctrl, Option word moves)
+    bool shell_sets_cursor = false;    // the shell applies ImGui's mouse cursor itself (the web page's CSS)
+    GlyphFiles* glyph_files = nullptr; // where glyph slices come from; null: placeholders stay
+};
+
+// What the glyphs on demand did, for the test hooks and the benchmarks.
+struct GlyphFacts {
+    int missing = 0;              // codepoints the last frame drew as a placeholder or U+FFFD
+    std::size_t loaded_bytes = 0; // slice bytes loaded so far
+    int slices_loaded = 0;
+    double last_wait_ms = 0;  // first request of a batch -> first frame drawn with all of it
+    double last_build_ms = 0; // the last atlas rebuild (rasterising every loaded glyph)
 };
 
 // The display in ImGui units (CSS pixels on the web, logical units on the desktop) and the
@@ -50,9 +70,10 @@ class Frame {
     void set_pixel_scale(float scale, bool renderer_ready);
     float pixel_scale() const { return font_scale_; }
 
-    // Something changes without input: a request in flight, the UI animating, or input that ImGui
-    // has queued but not yet handed to the UI (it trickles a few events per frame).
-    static bool busy(const Transport& transport, const ui::App& app);
+    // Something changes without input: a request in flight, the UI animating, input that ImGui
+    // has queued but not yet handed to the UI (it trickles a few events per frame), or a glyph
+    // slice on its way.
+    bool busy(const Transport& transport, const ui::App& app) const;
 
     // The settle rule: after input (`woke`) or while busy, draw; then a few settle frames; then
     // nothing until the next wake. Call once per loop iteration; true: draw a frame now.
@@ -62,11 +83,29 @@ class Frame {
     // One frame, after the platform backend's NewFrame(); `size` must be drawable().
     void draw(ui::App& app, const FrameSize& size);
     unsigned frames_drawn() const { return frames_; }
+    const GlyphFacts& glyph_facts() const { return glyph_facts_; }
+
+    // Test hook: the next frame records the text ImGui draws (ImGui's log capture: every widget's
+    // text, password fields excepted, with clipping off for that one frame), read by captured_text().
+    void capture_text() { capture_asked_ = true; }
+    const std::string& captured_text() const { return captured_text_; }
 
   private:
+    void take_arrived_glyphs();
+    void request_glyphs(const render::GlyphScan& seen);
+
     float font_scale_ = 0; // 0: no font yet
     int settle_ = settle_frames;
     unsigned frames_ = 0;
+    GlyphFiles* glyph_files_ = nullptr;
+    render::GlyphAtlas glyphs_;
+    GlyphFacts glyph_facts_;
+    int glyphs_in_flight_ = 0;
+    std::chrono::steady_clock::time_point batch_started_{}; // first request not yet drawn
+    bool batch_open_ = false;
+    std::map<int, std::chrono::steady_clock::time_point> retry_after_; // failed slices
+    bool capture_asked_ = false;
+    std::string captured_text_;
 };
 
 } // namespace rd::app

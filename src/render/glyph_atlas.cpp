@@ -1,0 +1,188 @@
+#include "glyph_atlas.h"
+
+#include "glyph_table.h"
+#include "ui_font.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace rd::render {
+
+namespace {
+
+constexpr ImWchar replacement_char = 0xFFFD;
+constexpr ImWchar first_placeholder = 0xE000; // Private Use Area: one codepoint per slice's placeholder
+
+std::uint32_t read_u32(const unsigned char* p) {
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+// The sfnt header and table directory stb_truetype will read: known magic, every table inside the
+// file, the tables it requires. A proxy's error page or a truncated download fails here instead of
+// inside ImGui's atlas build (which asserts).
+bool looks_like_a_font(const std::vector<unsigned char>& bytes) {
+    if (bytes.size() < 12) return false;
+    const std::uint32_t magic = read_u32(bytes.data());
+    if (magic != 0x00010000 && magic != 0x4F54544F /* OTTO */ && magic != 0x74727565 /* true */) return false;
+    const std::size_t tables = (std::size_t{bytes[4]} << 8) | bytes[5];
+    if (bytes.size() < 12 + 16 * tables) return false;
+    int required = 0;
+    bool outlines = false;
+    for (std::size_t i = 0; i < tables; ++i) {
+        const unsigned char* record = bytes.data() + 12 + 16 * i;
+        const std::uint64_t offset = read_u32(record + 8), length = read_u32(record + 12);
+        if (offset + length > bytes.size()) return false;
+        for (const char* tag : {"cmap", "head", "hhea", "hmtx"})
+            if (std::memcmp(record, tag, 4) == 0) ++required;
+        if (std::memcmp(record, "CFF ", 4) == 0 || std::memcmp(record, "glyf", 4) == 0) outlines = true;
+    }
+    return required == 4 && outlines;
+}
+
+bool is_cjk_slice(std::size_t slice) {
+    const char* file = glyph_slice_files[slice].file;
+    return std::strncmp(file, "cjk-", 4) == 0 || std::strncmp(file, "ui-zh", 5) == 0;
+}
+
+// A hollow box: the look of a glyph not drawn (yet).
+void draw_box(ImFontAtlas& atlas, const ImFontAtlasCustomRect& rect, int border) {
+    for (int y = 0; y < rect.Height; ++y)
+        for (int x = 0; x < rect.Width; ++x) {
+            const bool edge =
+                x < border || y < border || x >= rect.Width - border || y >= rect.Height - border;
+            atlas.TexPixelsAlpha8[(rect.Y + y) * atlas.TexWidth + rect.X + x] = edge ? 0xB0 : 0x00;
+        }
+}
+
+} // namespace
+
+int glyph_slice_of(char32_t codepoint) {
+    const GlyphRun* end = glyph_runs + glyph_run_count;
+    const GlyphRun* run = std::upper_bound(glyph_runs, end, codepoint,
+                                           [](char32_t c, const GlyphRun& r) { return c < r.first; });
+    if (run == glyph_runs) return -1;
+    --run;
+    return codepoint <= run->last ? run->slice : -1;
+}
+
+GlyphAtlas::GlyphAtlas() : slices_(glyph_slice_file_count) {}
+
+void GlyphAtlas::mark_requested(int slice) {
+    slices_[static_cast<std::size_t>(slice)].state = State::requested;
+}
+
+void GlyphAtlas::mark_failed(int slice) {
+    slices_[static_cast<std::size_t>(slice)].state = State::failed;
+}
+
+bool GlyphAtlas::add_loaded(int slice, std::vector<unsigned char> bytes) {
+    Slice& s = slices_[static_cast<std::size_t>(slice)];
+    if (!looks_like_a_font(bytes)) {
+        s.state = State::failed;
+        return false;
+    }
+    s.bytes = std::move(bytes);
+    s.ranges.clear();
+    for (std::size_t i = 0; i < glyph_run_count; ++i)
+        if (glyph_runs[i].slice == slice) {
+            s.ranges.push_back(static_cast<ImWchar>(glyph_runs[i].first));
+            s.ranges.push_back(static_cast<ImWchar>(glyph_runs[i].last));
+        }
+    s.ranges.push_back(0);
+    s.state = State::loaded;
+    return true;
+}
+
+std::size_t GlyphAtlas::loaded_bytes() const {
+    std::size_t total = 0;
+    for (const Slice& s : slices_)
+        total += s.bytes.size();
+    return total;
+}
+
+ImFont* GlyphAtlas::build(ImFontAtlas& atlas, float pixel_size) {
+    atlas.Clear();
+    ImFont* font = add_ui_font(atlas, pixel_size);
+    for (std::size_t i = 0; i < slices_.size(); ++i) {
+        Slice& s = slices_[i];
+        if (s.state != State::loaded) continue;
+        ImFontConfig config;
+        config.MergeMode = true;
+        config.FontDataOwnedByAtlas = false;         // the bytes live in slices_
+        if (is_cjk_slice(i)) config.OversampleH = 1; // big, square glyphs: half the rasterising
+        std::snprintf(config.Name, sizeof(config.Name), "%.32s", glyph_slice_files[i].file);
+        atlas.AddFontFromMemoryTTF(s.bytes.data(), static_cast<int>(s.bytes.size()), pixel_size, &config,
+                                   s.ranges.data());
+    }
+    const int box_width = std::max(3, static_cast<int>(std::lround(pixel_size * 0.5f)));
+    const int box_height = std::max(4, static_cast<int>(std::lround(pixel_size * 0.7f)));
+    const int box = atlas.AddCustomRectRegular(box_width, box_height);
+    atlas.Build();
+    draw_box(atlas, *atlas.GetCustomRectByIndex(box), std::max(1, static_cast<int>(pixel_size / 14.0f)));
+    add_placeholders(*font, atlas, box, pixel_size);
+    return font;
+}
+
+void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size) {
+    const ImFontAtlasCustomRect& rect = *atlas.GetCustomRectByIndex(box);
+    ImVec2 uv0, uv1;
+    atlas.CalcCustomRectUV(&rect, &uv0, &uv1);
+    box_u0_ = uv0.x;
+    box_v0_ = uv0.y;
+    u_step_ = atlas.TexUvScale.x / 1024.0f; // a thousandth of a texel: invisible, yet exact in a float
+    const float narrow = std::round(pixel_size * 0.6f), wide = std::round(pixel_size);
+    const float y1 = font.Ascent, y0 = y1 - static_cast<float>(rect.Height);
+    auto add = [&](ImWchar codepoint, int step, float advance) {
+        const float x0 = std::floor((advance - static_cast<float>(rect.Width)) * 0.5f);
+        const float shift = static_cast<float>(step) * u_step_;
+        font.AddGlyph(nullptr, codepoint, x0, y0, x0 + static_cast<float>(rect.Width), y1, uv0.x + shift,
+                      uv0.y, uv1.x + shift, uv1.y, advance);
+    };
+    add(replacement_char, 0, narrow);
+    for (std::size_t i = 0; i < slices_.size(); ++i)
+        if (slices_[i].state != State::loaded)
+            add(static_cast<ImWchar>(first_placeholder + i), static_cast<int>(i) + 1,
+                is_cjk_slice(i) ? wide : narrow);
+    font.FallbackChar = replacement_char;
+    font.BuildLookupTable();
+
+    // Every codepoint of a slice not loaded yet draws (and measures) as that slice's placeholder.
+    font.IndexLookup.resize(0x10000, static_cast<ImWchar>(-1));
+    font.IndexAdvanceX.resize(0x10000, font.FallbackAdvanceX);
+    for (std::size_t r = 0; r < glyph_run_count; ++r) {
+        const GlyphRun& run = glyph_runs[r];
+        if (slices_[run.slice].state == State::loaded) continue;
+        const ImWchar glyph = font.IndexLookup[first_placeholder + run.slice];
+        const float advance = font.IndexAdvanceX[first_placeholder + run.slice];
+        for (int c = run.first; c <= run.last; ++c)
+            if (font.IndexLookup[c] == static_cast<ImWchar>(-1)) {
+                font.IndexLookup[c] = glyph;
+                font.IndexAdvanceX[c] = advance;
+            }
+    }
+}
+
+GlyphScan GlyphAtlas::scan(const ImDrawData& data) const {
+    GlyphScan seen;
+    if (u_step_ <= 0) return seen;
+    std::vector<bool> needed(slices_.size(), false);
+    const float last = static_cast<float>(slices_.size()) + 0.5f;
+    for (int l = 0; l < data.CmdListsCount; ++l)
+        for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
+            // A glyph quad's two top vertices have v0; only the top-left one has a u near box_u0_.
+            if (v.uv.y != box_v0_) continue;
+            const float step = (v.uv.x - box_u0_) / u_step_;
+            if (step < -0.5f || step > last) continue;
+            const long index = std::lround(step);
+            if (std::fabs(step - static_cast<float>(index)) > 0.25f) continue;
+            ++seen.missing;
+            if (index > 0) needed[static_cast<std::size_t>(index - 1)] = true;
+        }
+    for (std::size_t i = 0; i < needed.size(); ++i)
+        if (needed[i]) seen.needed.push_back(static_cast<int>(i));
+    return seen;
+}
+
+} // namespace rd::render

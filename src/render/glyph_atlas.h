@@ -1,0 +1,63 @@
+// Glyphs on demand: the UI font plus the glyph slices loaded so far, in one ImGui font.
+//
+// Every codepoint a slice could draw but whose slice is not loaded yet draws as a placeholder box.
+// Each slice has its own placeholder glyph: all of them share one box in the atlas, but each sits a
+// tiny, invisible fraction of a texel further right (its texture u), so after ImGui::Render() a look
+// at the draw lists tells exactly which slices were needed on screen and how many codepoints fell
+// back (scan()). No text has to be handed over by the screens, and nothing is fetched for a name
+// that is only in a list but never on screen. Codepoints no slice draws (emoji, scripts RenewDesk
+// has no font for) use U+FFFD, the same box, and count as missing too.
+//
+//   atlas.build(*io.Fonts, 15.0f * scale);  // between frames, never inside one
+//   ... frame ... ImGui::Render();
+//   GlyphScan seen = atlas.scan(*ImGui::GetDrawData());   // seen.missing, seen.wanted
+//   atlas.mark_requested(slice) -> the platform fetches glyph_slice_files[slice].file
+//   atlas.add_loaded(slice, bytes) -> build() again before the next frame
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace rd::render {
+
+struct GlyphScan {
+    int missing = 0;         // codepoints drawn as a placeholder or as U+FFFD
+    std::vector<int> needed; // slices with a placeholder on screen, not loaded (requested or not)
+};
+
+class GlyphAtlas {
+  public:
+    GlyphAtlas();
+
+    // Clears `atlas` and adds the UI font at `pixel_size` with every loaded slice merged into it and
+    // a placeholder for every other slice; builds the atlas (the renderer uploads it afterwards).
+    ImFont* build(ImFontAtlas& atlas, float pixel_size);
+
+    // Counts what the last frame drew from placeholders. Call after ImGui::Render().
+    GlyphScan scan(const ImDrawData& data) const;
+
+    enum class State : std::uint8_t { absent, requested, loaded, failed };
+    State state(int slice) const { return slices_[static_cast<std::size_t>(slice)].state; }
+    void mark_requested(int slice);
+    void mark_failed(int slice); // may be requested again
+    // The font bytes of a slice; build() merges it from then on. Returns false (and marks the slice
+    // failed) when the bytes are not a font ImGui can read.
+    bool add_loaded(int slice, std::vector<unsigned char> bytes);
+    std::size_t loaded_bytes() const;
+
+  private:
+    struct Slice {
+        State state = State::absent;
+        std::vector<unsigned char> bytes;
+        std::vector<ImWchar> ranges; // ImGui glyph ranges: must live as long as the atlas uses them
+    };
+    void add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size);
+
+    std::vector<Slice> slices_;
+    // Where the placeholder box is in the atlas: scan() recognises its glyphs by these coordinates.
+    float box_u0_ = -1, box_v0_ = -1, u_step_ = 0;
+};
+
+} // namespace rd::render
