@@ -61,6 +61,12 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     env.remembered_base_url = options.remembered_base_url;
     env.remembered_client_id = options.remembered_client_id;
     env.remember = rd::web::remember_sign_in;
+    // The UI language: chosen before in this browser, else the browser's own, else English.
+    env.language = rd::ui::language_from_tag(rd::web::remembered_language());
+    if (!env.language) env.language = rd::ui::language_from_tag(rd::web::browser_language());
+    env.remember_language = [](rd::ui::Language language) {
+        rd::web::remember_language(rd::ui::language_code(language));
+    };
     env.copy_to_clipboard = [](const std::string& text) { rd::web::copy_text(text.c_str()); };
     env.save_file = [](const std::string& name, const std::string& contents) {
         rd::web::download(name, contents);

@@ -1,6 +1,8 @@
 #include "app.h"
 
+#include "api_text.h"
 #include "app_impl.h"
+#include "catalog.h"
 #include "choose_screen.h"
 #include "display_text.h"
 #include "notices.h"
@@ -8,6 +10,7 @@
 #include "review_screen.h"
 #include "sign_in_screen.h"
 #include "text.h"
+#include "text_capture.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -17,16 +20,52 @@
 
 namespace rd::ui {
 
+// The two language buttons, each named in its own language, tracked as language:en and language:zh.
+float App::Impl::language_buttons_width() const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = 0;
+    for (Language language : {Language::en, Language::zh})
+        width += ImGui::CalcTextSize(tr_in(language, Text::language_name)).x + 2 * style.FramePadding.x;
+    return width + style.ItemSpacing.x;
+}
+
+void App::Impl::draw_language_buttons() {
+    for (Language language : {Language::en, Language::zh}) {
+        const std::string id = std::string("language:") + language_code(language);
+        const bool current = current_language() == language;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const bool pressed =
+            ImGui::SmallButton((std::string(tr_in(language, Text::language_name)) + "###" + id).c_str());
+        if (current) ImGui::PopStyleColor();
+        track(id);
+        if (pressed && !current) {
+            set_language(language);
+            if (environment.remember_language) environment.remember_language(language);
+        }
+        if (language == Language::en) ImGui::SameLine();
+    }
+}
+
 void App::Impl::draw_top_bar() {
     ImGui::TextUnformatted("RenewDesk");
     ImGui::SameLine();
-    ImGui::TextDisabled("- renew Yeastar Remote Management");
-    if (flow.stage() == Stage::signed_out || flow.stage() == Stage::signing_in) return;
-    ImGui::SameLine();
-    ImGui::TextDisabled("| %s", client.base_url().c_str());
-    float width = 110;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    if (button("Sign out", flow.stage() != Stage::submitting, width))
+    ImGui::TextDisabled("%s", tr(Text::app_tagline));
+    const bool signed_in = flow.stage() != Stage::signed_out && flow.stage() != Stage::signing_in;
+    if (signed_in) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("| %s", client.base_url().c_str());
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float sign_out_width =
+        signed_in ? std::max(110.0f, ImGui::CalcTextSize(tr(Text::sign_out)).x + 2 * style.FramePadding.x)
+                  : 0;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) -
+                    language_buttons_width());
+    draw_language_buttons();
+    if (!signed_in) return;
+    ImGui::SameLine(right - sign_out_width);
+    if (button(Text::sign_out, flow.stage() != Stage::submitting, sign_out_width))
         actions.push_back({.kind = ActionKind::sign_out});
 }
 
@@ -38,6 +77,7 @@ void App::Impl::draw() {
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     flow.tick();
+    begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
     focused_label().clear();
@@ -48,6 +88,7 @@ void App::Impl::draw() {
         if (shown_stage == Stage::reviewing) review.focus_back = true;
     }
     draw_top_bar();
+    begin_api_text_frame();
 
     switch (flow.stage()) {
     case Stage::signed_out:
@@ -68,14 +109,16 @@ void App::Impl::draw() {
     case Stage::failed: draw_failed_screen(flow, actions); break;
     case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
     }
+    draw_shaping_notice();
     if (!notice.empty()) {
         ImGui::Spacing();
         hint(notice.c_str());
         ImGui::SameLine();
-        if (button("Dismiss")) notice.clear();
+        if (button(Text::dismiss)) notice.clear();
     }
     draw_close_question();
-    ImGui::End();
+    end_window(ImGui::End);
+    finish_capture_frame();
 
     Actions pending;
     pending.swap(actions);
@@ -95,14 +138,15 @@ void App::Impl::draw_close_question() {
         close_asked = false;
         return;
     }
-    ImGui::OpenPopup("Close RenewDesk?");
-    if (!ImGui::BeginPopupModal("Close RenewDesk?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted("An order is being placed and its outcome is not known yet.");
-    ImGui::TextUnformatted("If you close now, RenewDesk finds out what happened at the next sign-in.");
-    if (button("Keep open", true, 140)) actions.push_back({.kind = ActionKind::keep_open});
+    const std::string title = label(Text::close_title);
+    ImGui::OpenPopup(title.c_str());
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted(tr(Text::close_outcome_not_known));
+    ImGui::TextUnformatted(tr(Text::close_finds_out_later));
+    if (button(Text::keep_open, true, 140)) actions.push_back({.kind = ActionKind::keep_open});
     ImGui::SameLine();
-    if (button("Close anyway", true, 140)) actions.push_back({.kind = ActionKind::close_anyway});
-    ImGui::EndPopup();
+    if (button(Text::close_anyway, true, 140)) actions.push_back({.kind = ActionKind::close_anyway});
+    end_window(ImGui::EndPopup);
 }
 
 // The secret goes to the flow; every copy the UI held is overwritten: the field's string and
@@ -162,7 +206,7 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {
             environment.copy_to_clipboard(action.text);
-            notice = "Copied to the clipboard.";
+            notice = tr(Text::copied_to_clipboard);
         }
         break;
     case ActionKind::save_receipt:

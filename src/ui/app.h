@@ -4,6 +4,7 @@
 // and asks needs_frames() whether to keep rendering (requests in flight, animations) or sleep.
 #pragma once
 
+#include "catalog.h"
 #include "order_journal.h"
 #include "transport.h"
 
@@ -56,6 +57,10 @@ struct AppEnvironment {
     std::string sandbox_base_url;
     // Ask before sending credentials to an http:// Base URL that is not on this computer (desktop).
     bool warn_plain_http = false;
+    // The UI language at start: the remembered choice, else the browser's or the OS's (none: English).
+    std::optional<Language> language;
+    // Keep the language the person chose in the top bar (desktop: settings.json; web: localStorage).
+    std::function<void(Language)> remember_language;
 };
 
 // What the shell's renderer knows about the last frame, reported through the test hooks.

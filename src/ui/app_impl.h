@@ -22,11 +22,14 @@ struct App::Impl {
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
+        set_language(environment.language.value_or(Language::en));
         if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
     }
 
     void draw();
     void draw_top_bar();
+    void draw_language_buttons();
+    float language_buttons_width() const;
     void draw_close_question();
     void apply(const Action& action);
     void hand_secret_to_flow();

@@ -55,6 +55,7 @@ std::string App::state_json() const {
         {"receiptStatus", flow.receipt().order_status},
         {"notice", impl_->notice},
         {"focused", focused_label()},
+        {"language", language_code(current_language())},
         {"missingGlyphs", impl_->render_facts.missing_glyphs},
         {"drawnText", impl_->render_facts.drawn_text},
         {"chosen",

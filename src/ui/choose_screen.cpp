@@ -1,5 +1,6 @@
 #include "choose_screen.h"
 
+#include "api_text.h"
 #include "display_text.h"
 #include "sign_in_screen.h"
 #include "widgets.h"
@@ -13,15 +14,15 @@ namespace {
 
 // Loading / error (with retry) / empty states; true when the list is ready to draw.
 // Entries of a list that could not be read: counted, and their raw text one click away.
-void draw_skipped(const std::vector<std::string>& skipped, const char* retry_label, LookupKind kind,
+void draw_skipped(const std::vector<std::string>& skipped, Text retry_label, LookupKind kind,
                   Actions& actions) {
     if (skipped.empty()) return;
-    const char* id = retry_label;
+    const char* id = en(retry_label);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
     const std::string title = skipped.size() == 1
-                                  ? std::string("1 entry could not be read")
-                                  : std::to_string(skipped.size()) + " entries could not be read";
-    const bool open = ImGui::TreeNode((title + " - show its raw text##" + id).c_str());
+                                  ? std::string(tr(Text::skipped_one))
+                                  : format(Text::skipped_many_fmt, static_cast<int>(skipped.size()));
+    const bool open = ImGui::TreeNode((title + tr(Text::show_raw_text) + "###" + id).c_str());
     ImGui::PopStyleColor();
     track(std::string("Skipped entries:") + id);
     ImGui::SameLine();
@@ -36,17 +37,17 @@ void draw_skipped(const std::vector<std::string>& skipped, const char* retry_lab
 }
 
 template <class T>
-bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, LookupKind kind,
-                  const char* empty_text, Actions& actions) {
+bool lookup_state(const Lookup<T>& lookup, bool empty, Text retry_label, LookupKind kind, Text empty_text,
+                  Actions& actions) {
     switch (lookup.status) {
     case LookupStatus::idle:
-    case LookupStatus::loading: spinner_text("Loading"); return false;
+    case LookupStatus::loading: spinner_text(tr(Text::loading)); return false;
     case LookupStatus::failed:
         if (lookup.error) error_box(*lookup.error);
         if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
         return false;
     case LookupStatus::loaded:
-        if (empty) hint(empty_text);
+        if (empty) hint(tr(empty_text));
         draw_skipped(lookup.skipped, retry_label, kind, actions);
         return true;
     }
@@ -54,7 +55,7 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, const char* retry_label, 
 }
 
 void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
-    heading("1. Who is the renewal for?");
+    heading(tr(Text::users_heading));
     const auto& users = flow.users();
     const auto& target = flow.selection().target;
     ImGui::SetNextItemWidth(-1);
@@ -65,8 +66,7 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     // on to the plan id field, arrows then move through the plans and contacts.
     int step = 0;
     ImGui::InputTextWithHint(
-        "##search", "Search subordinate users by Yeastar ID, company, email or name (Up/Down choose)",
-        &fields.search, ImGuiInputTextFlags_CallbackHistory,
+        "##search", tr(Text::search_users_hint), &fields.search, ImGuiInputTextFlags_CallbackHistory,
         [](ImGuiInputTextCallbackData* data) {
             *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
             return 0;
@@ -86,19 +86,19 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         fields.scroll_to_choice = true;
     }
 
-    bool ready = lookup_state(users, users.value.empty(), "Retry subordinate users", LookupKind::users,
-                              "You have no subordinate users: you can still renew for yourself.", actions);
+    bool ready = lookup_state(users, users.value.empty(), Text::retry_users, LookupKind::users,
+                              Text::no_users, actions);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     float height = ImGui::GetTextLineHeightWithSpacing() * 9;
     if (!ImGui::BeginTable("users", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Yeastar ID", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort,
-                            1.4f);
-    ImGui::TableSetupColumn("Email", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(label(Text::column_yeastar_id).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(label(Text::column_company).c_str(),
+                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.4f);
+    ImGui::TableSetupColumn(label(Text::column_email).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(label(Text::column_name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
@@ -111,15 +111,15 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     const bool myself = target && target->empty();
-    if (ImGui::Selectable("Renew for myself", myself, ImGuiSelectableFlags_SpanAllColumns))
+    if (ImGui::Selectable(label(Text::renew_for_myself).c_str(), myself, ImGuiSelectableFlags_SpanAllColumns))
         actions.push_back({.kind = ActionKind::choose_myself});
-    track("Renew for myself");
+    track(en(Text::renew_for_myself));
     if (myself && fields.scroll_to_choice) {
         ImGui::SetScrollHereY();
         fields.scroll_to_choice = false;
     }
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("(your own Partner Portal account)");
+    ImGui::TextDisabled("%s", tr(Text::your_own_account));
 
     if (ready) {
         const auto& rows =
@@ -147,42 +147,45 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                 if (row < 3) track("user row " + std::to_string(row));
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(user.company.c_str());
+                ImGui::TextUnformatted(api_text(user.company).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(user.email.c_str());
+                ImGui::TextUnformatted(api_text(user.email).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(display_name(user).c_str());
+                ImGui::TextUnformatted(api_text(display_name(user)).c_str());
             }
         }
         if (rows.empty() && !users.value.empty()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("No user matches \"%s\".", fields.search.c_str());
+            ImGui::TextDisabled("%s", format(Text::no_user_matches_fmt, fields.search.c_str()).c_str());
         }
     }
     ImGui::EndTable();
-    if (ready) ImGui::TextDisabled("%zu subordinate users", users.value.size());
+    if (ready)
+        ImGui::TextDisabled("%s", format(Text::user_count_fmt, static_cast<int>(users.value.size())).c_str());
 }
 
 // A field to type an id instead of choosing one from a list; its error shows while it holds text.
-void typed_id_field(const char* label, const char* example, const char* tracked_as, std::string& text,
+void typed_id_field(Text field, Text example, const char* tracked_as, std::string& text,
                     const std::optional<ApiError>& error, ActionKind kind, Actions& actions) {
     ImGui::SetNextItemWidth(260.0f);
-    if (ImGui::InputTextWithHint(label, example, &text)) actions.push_back({.kind = kind, .text = text});
+    if (ImGui::InputTextWithHint(label(field).c_str(), tr(example), &text))
+        actions.push_back({.kind = kind, .text = text});
     track(tracked_as);
     if (!text.empty() && error) error_box(*error);
 }
 
 void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
-    heading("2. Plan");
+    heading(tr(Text::plans_heading));
     const auto& plans = flow.plans();
     const auto& chosen = flow.selection().plan_id;
-    bool ready = lookup_state(plans, plans.value.plans.empty(), "Retry plans", LookupKind::plans,
-                              "No plan came back for Remote Management: type the plan id below.", actions);
+    bool ready = lookup_state(plans, plans.value.plans.empty(), Text::retry_plans, LookupKind::plans,
+                              Text::no_plans, actions);
     if (ready) {
         for (const Plan& plan : plans.value.plans) {
-            std::string label = (plan.name.empty() ? std::string("(unnamed plan)") : plan.name) + "##" +
-                                plan.plan_id.to_string();
+            std::string label =
+                (plan.name.empty() ? std::string(tr(Text::unnamed_plan)) : api_text(plan.name)) + "##" +
+                plan.plan_id.to_string();
             bool selected = chosen && *chosen == plan.plan_id && fields.typed_plan_id.empty();
             if (ImGui::RadioButton(label.c_str(), selected)) {
                 fields.typed_plan_id.clear();
@@ -190,19 +193,19 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
             }
             track("plan:" + plan.plan_id.to_string());
             ImGui::SameLine();
-            std::string details = "plan id " + plan.plan_id.to_string();
+            std::string details = format(Text::plan_id_fmt, plan.plan_id.to_string().c_str());
             if (!plan.price.empty()) details += ", " + plan.price + " " + plan.currency;
             if (!plan.billing_cycle.empty()) details += ", " + plan.billing_cycle;
             if (!plan.purchase_type.empty()) details += ", " + plan.purchase_type;
-            ImGui::TextDisabled("%s", details.c_str());
+            ImGui::TextDisabled("%s", api_text(details).c_str());
         }
         if (!plans.value.plans.empty() && !flow.chosen_plan() && fields.typed_plan_id.empty())
-            hint("No plan is named \"Remote Management Account\": choose one or type its plan id.");
+            hint(tr(Text::no_plan_named_remote_management));
     }
-    typed_id_field("Or type a plan id", "e.g. 3049036224189325312", "Plan id", fields.typed_plan_id,
+    typed_id_field(Text::type_plan_id, Text::plan_id_example, "Plan id", fields.typed_plan_id,
                    flow.selection().typed_plan_error, ActionKind::type_plan_id, actions);
     if (plans.status == LookupStatus::loaded) {
-        ImGui::Checkbox("Show the raw plan response", &fields.show_raw_plans);
+        ImGui::Checkbox(label(Text::show_raw_plans).c_str(), &fields.show_raw_plans);
         track("Show raw plans");
         if (fields.show_raw_plans) {
             std::string raw =
@@ -215,27 +218,25 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
 }
 
 void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
-    heading("3. Billing contact (receives the invoice)");
+    heading(tr(Text::contacts_heading));
     const auto& contacts = flow.contacts();
     const auto& chosen = flow.selection().billing_id;
-    bool ready = lookup_state(
-        contacts, contacts.value.empty(), "Retry billing contacts", LookupKind::contacts,
-        "No billing contact came back: add one in the Partner Portal and retry, or type its id below.",
-        actions);
+    bool ready = lookup_state(contacts, contacts.value.empty(), Text::retry_contacts, LookupKind::contacts,
+                              Text::no_contacts, actions);
     for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
         std::string name = display_name(contact);
         if (!contact.company.empty()) name += (name.empty() ? "(" : " (") + contact.company + ")";
-        if (name.empty()) name = "(unnamed contact)";
-        std::string label = name + "##" + contact.billing_contact_id.to_string();
+        if (name.empty()) name = tr(Text::unnamed_contact);
+        std::string label = api_text(name) + "##" + contact.billing_contact_id.to_string();
         if (ImGui::RadioButton(label.c_str(), chosen && *chosen == contact.billing_contact_id))
             actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
         track("contact:" + contact.billing_contact_id.to_string());
         ImGui::SameLine();
-        ImGui::TextDisabled("invoice to %s",
-                            contact.email_address.empty() ? "(no email)" : contact.email_address.c_str());
+        const std::string email = contact.email_address.empty() ? tr(Text::no_email) : contact.email_address;
+        ImGui::TextDisabled("%s", api_text(format(Text::invoice_to_fmt, email.c_str())).c_str());
         if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
-    typed_id_field("Or type a billing contact id", "e.g. 3197218168379846218", "Billing contact id",
+    typed_id_field(Text::type_billing_id, Text::billing_id_example, "Billing contact id",
                    fields.typed_billing_id, flow.selection().typed_billing_error, ActionKind::type_billing_id,
                    actions);
 }
@@ -250,11 +251,16 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
 
     ImGui::Spacing();
     ImGui::Separator();
-    auto missing = flow.missing_choice();
-    if (button("Review order", !missing, 160.0f)) actions.push_back({.kind = ActionKind::review});
+    const auto& chosen = flow.selection();
+    const std::optional<Text> missing = !chosen.target       ? std::optional(Text::choose_target_first)
+                                        : !chosen.plan_id    ? std::optional(Text::choose_plan_first)
+                                        : !chosen.billing_id ? std::optional(Text::choose_contact_first)
+                                                             : std::nullopt;
+    if (button(Text::review_order, !flow.missing_choice(), 160.0f))
+        actions.push_back({.kind = ActionKind::review});
     if (missing) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", missing->c_str());
+        ImGui::TextDisabled("%s", tr(*missing));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "display_text.h"
 
 #include "text.h"
+#include "widgets.h"
 
 #include <ctime>
 
@@ -27,16 +28,25 @@ std::string local_time_text(std::int64_t epoch_ms) {
 
 StatusHeading receipt_heading(const std::string& order_status) {
     const std::string status = ascii_lowercase(order_status);
-    if (status == "succeed") return {"Order placed and paid", Tone::good};
-    if (status == "pending") return {"Order placed - payment pending", Tone::pending};
-    if (status == "failed") return {"Order recorded, but it failed", Tone::bad};
-    if (status == "invalid") return {"Order recorded, but it is invalid", Tone::bad};
-    if (status == "cancelled") return {"Order recorded, then cancelled", Tone::bad};
-    if (status == "refunded") return {"Order recorded, then refunded", Tone::neutral};
-    if (status.empty())
-        return {"Order accepted - the Partner Portal did not report its status", Tone::pending};
-    return {"Order accepted with status \"" + order_status + "\" - check it in the Partner Portal",
-            Tone::pending};
+    if (status == "succeed") return {tr(Text::heading_placed_and_paid), Tone::good};
+    if (status == "pending") return {tr(Text::heading_payment_pending), Tone::pending};
+    if (status == "failed") return {tr(Text::heading_recorded_failed), Tone::bad};
+    if (status == "invalid") return {tr(Text::heading_recorded_invalid), Tone::bad};
+    if (status == "cancelled") return {tr(Text::heading_recorded_cancelled), Tone::bad};
+    if (status == "refunded") return {tr(Text::heading_recorded_refunded), Tone::neutral};
+    if (status.empty()) return {tr(Text::heading_status_not_reported), Tone::pending};
+    return {format(Text::heading_status_other_fmt, order_status.c_str()), Tone::pending};
+}
+
+std::string order_status_words(const std::string& status) {
+    if (status == "succeed") return tr(Text::status_succeed);
+    if (status == "pending") return tr(Text::status_pending);
+    if (status == "failed") return tr(Text::status_failed);
+    if (status == "invalid") return tr(Text::status_invalid);
+    if (status == "cancelled") return tr(Text::status_cancelled);
+    if (status == "refunded") return tr(Text::status_refunded);
+    if (status.empty()) return tr(Text::status_not_reported);
+    return format(Text::status_other_fmt, status.c_str());
 }
 
 std::string url_host(const std::string& url) {

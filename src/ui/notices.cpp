@@ -1,24 +1,26 @@
 #include "notices.h"
 
+#include "widgets.h"
+
 namespace rd::ui {
 
 std::string saved_file_notice(const SavedFile& saved) {
     switch (saved.outcome) {
-    case SavedFile::Outcome::written: return "Saved to " + saved.where;
-    case SavedFile::Outcome::downloaded: return "Downloaded " + saved.where;
+    case SavedFile::Outcome::written: return format(Text::saved_to_fmt, saved.where.c_str());
+    case SavedFile::Outcome::downloaded: return format(Text::downloaded_fmt, saved.where.c_str());
     case SavedFile::Outcome::failed: break;
     }
-    return "Could not save the receipt: " + saved.problem;
+    return format(Text::could_not_save_fmt, saved.problem.c_str());
 }
 
 std::string settings_reset_notice(const SettingsReset& reset) {
-    std::string text = "Your settings file " + reset.file + " could not be read (" + reset.reason + "). ";
+    std::string text = format(Text::settings_unreadable_fmt, reset.file.c_str(), reset.reason.c_str());
     if (reset.kept_as.empty())
-        return text + "It could not be moved aside (" + reset.cleanup_problem + ") and was left as it is.";
+        return text + format(Text::settings_not_moved_fmt, reset.cleanup_problem.c_str());
     if (!reset.cleanup_problem.empty())
-        return text + "It was moved to " + reset.kept_as + ", but a new one could not be written (" +
-               reset.cleanup_problem + ").";
-    return text + "It was replaced with defaults; the old file is kept as " + reset.kept_as + ".";
+        return text + format(Text::settings_moved_not_rewritten_fmt, reset.kept_as.c_str(),
+                             reset.cleanup_problem.c_str());
+    return text + format(Text::settings_replaced_fmt, reset.kept_as.c_str());
 }
 
 } // namespace rd::ui

@@ -14,8 +14,8 @@ namespace {
 
 std::string who(const RenewalFlow& flow) {
     const auto& order = flow.order();
-    if (!order.partner_id) return "Yourself (your own Partner Portal account)";
-    std::string text = "Subordinate user " + *order.partner_id;
+    if (!order.partner_id) return tr(Text::yourself_own_account);
+    std::string text = format(Text::subordinate_user_fmt, order.partner_id->c_str());
     if (const SubordinateUser* user = flow.chosen_user()) {
         text += " - " + user->company;
         if (!user->email.empty()) text += ", " + user->email;
@@ -26,59 +26,59 @@ std::string who(const RenewalFlow& flow) {
 // Where Confirm sends the order, shown first and in colour: a sandbox or the real Partner Portal.
 void draw_destination(const std::string& base_url, bool is_sandbox) {
     const std::string host = url_host(base_url);
-    row_label("Sending to");
+    row_label(Text::sending_to);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
     ImGui::PushTextWrapPos(0.0f);
-    if (is_sandbox)
-        ImGui::Text("SANDBOX at %s - a stand-in for the Partner Portal: no real order, nothing is charged",
-                    host.c_str());
-    else ImGui::Text("%s - a REAL order, charged to your Partner Portal account", host.c_str());
+    ImGui::TextUnformatted(
+        format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str()).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
-    track("Sending to");
+    track(en(Text::sending_to));
 }
 
 } // namespace
 
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
-    heading("Review the order");
-    hint("Check every line. Confirm places one order for a one-year renewal of Remote Management (product "
-         "15).");
+    heading(tr(Text::review_heading));
+    hint(tr(Text::review_hint));
     draw_destination(fields.base_url, fields.sending_to_sandbox);
 
     {
-        label_value_row("Renew for", who(flow));
+        label_value_row(Text::renew_for, who(flow));
         const Plan* plan = flow.chosen_plan();
-        label_value_row("Plan", (plan ? plan->name + " - " : std::string("Typed by hand - ")) + "plan id " +
-                                    flow.order().plan_id.to_string());
+        const std::string plan_id = flow.order().plan_id.to_string();
+        label_value_row(Text::plan, plan ? format(Text::plan_named_fmt, plan->name.c_str(), plan_id.c_str())
+                                         : format(Text::plan_typed_fmt, plan_id.c_str()));
         if (plan && !plan->price.empty())
-            label_value_row("Price (as listed)", plan->price + " " + plan->currency);
+            label_value_row(Text::price_as_listed, plan->price + " " + plan->currency);
         if (const BillingContact* contact = flow.chosen_contact()) {
             const std::string name = display_name(*contact);
-            label_value_row("Billing contact", (name.empty() ? "" : name + ", ") + "invoice to " +
-                                                   contact->email_address + " (id " +
-                                                   contact->billing_contact_id.to_string() + ")");
+            const std::string id = contact->billing_contact_id.to_string();
+            const char* email = contact->email_address.c_str();
+            label_value_row(Text::billing_contact,
+                            name.empty() ? format(Text::contact_unnamed_fmt, email, id.c_str())
+                                         : format(Text::contact_named_fmt, name.c_str(), email, id.c_str()));
         } else {
-            label_value_row("Billing contact",
-                            "Typed by hand - billing contact id " + flow.order().billing_id.to_string());
+            label_value_row(Text::billing_contact,
+                            format(Text::contact_typed_fmt, flow.order().billing_id.to_string().c_str()));
         }
-        label_value_row("Term", "1 year, annual recurring billing");
+        label_value_row(Text::term, tr(Text::term_one_year));
     }
 
     ImGui::Spacing();
     ImGui::BeginDisabled(submitting);
-    row_label("PO number");
+    row_label(Text::po_number);
     ImGui::SetNextItemWidth(260.0f);
-    if (ImGui::InputTextWithHint("##po", "optional, e.g. PO-4711", &fields.po_number))
+    if (ImGui::InputTextWithHint("##po", tr(Text::po_number_example), &fields.po_number))
         actions.push_back({.kind = ActionKind::set_po_number, .text = fields.po_number});
     track("PO number");
     ImGui::SameLine();
-    ImGui::TextDisabled("(your purchase-order number; it helps find the order later)");
+    ImGui::TextDisabled("%s", tr(Text::po_number_explained));
     ImGui::EndDisabled();
 
     ImGui::Spacing();
-    ImGui::TextDisabled("The exact request body that will be sent to POST %s:", paths::create_order);
+    ImGui::TextDisabled("%s", format(Text::exact_body_fmt, paths::create_order).c_str());
     std::string body = flow.order_body();
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
     ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines),
@@ -88,16 +88,16 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::Spacing();
     if (fields.focus_back) ImGui::SetKeyboardFocusHere();
     fields.focus_back = false;
-    if (button("Back", !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
+    if (button(Text::back, !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
     ImGui::SameLine();
-    if (button("Copy as curl", true, 140))
+    if (button(Text::copy_as_curl, true, 140))
         actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});
     ImGui::SameLine();
     // Disabled from the first frame after the click: the flow has left `reviewing` already.
-    if (button("Confirm order", !submitting, 180)) actions.push_back({.kind = ActionKind::confirm});
+    if (button(Text::confirm_order, !submitting, 180)) actions.push_back({.kind = ActionKind::confirm});
     if (submitting) {
         ImGui::SameLine();
-        spinner_text("Placing the order, do not close this window");
+        spinner_text(tr(Text::placing_order));
     }
 }
 

@@ -1,6 +1,13 @@
 #include "widgets.h"
 
+#include "api_text.h"
+#include "error_words.h"
+
 #include <imgui.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 
 namespace rd::ui {
 
@@ -21,6 +28,23 @@ void track(const std::string& label) {
     tracked_rects()[label] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+std::string format(Text text, ...) {
+    std::va_list args;
+    va_start(args, text);
+    std::va_list copy;
+    va_copy(copy, args);
+    const int length = std::vsnprintf(nullptr, 0, tr(text), copy);
+    va_end(copy);
+    std::string out(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
+    if (length > 0) std::vsnprintf(out.data(), out.size() + 1, tr(text), args);
+    va_end(args);
+    return out;
+}
+
+std::string label(Text text) {
+    return std::string(tr(text)) + "###" + en(text);
+}
+
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
@@ -32,7 +56,7 @@ void heading(const char* text) {
 void error_box(const ApiError& error) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(error.describe().c_str());
+    ImGui::TextUnformatted(error_words(error).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -51,23 +75,41 @@ void spinner_text(const char* text) {
     ImGui::Text("%s%s", text, dots[phase]);
 }
 
-void row_label(const char* label) {
-    ImGui::TextDisabled("%s", label);
-    ImGui::SameLine(160.0f);
+const std::vector<Text>& row_label_texts() {
+    static const std::vector<Text> texts = {
+        Text::sending_to,      Text::renew_for,    Text::plan,        Text::price_as_listed,
+        Text::billing_contact, Text::term,         Text::po_number,   Text::order_no,
+        Text::order_id,        Text::order_status, Text::instance_id, Text::transaction_no,
+        Text::product_no,      Text::request_id,   Text::status,      Text::created,
+    };
+    return texts;
 }
 
-void label_value_row(const char* label, const std::string& value) {
+float row_label_column() {
+    float widest = 0;
+    for (Text text : row_label_texts())
+        widest = std::max(widest, ImGui::CalcTextSize(tr(text)).x);
+    return std::max(160.0f, ImGui::GetStyle().WindowPadding.x + widest + 2 * ImGui::GetStyle().ItemSpacing.x);
+}
+
+void row_label(Text label) {
+    ImGui::TextDisabled("%s", tr(label));
+    ImGui::SameLine(row_label_column());
+}
+
+void label_value_row(Text label, const std::string& value) {
     row_label(label);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(value.empty() ? "-" : value.c_str());
+    ImGui::TextUnformatted(value.empty() ? "-" : api_text(value).c_str());
     ImGui::PopTextWrapPos();
 }
 
-bool button(const char* label, bool enabled, float width) {
+bool button(Text text, bool enabled, float min_width) {
+    const float fits = ImGui::CalcTextSize(tr(text)).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::BeginDisabled(!enabled);
-    bool pressed = ImGui::Button(label, ImVec2(width, 0));
+    bool pressed = ImGui::Button(label(text).c_str(), ImVec2(std::max(min_width, fits), 0));
     ImGui::EndDisabled();
-    track(label);
+    track(en(text));
     return pressed && enabled;
 }
 

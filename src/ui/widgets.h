@@ -4,9 +4,11 @@
 
 #include "api_error.h"
 #include "app.h"
+#include "catalog.h"
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace rd::ui {
 
@@ -16,17 +18,28 @@ std::map<std::string, WidgetRect>& tracked_rects();
 // The label of the tracked widget that has keyboard focus this frame (empty when none).
 std::string& focused_label();
 
+// A catalog text with its arguments (the entry is a printf format).
+std::string format(Text text, ...);
+// A labelled widget's ImGui label: the current language's text shown, the English text as its ID
+// ("登录###Sign in"), so IDs and the test hooks' names stay English in every language.
+std::string label(Text text);
+
 void heading(const char* text);
 void error_box(const ApiError& error);
 void hint(const char* text);
 // "Loading" with dots that move; needs frames while shown.
 void spinner_text(const char* text);
 // A dimmed label, then the cursor at the value column, so labelled values line up from screen to screen.
-void row_label(const char* label);
-// A label and its value (wrapped; "-" when empty) on one line. Not a table: a table's stretch column
-// has no width in its first frame, which would wrap the value into a very tall first layout.
-void label_value_row(const char* label, const std::string& value);
-// A button that shows as disabled and never returns true when `enabled` is false.
-bool button(const char* label, bool enabled = true, float width = 0);
+void row_label(Text label);
+// The value column's x: the widest row label of the current language plus a gap, at least 160 px.
+float row_label_column();
+// Every text row_label is used with (tests check each fits its column in both languages).
+const std::vector<Text>& row_label_texts();
+// A label and its value (wrapped; "-" when empty; drawn through api_text) on one line. Not a table: a table's
+// stretch column has no width in its first frame, which would wrap the value into a very tall first layout.
+void label_value_row(Text label, const std::string& value);
+// A button that shows as disabled and never returns true when `enabled` is false; tracked by its
+// English text. At least `min_width` wide, and wide enough for its text in every language.
+bool button(Text text, bool enabled = true, float min_width = 0);
 
 } // namespace rd::ui

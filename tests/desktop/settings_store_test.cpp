@@ -115,6 +115,20 @@ TEST(SettingsStore, CaBundleRoundTripsAndIsLeftOutWhenUnset) {
     EXPECT_EQ(read_text(file).find("caBundle"), std::string::npos) << read_text(file);
 }
 
+TEST(SettingsStore, LanguageRoundTripsAndIsLeftOutWhenUnset) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    DesktopSettings settings = sample();
+    settings.language = "zh";
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_NE(read_text(file).find("\"language\": \"zh\""), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings, settings);
+    settings.language.clear();
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_EQ(read_text(file).find("language"), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings.language, "");
+}
+
 TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";

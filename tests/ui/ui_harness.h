@@ -22,6 +22,7 @@ struct UiOptions {
     std::optional<ui::SettingsReset> settings_reset;
     ui::SavedFile::Outcome save_outcome = ui::SavedFile::Outcome::written;
     std::optional<std::string> journal_text; // what the journal store holds at start
+    std::optional<ui::Language> language;    // the remembered or detected language at start
 };
 
 struct UiHarness {
@@ -38,6 +39,7 @@ struct UiHarness {
     std::vector<std::string> copied;
     std::vector<std::pair<std::string, std::string>> saved;
     std::vector<std::pair<std::string, std::string>> remembered;
+    std::vector<ui::Language> remembered_languages;
     std::unique_ptr<ui::App> app; // made in the constructor, once the journal holds its start text
 
     ~UiHarness() {
@@ -76,6 +78,8 @@ struct UiHarness {
             .journal = &journal,
             .sandbox_base_url = "http://sandbox.invalid",
             .warn_plain_http = options.warn_plain_http,
+            .language = options.language,
+            .remember_language = [this](ui::Language language) { remembered_languages.push_back(language); },
         };
     }
 

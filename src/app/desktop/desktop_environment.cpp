@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace rd::desktop {
 
@@ -51,6 +52,16 @@ ui::AppEnvironment DesktopEnvironment::app_environment() {
             save(next);
         };
     }
+    // The language chosen in the top bar, else the OS locale's (LC_ALL, LC_MESSAGES, LANG), else English.
+    env.language = ui::language_from_tag(settings_.language);
+    if (!env.language)
+        env.language =
+            ui::language_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+    env.remember_language = [this](ui::Language language) {
+        DesktopSettings next = settings_;
+        next.language = ui::language_code(language);
+        save(next);
+    };
     env.copy_to_clipboard = [](const std::string& text) { ImGui::SetClipboardText(text.c_str()); };
     env.save_file = [this](const std::string& name, const std::string& contents) {
         const SavedReceipt saved = save_receipt(config_dir_, name, contents);

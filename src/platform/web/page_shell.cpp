@@ -15,6 +15,18 @@ EM_JS(void, rd_js_download, (const char* name, const char* data, size_t size), {
 EM_JS(void, rd_js_remember, (const char* base_url, const char* client_id), {
     Module['rdShell'].remember(UTF8ToString(base_url), UTF8ToString(client_id));
 });
+EM_JS(void, rd_js_browser_language, (char* buffer, int capacity), {
+    var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    stringToUTF8(String(tag), buffer, capacity);
+});
+EM_JS(void, rd_js_remembered_language, (char* buffer, int capacity), {
+    var code = '';
+    try { code = localStorage.getItem('renewdesk.language') || ''; } catch (e) { /* storage off */ }
+    stringToUTF8(code, buffer, capacity);
+});
+EM_JS(void, rd_js_remember_language, (const char* code), {
+    try { localStorage.setItem('renewdesk.language', UTF8ToString(code)); } catch (e) { /* storage off */ }
+});
 EM_JS(int, rd_js_journal_load, (char* buffer, int capacity), {
     var text = Module['rdShell'].journalLoad();
     if (text === null) return -1;
@@ -59,6 +71,19 @@ void download(const std::string& file_name, const std::string& contents) {
 }
 void remember_sign_in(const std::string& base_url, const std::string& client_id) {
     rd_js_remember(base_url.c_str(), client_id.c_str());
+}
+std::string browser_language() {
+    char tag[64] = {}; // a language tag is short; a longer one is cut, which keeps its first subtag
+    rd_js_browser_language(tag, sizeof tag);
+    return tag;
+}
+std::string remembered_language() {
+    char code[16] = {};
+    rd_js_remembered_language(code, sizeof code);
+    return code;
+}
+void remember_language(const std::string& code) {
+    rd_js_remember_language(code.c_str());
 }
 void show_fatal_error(const char* message) {
     rd_js_fatal(message);

@@ -12,6 +12,11 @@ bool take_wake();                 // true once after the shell saw input or a re
 void copy_text(const char* text); // navigator.clipboard, with the shell's fallback
 void download(const std::string& file_name, const std::string& contents);
 void remember_sign_in(const std::string& base_url, const std::string& client_id);
+// The browser's preferred language tag (navigator.languages[0], else navigator.language; "" if none).
+std::string browser_language();
+// The UI language chosen in the page (localStorage key renewdesk.language; "" when none or storage is off).
+std::string remembered_language();
+void remember_language(const std::string& code);
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 

@@ -1,0 +1,57 @@
+#include "text_capture.h"
+
+#include <imgui.h>
+#include <imgui_internal.h> // LogEnabled, LogType, LogBuffer
+
+#include <string>
+
+namespace rd::ui {
+namespace {
+
+struct Capture {
+    bool active = false;
+    std::string text; // what ended windows captured
+};
+
+Capture& capture() {
+    static Capture state;
+    return state;
+}
+
+bool shell_capturing() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    return g.LogEnabled && g.LogType == ImGuiLogType_Buffer;
+}
+
+} // namespace
+
+void begin_capture_frame() {
+    capture().active = shell_capturing();
+    capture().text.clear();
+}
+
+void end_window(void (*end)()) {
+    Capture& state = capture();
+    if (!state.active || !shell_capturing()) {
+        end();
+        return;
+    }
+    state.text += ImGui::GetCurrentContext()->LogBuffer.c_str();
+    end();                                         // ImGui ends the capture here (and empties its buffer) ...
+    if (!shell_capturing()) ImGui::LogToBuffer(0); // ... so it starts again, for the next window
+    if (!state.text.empty() && state.text.back() != '\n') state.text += '\n';
+}
+
+void finish_capture_frame() {
+    Capture& state = capture();
+    if (!state.active) return;
+    state.active = false;
+    if (!shell_capturing()) ImGui::LogToBuffer(0);
+    ImGuiTextBuffer& buffer = ImGui::GetCurrentContext()->LogBuffer;
+    const std::string rest = buffer.c_str();
+    buffer.clear();
+    buffer.append((state.text + rest).c_str());
+    state.text.clear();
+}
+
+} // namespace rd::ui
