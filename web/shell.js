@@ -6,6 +6,8 @@
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
 //                                      frame's CPU time) + {frames: drawn frames}
 //   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
+//   window.renewdesk.ime()          -> the input-method element: {wanted, focused, composing, text,
+//                                      rect: {x, y, w, h} in page CSS pixels or null}
 // Optional config.json beside index.html (missing -> defaults):
 //   {"defaultBaseUrl": "https://api.example", "sandbox": true, "banner": "Training copy"}
 // No inline scripts, no eval: the page runs under script-src 'self' 'wasm-unsafe-eval'.
@@ -202,6 +204,105 @@
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   }
 
+  // ---- input methods: a hidden <input> at ImGui's text caret ----
+  // Emscripten's GLFW hears characters only from `keypress` (listened for on window), which input
+  // methods never send. While an ImGui field has the keyboard, the wasm side (src/app/web/
+  // ime_bridge.cpp) places this element at the caret and it takes the focus: the browser's input
+  // method composes in it (the composition shown inline at the caret, its candidate window beside
+  // it), and committed text is forwarded with rd_web_ime_text. Plain keys still reach ImGui through
+  // GLFW (keydown/keypress bubble to window as before); so the element never inserts a `keypress`
+  // character itself (no doubles), pastes are the document's `paste` handler's (it cancels the
+  // insertion), and only text GLFW did not deliver is forwarded: a composition's result and
+  // `input` events that come without a key (CDP insertText, emoji pickers, dictation).
+  function bridgeInputMethods(forward) {
+    const field = document.createElement('input');
+    field.id = 'ime';
+    field.type = 'text';
+    field.tabIndex = -1;
+    field.autocomplete = 'off';
+    field.spellcheck = false;
+    field.setAttribute('autocapitalize', 'off');
+    field.setAttribute('autocorrect', 'off');
+    field.setAttribute('aria-label', 'Text input');
+    $('stage').appendChild(field);
+    const measure = document.createElement('canvas').getContext('2d');
+    let wanted = false; // an ImGui text field has the keyboard
+    let composing = false;
+
+    function showComposition(text) {
+      field.classList.toggle('composing', composing);
+      if (!composing) return;
+      measure.font = getComputedStyle(field).font;
+      field.style.width = `${Math.ceil(measure.measureText(text).width) + 2}px`;
+    }
+
+    function commit(text) {
+      field.value = '';
+      if (text) forward(text);
+    }
+
+    // Keys that belong to a composition (Enter choosing a candidate, Backspace, arrows) must not
+    // reach ImGui: registered now, on window in the capture phase, before GLFW's listeners.
+    const composingKey = (event) => event.isComposing || event.keyCode === 229;
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      window.addEventListener(type, (event) => {
+        if (composingKey(event)) event.stopImmediatePropagation();
+      }, true);
+    }
+    field.addEventListener('keypress', (event) => event.preventDefault()); // GLFW already has it
+    field.addEventListener('compositionstart', () => {
+      composing = true;
+      showComposition('');
+    });
+    field.addEventListener('compositionupdate', (event) => showComposition(event.data || ''));
+    field.addEventListener('compositionend', (event) => {
+      composing = false;
+      showComposition('');
+      commit(typeof event.data === 'string' ? event.data : field.value);
+    });
+    field.addEventListener('input', (event) => {
+      if (event.isComposing || event.inputType === 'insertCompositionText') return;
+      if (composing) { // the composition ended without a compositionend (seen with CDP's keys)
+        composing = false;
+        showComposition('');
+      }
+      commit(field.value);
+    });
+    // A click on the canvas takes the focus; while the field still wants text, it comes back.
+    field.addEventListener('blur', () => {
+      setTimeout(() => {
+        if (wanted && document.activeElement !== field) field.focus({ preventScroll: true });
+      }, 0);
+    });
+
+    return {
+      // Called by the wasm side after a frame in which the caret moved or a field gained or lost the
+      // keyboard. x, y: the top left of the caret's line in CSS pixels relative to the canvas.
+      place(want, x, y, lineHeight) {
+        wanted = want;
+        if (!want) {
+          if (document.activeElement === field) field.blur();
+          return;
+        }
+        const style = field.style;
+        style.left = `${x}px`;
+        style.top = `${y}px`;
+        style.height = style.lineHeight = style.fontSize = `${lineHeight}px`;
+        if (document.activeElement !== field) field.focus({ preventScroll: true });
+      },
+      snapshot() {
+        const box = field.getBoundingClientRect();
+        return {
+          wanted,
+          focused: document.activeElement === field,
+          composing,
+          text: composing ? field.value : '',
+          rect: wanted ? { x: box.left, y: box.top, w: box.width, h: box.height } : null,
+        };
+      },
+    };
+  }
+
   // Emscripten's GLFW keeps its own page-local clipboard: hand real pastes to ImGui instead.
   function bridgePaste(isRunning) {
     document.addEventListener('paste', (event) => {
@@ -213,7 +314,7 @@
     });
   }
 
-  function exposeTestHooks(isRunning) {
+  function exposeTestHooks(isRunning, ime) {
     window.renewdesk = Object.freeze({
       state() {
         if (!isRunning()) return null;
@@ -228,6 +329,9 @@
         const box = canvas.getBoundingClientRect();
         return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
       },
+      ime() { return isRunning() ? ime.snapshot() : null; },
+      // The next frame records the text it draws; state().drawnText then holds it.
+      captureText() { if (isRunning()) window.Module._rd_web_capture_text(); },
     });
   }
 
@@ -276,10 +380,16 @@
 
     let running = false;
     const isRunning = () => running;
+    const ime = bridgeInputMethods((text) => {
+      if (!isRunning()) return;
+      window.Module.ccall('rd_web_ime_text', null, ['string'], [text.slice(0, maxPasteChars)]);
+      wake();
+    });
     window.Module = {
       canvas,
       arguments: args,
       rdWake: true,
+      rdIme: ime,
       rdShell: {
         copyText,
         download,
@@ -316,7 +426,7 @@
     listenForInput();
     bridgePaste(isRunning);
     askBeforeLeavingDuringAnOrder(isRunning);
-    exposeTestHooks(isRunning);
+    exposeTestHooks(isRunning, ime);
 
     const script = document.createElement('script');
     script.src = 'renewdesk.js';

@@ -15,6 +15,7 @@
 #include "canvas.h"
 #include "clock.h"
 #include "frame.h"
+#include "ime_bridge.h"
 #include "imgui_renderer.h"
 #include "local_storage_journal.h"
 #include "page_options.h"
@@ -106,6 +107,7 @@ void main_loop_iteration() {
     const int cursor = ImGui::GetIO().MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
     if (cursor != g->cursor) rd::web::set_mouse_cursor(g->cursor = cursor);
     rd::web::settle_paste();
+    rd::web::sync_ime(); // the page's input-method element follows the caret
 }
 
 } // namespace
@@ -191,6 +193,10 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
     rd::web::install_input_callbacks(g->window, g->canvas);
     rd::web::install_browser_clipboard();
+    rd::web::install_ime_bridge([] {
+        g->frame->wake();
+        resume_frame_loop();
+    });
 
     g->canvas.fit(*g->frame, false); // also builds the font for the current pixel ratio
     std::string error;
