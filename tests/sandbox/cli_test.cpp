@@ -96,7 +96,7 @@ TEST(SandboxCli, PrintsListeningLineFirstAndStopsOnSigterm) {
     httplib::Client client("127.0.0.1", port);
     auto info = client.Get("/__sandbox/info");
     ASSERT_TRUE(info);
-    EXPECT_EQ(json::parse(info->body)["users"], 8);
+    EXPECT_EQ(json::parse(info->body)["users"], 23);
 
     const int status = sandbox.terminate();
     EXPECT_TRUE(WIFEXITED(status));

@@ -31,12 +31,16 @@ TEST_F(LookupsTest, PartnerListReturnsUserInfoWithAllMembersAsStrings) {
     expect_envelope(result, 200, "success");
     const json users = parse_body(result)["result"];
     ASSERT_TRUE(users.is_array());
-    EXPECT_EQ(users.size(), 6u);
+    EXPECT_EQ(users.size(), 21u); // users.json: 6 Latin-script users, then 15 in other scripts
     for (const auto& user : users)
         expect_user_info(user);
     // 19-digit ids travel as strings; one partner id is an email-like Yeastar ID.
     EXPECT_NE(result->body.find(R"("partnerId":"9223372036854775001")"), std::string::npos);
     EXPECT_NE(result->body.find(R"("partnerId":"reseller.two@example.invalid")"), std::string::npos);
+    // Names in other scripts travel as their own UTF-8 bytes, not as \u escapes.
+    EXPECT_NE(result->body.find(R"("company":"杭州云联通信有限公司")"), std::string::npos);
+    EXPECT_NE(result->body.find(R"("company":"Τηλεπικοινωνίες Αθηνών")"), std::string::npos);
+    EXPECT_NE(result->body.find(R"("company":"Công ty Viễn thông Đà Nẵng")"), std::string::npos);
 }
 
 TEST_F(LookupsTest, GeneratedUsersAreAppendedDistinctAndDeterministic) {
@@ -45,9 +49,9 @@ TEST_F(LookupsTest, GeneratedUsersAreAppendedDistinctAndDeterministic) {
     restart(options);
     const json users =
         parse_body(get_api("/user/openapi/user/v1/client/partner_list", access_token()))["result"];
-    ASSERT_EQ(users.size(), 256u);
+    ASSERT_EQ(users.size(), 271u);
     std::set<std::string> ids, companies, emails, names;
-    for (std::size_t i = 6; i < users.size(); ++i) {
+    for (std::size_t i = 21; i < users.size(); ++i) {
         expect_user_info(users[i]);
         const std::string id = users[i]["partnerId"];
         EXPECT_TRUE(std::regex_match(id, std::regex("[1-9][0-9]{18}"))) << id;
