@@ -18,7 +18,11 @@ script and the font files; the ui-zh slice is cut again whenever the catalog cha
 Writes --out (the served folder: every slice file, named <slice>-<content hash>.otf) and --table (the
 C++ table the app compiles in: which file holds which codepoints, see src/render/glyph_table.h).
 
+--endonym-out FILE gets the few CJK glyphs the English UI shows too (the language switch's "中文",
+given as --endonym-codepoints 4E2D,6587), embedded in the app so the English page fetches nothing.
+
 Usage: slice_glyphs.py --cache DIR --out DIR --table FILE [--catalog FILE]
+                       [--endonym-out FILE --endonym-codepoints HEX,HEX...]
 """
 import argparse
 import hashlib
@@ -186,6 +190,8 @@ def main():
     parser.add_argument('--out', required=True)
     parser.add_argument('--table', required=True)
     parser.add_argument('--catalog')
+    parser.add_argument('--endonym-out')
+    parser.add_argument('--endonym-codepoints', default='')
     args = parser.parse_args()
     os.makedirs(args.cache, exist_ok=True)
     folder, slices = range_slices(args.cache)
@@ -201,6 +207,10 @@ def main():
         shutil.move(os.path.join(args.cache, ui['file']), os.path.join(args.out, ui['file']))
         served.append(ui)
     write_table(args.table, served)
+    if args.endonym_out:
+        cps = [int(c, 16) for c in args.endonym_codepoints.split(',') if c]
+        write_subset(os.path.join(folder, 'all-cjk.otf'), None, cps, args.endonym_out + '.tmp')
+        os.replace(args.endonym_out + '.tmp', args.endonym_out)
     total = sum(s['bytes'] for s in served)
     print(f'glyph slices: {len(served)} files, {total // 1024} KiB in {args.out}')
 
