@@ -15,6 +15,7 @@
 #include "canvas.h"
 #include "clock.h"
 #include "frame.h"
+#include "glyph_files.h"
 #include "ime_bridge.h"
 #include "imgui_renderer.h"
 #include "local_storage_journal.h"
@@ -39,6 +40,7 @@ namespace {
 struct WebApp {
     GLFWwindow* window = nullptr;
     std::unique_ptr<rd::Transport> transport;
+    std::unique_ptr<rd::GlyphFiles> glyph_files; // glyph slices from glyphs/ beside the page
     rd::SteadyClock clock;
     rd::web::LocalStorageJournal journal;
     std::unique_ptr<rd::ui::App> app;
@@ -89,7 +91,7 @@ void main_loop_iteration() {
     const bool due = g->app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
     const bool woke = rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->canvas.ratio || due;
     if (woke) g->canvas.fit(*g->frame, true);
-    const bool busy = rd::app::Frame::busy(*g->transport, *g->app) || rd::web::paste_pending();
+    const bool busy = g->frame->busy(*g->transport, *g->app) || rd::web::paste_pending();
     g->transport->poll(); // handlers change the UI's state: `busy` already covers that frame
     const rd::app::FrameSize size = g->canvas.frame_size();
     if (!g->frame->needs_frame(woke, busy)) { // settled: leave the last frame up and sleep
@@ -139,13 +141,27 @@ EMSCRIPTEN_KEEPALIVE int rd_web_order_in_flight() {
 // The UI's state plus "frameMs": the CPU time of the last drawn frame (Frame::draw) in ms.
 EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     if (!g || !g->app) return "{}";
+    const rd::app::GlyphFacts& glyphs = g->frame->glyph_facts();
+    g->app->set_render_facts({.missing_glyphs = glyphs.missing, .drawn_text = g->frame->captured_text()});
     g->state_json = g->app->state_json();
     if (const size_t end = g->state_json.rfind('}'); end != std::string::npos) {
-        char member[48];
-        std::snprintf(member, sizeof member, "%s\"frameMs\":%.3f", end > 1 ? "," : "", g->frame_ms);
+        char member[192];
+        std::snprintf(
+            member, sizeof member,
+            "%s\"frameMs\":%.3f,\"glyphs\":{\"slices\":%d,\"bytes\":%zu,\"waitMs\":%.1f,\"buildMs\":%.1f}",
+            end > 1 ? "," : "", g->frame_ms, glyphs.slices_loaded, glyphs.loaded_bytes, glyphs.last_wait_ms,
+            glyphs.last_build_ms);
         g->state_json.insert(end, member);
     }
     return g->state_json.c_str();
+}
+
+// Test hook: the next frame records the text it draws; state().drawnText has it afterwards.
+EMSCRIPTEN_KEEPALIVE void rd_web_capture_text() {
+    if (!g || !g->frame) return;
+    g->frame->capture_text();
+    g->frame->wake();
+    resume_frame_loop();
 }
 
 // {"x":..,"y":..,"w":..,"h":..} in CSS pixels relative to the canvas, or "null".
@@ -189,7 +205,9 @@ int main(int argc, char** argv) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    g->frame.emplace(rd::app::FrameSettings{.mac_behaviours = options.mac, .shell_sets_cursor = true});
+    g->glyph_files = rd::make_glyph_files([] { resume_frame_loop(); }); // a slice arrived
+    g->frame.emplace(rd::app::FrameSettings{
+        .mac_behaviours = options.mac, .shell_sets_cursor = true, .glyph_files = g->glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
     rd::web::install_input_callbacks(g->window, g->canvas);
     rd::web::install_browser_clipboard();
