@@ -186,6 +186,17 @@ test('hashed wasm is served as application/wasm, precompressed, cached for a yea
   assert.equal(script.headers['content-type'], 'application/javascript; charset=utf-8');
 });
 
+test('glyph slices are served as font/otf, precompressed, cached for a year', async () => {
+  const slice = readdirSync(path.join(dist, 'glyphs')).find((f) => /^cjk-4e00-[0-9a-f]{10}\.otf$/.test(f));
+  assert.ok(slice, 'the slice of U+4E00.. in dist/glyphs');
+  const reply = await request(`${base}/glyphs/${slice}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(reply.status, 200);
+  assert.equal(reply.headers['content-type'], 'font/otf');
+  assert.equal(reply.headers['content-encoding'], 'gzip');
+  assert.match(reply.headers['cache-control'], /max-age=31536000/);
+  assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+});
+
 test('plain HTTP only redirects to HTTPS, closing the connection', async () => {
   for (const route of ['/', '/index.html?x=1', '/order/openapi/order/v1/save']) {
     const reply = await request(plainBase + route);
