@@ -1,6 +1,6 @@
 // Text that came from the API (names, companies, emails, order fields) as the screens draw it.
 // Dear ImGui cannot shape scripts such as Arabic, Hebrew, Devanagari or Thai, so each run of them is
-// drawn as a placeholder ("[Arabic text]", "[阿拉伯文]") instead of broken glyphs, and the screen
+// drawn as a placeholder ("[Arabic text]", or its Chinese words) instead of broken glyphs, and the screen
 // gets one hint line saying so. Only the drawing changes: search (user_filter), copy, the order and
 // the receipt file use the exact text.
 #pragma once

@@ -13,7 +13,7 @@ enum class Language { en, zh };
 
 enum class Text : unsigned short {
     // Top bar, notice line, closing
-    language_name, // in its own language: "English", "中文"
+    language_name, // in its own language: "English", and Chinese in Chinese
     app_tagline,
     sign_out,
     dismiss,

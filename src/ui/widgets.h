@@ -21,7 +21,7 @@ std::string& focused_label();
 // A catalog text with its arguments (the entry is a printf format).
 std::string format(Text text, ...);
 // A labelled widget's ImGui label: the current language's text shown, the English text as its ID
-// ("登录###Sign in"), so IDs and the test hooks' names stay English in every language.
+// ("<Chinese words>###Sign in"), so IDs and the test hooks' names stay English in every language.
 std::string label(Text text);
 
 void heading(const char* text);
