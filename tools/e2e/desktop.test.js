@@ -3,199 +3,22 @@
 // the app's read-only --test-hooks file, in screen pixels of the X display.
 // Needs Xvfb, xdotool and ImageMagick's import (tools/bootstrap installs them) and a native build:
 //   cmake --build --preset native --target renewdesk_desktop renewdesk-sandbox
+// The Xvfb, sandbox and app helpers are in desktop_harness.js (shared with desktop_unicode.test.js).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import {
-  artifacts, control, nativeBin, root, startSandbox as startHarnessSandbox, tutorialBodyForMyself, waitForOrders,
-} from './harness.js';
+  appBinary, closedPort, DesktopApp, focusField, sandboxBinary, secret, signIn, startDesktop, stop, stopDesktop,
+  submitSignIn, tempDir, track,
+} from './desktop_harness.js';
+import { control, tutorialBodyForMyself, waitForOrders } from './harness.js';
 
-const bin = nativeBin;
-const appBinary = path.join(bin, 'renewdesk');
-const sandboxBinary = path.join(bin, 'renewdesk-sandbox');
-const secret = 'demo-client-secret';
-
-const children = []; // every process started here, stopped in after()
-const tempDirs = [];
 let display; // ":N"
 let sandbox; // { url }
-
-// ---- processes ----
-function requireTool(tool, debianPackage) {
-  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-    throw new Error(`${tool} is missing: install the Debian package ${debianPackage} (tools/bootstrap does)`);
-  }
-}
-
-function track(child) {
-  children.push(child);
-  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return child;
-}
-
-async function stop(child, timeoutMs = 5000) {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exited;
-  child.kill('SIGTERM');
-  const result = await Promise.race([child.exited, sleep(timeoutMs).then(() => null)]);
-  if (result) return result;
-  child.kill('SIGKILL');
-  return child.exited;
-}
-
-// Xvfb picks a free display number itself and writes it to fd 3 once it accepts connections.
-// -r: no key auto-repeat. Xvfb repeats a held key by default (checked: a key held 1.5 s typed about
-// twenty characters), so a key-up from `xdotool type` that comes late on a loaded machine would type
-// a character twice and mangle the typed credentials.
-async function startXvfb() {
-  const child = track(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-r'],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] }));
-  let stderr = '';
-  child.stdio[2].on('data', (chunk) => { stderr += chunk; });
-  const number = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdio[3].on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${stderr}`)));
-  });
-  return `:${number}`;
-}
-
-async function startSandbox() {
-  const sandbox = await startHarnessSandbox([], { servePage: false });
-  track(sandbox.child);
-  return { url: sandbox.url };
-}
-
-function tempDir(name) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `renewdesk-${name}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-// A loopback port nobody listens on: the network is "down" for the app.
-async function closedPort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function xdotool(...args) {
-  execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: display } });
-}
-
-// ---- the app ----
-class DesktopApp {
-  // home: the temporary HOME; config lives in home/config (XDG_CONFIG_HOME).
-  constructor({ args = [], home = tempDir('home') } = {}) {
-    this.home = home;
-    this.configDir = path.join(home, 'config', 'renewdesk');
-    this.hooksFile = path.join(tempDir('hooks'), 'hooks.json');
-    this.stderr = '';
-    this.startedAt = Date.now();
-    const argv = ['--test-hooks', this.hooksFile, '--window-pos', '20,20', '--window-size', '1200,760', ...args];
-    const env = { PATH: process.env.PATH, DISPLAY: display, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') };
-    this.child = track(spawn(appBinary, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
-    this.child.stderr.on('data', (chunk) => { this.stderr += chunk; });
-  }
-
-  get pid() { return this.child.pid; }
-  get settingsFile() { return path.join(this.configDir, 'settings.json'); }
-
-  hooks() {
-    try {
-      return JSON.parse(readFileSync(this.hooksFile, 'utf8')); // replaced atomically: never half written
-    } catch {
-      return null;
-    }
-  }
-
-  async waitFor(predicate, what, timeoutMs = 15000) {
-    const deadline = Date.now() + timeoutMs;
-    let last = null;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`renewdesk exited (${this.child.exitCode}): ${this.stderr}`);
-      last = this.hooks();
-      if (last && predicate(last.state, last)) return last.state;
-      await sleep(40);
-    }
-    throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last?.state)}; stderr: ${this.stderr}`);
-  }
-
-  async waitForScreen(screen) { return this.waitFor((s) => s.screen === screen, `screen ${screen}`); }
-
-  async idle() { return this.waitFor((s) => !s.busy, 'the app to be idle'); }
-
-  // The widget's rectangle on the screen, once it is drawn inside the window.
-  async widget(label, timeoutMs = 10000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const hooks = this.hooks();
-      const r = hooks?.widgets?.[label];
-      const win = hooks?.window;
-      if (r && r.w > 0 && r.h > 0 && r.x >= win.x && r.y >= win.y &&
-          r.x + r.w <= win.x + win.w && r.y + r.h <= win.y + win.h) return r;
-      if (win) xdotool('mousemove', String(win.x + 5), String(win.y + 5)); // input wakes the on-demand renderer
-      await sleep(50);
-    }
-    throw new Error(`widget not found on screen: ${label}; stderr: ${this.stderr}`);
-  }
-
-  async click(label) {
-    const r = await this.widget(label);
-    xdotool('mousemove', '--sync', String(Math.round(r.x + r.w / 2)), String(Math.round(r.y + r.h / 2)), 'click', '1');
-    await sleep(100); // the click's frames; state waits below check what it did
-  }
-
-  // xdotool returns once the X server has the keys; the app turns them into ImGui input over the next
-  // frames. Without this pause a click right after typing raced the last characters (a mangled Base
-  // URL in about one run of three).
-  async type(text) {
-    xdotool('type', '--delay', '25', text);
-    await sleep(150 + 20 * text.length);
-  }
-
-  async key(...keys) { xdotool('key', ...keys); }
-
-  async shot(name) {
-    execFileSync('import', ['-display', display, '-window', 'root', path.join(artifacts, `desktop-${name}.png`)]);
-  }
-
-  // CPU ticks (1/100 s) used by the app over `ms` milliseconds.
-  async cpuTicksOver(ms) {
-    const ticks = () => {
-      const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15 of the full line)
-    };
-    const before = ticks();
-    await sleep(ms);
-    return ticks() - before;
-  }
-
-  async quit() { return stop(this.child); }
-}
-
-// Clicks a text field and waits until it has the keyboard, so keys typed next land in it. Not before
-// Ctrl+A: sent that soon after the click, the select-all was lost in 3 runs of 5 (the click's
-// selection apparently still being made); click()'s own pause has been enough so far.
-async function focusField(app, label) {
-  await app.click(label);
-  await app.waitFor((s) => s.focused === label, `the keyboard in ${label}`);
-}
-
-async function signIn(app) {
-  await submitSignIn(app);
-  return app.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
-    s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');
-}
 
 // Every file under dir whose text contains needle.
 function filesContaining(dir, needle) {
@@ -208,22 +31,10 @@ function filesContaining(dir, needle) {
 }
 
 before(async () => {
-  requireTool('Xvfb', 'xvfb');
-  requireTool('xdotool', 'xdotool');
-  requireTool('import', 'imagemagick');
-  for (const binary of [appBinary, sandboxBinary]) {
-    if (!existsSync(binary)) {
-      throw new Error(`${binary} is missing: cmake --build --preset native --target renewdesk_desktop renewdesk-sandbox`);
-    }
-  }
-  display = await startXvfb();
-  sandbox = await startSandbox();
+  ({ display, sandbox } = await startDesktop());
 });
 
-after(async () => {
-  await Promise.all(children.slice().reverse().map((child) => stop(child)));
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+after(stopDesktop);
 
 test('renewal for myself with real X input sends the tutorial body once and keeps no secret', async () => {
   await control(sandbox.url, 'POST', '/__sandbox/reset');
@@ -473,17 +284,6 @@ test('a CA bundle that does not exist: exit code 1 and a sentence naming the fil
   assert.match(setting.stderr, /\/no\/such\/settings-file\.pem/);
   assert.match(setting.stderr, /caBundle/);
 });
-
-// Types the demo credentials and clicks Sign in, without waiting for the outcome.
-async function submitSignIn(app) {
-  await app.click('Client ID');
-  await app.key('ctrl+a');
-  await app.type('demo-client-id');
-  await focusField(app, 'Client Secret');
-  await app.type(secret);
-  await app.click('Sign in');
-}
-
 // Writes home/config/renewdesk/settings.json (XDG_CONFIG_HOME is home/config); returns home.
 function writeSettings(home, settings) {
   const configDir = path.join(home, 'config', 'renewdesk');

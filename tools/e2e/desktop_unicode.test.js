@@ -1,0 +1,73 @@
+// Typing any script in the desktop app: `xdotool type` sends Chinese and Greek into the search box
+// of the app in Xvfb, and the filter finds the user. GLFW's char callback (src/app/desktop/
+// glfw_input.cpp) hands each Unicode code point to ImGui. What this does and does not exercise (no
+// input method, no preedit): docs/input-methods.md.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, test } from 'node:test';
+import { DesktopApp, focusField, signIn, startDesktop, stopDesktop } from './desktop_harness.js';
+import { root } from './harness.js';
+
+let sandbox; // { url }
+const unmappedDelay = 400; // ms per character: see DesktopApp.type and docs/input-methods.md
+before(async () => { ({ sandbox } = await startDesktop()); });
+after(stopDesktop);
+
+// The fixture user whose company is exactly `company` (the list grows: never count it).
+function fixtureUser(company) {
+  const users = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/fixtures/users.json'), 'utf8'));
+  const user = users.find((u) => u.company === company);
+  assert.ok(user, `tools/sandbox/fixtures/users.json has a user of "${company}"`);
+  return user.partnerId; // a string: ids are never numbers here
+}
+
+// Waits until the table shows exactly one user row, `partnerId`'s, and it stays so once the app is
+// idle (a frame half-way through the typed text must not pass for the final one).
+async function waitForOnlyUser(app, partnerId, what) {
+  const only = (hooks) => {
+    const w = hooks.widgets ?? {};
+    const row = w['user row 0'];
+    const user = w[`user:${partnerId}`];
+    return row && user && !w['user row 1'] && row.x === user.x && row.y === user.y;
+  };
+  await app.waitFor((s, hooks) => only(hooks), `only ${partnerId} listed after ${what}`).catch(async (error) => {
+    await app.shot('unicode-failed');
+    throw error;
+  });
+  await app.idle();
+  await sleep(200);
+  const hooks = app.hooks();
+  assert.ok(only(hooks), `only ${partnerId} listed after ${what}: ${JSON.stringify(Object.keys(hooks.widgets))}`);
+}
+
+// One BackSpace per typed character (and two more) empties the search box.
+async function clearSearch(app, typed) {
+  await app.key('--delay', '40', ...Array([...typed].length + 2).fill('BackSpace'));
+  await app.waitFor((s, hooks) => hooks.widgets?.['user row 1'], 'several rows once the search box is empty');
+  await app.idle(); // keys typed while the app draws are the ones xdotool's keycode swap can lose
+}
+
+test('Chinese and Greek typed with xdotool into the search box find the user', async () => {
+  const app = new DesktopApp({ args: ['--base-url', sandbox.url] });
+  await app.waitForScreen('signed_out');
+  await signIn(app);
+  await focusField(app, 'Search users');
+  await app.idle();
+
+  await app.type('海港', { delay: unmappedDelay });
+  await waitForOnlyUser(app, fixtureUser('海港通信有限公司 Harbour PBX'), 'typing "海港"');
+  await app.shot('unicode-1-chinese');
+
+  await clearSearch(app, '海港');
+  // Lower case: the search folds Greek case (Τηλεπικοινωνίες Αθηνών).
+  await app.type('αθηνών', { delay: unmappedDelay });
+  await waitForOnlyUser(app, fixtureUser('Τηλεπικοινωνίες Αθηνών'), 'typing "αθηνών"');
+  await app.shot('unicode-2-greek');
+
+  await clearSearch(app, 'αθηνών');
+  await app.type('Αθηνών', { delay: unmappedDelay });
+  await waitForOnlyUser(app, fixtureUser('Τηλεπικοινωνίες Αθηνών'), 'typing "Αθηνών"');
+  assert.equal((await app.quit()).code, 0);
+});
