@@ -65,7 +65,7 @@ void Frame::take_arrived_glyphs() {
         glyphs_.mark_failed(file.slice);
         retry_after_[file.slice] = std::chrono::steady_clock::now() + glyph_retry;
         std::fprintf(stderr, "renewdesk: glyph slice %s not loaded: %s\n",
-                     render::glyph_slice_files[file.slice].file,
+                     render::glyph_slice_names[file.slice],
                      file.ok ? "not a font file" : file.problem.c_str());
     }
     if (!loaded) return;
@@ -92,7 +92,7 @@ void Frame::request_glyphs(const render::GlyphScan& seen) {
         batch_open_ = true;
         glyphs_.mark_requested(slice);
         ++glyphs_in_flight_;
-        glyph_files_->request(slice, render::glyph_slice_files[slice].file);
+        glyph_files_->request(slice, render::glyph_slice_path(slice));
     }
 }
 

@@ -48,8 +48,13 @@ constexpr float cjk_size_factor = 1.448f / 1.210f;
 constexpr float cjk_advance = 1.0f / 1.210f; // one em of the UI font, in pixels per pixel of size
 
 bool is_cjk_slice(std::size_t slice) {
-    const char* file = glyph_slice_files[slice].file;
-    return std::strncmp(file, "cjk-", 4) == 0 || std::strncmp(file, "ui-zh", 5) == 0;
+    const char* name = glyph_slice_names[slice];
+    return std::strncmp(name, "cjk-", 4) == 0 || std::strcmp(name, "ui-zh") == 0;
+}
+
+bool in_ui_zh(char32_t codepoint) {
+    const std::uint16_t* end = glyph_ui_zh_codepoints + glyph_ui_zh_codepoint_count;
+    return codepoint <= 0xFFFF && std::binary_search(glyph_ui_zh_codepoints, end, codepoint);
 }
 
 // A hollow box: the look of a glyph not drawn (yet).
@@ -65,6 +70,7 @@ void draw_box(ImFontAtlas& atlas, const ImFontAtlasCustomRect& rect, int border)
 } // namespace
 
 int glyph_slice_of(char32_t codepoint) {
+    if (glyph_ui_zh_slice >= 0 && in_ui_zh(codepoint)) return glyph_ui_zh_slice;
     const GlyphRun* end = glyph_runs + glyph_run_count;
     const GlyphRun* run = std::upper_bound(glyph_runs, end, codepoint,
                                            [](char32_t c, const GlyphRun& r) { return c < r.first; });
@@ -73,7 +79,11 @@ int glyph_slice_of(char32_t codepoint) {
     return codepoint <= run->last ? run->slice : -1;
 }
 
-GlyphAtlas::GlyphAtlas() : slices_(glyph_slice_file_count) {}
+std::string glyph_slice_path(int slice) {
+    return std::string(glyph_folder) + glyph_slice_names[slice] + ".otf";
+}
+
+GlyphAtlas::GlyphAtlas() : slices_(glyph_slice_count) {}
 
 void GlyphAtlas::mark_requested(int slice) {
     slices_[static_cast<std::size_t>(slice)].state = State::requested;
@@ -91,6 +101,11 @@ bool GlyphAtlas::add_loaded(int slice, std::vector<unsigned char> bytes) {
     }
     s.bytes = std::move(bytes);
     s.ranges.clear();
+    if (slice == glyph_ui_zh_slice)
+        for (std::size_t i = 0; i < glyph_ui_zh_codepoint_count; ++i) {
+            s.ranges.push_back(static_cast<ImWchar>(glyph_ui_zh_codepoints[i]));
+            s.ranges.push_back(static_cast<ImWchar>(glyph_ui_zh_codepoints[i]));
+        }
     for (std::size_t i = 0; i < glyph_run_count; ++i)
         if (glyph_runs[i].slice == slice) {
             s.ranges.push_back(static_cast<ImWchar>(glyph_runs[i].first));
@@ -119,7 +134,7 @@ ImFont* GlyphAtlas::build(ImFontAtlas& atlas, float pixel_size) {
         config.MergeMode = true;
         config.FontDataOwnedByAtlas = false;         // the bytes live in slices_
         if (is_cjk_slice(i)) config.OversampleH = 1; // big, square glyphs: half the rasterising
-        std::snprintf(config.Name, sizeof(config.Name), "%.32s", glyph_slice_files[i].file);
+        std::snprintf(config.Name, sizeof(config.Name), "%.32s", glyph_slice_names[i]);
         const float size = is_cjk_slice(i) ? pixel_size * cjk_size_factor : pixel_size;
         atlas.AddFontFromMemoryTTF(s.bytes.data(), static_cast<int>(s.bytes.size()), size, &config,
                                    s.ranges.data());
@@ -156,20 +171,25 @@ void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, flo
     font.FallbackChar = replacement_char;
     font.BuildLookupTable();
 
-    // Every codepoint of a slice not loaded yet draws (and measures) as that slice's placeholder.
+    // Every codepoint of a slice not loaded yet draws (and measures) as that slice's placeholder;
+    // ui-zh's first, since it is the slice asked for its codepoints.
     font.IndexLookup.resize(0x10000, static_cast<ImWchar>(-1));
     font.IndexAdvanceX.resize(0x10000, font.FallbackAdvanceX);
-    for (std::size_t r = 0; r < glyph_run_count; ++r) {
-        const GlyphRun& run = glyph_runs[r];
-        if (slices_[run.slice].state == State::loaded) continue;
-        const ImWchar glyph = font.IndexLookup[first_placeholder + run.slice];
-        const float advance = font.IndexAdvanceX[first_placeholder + run.slice];
-        for (int c = run.first; c <= run.last; ++c)
+    auto point_at_placeholder = [&](int slice, int first, int last) {
+        if (slices_[static_cast<std::size_t>(slice)].state == State::loaded) return;
+        const ImWchar glyph = font.IndexLookup[first_placeholder + slice];
+        const float advance = font.IndexAdvanceX[first_placeholder + slice];
+        for (int c = first; c <= last; ++c)
             if (font.IndexLookup[c] == static_cast<ImWchar>(-1)) {
                 font.IndexLookup[c] = glyph;
                 font.IndexAdvanceX[c] = advance;
             }
-    }
+    };
+    if (glyph_ui_zh_slice >= 0)
+        for (std::size_t i = 0; i < glyph_ui_zh_codepoint_count; ++i)
+            point_at_placeholder(glyph_ui_zh_slice, glyph_ui_zh_codepoints[i], glyph_ui_zh_codepoints[i]);
+    for (std::size_t r = 0; r < glyph_run_count; ++r)
+        point_at_placeholder(glyph_runs[r].slice, glyph_runs[r].first, glyph_runs[r].last);
 }
 
 GlyphScan GlyphAtlas::scan(const ImDrawData& data) const {

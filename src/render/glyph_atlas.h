@@ -11,7 +11,7 @@
 //   atlas.build(*io.Fonts, 15.0f * scale);  // between frames, never inside one
 //   ... frame ... ImGui::Render();
 //   GlyphScan seen = atlas.scan(*ImGui::GetDrawData());   // seen.missing, seen.wanted
-//   atlas.mark_requested(slice) -> the platform fetches glyph_slice_files[slice].file
+//   atlas.mark_requested(slice) -> the platform fetches glyphs/ + glyph_slice_path(slice)
 //   atlas.add_loaded(slice, bytes) -> build() again before the next frame
 #pragma once
 

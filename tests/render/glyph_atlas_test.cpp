@@ -20,7 +20,7 @@ using rd::render::GlyphAtlas;
 using rd::render::GlyphScan;
 
 std::vector<unsigned char> slice_bytes(int slice) {
-    std::ifstream in(std::string(RENEWDESK_GLYPHS_DIR) + "/" + rd::render::glyph_slice_files[slice].file,
+    std::ifstream in(std::string(RENEWDESK_GLYPHS_DIR) + "/" + rd::render::glyph_slice_path(slice),
                      std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
