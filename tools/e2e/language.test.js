@@ -33,11 +33,17 @@ for (const [key, text] of Object.entries(english)) {
 }
 
 function escape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+// A piece of several words is English left wherever it shows. A single word ("Company", "Name")
+// may be part of the sandbox's own data ("A Very Long Company Name ..."), so it counts only as a
+// whole item: a line, a table cell ("| Name |") or a button ("[ Back ]").
 function englishLeft(drawn) {
   return englishPieces.filter(({ piece }) => {
-    const start = /^[A-Za-z]/.test(piece) ? '(?<![A-Za-z])' : '';
-    const end = /[A-Za-z]$/.test(piece) ? '(?![A-Za-z])' : '';
-    return new RegExp(start + escape(piece) + end).test(drawn);
+    if (/\s/.test(piece)) {
+      const start = /^[A-Za-z]/.test(piece) ? '(?<![A-Za-z])' : '';
+      const end = /[A-Za-z]$/.test(piece) ? '(?![A-Za-z])' : '';
+      return new RegExp(start + escape(piece) + end).test(drawn);
+    }
+    return new RegExp(`(^|[|\\[(]) ?${escape(piece)} ?($|[|\\])])`, 'm').test(drawn);
   });
 }
 
