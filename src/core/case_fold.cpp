@@ -38,26 +38,6 @@ char32_t fold(char32_t c) {
     return c;
 }
 
-// The code point at text[at] and its length, or length 0 when the bytes there are not valid UTF-8.
-std::size_t decode(std::string_view text, std::size_t at, char32_t& c) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char b0 = byte(at);
-    std::size_t length = b0 < 0x80           ? 1
-                         : (b0 >> 5) == 0x6  ? 2
-                         : (b0 >> 4) == 0xE  ? 3
-                         : (b0 >> 3) == 0x1E ? 4
-                                             : 0;
-    if (length == 0 || at + length > text.size()) return 0;
-    c = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (byte(at + i) & 0x3F);
-    }
-    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < smallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0; // overlong, surrogate
-    return length;
-}
-
 } // namespace
 
 std::string fold_case(std::string_view utf8) {
@@ -71,7 +51,7 @@ std::string fold_case(std::string_view utf8) {
             continue;
         }
         char32_t c = 0;
-        const std::size_t length = decode(utf8, at, c);
+        const std::size_t length = decode_utf8(utf8, at, c);
         if (length == 0) { // not UTF-8: kept as it is, matched exactly
             out += utf8[at++];
             continue;

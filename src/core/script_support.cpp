@@ -1,5 +1,7 @@
 #include "script_support.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -85,27 +87,6 @@ static_assert(
     }(),
     "kRanges must be sorted and disjoint");
 
-// The code point at text[at] and its length, or length 0 when the bytes there are not valid UTF-8
-// (the same reading as fold_case's, so both treat a stray byte alike).
-std::size_t decode(std::string_view text, std::size_t at, char32_t& c) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char b0 = byte(at);
-    const std::size_t length = b0 < 0x80           ? 1
-                               : (b0 >> 5) == 0x6  ? 2
-                               : (b0 >> 4) == 0xE  ? 3
-                               : (b0 >> 3) == 0x1E ? 4
-                                                   : 0;
-    if (length == 0 || at + length > text.size()) return 0;
-    c = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (byte(at + i) & 0x3F);
-    }
-    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < smallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0; // overlong, surrogate
-    return length;
-}
-
 // How a code point takes part in runs.
 enum class Role {
     plain,    // a letter or symbol drawn one glyph at a time, or a byte that is not UTF-8
@@ -153,7 +134,7 @@ std::vector<TextRun> split_by_shaping(std::string_view utf8) {
     std::vector<Piece> pieces;
     for (std::size_t at = 0; at < utf8.size();) {
         char32_t c = 0;
-        const std::size_t length = decode(utf8, at, c);
+        const std::size_t length = decode_utf8(utf8, at, c);
         if (length == 0) {
             pieces.push_back({at, at + 1, Role::plain, std::nullopt});
             ++at;
@@ -211,7 +192,7 @@ bool needs_shaping(std::string_view utf8) {
             continue;
         }
         char32_t c = 0;
-        const std::size_t length = decode(utf8, at, c);
+        const std::size_t length = decode_utf8(utf8, at, c);
         if (length == 0) {
             ++at;
             continue;

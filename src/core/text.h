@@ -13,6 +13,27 @@
 namespace rd {
 
 // Appends `code_point` (a Unicode scalar value) to `out` as UTF-8.
+// The code point at text[at] and its length in bytes, or 0 when the bytes there are not valid UTF-8
+// (a stray continuation byte, a truncated sequence, an overlong form, a surrogate, beyond U+10FFFF).
+inline std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& c) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char b0 = byte(at);
+    const std::size_t length = b0 < 0x80           ? 1
+                               : (b0 >> 5) == 0x6  ? 2
+                               : (b0 >> 4) == 0xE  ? 3
+                               : (b0 >> 3) == 0x1E ? 4
+                                                   : 0;
+    if (length == 0 || at + length > text.size()) return 0;
+    c = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (byte(at + i) & 0x3F);
+    }
+    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < smallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    return length;
+}
+
 inline void append_utf8(std::string& out, std::uint32_t code_point) {
     if (code_point < 0x80) {
         out += static_cast<char>(code_point);

@@ -45,7 +45,6 @@ bool looks_like_a_font(const std::vector<unsigned char>& bytes) {
 // CJK, 1.210 em for Inter. Drawn at the same size, ideographs would be a fifth smaller than the
 // Latin text beside them; this makes both ems equal.
 constexpr float cjk_size_factor = 1.448f / 1.210f;
-constexpr float cjk_advance = 1.0f / 1.210f; // one em of the UI font, in pixels per pixel of size
 
 bool is_cjk_slice(std::size_t slice) {
     const char* name = glyph_slice_names[slice];
@@ -155,7 +154,11 @@ void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, flo
     box_u0_ = uv0.x;
     box_v0_ = uv0.y;
     u_step_ = atlas.TexUvScale.x / 1024.0f; // a thousandth of a texel: invisible, yet exact in a float
-    const float narrow = std::round(pixel_size * 0.6f), wide = std::round(pixel_size * cjk_advance);
+    // A CJK placeholder advances exactly as far as the ideograph will (every one is one em wide, like
+    // the embedded 中): no line moves when it arrives.
+    const ImFontGlyph* ideograph = font.FindGlyphNoFallback(0x4E2D);
+    const float narrow = std::round(pixel_size * 0.6f);
+    const float wide = ideograph ? ideograph->AdvanceX : std::round(pixel_size * 0.83f);
     const float y1 = font.Ascent, y0 = y1 - static_cast<float>(rect.Height);
     auto add = [&](ImWchar codepoint, int step, float advance) {
         const float x0 = std::floor((advance - static_cast<float>(rect.Width)) * 0.5f);

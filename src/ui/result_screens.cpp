@@ -1,6 +1,7 @@
 #include "result_screens.h"
 
 #include "display_text.h"
+#include "review_screen.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -95,6 +96,7 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     ImGui::TextUnformatted(order_status_words(r.order_status).c_str());
     track("Receipt status");
     {
+        label_value_row(Text::renew_for, order_target_text(flow));
         label_value_row(Text::order_no, r.order_no);
         label_value_row(Text::order_id, r.order_id);
         label_value_row(Text::order_status, r.order_status);

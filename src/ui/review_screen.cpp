@@ -10,9 +10,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace rd::ui {
-namespace {
 
-std::string who(const RenewalFlow& flow) {
+std::string order_target_text(const RenewalFlow& flow) {
     const auto& order = flow.order();
     if (!order.partner_id) return tr(Text::yourself_own_account);
     std::string text = format(Text::subordinate_user_fmt, order.partner_id->c_str());
@@ -22,6 +21,8 @@ std::string who(const RenewalFlow& flow) {
     }
     return text;
 }
+
+namespace {
 
 // Where Confirm sends the order, shown first and in colour: a sandbox or the real Partner Portal.
 void draw_destination(const std::string& base_url, bool is_sandbox) {
@@ -45,7 +46,7 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     draw_destination(fields.base_url, fields.sending_to_sandbox);
 
     {
-        label_value_row(Text::renew_for, who(flow));
+        label_value_row(Text::renew_for, order_target_text(flow));
         const Plan* plan = flow.chosen_plan();
         const std::string plan_id = flow.order().plan_id.to_string();
         label_value_row(Text::plan, plan ? format(Text::plan_named_fmt, plan->name.c_str(), plan_id.c_str())

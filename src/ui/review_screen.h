@@ -15,4 +15,8 @@ struct ReviewFields {
 
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions);
 
+// Who the order renews: "Yourself (...)" or "Subordinate user <id> - <company>, <email>" (the
+// review screen and the receipt).
+std::string order_target_text(const RenewalFlow& flow);
+
 } // namespace rd::ui

@@ -82,7 +82,9 @@ TEST(GlyphAtlas, AChineseNameAsksForItsSlicesAndDrawsOnceTheyAreMerged) {
     Headless ui;
     GlyphAtlas atlas;
     atlas.build(*ImGui::GetIO().Fonts, 15.0f);
-    const char* name = "杭州云联通信有限公司";
+    const char* name = "杭州云联通信有限公司，株式会社";
+    const float width_with_placeholders =
+        ImGui::GetIO().Fonts->Fonts[0]->CalcTextSizeA(15.0f, 1e9f, 0, name).x;
     GlyphScan seen = ui.draw(atlas, name);
     EXPECT_EQ(seen.missing, count_codepoints(name));
     ASSERT_FALSE(seen.needed.empty());
@@ -97,6 +99,9 @@ TEST(GlyphAtlas, AChineseNameAsksForItsSlicesAndDrawsOnceTheyAreMerged) {
     seen = ui.draw(atlas, name);
     EXPECT_EQ(seen.missing, 0);
     EXPECT_TRUE(seen.needed.empty());
+    // The placeholders took exactly the room the ideographs take: nothing moves when they arrive.
+    EXPECT_FLOAT_EQ(ImGui::GetIO().Fonts->Fonts[0]->CalcTextSizeA(15.0f, 1e9f, 0, name).x,
+                    width_with_placeholders);
 }
 
 TEST(GlyphAtlas, EveryScriptWithAFontHasSlicesThatDrawIt) {

@@ -62,6 +62,9 @@ test('names in every script draw with real glyphs on the choose, review and rece
   await driver.waitForScreen('done');
   await waitForAllGlyphs(driver, 'the receipt');
   await driver.shot('glyphs-3-receipt');
+  await driver.page.evaluate(() => window.renewdesk.captureText());
+  const receipt = await driver.waitFor((s) => s.drawnText.includes('Order no'), 'the receipt\'s text');
+  assert.ok(receipt.drawnText.includes('杭州云联通信有限公司'), 'the receipt names the customer');
   const orders = await waitForOrders(sandbox.url, 1);
   assert.equal(orders.length, 1);
   assert.match(orders[0].body, new RegExp(`"partnerId": "${hangzhouId}"`));
