@@ -225,13 +225,14 @@
     field.setAttribute('autocorrect', 'off');
     field.setAttribute('aria-label', 'Text input');
     $('stage').appendChild(field);
-    const measure = document.createElement('canvas').getContext('2d');
+    let measure = null; // a 2D context to measure the composition, made at the first composition
     let wanted = false; // an ImGui text field has the keyboard
     let composing = false;
 
     function showComposition(text) {
       field.classList.toggle('composing', composing);
       if (!composing) return;
+      measure ??= document.createElement('canvas').getContext('2d');
       measure.font = getComputedStyle(field).font;
       field.style.width = `${Math.ceil(measure.measureText(text).width) + 2}px`;
     }
