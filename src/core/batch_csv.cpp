@@ -1,0 +1,80 @@
+// BatchRun's read-only views: counts, the unknown row, the rows to send again, the CSV, the body.
+#include "batch_journal.h"
+#include "batch_run.h"
+#include "order_body.h"
+
+namespace rd {
+namespace {
+
+// RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled.
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+BatchCounts BatchRun::counts() const {
+    BatchCounts counts{.size = static_cast<int>(rows_.size())};
+    bool waiting = false;
+    for (const BatchRow& row : rows_) {
+        switch (row.status) {
+        case BatchRowStatus::waiting: waiting = true; break;
+        case BatchRowStatus::skipped: break;
+        case BatchRowStatus::sending: ++counts.sent; break;
+        case BatchRowStatus::placed: ++counts.sent, ++counts.placed; break;
+        case BatchRowStatus::pending: ++counts.sent, ++counts.pending; break;
+        case BatchRowStatus::failed: ++counts.sent, ++counts.failed; break;
+        case BatchRowStatus::unknown: ++counts.sent, ++counts.unknown; break;
+        }
+    }
+    counts.running = in_flight_.has_value() || reconciler_.result().status == ReconcileStatus::checking ||
+                     (active_ && waiting);
+    return counts;
+}
+
+bool BatchRun::stopped_at_unknown() const {
+    return unknown_.has_value();
+}
+
+std::optional<std::size_t> BatchRun::unknown_row() const {
+    return unknown_;
+}
+
+const ReconcileResult& BatchRun::reconciliation() const {
+    return reconciler_.result();
+}
+
+std::vector<BatchTarget> BatchRun::failed_targets() const {
+    std::vector<BatchTarget> targets;
+    for (const BatchRow& row : rows_)
+        if (row.status == BatchRowStatus::failed) targets.push_back(row.target);
+    return targets;
+}
+
+std::string BatchRun::csv() const {
+    std::string out = "partnerId,company,orderNo,status,requestId\r\n";
+    for (const BatchRow& row : rows_)
+        out += csv_field(row.target.partner_id) + ',' + csv_field(row.target.company) + ',' +
+               csv_field(row.order_no) + ',' + batch_row_status_name(row.status) + ',' +
+               csv_field(row.request_id) + "\r\n";
+    return out;
+}
+
+std::string BatchRun::order_body(std::size_t row) const {
+    if (row >= rows_.size()) return {};
+    const std::string& partner_id = rows_[row].target.partner_id;
+    return renewal_order_body(RenewalOrder{
+        .partner_id = partner_id.empty() ? std::nullopt : std::optional<std::string>(partner_id),
+        .billing_id = billing_id_,
+        .plan_id = plan_id_,
+        .po_number = po_number_,
+    });
+}
+
+} // namespace rd

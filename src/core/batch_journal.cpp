@@ -1,0 +1,130 @@
+#include "batch_journal.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <utility>
+
+namespace rd {
+namespace {
+
+constexpr int batch_journal_version = 1;
+constexpr const char* batch_journal_kind = "renewdesk.batch";
+constexpr std::int64_t latest_sent_at_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
+
+constexpr std::array<std::pair<BatchRowStatus, const char*>, 7> status_names = {{
+    {BatchRowStatus::waiting, "waiting"},
+    {BatchRowStatus::sending, "sending"},
+    {BatchRowStatus::placed, "placed"},
+    {BatchRowStatus::pending, "pending"},
+    {BatchRowStatus::failed, "failed"},
+    {BatchRowStatus::unknown, "unknown"},
+    {BatchRowStatus::skipped, "skipped"},
+}};
+
+std::optional<std::string> text_member(const nlohmann::json& doc, const char* name) {
+    auto it = doc.find(name);
+    if (it == doc.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+std::optional<BatchRow> row_from_json(const nlohmann::json& item) {
+    if (!item.is_object()) return std::nullopt;
+    const auto partner_id = text_member(item, "partnerId");
+    const auto company = text_member(item, "company");
+    const auto status = text_member(item, "status");
+    const auto order_no = text_member(item, "orderNo");
+    const auto order_status = text_member(item, "orderStatus");
+    const auto request_id = text_member(item, "requestId");
+    if (!partner_id || !company || !status || !order_no || !order_status || !request_id) return std::nullopt;
+    const auto named = batch_row_status_named(*status);
+    if (!named) return std::nullopt;
+    return BatchRow{.target = {.partner_id = *partner_id, .company = *company},
+                    .status = *named,
+                    .order_no = *order_no,
+                    .order_status = *order_status,
+                    .request_id = *request_id};
+}
+
+} // namespace
+
+const char* batch_row_status_name(BatchRowStatus status) {
+    for (const auto& [value, name] : status_names)
+        if (value == status) return name;
+    return "unknown";
+}
+
+std::optional<BatchRowStatus> batch_row_status_named(const std::string& name) {
+    for (const auto& [value, text] : status_names)
+        if (name == text) return value;
+    return std::nullopt;
+}
+
+std::string batch_journal_to_json(const BatchRecord& record) {
+    nlohmann::ordered_json doc;
+    doc["version"] = batch_journal_version;
+    doc["kind"] = batch_journal_kind;
+    doc["sentAtMs"] = record.sent_at_ms;
+    doc["baseUrl"] = record.base_url;
+    doc["clientId"] = record.client_id;
+    doc["planId"] = record.plan_id.to_string(); // as text, like the single order's journal
+    doc["billingId"] = record.billing_id.to_string();
+    doc["poNumber"] = record.po_number;
+    doc["inFlight"] = record.in_flight ? nlohmann::ordered_json(*record.in_flight) : nlohmann::ordered_json();
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const BatchRow& row : record.rows)
+        rows.push_back({{"partnerId", row.target.partner_id},
+                        {"company", row.target.company},
+                        {"status", batch_row_status_name(row.status)},
+                        {"orderNo", row.order_no},
+                        {"orderStatus", row.order_status},
+                        {"requestId", row.request_id}});
+    doc["rows"] = std::move(rows);
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<BatchRecord> batch_journal_from_json(const std::string& text) {
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!doc.is_object()) return std::nullopt;
+    const auto version = doc.find("version");
+    const auto sent_at = doc.find("sentAtMs");
+    const auto rows = doc.find("rows");
+    const auto in_flight = doc.find("inFlight");
+    if (version == doc.end() || !version->is_number_integer() ||
+        version->get<std::int64_t>() != batch_journal_version ||
+        text_member(doc, "kind") != batch_journal_kind)
+        return std::nullopt;
+    if (sent_at == doc.end() || !sent_at->is_number_integer() || sent_at->get<std::int64_t>() <= 0 ||
+        sent_at->get<std::int64_t>() > latest_sent_at_ms)
+        return std::nullopt;
+    const auto base_url = text_member(doc, "baseUrl");
+    const auto client_id = text_member(doc, "clientId");
+    const auto plan = text_member(doc, "planId");
+    const auto billing = text_member(doc, "billingId");
+    const auto po_number = text_member(doc, "poNumber");
+    if (!base_url || !client_id || !plan || !billing || !po_number || rows == doc.end() ||
+        !rows->is_array() || rows->empty() || in_flight == doc.end())
+        return std::nullopt;
+    const auto plan_id = parse_id(*plan);
+    const auto billing_id = parse_id(*billing);
+    if (!plan_id || !billing_id) return std::nullopt;
+    BatchRecord record{.sent_at_ms = sent_at->get<std::int64_t>(),
+                       .base_url = *base_url,
+                       .client_id = *client_id,
+                       .plan_id = *plan_id,
+                       .billing_id = *billing_id,
+                       .po_number = *po_number};
+    for (const auto& item : *rows) {
+        auto row = row_from_json(item);
+        if (!row) return std::nullopt;
+        record.rows.push_back(std::move(*row));
+    }
+    if (!in_flight->is_null()) {
+        if (!in_flight->is_number_unsigned() || in_flight->get<std::uint64_t>() >= record.rows.size())
+            return std::nullopt;
+        record.in_flight = static_cast<std::size_t>(in_flight->get<std::uint64_t>());
+    }
+    return record;
+}
+
+} // namespace rd

@@ -1,0 +1,35 @@
+// The batch's journal record: what a reload or a crash needs to resume a batch at the right row.
+// Written before every order POST of the batch (which rows are done, with their outcome, and which
+// one is in flight), cleared once the batch has finished with no row whose outcome is unknown.
+// It lives in a store of its own (never the single order's slot) and holds no secret and no token.
+#pragma once
+
+#include "batch_run.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+struct BatchRecord {
+    std::int64_t sent_at_ms = 0; // the last order POST's time (client's clock, epoch ms)
+    std::string base_url;
+    std::string client_id; // the account the batch was sent for (not a secret)
+    Id64 plan_id;
+    Id64 billing_id;
+    std::string po_number;
+    std::vector<BatchRow> rows;           // target, status, orderNo, orderStatus, requestId (no error)
+    std::optional<std::size_t> in_flight; // the row whose POST had left when this was written
+};
+
+std::string batch_journal_to_json(const BatchRecord& record);
+// nullopt for anything that is not a batch record of this version (corrupt, truncated, a single order).
+std::optional<BatchRecord> batch_journal_from_json(const std::string& text);
+
+// "waiting", "sending", "placed", "pending", "failed", "unknown", "skipped".
+const char* batch_row_status_name(BatchRowStatus status);
+std::optional<BatchRowStatus> batch_row_status_named(const std::string& name);
+
+} // namespace rd

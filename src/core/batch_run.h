@@ -1,0 +1,130 @@
+// BatchRun: many renewals in one sitting, one plan and one billing contact for all of them.
+//
+// Orders go out one at a time, never two in flight, each at most once, through the same rules as a
+// single renewal (order_outcome.h): a failure after a request may have left is `unknown`, never
+// `failed`. The batch stops at the first unknown row, reconciles that order from the order list
+// (order_reconciler.h) and goes on only when the person says so (resume()). Nothing is ever re-sent
+// by itself: failed rows can be sent again only as a new batch (failed_targets()).
+// The batch is journaled before every POST (which rows are done, which one is in flight), so a
+// reload or a crash resumes at the right row, the in-flight one reconciled first.
+//
+//   BatchRun batch(client, &journal_store, clock);
+//   batch.start(targets, plan_id, billing_id, po_number);   // sends row 0
+//   ... transport.poll() delivers replies; batch.tick() once per frame for timed re-readings ...
+//   batch.stopped_at_unknown() -> the UI shows the reconciliation; batch.resume() goes on
+//   batch.csv()                -> one line per target
+#pragma once
+
+#include "api_client.h"
+#include "api_error.h"
+#include "ids.h"
+#include "models.h"
+#include "order_journal.h"
+#include "order_reconciler.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+struct BatchTarget {
+    std::string partner_id; // "" = the partner itself ("Renew for myself")
+    std::string company;    // as shown when it was chosen (for the rows and the CSV)
+};
+
+enum class BatchRowStatus {
+    waiting, // not sent yet
+    sending, // the POST is in flight
+    placed,  // success and orderStatus "succeed": placed and paid
+    pending, // success with another order status (waiting for payment or review)
+    failed,  // refused by the API, or never sent: nothing was created
+    unknown, // may or may not exist: being (or to be) reconciled
+    skipped, // the batch was stopped before this row was sent
+};
+
+struct BatchRow {
+    BatchTarget target;
+    BatchRowStatus status = BatchRowStatus::waiting;
+    std::string order_no;     // when placed / pending, or found by reconciliation
+    std::string order_status; // the API's word
+    std::string request_id;   // of the order POST's reply, when one came
+    std::optional<ApiError> error;
+};
+
+struct BatchCounts {
+    int size = 0, sent = 0, placed = 0, failed = 0, unknown = 0;
+    int pending = 0;      // placed but not paid yet (not in `placed`)
+    bool running = false; // an order or a reconciliation is in flight, or rows wait to be sent
+};
+
+class BatchRun {
+  public:
+    // `journal` (owned by the caller) keeps the batch record; null keeps it in memory only.
+    BatchRun(ApiClient& client, JournalStore* journal, const Clock& clock);
+
+    // Starts a batch (ignored while one is running). Rows are sent in the order given.
+    void start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billing_id, std::string po_number);
+    // After a stop at an unknown row: goes on with the next row (only once that row's reconciliation
+    // has settled it: found, or ruled out by a late enough reading).
+    void resume();
+    void stop();      // sends nothing more; waiting rows become skipped
+    void reconcile(); // reads the order list again for the unknown row
+    void tick();      // timers: call once per frame
+    // A journal found at start-up (the record of an interrupted batch): after sign-in, the in-flight
+    // row is reconciled first and the batch waits at it for resume().
+    bool resume_from_journal();
+
+    const std::vector<BatchRow>& rows() const { return rows_; }
+    BatchCounts counts() const;
+    bool stopped_at_unknown() const;
+    std::optional<std::size_t> unknown_row() const;
+    const ReconcileResult& reconciliation() const;
+    std::vector<BatchTarget> failed_targets() const; // for a new batch of just those
+    // "partnerId,company,orderNo,status,requestId\r\n" then one line per target (RFC 4180 quoting).
+    std::string csv() const;
+    std::string order_body(std::size_t row) const; // exactly what is / was sent for that row
+
+    // Additions (see /work/notes/batch_api_changes.md).
+    // "No order" is believed only from a reading this long after the outcome became unknown.
+    void set_settle_ms(std::int64_t settle_ms) { settle_ms_ = settle_ms; }
+    static constexpr std::int64_t default_settle_ms = 30'000;
+    std::optional<std::int64_t> recheck_at_ms() const { return recheck_at_ms_; }
+    // Stopped at an unknown row whose order was found or ruled out: resume() will go on.
+    bool outcome_settled() const;
+    // The store holds an interrupted batch (resume_from_journal() after sign-in picks it up).
+    bool journal_found() const;
+    int orders_sent() const { return orders_sent_; } // order POSTs handed to the client by this object
+
+  private:
+    ApiClient& client_;
+    const Clock& clock_;
+    MemoryJournalStore memory_journal_;
+    JournalStore& journal_;
+    OrderReconciler reconciler_;
+    std::vector<BatchRow> rows_;
+    Id64 plan_id_;
+    Id64 billing_id_;
+    std::string po_number_;
+    // The implementation adds what it needs below (the row in flight, epochs, timers).
+    void send_next();
+    void finish_row(std::size_t row, const Result<ApiReply>& reply);
+    void settle_unknown_row(); // the reconciliation's answer becomes the row's outcome
+    void finish_batch();
+    void write_journal();
+    std::string base_url_;
+    std::string client_id_;
+    std::optional<std::size_t> in_flight_;
+    std::optional<std::size_t> unknown_; // the batch waits at this row
+    bool active_ = false;                // started (or resumed from the journal) and not finished
+    bool stopped_ = false;
+    std::uint64_t epoch_ = 0;     // bumped on every start, so a late answer of an earlier batch is dropped
+    std::int64_t sent_at_ms_ = 0; // the last order POST's time (epoch ms)
+    std::int64_t settle_ms_ = default_settle_ms;
+    std::int64_t unknown_since_ms_ = 0;
+    std::optional<std::int64_t> recheck_at_ms_;
+    int orders_sent_ = 0;
+};
+
+} // namespace rd

@@ -1,0 +1,213 @@
+// BatchRun with the fake transport: every fault at every row of a 4-row batch, one order per row at
+// most, never two in flight, stop at unknown, resume once reconciliation has settled the row.
+#include "batch_test_fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+
+enum class Fault { refused, not_sent, dropped_after_send, http_5xx_after_send, malformed_reply, timeout };
+
+struct FaultCase {
+    Fault fault;
+    const char* name;
+    bool unknown; // the order may have been created
+};
+
+const FaultCase fault_cases[] = {
+    {Fault::refused, "refused", false},
+    {Fault::not_sent, "not sent", false},
+    {Fault::dropped_after_send, "dropped after send", true},
+    {Fault::http_5xx_after_send, "HTTP 502 after send", true},
+    {Fault::malformed_reply, "malformed reply", true},
+    {Fault::timeout, "timeout", true},
+};
+
+HttpResponse faulty(Fault fault) {
+    switch (fault) {
+    case Fault::refused: return api_error(400, "invalid_param", "no such plan", "req-refused");
+    case Fault::not_sent: return failure(TransportFailure::could_not_send);
+    case Fault::dropped_after_send: return failure(TransportFailure::connection_lost);
+    case Fault::http_5xx_after_send: return raw(502, "<html><title>502 Bad Gateway</title></html>");
+    case Fault::malformed_reply: return raw(200, R"({"code":"success","res)");
+    case Fault::timeout: return failure(TransportFailure::timed_out);
+    }
+    return failure(TransportFailure::timed_out);
+}
+
+// The unknown row's reconciliation: the order list shows it (committed) or, read again after the
+// settle time, still does not (ruled out).
+void reconcile(BatchWorld& w, std::size_t row, bool committed) {
+    ASSERT_TRUE(w.batch.stopped_at_unknown());
+    ASSERT_EQ(w.batch.unknown_row(), std::optional<std::size_t>(row));
+    ASSERT_EQ(w.transport.pending_count(batch_save_path), 0u) << "nothing is sent while unknown";
+    if (committed) w.listed.push_back(listed_order("MK-late", w.clock.epoch_ms()));
+    w.transport.reply(batch_page_path, listed_page(w.listed));
+    if (!committed) {
+        ASSERT_FALSE(w.batch.outcome_settled()) << "an early 'none' is not believed";
+        w.batch.resume(); // ignored: not settled yet
+        ASSERT_EQ(w.transport.pending_count(batch_save_path), 0u);
+        ASSERT_TRUE(w.batch.recheck_at_ms());
+        w.clock.now += BatchRun::default_settle_ms;
+        w.batch.tick();
+        w.transport.reply(batch_page_path, listed_page(w.listed));
+    }
+    ASSERT_TRUE(w.batch.outcome_settled());
+    ASSERT_EQ(w.batch.reconciliation().status, committed ? ReconcileStatus::found : ReconcileStatus::none);
+    if (committed) {
+        EXPECT_EQ(w.batch.reconciliation().match->order_no, "MK-late") << "never an earlier row's";
+    }
+    EXPECT_TRUE(w.store.load()) << "the journal stays until the outcome is taken";
+}
+
+void run_with_fault(const FaultCase& c, std::size_t fault_row, bool committed) {
+    SCOPED_TRACE(std::string(c.name) + " at row " + std::to_string(fault_row) +
+                 (committed ? " (committed)" : " (not committed)"));
+    BatchWorld w;
+    w.start_four();
+    for (std::size_t row = 0; row < 4; ++row) {
+        if (row != fault_row) {
+            ASSERT_NO_FATAL_FAILURE(w.place(row));
+            continue;
+        }
+        ASSERT_NO_FATAL_FAILURE(w.answer(row, faulty(c.fault)));
+        if (!c.unknown) {
+            EXPECT_EQ(w.batch.rows()[row].status, BatchRowStatus::failed);
+            continue;
+        }
+        EXPECT_EQ(w.batch.rows()[row].status, BatchRowStatus::unknown);
+        EXPECT_EQ(w.batch.counts().unknown, 1);
+        ASSERT_NO_FATAL_FAILURE(reconcile(w, row, committed));
+        w.batch.resume();
+        EXPECT_EQ(w.batch.rows()[row].status, committed ? BatchRowStatus::placed : BatchRowStatus::failed);
+        if (committed) {
+            EXPECT_EQ(w.batch.rows()[row].order_no, "MK-late");
+        }
+    }
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 4u) << "one order per row, never two";
+    EXPECT_EQ(w.transport.pending.size(), 0u);
+    const BatchCounts counts = w.batch.counts();
+    const bool failed = !c.unknown || !committed;
+    EXPECT_EQ(counts.size, 4);
+    EXPECT_EQ(counts.sent, 4);
+    EXPECT_EQ(counts.placed, failed ? 3 : 4);
+    EXPECT_EQ(counts.failed, failed ? 1 : 0);
+    EXPECT_EQ(counts.unknown, 0);
+    EXPECT_FALSE(counts.running);
+    EXPECT_FALSE(w.store.load()) << "finished with no unknown row: the journal is cleared";
+    const auto again = w.batch.failed_targets();
+    ASSERT_EQ(again.size(), failed ? 1u : 0u);
+    if (failed) {
+        EXPECT_EQ(again[0].partner_id, BatchWorld::four()[fault_row].partner_id);
+    }
+}
+
+} // namespace
+
+TEST(BatchRun, EveryFaultAtEveryRowGivesTheRightStatusAndOneOrderPerRow) {
+    for (const FaultCase& c : fault_cases)
+        for (std::size_t row = 0; row < 4; ++row)
+            for (bool committed : {true, false}) {
+                if (!c.unknown && !committed) continue;
+                run_with_fault(c, row, committed);
+                if (::testing::Test::HasFatalFailure()) return;
+            }
+}
+
+TEST(BatchRun, AllPlacedRowsFillInLiveAndPendingIsNotPlaced) {
+    BatchWorld w;
+    w.start_four();
+    EXPECT_TRUE(w.batch.counts().running);
+    w.place(0);
+    EXPECT_EQ(w.batch.counts().placed, 1);
+    EXPECT_EQ(w.batch.counts().sent, 2); // row 1 is on its way
+    w.answer(1, receipt("MK1", "pending"));
+    EXPECT_EQ(w.batch.rows()[1].status, BatchRowStatus::pending);
+    EXPECT_EQ(w.batch.rows()[1].request_id, "req-MK1");
+    w.place(2);
+    w.place(3);
+    EXPECT_EQ(w.batch.counts().placed, 3);
+    EXPECT_EQ(w.batch.counts().pending, 1);
+    EXPECT_NE(w.transport.sent[2].body.find("\"poNumber\""), std::string::npos);
+    EXPECT_EQ(w.transport.sent[3].body.find("1002"), std::string::npos) << "row 2 is for the partner itself";
+}
+
+TEST(BatchRun, StopSkipsTheWaitingRowsAndTheOneInFlightStillGetsItsOutcome) {
+    BatchWorld w;
+    w.start_four();
+    w.place(0);
+    w.batch.stop();
+    EXPECT_EQ(w.batch.rows()[2].status, BatchRowStatus::skipped);
+    EXPECT_EQ(w.batch.rows()[3].status, BatchRowStatus::skipped);
+    w.answer(1, receipt("MK1"));
+    EXPECT_EQ(w.batch.rows()[1].status, BatchRowStatus::placed);
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 2u);
+    EXPECT_FALSE(w.batch.counts().running);
+    EXPECT_FALSE(w.store.load());
+    w.batch.resume(); // nothing to resume
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 2u);
+}
+
+TEST(BatchRun, StopAtAnUnknownRowKeepsItsJournalUntilReconciled) {
+    BatchWorld w;
+    w.start_four();
+    w.answer(0, failure(TransportFailure::timed_out));
+    w.transport.reply(batch_page_path, listed_page({})); // too early to rule it out
+    w.batch.stop();
+    EXPECT_EQ(w.batch.rows()[1].status, BatchRowStatus::skipped);
+    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::unknown);
+    EXPECT_TRUE(w.store.load());
+    w.clock.now += BatchRun::default_settle_ms;
+    w.batch.tick();
+    w.transport.reply(batch_page_path, listed_page({}));
+    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::failed);
+    EXPECT_FALSE(w.store.load());
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+}
+
+TEST(BatchRun, StartIsIgnoredWhileABatchRunsOrWaitsAtAnUnknownRow) {
+    BatchWorld w;
+    w.start_four();
+    w.batch.start(BatchWorld::four(), batch_plan, batch_billing, "");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+    w.answer(0, failure(TransportFailure::connection_lost));
+    w.transport.reply(batch_page_path, listed_page({listed_order("MKx", w.clock.epoch_ms())}));
+    w.batch.start(BatchWorld::four(), batch_plan, batch_billing, "");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::unknown);
+}
+
+TEST(BatchRun, ReconciliationErrorKeepsTheBatchWaitingAndCanBeReadAgain) {
+    BatchWorld w;
+    w.start_four();
+    w.answer(0, raw(504, "gateway"));
+    w.transport.reply(batch_page_path, raw(500, "oops"));
+    EXPECT_EQ(w.batch.reconciliation().status, ReconcileStatus::error);
+    w.batch.resume();
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+    w.batch.reconcile();
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK0", w.clock.epoch_ms())}));
+    w.batch.resume();
+    EXPECT_EQ(w.batch.rows()[0].order_no, "MK0");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 2u);
+}
+
+TEST(BatchRun, CsvQuotesNamesWithCommasQuotesAndNewlines) {
+    BatchWorld w;
+    w.batch.start({{"1001", "Alpha"}, {"1002", "Beta, \"B\" Ltd"}, {"1003", "多行\nCo"}, {"", "Δέλτα"}},
+                  batch_plan, batch_billing, "");
+    w.place(0);
+    w.answer(1, api_error(422, "insufficient_balance", "no credit", "req-422"));
+    w.batch.stop(); // row 2 is on its way, row 3 waits
+    w.answer(2, receipt("MK2", "pending"));
+    EXPECT_EQ(w.batch.csv(), "partnerId,company,orderNo,status,requestId\r\n"
+                             "1001,Alpha,MK0,placed,req-MK0\r\n"
+                             "1002,\"Beta, \"\"B\"\" Ltd\",,failed,req-422\r\n"
+                             "1003,\"多行\nCo\",MK2,pending,req-MK2\r\n"
+                             ",Δέλτα,,skipped,\r\n");
+    ASSERT_EQ(w.batch.failed_targets().size(), 1u);
+    EXPECT_EQ(w.batch.failed_targets()[0].company, "Beta, \"B\" Ltd");
+}
