@@ -195,6 +195,7 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
         return std::nullopt;
     }
     if (!read_int(spec, "count", fault.count, -1, 1000000, error)) return std::nullopt;
+    if (!read_int(spec, "nth", fault.nth, 1, 1000000, error)) return std::nullopt;
     if (fault.count == 0) {
         error = "count must be -1 (until cleared) or at least 1";
         return std::nullopt;
@@ -246,6 +247,7 @@ json to_json(const Fault& fault) {
                 {"kind", kind_name(fault.kind)},
                 {"count", fault.count},
                 {"commit", fault.commit}};
+    if (fault.nth > 1) out["nth"] = fault.nth; // counts down as requests of its endpoint go by
     switch (fault.kind) {
     case FaultKind::http_status:
         out["status"] = fault.status;
@@ -280,37 +282,6 @@ json to_json(const Fault& fault) {
     case FaultKind::order_status: out["orderStatus"] = fault.order_status; break;
     default: break;
     }
-    return out;
-}
-
-void FaultPlan::add(Fault fault) {
-    std::lock_guard lock(mutex_);
-    queues_[fault.endpoint].push_back(std::move(fault));
-}
-
-std::optional<Fault> FaultPlan::take(const std::string& endpoint,
-                                     const std::function<bool(const Fault&)>& applies) {
-    std::lock_guard lock(mutex_);
-    const auto queue = queues_.find(endpoint);
-    if (queue == queues_.end() || queue->second.empty()) return std::nullopt;
-    Fault& front = queue->second.front();
-    if (applies && !applies(front)) return std::nullopt;
-    Fault taken = front;
-    if (front.count > 0 && --front.count == 0) queue->second.pop_front();
-    return taken;
-}
-
-void FaultPlan::clear() {
-    std::lock_guard lock(mutex_);
-    queues_.clear();
-}
-
-json FaultPlan::list() const {
-    std::lock_guard lock(mutex_);
-    json out = json::array();
-    for (const auto& [endpoint, queue] : queues_)
-        for (const auto& fault : queue)
-            out.push_back(to_json(fault));
     return out;
 }
 

@@ -1,5 +1,6 @@
 // Scripted failures: per API endpoint, a queue of faults; each applies to the next `count` requests of
 // its endpoint (-1: until cleared), then disappears and the next queued fault for that endpoint applies.
+// A fault with "nth": N starts at the Nth request of its endpoint from when it was added.
 // Thread-safe. How each kind is carried out lives in sandbox_server.cpp, api_replies.cpp (replies of
 // their own) and reply_faults.cpp (the normal reply, reshaped).
 #pragma once
@@ -45,6 +46,10 @@ struct Fault {
     std::string endpoint; // one of kEndpointNames
     FaultKind kind = FaultKind::http_status;
     int count = 1;
+    // 1: the next request of its endpoint. N: the Nth one counted from when the fault was added (the
+    // N-1 before it go by as if it were not there, and it holds back no fault queued behind it); e.g.
+    // {"endpoint":"save","kind":"drop","nth":23} drops the 23rd order POST from now.
+    int nth = 1;
     int status = 0;
     std::string code;
     std::string detail_message;
