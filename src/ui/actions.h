@@ -31,6 +31,13 @@ enum class ActionKind {
     save_receipt,
     close_anyway,
     keep_open,
+    // Orders (applied by apply_orders_action, orders_screen.cpp)
+    open_orders,
+    leave_orders, // Back: from the details to the list, or to where the person was
+    refresh_orders,
+    refresh_order_status, // text: the order's id
+    refresh_pending_orders,
+    open_order_details, // text: the order's id (or its order number), verbatim
 };
 
 struct Action {

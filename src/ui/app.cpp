@@ -60,6 +60,13 @@ void App::Impl::draw_top_bar() {
         signed_in ? std::max(110.0f, ImGui::CalcTextSize(tr(Text::sign_out)).x + 2 * style.FramePadding.x)
                   : 0;
     const float right = ImGui::GetWindowContentRegionMax().x;
+    if (signed_in) { // Orders, left of the language buttons
+        const float orders_width = ImGui::CalcTextSize(tr(Text::orders)).x + 2 * style.FramePadding.x;
+        ImGui::SameLine(right - sign_out_width - 2 * style.ItemSpacing.x - language_buttons_width() -
+                        orders_width);
+        if (button(Text::orders, flow.stage() != Stage::submitting))
+            actions.push_back({.kind = ActionKind::open_orders});
+    }
     ImGui::SameLine(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) -
                     language_buttons_width());
     draw_language_buttons();
@@ -90,6 +97,10 @@ void App::Impl::draw() {
     draw_top_bar();
     begin_api_text_frame();
 
+    const bool orders_shown = orders_view.page != OrdersPage::none && flow.stage() != Stage::signed_out &&
+                              flow.stage() != Stage::signing_in;
+    if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
+    else
     switch (flow.stage()) {
     case Stage::signed_out:
     case Stage::signing_in:
@@ -165,6 +176,7 @@ void App::Impl::hand_secret_to_flow() {
 }
 
 void App::Impl::apply(const Action& action) {
+    if (apply_orders_action(orders_view, action)) return;
     switch (action.kind) {
     case ActionKind::sign_in:
         if (environment.remember) environment.remember(sign_in.base_url, sign_in.client_id);
@@ -173,6 +185,7 @@ void App::Impl::apply(const Action& action) {
         break;
     case ActionKind::sign_out:
         flow.sign_out();
+        close_orders_view(orders_view);
         choose = ChooseFields{};
         review = ReviewFields{};
         notice.clear();
@@ -201,6 +214,12 @@ void App::Impl::apply(const Action& action) {
         review.po_number.clear();
         notice.clear();
         break;
+    case ActionKind::open_orders:
+    case ActionKind::leave_orders:
+    case ActionKind::refresh_orders:
+    case ActionKind::refresh_order_status:
+    case ActionKind::refresh_pending_orders:
+    case ActionKind::open_order_details: break; // apply_orders_action
     case ActionKind::keep_open: close_asked = false; break;
     case ActionKind::close_anyway: close_confirmed = true; break;
     case ActionKind::copy_text:
@@ -231,7 +250,7 @@ void App::draw() {
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
-    return flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
+    return impl_->orders_view.book.busy() || flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
 }
 
 std::optional<std::int64_t> App::ms_until_due() const {

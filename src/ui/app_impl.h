@@ -7,6 +7,7 @@
 #include "app.h"
 #include "choose_screen.h"
 #include "notices.h"
+#include "orders_screen.h"
 #include "renewal_flow.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
@@ -41,6 +42,7 @@ struct App::Impl {
     SignInFields sign_in;
     ChooseFields choose;
     ReviewFields review;
+    OrdersView orders_view{client}; // the Orders screens, shown over the flow until Back
     Actions actions;
     RenderFacts render_facts; // from the shell, for the test hooks
     std::string notice;       // the one notice line: a copy or save, settings reset at start-up

@@ -3,6 +3,7 @@
 #include "app_impl.h"
 
 #include "display_text.h"
+#include "orders_screen.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -63,6 +64,8 @@ std::string App::state_json() const {
           {"plan", flow.selection().plan_id.has_value()},
           {"contact", flow.selection().billing_id.has_value()}}},
     };
+    if (const char* orders_screen = orders_screen_name(impl_->orders_view)) state["screen"] = orders_screen;
+    state["orders"] = orders_state(impl_->orders_view);
     return json_text(state);
 }
 

@@ -46,7 +46,12 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
     switch (result.status) {
     case ReconcileStatus::idle:
     case ReconcileStatus::checking: spinner_text(tr(Text::looking_for_order)); break;
-    case ReconcileStatus::found: draw_found_order(result); break;
+    case ReconcileStatus::found:
+        draw_found_order(result);
+        if (button(Text::order_details, true, 150))
+            actions.push_back({.kind = ActionKind::open_order_details,
+                               .text = result.match->id.empty() ? result.match->order_no : result.match->id});
+        break;
     case ReconcileStatus::none:
         if (const auto recheck_at = flow.recheck_at_ms()) {
             toned_text(Tone::pending,
@@ -113,6 +118,10 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     if (button(Text::download_receipt, true, 170)) actions.push_back({.kind = ActionKind::save_receipt});
     ImGui::SameLine();
     if (button(Text::renew_another, true, 150)) actions.push_back({.kind = ActionKind::renew_another});
+    ImGui::SameLine();
+    if (button(Text::order_details, !r.order_id.empty() || !r.order_no.empty(), 150))
+        actions.push_back(
+            {.kind = ActionKind::open_order_details, .text = r.order_id.empty() ? r.order_no : r.order_id});
 }
 
 void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {

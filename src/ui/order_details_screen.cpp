@@ -1,0 +1,95 @@
+#include "order_details_screen.h"
+
+#include "api_text.h"
+#include "display_text.h"
+#include "text.h"
+#include "widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace rd::ui {
+namespace {
+
+Text section_title(DetailSection section) {
+    switch (section) {
+    case DetailSection::basic: return Text::section_basic;
+    case DetailSection::billing: return Text::section_billing;
+    case DetailSection::order: return Text::section_order;
+    case DetailSection::summary: return Text::section_summary;
+    }
+    return Text::section_basic;
+}
+
+void draw_section(const DetailSectionRows& section) {
+    ImGui::SeparatorText(tr(section_title(section.section)));
+    if (!section.present) {
+        ImGui::TextDisabled("%s", tr(Text::section_missing));
+        return;
+    }
+    float column = row_label_column();
+    for (const DetailRow& row : section.rows)
+        column =
+            std::max(column, ImGui::CalcTextSize(row.label.c_str()).x + 2 * ImGui::GetStyle().ItemSpacing.x);
+    column = std::min(column, 320.0f);
+    for (const DetailRow& row : section.rows) {
+        ImGui::TextDisabled("%s", api_text(row.label).c_str());
+        ImGui::SameLine(column);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(row.value.empty() ? "-" : api_text(row.value).c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+void draw_unknown(const std::string& raw) {
+    if (raw.empty()) return;
+    ImGui::SeparatorText(tr(Text::other_members));
+    const nlohmann::json doc = nlohmann::json::parse(raw, nullptr, false);
+    const std::string pretty = doc.is_discarded() ? raw : json_text(doc, 2);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(api_text(pretty).c_str());
+    ImGui::PopTextWrapPos();
+    track("Other members");
+}
+
+} // namespace
+
+void draw_order_details_screen(const OrdersBook& book, Actions& actions) {
+    const OrderDetailsView& view = book.details();
+    const std::string shown_no = view.details.order_no.empty() ? view.id : view.details.order_no;
+    heading(format(Text::order_details_heading_fmt, api_text(shown_no).c_str()).c_str());
+    if (button(Text::back, true, 100)) actions.push_back({.kind = ActionKind::leave_orders});
+    ImGui::SameLine();
+    if (button(Text::refresh, view.status != BookStatus::loading, 100))
+        actions.push_back({.kind = ActionKind::open_order_details, .text = view.id});
+    if (view.status == BookStatus::loaded && !OrdersBook::is_final(view.details.order_status)) {
+        ImGui::SameLine();
+        const StatusHeading status = receipt_heading(view.details.order_status);
+        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(status.tone));
+        ImGui::TextUnformatted(api_text(order_status_words(view.details.order_status)).c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    switch (view.status) {
+    case BookStatus::idle:
+    case BookStatus::loading: spinner_text(tr(Text::loading)); return;
+    case BookStatus::error:
+        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
+        ImGui::TextUnformatted(tr(Text::could_not_read_details));
+        ImGui::PopStyleColor();
+        if (view.error) error_box(*view.error);
+        return;
+    case BookStatus::loaded: break;
+    }
+    if (!ImGui::BeginChild("order_details", ImVec2(0, 0))) {
+        ImGui::EndChild();
+        return;
+    }
+    for (const DetailSectionRows& section : view.details.sections)
+        draw_section(section);
+    draw_unknown(view.details.unknown_raw);
+    ImGui::EndChild();
+}
+
+} // namespace rd::ui

@@ -1,0 +1,211 @@
+#include "orders_screen.h"
+
+#include "api_text.h"
+#include "display_text.h"
+#include "order_details_screen.h"
+#include "widgets.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace rd::ui {
+namespace {
+
+void draw_status_filter(OrdersView& view) {
+    const std::string current =
+        view.filter.status.empty() ? tr(Text::orders_every_status) : order_status_words(view.filter.status);
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::BeginCombo(label(Text::orders_status_filter).c_str(), current.c_str())) {
+        if (ImGui::Selectable(tr(Text::orders_every_status), view.filter.status.empty()))
+            view.filter.status.clear();
+        for (const std::string& status : view.book.statuses()) {
+            ImGui::PushID(status.c_str());
+            if (ImGui::Selectable(order_status_words(status).c_str(), view.filter.status == status))
+                view.filter.status = status;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    track("Status filter");
+}
+
+void draw_status_cell(const BookOrder& order) {
+    const StatusHeading heading = receipt_heading(order.summary.order_status);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(heading.tone));
+    ImGui::TextUnformatted(api_text(order_status_words(order.summary.order_status)).c_str());
+    ImGui::PopStyleColor();
+    if (order.status_changed) { // highlighted: the status moved while the list was open
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
+        ImGui::TextUnformatted(format(Text::status_changed_fmt, order.previous_status.c_str()).c_str());
+        ImGui::PopStyleColor();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1,
+                               ImGui::GetColorU32(ImVec4(0.95f, 0.75f, 0.2f, 0.25f)));
+    }
+    if (order.refreshing) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(Text::checking_status));
+    } else if (order.refresh_failed) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(Text::check_failed));
+    }
+}
+
+void draw_row(const BookOrder& order, Actions& actions) {
+    const OrderSummary& o = order.summary;
+    const std::string key = o.id.empty() ? o.order_no : o.id;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(key.c_str());
+    const std::string shown_no = api_text(o.order_no.empty() ? key : o.order_no);
+    if (ImGui::Selectable(shown_no.c_str(), false,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+        actions.push_back({.kind = ActionKind::open_order_details, .text = key});
+    track("order:" + o.order_no);
+    ImGui::TableNextColumn();
+    draw_status_cell(order);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(api_text(o.currency_code).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(order.created_ms ? local_time_text(order.created_ms).c_str() : "-");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no).c_str());
+    ImGui::TableNextColumn();
+    if (!OrdersBook::is_final(o.order_status)) {
+        ImGui::BeginDisabled(order.refreshing);
+        if (ImGui::SmallButton(label(Text::refresh_status).c_str()))
+            actions.push_back({.kind = ActionKind::refresh_order_status, .text = o.id});
+        ImGui::EndDisabled();
+        track("refresh:" + o.order_no);
+    }
+    ImGui::PopID();
+}
+
+void draw_table(const OrdersView& view, const std::vector<std::size_t>& rows, Actions& actions) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    const float height =
+        std::max(ImGui::GetTextLineHeightWithSpacing() * 6, ImGui::GetContentRegionAvail().y - 8);
+    if (!ImGui::BeginTable("orders", 6, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(label(Text::order_no).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(label(Text::status).c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(label(Text::column_currency).c_str(), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn(label(Text::created).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(label(Text::column_reference).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("##refresh", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            draw_row(view.book.orders()[rows[static_cast<std::size_t>(row)]], actions);
+    ImGui::EndTable();
+}
+
+} // namespace
+
+void draw_orders_screen(OrdersView& view, Actions& actions) {
+    const OrdersBook& book = view.book;
+    heading(tr(Text::orders_heading));
+    if (button(Text::back, true, 100)) actions.push_back({.kind = ActionKind::leave_orders});
+    ImGui::SameLine();
+    if (button(Text::refresh, book.status() != BookStatus::loading, 100))
+        actions.push_back({.kind = ActionKind::refresh_orders});
+    ImGui::SameLine();
+    if (button(Text::refresh_pending, book.pending_count() > 0 && !book.refreshing(), 150))
+        actions.push_back({.kind = ActionKind::refresh_pending_orders});
+    ImGui::SameLine();
+    draw_status_filter(view);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##orders_search", tr(Text::orders_search_hint), &view.filter.text);
+    track("Search orders");
+
+    if (book.status() == BookStatus::loading) spinner_text(tr(Text::loading));
+    if (book.status() == BookStatus::error) {
+        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
+        ImGui::TextUnformatted(tr(Text::could_not_read_orders));
+        ImGui::PopStyleColor();
+        if (book.error()) error_box(*book.error());
+    }
+    if (book.status() != BookStatus::loaded && book.orders().empty()) return;
+    const std::vector<std::size_t> rows = book.shown(view.filter);
+    hint(format(Text::orders_shown_fmt, static_cast<int>(rows.size()), static_cast<int>(book.orders().size()),
+                static_cast<int>(book.pending_count()))
+             .c_str());
+    if (book.truncated())
+        hint(format(Text::orders_truncated_fmt, static_cast<int>(book.orders().size())).c_str());
+    if (book.orders().empty()) hint(tr(Text::no_orders));
+    else if (rows.empty()) hint(tr(Text::no_orders_match));
+    draw_table(view, rows, actions);
+}
+
+void draw_orders_view(OrdersView& view, Actions& actions) {
+    if (view.page == OrdersPage::orders) draw_orders_screen(view, actions);
+    if (view.page == OrdersPage::details) draw_order_details_screen(view.book, actions);
+}
+
+bool apply_orders_action(OrdersView& view, const Action& action) {
+    switch (action.kind) {
+    case ActionKind::open_orders:
+        view.page = OrdersPage::orders;
+        view.book.refresh(); // orders placed since the last look are there at once
+        return true;
+    case ActionKind::leave_orders:
+        view.page = view.page == OrdersPage::details && view.details_from_list ? OrdersPage::orders
+                                                                               : OrdersPage::none;
+        return true;
+    case ActionKind::refresh_orders: view.book.refresh(); return true;
+    case ActionKind::refresh_order_status: view.book.refresh_order(action.text); return true;
+    case ActionKind::refresh_pending_orders: view.book.refresh_all_pending(); return true;
+    case ActionKind::open_order_details:
+        if (view.page != OrdersPage::details) view.details_from_list = view.page == OrdersPage::orders;
+        view.page = OrdersPage::details;
+        view.book.open_details(action.text);
+        return true;
+    default: return false;
+    }
+}
+
+void close_orders_view(OrdersView& view) {
+    view.page = OrdersPage::none;
+    view.details_from_list = false;
+    view.filter = {};
+    view.book.reset();
+}
+
+const char* orders_screen_name(const OrdersView& view) {
+    switch (view.page) {
+    case OrdersPage::none: return nullptr;
+    case OrdersPage::orders: return "orders";
+    case OrdersPage::details: return "order_details";
+    }
+    return nullptr;
+}
+
+nlohmann::json orders_state(const OrdersView& view) {
+    const OrdersBook& book = view.book;
+    nlohmann::json order_nos = nlohmann::json::array();
+    int changed = 0;
+    for (const BookOrder& order : book.orders()) {
+        order_nos.push_back(order.summary.order_no);
+        changed += order.status_changed ? 1 : 0;
+    }
+    const OrderDetailsView& details = book.details();
+    return {{"status", book_status_name(book.status())},
+            {"count", book.orders().size()},
+            {"orderNos", order_nos},
+            {"pending", book.pending_count()},
+            {"inFlight", book.requests_in_flight()},
+            {"refreshing", book.refreshing()},
+            {"changed", changed},
+            {"details",
+             {{"status", book_status_name(details.status)},
+              {"id", details.id},
+              {"orderNo", details.details.order_no}}}};
+}
+
+} // namespace rd::ui
