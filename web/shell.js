@@ -20,6 +20,7 @@
     baseUrl: 'renewdesk.baseUrl',
     clientId: 'renewdesk.clientId',
     inflightOrder: 'renewdesk.inflightOrder', // the in-flight order journal (no secrets)
+    inflightBatch: 'renewdesk.inflightBatch', // the batch's journal (no secrets)
   };
   const maxPasteChars = 100000; // passed through the wasm stack
 
@@ -143,28 +144,33 @@
     } catch (e) { /* storage disabled: nothing is remembered */ }
   }
 
-  // The in-flight order journal: written before an order leaves, cleared once its outcome is known.
-  function journalLoad() { // the stored text, or null
+  // The in-flight journals (the single order's, the batch's): written before an order leaves, cleared
+  // once its outcome is known. `key` is one of the two journal keys; none: the single order's.
+  function journalKey(key) {
+    return key === storageKeys.inflightBatch ? key : storageKeys.inflightOrder;
+  }
+
+  function journalLoad(key) { // the stored text, or null
     try {
-      return localStorage.getItem(storageKeys.inflightOrder);
+      return localStorage.getItem(journalKey(key));
     } catch (e) {
       return null;
     }
   }
 
-  function journalSave(text) { // false: not stored (the wasm side then keeps it in memory)
+  function journalSave(text, key) { // false: not stored (the wasm side then keeps it in memory)
     try {
-      localStorage.setItem(storageKeys.inflightOrder, text);
+      localStorage.setItem(journalKey(key), text);
       return true;
     } catch (e) { // disabled or full: an older record left behind would be taken for this one
-      journalClear();
+      journalClear(key);
       return false;
     }
   }
 
-  function journalClear() {
+  function journalClear(key) {
     try {
-      localStorage.removeItem(storageKeys.inflightOrder);
+      localStorage.removeItem(journalKey(key));
     } catch (e) { /* storage disabled: nothing stored */ }
   }
 

@@ -43,6 +43,8 @@ struct WebApp {
     std::unique_ptr<rd::GlyphFiles> glyph_files; // glyph slices from glyphs/ beside the page
     rd::SteadyClock clock;
     rd::web::LocalStorageJournal journal;
+    rd::web::LocalStorageJournal batch_journal{rd::web::inflight_batch_key,
+                                               rd::web::LocalStorageJournal::batch_max_bytes};
     std::unique_ptr<rd::ui::App> app;
     std::optional<rd::app::Frame> frame;
     rd::web::Canvas canvas;
@@ -61,6 +63,7 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     env.served_by_sandbox = options.sandbox;
     if (options.sandbox) env.sandbox_base_url = options.default_base_url;
     env.journal = &g->journal;
+    env.batch_journal = &g->batch_journal;
     env.remembered_base_url = options.remembered_base_url;
     env.remembered_client_id = options.remembered_client_id;
     env.remember = rd::web::remember_sign_in;

@@ -52,6 +52,8 @@ struct AppEnvironment {
     std::optional<SettingsReset> settings_reset;
     // Where the in-flight order journal lives (owned by the platform; null: kept in memory only).
     JournalStore* journal = nullptr;
+    // Where the batch's journal lives: a store of its own, never the single order's (null: in memory).
+    JournalStore* batch_journal = nullptr;
     // The base URL known to be a sandbox (web: the page's origin when config.json says so; desktop:
     // the --sandbox child's URL). Only when the Base URL in use equals it does the UI say "no real orders".
     std::string sandbox_base_url;

@@ -36,6 +36,8 @@ class DesktopEnvironment {
     DesktopSettings settings_; // as last written (or read)
     std::optional<UnreadableSettings> problem_;
     std::optional<JournalFile> journal_; // none without a config dir: the UI keeps it in memory
+    // The batch's record, beside the single order's (none without a config dir).
+    std::optional<JournalFile> batch_journal_;
     std::string ca_bundle_;
 };
 

@@ -7,18 +7,12 @@
 #include <iterator>
 
 namespace rd::desktop {
-namespace {
-
-constexpr std::uintmax_t max_journal_bytes = 64 * 1024; // one small record; anything bigger is not ours
-
-} // namespace
-
 std::optional<std::string> JournalFile::load() {
     if (unsaved_) return unsaved_;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file_, ec)) return std::nullopt;
     const std::uintmax_t size = std::filesystem::file_size(file_, ec);
-    if (ec || size > max_journal_bytes) return std::nullopt;
+    if (ec || size > max_bytes_) return std::nullopt;
     std::ifstream in(file_, std::ios::binary);
     if (!in) return std::nullopt;
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -1,4 +1,5 @@
-// The desktop's in-flight order journal: <config dir>/inflight-order.json, beside settings.json.
+// The desktop's in-flight order journal: <config dir>/inflight-order.json, beside settings.json; the
+// batch's record is another JournalFile, <config dir>/batch-journal.json.
 // save() returns only once the text is on disk (temporary file, fsync, rename, fsync of the folder),
 // so a crash right after it still finds the journal on the next start. When the file cannot be
 // written the text is kept in memory for this run, and the reason goes to stderr.
@@ -6,6 +7,7 @@
 
 #include "order_journal.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,7 +16,10 @@ namespace rd::desktop {
 
 class JournalFile final : public JournalStore {
   public:
-    explicit JournalFile(std::filesystem::path file) : file_(std::move(file)) {}
+    static constexpr std::uintmax_t order_max_bytes = 64 * 1024;       // one small record; bigger is not ours
+    static constexpr std::uintmax_t batch_max_bytes = 4 * 1024 * 1024; // hundreds of rows with their names
+    explicit JournalFile(std::filesystem::path file, std::uintmax_t max_bytes = order_max_bytes)
+        : file_(std::move(file)), max_bytes_(max_bytes) {}
 
     // nullopt when the file is missing, unreadable, not a regular file or absurdly large.
     std::optional<std::string> load() override;
@@ -23,9 +28,11 @@ class JournalFile final : public JournalStore {
 
   private:
     std::filesystem::path file_;
+    std::uintmax_t max_bytes_;
     std::optional<std::string> unsaved_; // the last text save() could not write
 };
 
 constexpr const char* journal_file_name = "inflight-order.json";
+constexpr const char* batch_journal_file_name = "batch-journal.json"; // the batch's, a store of its own
 
 } // namespace rd::desktop

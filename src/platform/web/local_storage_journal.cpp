@@ -7,10 +7,10 @@ namespace rd::web {
 std::optional<std::string> LocalStorageJournal::load() {
     if (memory_only_) return memory_;
     std::string text(1024, '\0');
-    int length = journal_load(text.data(), static_cast<int>(text.size()));
-    if (length >= static_cast<int>(text.size()) && length <= max_bytes) { // longer: again, with room
+    int length = journal_load(text.data(), static_cast<int>(text.size()), key_);
+    if (length >= static_cast<int>(text.size()) && length <= max_bytes_) { // longer: again, with room
         text.resize(static_cast<std::size_t>(length) + 1);
-        length = journal_load(text.data(), static_cast<int>(text.size()));
+        length = journal_load(text.data(), static_cast<int>(text.size()), key_);
     }
     if (length < 0 || length >= static_cast<int>(text.size())) return std::nullopt;
     text.resize(static_cast<std::size_t>(length));
@@ -19,12 +19,12 @@ std::optional<std::string> LocalStorageJournal::load() {
 
 void LocalStorageJournal::save(const std::string& text) {
     memory_ = text;
-    if (!memory_only_ && !journal_save(text)) memory_only_ = true;
+    if (!memory_only_ && !journal_save(text, key_)) memory_only_ = true;
 }
 
 void LocalStorageJournal::clear() {
     memory_.reset();
-    journal_clear();
+    journal_clear(key_);
 }
 
 } // namespace rd::web

@@ -1,22 +1,32 @@
-// The in-flight order journal in the browser's localStorage (through the page shell). When the
-// browser refuses to store it (storage disabled or full) it lives in memory for this page.
+// A journal in the browser's localStorage (through the page shell): by default the in-flight order's
+// (key renewdesk.inflightOrder); the batch's has its own key (page_shell.h: inflight_batch_key) and
+// room for a longer record. When the browser refuses to store it (storage disabled or full) it lives
+// in memory for this page.
 #pragma once
 
 #include "order_journal.h"
+#include "page_shell.h"
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace rd::web {
 
 class LocalStorageJournal final : public JournalStore {
   public:
+    static constexpr int order_max_bytes = 64 * 1024;       // one small record; anything bigger is not ours
+    static constexpr int batch_max_bytes = 4 * 1024 * 1024; // hundreds of rows with their names
+    explicit LocalStorageJournal(std::string key = inflight_order_key, int max_bytes = order_max_bytes)
+        : key_(std::move(key)), max_bytes_(max_bytes) {}
+
     std::optional<std::string> load() override;
     void save(const std::string& text) override;
     void clear() override;
 
   private:
-    static constexpr int max_bytes = 64 * 1024; // one small record; anything bigger is not ours
+    std::string key_;
+    int max_bytes_;
     std::optional<std::string> memory_;
     bool memory_only_ = false;
 };

@@ -27,17 +27,17 @@ EM_JS(void, rd_js_remembered_language, (char* buffer, int capacity), {
 EM_JS(void, rd_js_remember_language, (const char* code), {
     try { localStorage.setItem('renewdesk.language', UTF8ToString(code)); } catch (e) { /* storage off */ }
 });
-EM_JS(int, rd_js_journal_load, (char* buffer, int capacity), {
-    var text = Module['rdShell'].journalLoad();
+EM_JS(int, rd_js_journal_load, (char* buffer, int capacity, const char* key), {
+    var text = Module['rdShell'].journalLoad(UTF8ToString(key));
     if (text === null) return -1;
     var length = lengthBytesUTF8(text);
     if (length < capacity) stringToUTF8(text, buffer, capacity);
     return length;
 });
-EM_JS(int, rd_js_journal_save, (const char* text), {
-    return Module['rdShell'].journalSave(UTF8ToString(text)) ? 1 : 0;
+EM_JS(int, rd_js_journal_save, (const char* text, const char* key), {
+    return Module['rdShell'].journalSave(UTF8ToString(text), UTF8ToString(key)) ? 1 : 0;
 });
-EM_JS(void, rd_js_journal_clear, (), { Module['rdShell'].journalClear(); });
+EM_JS(void, rd_js_journal_clear, (const char* key), { Module['rdShell'].journalClear(UTF8ToString(key)); });
 EM_JS(void, rd_js_fatal, (const char* message), { Module['rdShell'].fatal(UTF8ToString(message)); });
 EM_JS(void, rd_js_set_cursor, (int cursor), {
     // ImGuiMouseCursor_None = -1, Arrow, TextInput, ResizeAll, ResizeNS, ResizeEW, ResizeNESW,
@@ -91,14 +91,14 @@ void show_fatal_error(const char* message) {
 void set_mouse_cursor(int imgui_cursor) {
     rd_js_set_cursor(imgui_cursor);
 }
-int journal_load(char* buffer, int capacity) {
-    return rd_js_journal_load(buffer, capacity);
+int journal_load(char* buffer, int capacity, const std::string& key) {
+    return rd_js_journal_load(buffer, capacity, key.c_str());
 }
-bool journal_save(const std::string& text) {
-    return rd_js_journal_save(text.c_str()) != 0;
+bool journal_save(const std::string& text, const std::string& key) {
+    return rd_js_journal_save(text.c_str(), key.c_str()) != 0;
 }
-void journal_clear() {
-    rd_js_journal_clear();
+void journal_clear(const std::string& key) {
+    rd_js_journal_clear(key.c_str());
 }
 
 } // namespace rd::web

@@ -20,12 +20,16 @@ void remember_language(const std::string& code);
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 
-// The in-flight order journal's localStorage slot (key renewdesk.inflightOrder, kept by the shell).
+// A journal's localStorage slot, kept by the shell: the single order's (renewdesk.inflightOrder) or
+// the batch's (renewdesk.inflightBatch).
 // Returns the text's length in bytes, copying it when it fits with its terminating zero; -1 when
 // there is none.
-int journal_load(char* buffer, int capacity);
-bool journal_save(const std::string& text); // false when the browser refused (storage off or full)
-void journal_clear();
+inline constexpr const char* inflight_order_key = "renewdesk.inflightOrder";
+inline constexpr const char* inflight_batch_key = "renewdesk.inflightBatch";
+int journal_load(char* buffer, int capacity, const std::string& key = inflight_order_key);
+// false when the browser refused (storage off or full)
+bool journal_save(const std::string& text, const std::string& key = inflight_order_key);
+void journal_clear(const std::string& key = inflight_order_key);
 
 // Something happened between frames that the paused frame loop must see (a reply arrived): the
 // services call wake_frame_loop(); the page's main installs what that does. No handler: nothing.
