@@ -31,6 +31,15 @@ enum class ActionKind {
     save_receipt,
     close_anyway,
     keep_open,
+    // Batch renewal (applied by App::Impl::apply_batch, batch_app.cpp)
+    review_batch,
+    confirm_batch,
+    leave_batch, // back to the choosing screen (from the batch review or the batch done screen)
+    continue_batch,
+    stop_batch,
+    check_batch_row,
+    retry_failed,
+    export_csv,
     // Orders (applied by apply_orders_action, orders_screen.cpp)
     open_orders,
     leave_orders, // Back: from the details to the list, or to where the person was

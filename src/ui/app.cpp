@@ -72,7 +72,7 @@ void App::Impl::draw_top_bar() {
     draw_language_buttons();
     if (!signed_in) return;
     ImGui::SameLine(right - sign_out_width);
-    if (button(Text::sign_out, flow.stage() != Stage::submitting, sign_out_width))
+    if (button(Text::sign_out, flow.stage() != Stage::submitting && !batch_run.counts().running, sign_out_width))
         actions.push_back({.kind = ActionKind::sign_out});
 }
 
@@ -84,6 +84,7 @@ void App::Impl::draw() {
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     flow.tick();
+    tick_batch();
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
@@ -101,7 +102,8 @@ void App::Impl::draw() {
                               flow.stage() != Stage::signing_in;
     if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
     else
-    switch (flow.stage()) {
+    if (batch.view != BatchView::none) draw_batch(); // the batch's screens, over the flow's choosing
+    else switch (flow.stage()) {
     case Stage::signed_out:
     case Stage::signing_in:
         draw_sign_in_screen(flow, sign_in,
@@ -144,8 +146,8 @@ bool App::Impl::sending_to_sandbox() const {
 // The shell asked to close while an order is on its way: ask the person, never decide for them.
 void App::Impl::draw_close_question() {
     if (!close_asked) return;
-    if (flow.stage() !=
-        Stage::submitting) { // the outcome arrived meanwhile: show it, ask again on the next close
+    if (flow.stage() != Stage::submitting &&
+        !batch_sending()) { // the outcome arrived meanwhile: show it, ask again on the next close
         close_asked = false;
         return;
     }
@@ -187,6 +189,7 @@ void App::Impl::apply(const Action& action) {
         flow.sign_out();
         close_orders_view(orders_view);
         choose = ChooseFields{};
+        batch = BatchFields{};
         review = ReviewFields{};
         notice.clear();
         break;
@@ -222,6 +225,14 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::open_order_details: break; // apply_orders_action
     case ActionKind::keep_open: close_asked = false; break;
     case ActionKind::close_anyway: close_confirmed = true; break;
+    case ActionKind::review_batch:
+    case ActionKind::confirm_batch:
+    case ActionKind::leave_batch:
+    case ActionKind::continue_batch:
+    case ActionKind::stop_batch:
+    case ActionKind::check_batch_row:
+    case ActionKind::retry_failed:
+    case ActionKind::export_csv: apply_batch(action); break;
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {
             environment.copy_to_clipboard(action.text);
@@ -250,17 +261,20 @@ void App::draw() {
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
-    return impl_->orders_view.book.busy() || flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting;
+    return impl_->orders_view.book.busy() || flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting ||
+           impl_->batch_run.counts().running;
 }
 
 std::optional<std::int64_t> App::ms_until_due() const {
-    const auto due_at = impl_->flow.recheck_at_ms(); // the order list's second reading
+    auto due_at = impl_->flow.recheck_at_ms(); // the order list's second reading
+    if (const auto batch_due = impl_->batch_run.recheck_at_ms(); batch_due && (!due_at || *batch_due < *due_at))
+        due_at = batch_due; // ... or the batch's, for its unknown row
     if (!due_at) return std::nullopt;
     return std::max<std::int64_t>(0, *due_at - impl_->client.clock().epoch_ms());
 }
 
 bool App::order_in_flight() const {
-    return impl_->flow.stage() == Stage::submitting;
+    return impl_->flow.stage() == Stage::submitting || impl_->batch_sending();
 }
 
 bool App::allow_close() {

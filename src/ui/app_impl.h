@@ -5,6 +5,8 @@
 #include "actions.h"
 #include "api_client.h"
 #include "app.h"
+#include "batch_run.h"
+#include "batch_screens.h"
 #include "choose_screen.h"
 #include "notices.h"
 #include "orders_screen.h"
@@ -19,7 +21,7 @@ namespace rd::ui {
 struct App::Impl {
     Impl(Transport& transport, const Clock& clock, AppEnvironment env)
         : environment(std::move(env)), client(transport, clock, ApiClientOptions{}),
-          flow(client, environment.journal) {
+          flow(client, environment.journal), batch_run(client, nullptr /* environment.batch_journal, once AppEnvironment has it */, clock) {
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
@@ -35,10 +37,17 @@ struct App::Impl {
     void apply(const Action& action);
     void hand_secret_to_flow();
     bool sending_to_sandbox() const;
+    // Batch renewal (batch_app.cpp).
+    void tick_batch();
+    void draw_batch();
+    void apply_batch(const Action& action);
+    bool batch_sending() const;
 
     AppEnvironment environment;
     ApiClient client;
     RenewalFlow flow;
+    BatchRun batch_run;
+    BatchFields batch;
     SignInFields sign_in;
     ChooseFields choose;
     ReviewFields review;

@@ -30,10 +30,19 @@ const char* order_check_status(ReconcileStatus status) {
 std::string App::state_json() const {
     const RenewalFlow& flow = impl_->flow;
     const auto status = lookup_status_name;
+    const char* batch_screen = batch_view_name(impl_->batch.view); // only while a batch screen shows
+    const BatchCounts batch = impl_->batch_run.counts();
     nlohmann::json state = {
-        {"screen", stage_name(flow.stage())},
+        {"screen", batch_screen ? batch_screen : stage_name(flow.stage())},
         {"busy", needs_frames()},
         {"ordersSent", flow.orders_sent()},
+        {"batch",
+         {{"size", batch.size},
+          {"sent", batch.sent},
+          {"placed", batch.placed},
+          {"failed", batch.failed},
+          {"unknown", batch.unknown},
+          {"running", batch.running}}},
         {"users", {{"status", status(flow.users().status)}, {"count", flow.users().value.size()}}},
         {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},

@@ -1,6 +1,7 @@
 #include "choose_screen.h"
 
 #include "api_text.h"
+#include "batch_selection.h"
 #include "display_text.h"
 #include "sign_in_screen.h"
 #include "widgets.h"
@@ -92,8 +93,12 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     float height = ImGui::GetTextLineHeightWithSpacing() * 9;
-    if (!ImGui::BeginTable("users", 4, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##select",
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
+                                ImGuiTableColumnFlags_NoResize,
+                            ImGui::GetFrameHeight());
     ImGui::TableSetupColumn(label(Text::column_yeastar_id).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(label(Text::column_company).c_str(),
                             ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.4f);
@@ -102,13 +107,15 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        fields.sort_column = static_cast<UserColumn>(specs->Specs[0].ColumnIndex);
+        fields.sort_column = static_cast<UserColumn>(std::max(0, specs->Specs[0].ColumnIndex - 1));
         fields.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         specs->SpecsDirty = false;
     }
 
     // The partner itself is always the first row.
     ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    draw_select_checkbox(fields, "");
     ImGui::TableNextColumn();
     const bool myself = target && target->empty();
     if (ImGui::Selectable(label(Text::renew_for_myself).c_str(), myself, ImGuiSelectableFlags_SpanAllColumns))
@@ -136,6 +143,8 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(row);
+                draw_select_checkbox(fields, user.partner_id);
+                ImGui::TableNextColumn();
                 bool selected = target && *target == user.partner_id;
                 if (ImGui::Selectable(user.partner_id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                     actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
@@ -157,12 +166,17 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         if (rows.empty() && !users.value.empty()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", format(Text::no_user_matches_fmt, fields.search.c_str()).c_str());
         }
     }
     ImGui::EndTable();
-    if (ready)
-        ImGui::TextDisabled("%s", format(Text::user_count_fmt, static_cast<int>(users.value.size())).c_str());
+    if (!ready) return;
+    ImGui::TextDisabled("%s", format(Text::user_count_fmt, static_cast<int>(users.value.size())).c_str());
+    ImGui::SameLine();
+    draw_selection_bar(
+        fields, users.value,
+        fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending));
 }
 
 // A field to type an id instead of choosing one from a list; its error shows while it holds text.
@@ -262,6 +276,7 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(*missing));
     }
+    draw_review_batch_button(flow, fields, actions);
 }
 
 } // namespace rd::ui

@@ -5,6 +5,9 @@
 #include "actions.h"
 #include "user_filter.h"
 
+#include <set>
+#include <string>
+
 namespace rd::ui {
 
 struct ChooseFields {
@@ -17,6 +20,7 @@ struct ChooseFields {
     UserColumn sort_column = UserColumn::company;
     bool sort_descending = false;
     UserFilter filter;
+    std::set<std::string> selected; // the batch: partner ids ("" = the partner itself)
 };
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions);
