@@ -21,7 +21,7 @@ namespace rd::ui {
 struct App::Impl {
     Impl(Transport& transport, const Clock& clock, AppEnvironment env)
         : environment(std::move(env)), client(transport, clock, ApiClientOptions{}),
-          flow(client, environment.journal), batch_run(client, nullptr /* environment.batch_journal, once AppEnvironment has it */, clock) {
+          flow(client, environment.journal), batch_run(client, environment.batch_journal, clock) {
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;

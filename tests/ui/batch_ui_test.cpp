@@ -181,3 +181,36 @@ TEST(BatchUi, AnUnknownRowStopsTheBatchUntilThePersonContinues) {
     ui.frame();
     EXPECT_EQ(ui.transport.sent_count(save_path), 1u) << "nothing re-sent, nothing more sent";
 }
+
+TEST(BatchUi, AnInterruptedBatchResumesAfterSignInAtItsUnknownRow) {
+    UiHarness ui;
+    MemoryJournalStore batch_store;
+    BatchRow placed_row{.target = {"5001", "Alpine 1"}, .status = BatchRowStatus::placed, .order_no = "MK1"};
+    BatchRow in_flight{.target = {"5002", "Harbour 2"}, .status = BatchRowStatus::sending};
+    BatchRow waiting{.target = {"5003", "Alpine 3"}};
+    batch_store.save(batch_journal_to_json({.sent_at_ms = ui.clock.epoch_ms() - 60'000,
+                                            .base_url = "http://sandbox.invalid",
+                                            .client_id = "demo-client-id",
+                                            .plan_id = Id64{3049036224189325312ULL},
+                                            .billing_id = Id64{3197218168379846218ULL},
+                                            .rows = {placed_row, in_flight, waiting},
+                                            .in_flight = 1}));
+    ui::AppEnvironment environment = ui.environment();
+    environment.batch_journal = &batch_store;
+    ui.app = std::make_unique<ui::App>(ui.transport, ui.clock, std::move(environment));
+    load_lists(ui);
+    ASSERT_EQ(state(ui)["screen"], "batch_running");
+    EXPECT_EQ(state(ui)["batch"]["unknown"], 1);
+    EXPECT_TRUE(ui.has_widget("Batch reconciliation"));
+    ui.click("Continue batch"); // not before the order list has answered
+    EXPECT_EQ(ui.transport.sent_count(save_path), 0u);
+    ui.transport.reply(paths::order_list, ok({{"results", nlohmann::json::array()}}));
+    ui.click("Continue batch");
+    ASSERT_EQ(ui.transport.sent_count(save_path), 1u) << "the waiting row only; the unknown one never again";
+    EXPECT_NE(ui.transport.sent.back().body.find("\"5003\""), std::string::npos);
+    ui.transport.reply(save_path, placed("MK3"));
+    ui.frame();
+    EXPECT_EQ(state(ui)["screen"], "batch_done");
+    EXPECT_EQ(state(ui)["batch"]["placed"], 2);
+    EXPECT_EQ(state(ui)["batch"]["failed"], 1) << "ruled out by a late enough reading";
+}
