@@ -60,8 +60,9 @@ void draw_row(const BookOrder& order, Actions& actions) {
     ImGui::TableNextColumn();
     ImGui::PushID(key.c_str());
     const std::string shown_no = api_text(o.order_no.empty() ? key : o.order_no);
-    if (ImGui::Selectable(shown_no.c_str(), false,
-                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+    // The order number's cell opens the details: not the whole row, whose last cell has a button of its own
+    // (an overlapping row needs a hovered frame before the click, which an on-demand page may not draw).
+    if (ImGui::Selectable(shown_no.c_str()))
         actions.push_back({.kind = ActionKind::open_order_details, .text = key});
     track("order:" + o.order_no);
     ImGui::TableNextColumn();
