@@ -72,7 +72,8 @@ void App::Impl::draw_top_bar() {
     draw_language_buttons();
     if (!signed_in) return;
     ImGui::SameLine(right - sign_out_width);
-    if (button(Text::sign_out, flow.stage() != Stage::submitting && !batch_run.counts().running, sign_out_width))
+    const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
+    if (button(Text::sign_out, can_sign_out, sign_out_width))
         actions.push_back({.kind = ActionKind::sign_out});
 }
 
@@ -101,8 +102,7 @@ void App::Impl::draw() {
     const bool orders_shown = orders_view.page != OrdersPage::none && flow.stage() != Stage::signed_out &&
                               flow.stage() != Stage::signing_in;
     if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
-    else
-    if (batch.view != BatchView::none) draw_batch(); // the batch's screens, over the flow's choosing
+    else if (batch.view != BatchView::none) draw_batch(); // the batch's screens, over the flow's choosing
     else switch (flow.stage()) {
     case Stage::signed_out:
     case Stage::signing_in:
@@ -261,14 +261,14 @@ void App::draw() {
 
 bool App::needs_frames() const {
     const RenewalFlow& flow = impl_->flow;
-    return impl_->orders_view.book.busy() || flow.busy() || flow.stage() == Stage::signing_in || flow.stage() == Stage::submitting ||
-           impl_->batch_run.counts().running;
+    return impl_->orders_view.book.busy() || flow.busy() || flow.stage() == Stage::signing_in ||
+           flow.stage() == Stage::submitting || impl_->batch_run.counts().running;
 }
 
 std::optional<std::int64_t> App::ms_until_due() const {
     auto due_at = impl_->flow.recheck_at_ms(); // the order list's second reading
-    if (const auto batch_due = impl_->batch_run.recheck_at_ms(); batch_due && (!due_at || *batch_due < *due_at))
-        due_at = batch_due; // ... or the batch's, for its unknown row
+    const auto batch_due = impl_->batch_run.recheck_at_ms(); // ... or the batch's, for its unknown row
+    if (batch_due && (!due_at || *batch_due < *due_at)) due_at = batch_due;
     if (!due_at) return std::nullopt;
     return std::max<std::int64_t>(0, *due_at - impl_->client.clock().epoch_ms());
 }
