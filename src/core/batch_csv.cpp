@@ -3,13 +3,19 @@
 #include "batch_run.h"
 #include "order_body.h"
 
+#include <string_view>
+
 namespace rd {
 namespace {
 
-// RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled.
+// RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled. A field a
+// spreadsheet would take for a formula (=, +, -, @, tab or CR first: a company named
+// "=HYPERLINK(...)") gets a leading apostrophe and is quoted, so it opens as the text it is.
 std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
+    const bool formula =
+        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    if (!formula && text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = formula ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;

@@ -211,3 +211,15 @@ TEST(BatchRun, CsvQuotesNamesWithCommasQuotesAndNewlines) {
     ASSERT_EQ(w.batch.failed_targets().size(), 1u);
     EXPECT_EQ(w.batch.failed_targets()[0].company, "Beta, \"B\" Ltd");
 }
+
+TEST(BatchRun, CsvKeepsANameThatLooksLikeAFormulaText) {
+    BatchWorld w;
+    w.batch.start({{"1001", "=HYPERLINK(\"http://x.invalid\",\"pay\")"}, {"1002", "@SUM(A1)"}}, batch_plan,
+                  batch_billing, "");
+    w.place(0);
+    w.place(1);
+    EXPECT_EQ(w.batch.csv(),
+              "partnerId,company,orderNo,status,requestId\r\n"
+              "1001,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"pay\"\")\",MK0,placed,req-MK0\r\n"
+              "1002,\"'@SUM(A1)\",MK1,placed,req-MK1\r\n");
+}
