@@ -28,7 +28,7 @@ async function search(driver, text) {
   await driver.page.keyboard.type(text);
 }
 
-test('a batch of 8: 5 ticked, 3 by Select shown after filtering, one refused, CSV exported', async () => {
+test('a batch of 8: 5 ticked, 3 by Select shown after filtering, one refused, CSV exported, its orders first in Orders', async () => {
   const { context, driver, page } = await openPage(browser, sandbox.url, { acceptDownloads: true });
   await signIn(driver);
 
@@ -79,5 +79,18 @@ test('a batch of 8: 5 ticked, 3 by Select shown after filtering, one refused, CS
   }
   assert.match(lines[4], /failed/);
   assert.equal((await driver.state()).notice, `Downloaded ${download.suggestedFilename()}`);
+
+  // The Orders screen lists the batch's orders first (newest first), and opens the details of one.
+  await driver.click('Orders');
+  const listed = await driver.waitFor((s) => s.screen === 'orders' && s.orders.status === 'loaded', 'the order list');
+  const batchNos = orders.map((order) => order.result.orderNo);
+  assert.deepEqual([...listed.orders.orderNos.slice(0, batchNos.length)].sort(), [...batchNos].sort(),
+    'the batch\'s orders come first');
+  const newest = batchNos[batchNos.length - 1];
+  await driver.click(`order:${newest}`);
+  await driver.waitFor((s) => s.screen === 'order_details' && s.orders.details.status === 'loaded', 'the details');
+  await driver.page.evaluate(() => window.renewdesk.captureText());
+  await driver.waitFor((s) => typeof s.drawnText === 'string' && s.drawnText.includes(newest), 'the details\' text');
+  await driver.shot('batch-orders-details');
   await context.close();
 });
