@@ -37,14 +37,6 @@ Text row_words(BatchRowStatus status) {
     return Text::batch_waiting;
 }
 
-void toned_text(Tone tone, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
-
 // Every row with its outcome so far: #, target, outcome (in its colour), order number, details.
 void draw_rows(const BatchRun& run, float lines) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |

@@ -35,19 +35,6 @@ std::string batch_csv_name(std::int64_t epoch_ms) {
 
 namespace {
 
-// Where Confirm batch sends the orders, in colour, as on the single review screen.
-void draw_destination(const std::string& base_url, bool is_sandbox) {
-    const std::string host = url_host(base_url);
-    row_label(Text::sending_to);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str()).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    track(en(Text::sending_to));
-}
-
 std::string plan_text(const RenewalFlow& flow, Id64 plan_id) {
     const Plan* plan = flow.chosen_plan();
     const std::string id = plan_id.to_string();
@@ -71,7 +58,7 @@ std::string contact_text(const RenewalFlow& flow, Id64 billing_id) {
 void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields, Actions& actions) {
     heading(tr(Text::batch_review_heading));
     hint(tr(Text::batch_review_hint));
-    draw_destination(fields.base_url, fields.sending_to_sandbox);
+    destination_row(fields.base_url, fields.sending_to_sandbox);
     const std::string plan = fields.plan_id ? plan_text(flow, *fields.plan_id) : "";
     const std::string contact = fields.billing_id ? contact_text(flow, *fields.billing_id) : "";
     label_value_row(Text::plan, plan);

@@ -11,14 +11,6 @@
 namespace rd::ui {
 namespace {
 
-void toned_text(Tone tone, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
-
 void draw_found_order(const ReconcileResult& result) {
     const OrderSummary& order = *result.match;
     toned_text(Tone::good, tr(Text::found_order_placed));

@@ -22,28 +22,11 @@ std::string order_target_text(const RenewalFlow& flow) {
     return text;
 }
 
-namespace {
-
-// Where Confirm sends the order, shown first and in colour: a sandbox or the real Partner Portal.
-void draw_destination(const std::string& base_url, bool is_sandbox) {
-    const std::string host = url_host(base_url);
-    row_label(Text::sending_to);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str()).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    track(en(Text::sending_to));
-}
-
-} // namespace
-
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
     heading(tr(Text::review_heading));
     hint(tr(Text::review_hint));
-    draw_destination(fields.base_url, fields.sending_to_sandbox);
+    destination_row(fields.base_url, fields.sending_to_sandbox);
 
     {
         label_value_row(Text::renew_for, order_target_text(flow));

@@ -113,4 +113,20 @@ bool button(Text text, bool enabled, float min_width) {
     return pressed && enabled;
 }
 
+void toned_text(Tone tone, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void destination_row(const std::string& base_url, bool is_sandbox) {
+    const std::string host = url_host(base_url);
+    row_label(Text::sending_to);
+    toned_text(is_sandbox ? Tone::good : Tone::pending,
+               format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str()));
+    track(en(Text::sending_to));
+}
+
 } // namespace rd::ui

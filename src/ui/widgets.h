@@ -5,6 +5,7 @@
 #include "api_error.h"
 #include "app.h"
 #include "catalog.h"
+#include "display_text.h"
 
 #include <map>
 #include <string>
@@ -41,5 +42,11 @@ void label_value_row(Text label, const std::string& value);
 // A button that shows as disabled and never returns true when `enabled` is false; tracked by its
 // English text. At least `min_width` wide, and wide enough for its text in every language.
 bool button(Text text, bool enabled = true, float min_width = 0);
+
+// Wrapped text in a tone's colour (outcomes, warnings).
+void toned_text(Tone tone, const std::string& text);
+// Where a Confirm sends orders, shown first and in colour: a sandbox or the real Partner Portal
+// (the review and the batch review screens). Tracked as "Sending to".
+void destination_row(const std::string& base_url, bool is_sandbox);
 
 } // namespace rd::ui
