@@ -102,26 +102,26 @@ void App::Impl::draw() {
     const bool orders_shown = orders_view.page != OrdersPage::none && flow.stage() != Stage::signed_out &&
                               flow.stage() != Stage::signing_in;
     if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
-    else if (batch.view != BatchView::none) draw_batch(); // the batch's screens, over the flow's choosing
+    else if (batch.view != BatchView::none) draw_batch();     // the batch's screens, over the flow's choosing
     else switch (flow.stage()) {
-    case Stage::signed_out:
-    case Stage::signing_in:
-        draw_sign_in_screen(flow, sign_in,
-                            {.sandbox_base_url = environment.sandbox_base_url,
-                             .warn_plain_http = environment.warn_plain_http},
-                            actions);
-        break;
-    case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
-    case Stage::reviewing:
-    case Stage::submitting:
-        review.base_url = client.base_url();
-        review.sending_to_sandbox = sending_to_sandbox();
-        draw_review_screen(flow, review, actions);
-        break;
-    case Stage::done: draw_receipt_screen(flow, actions); break;
-    case Stage::failed: draw_failed_screen(flow, actions); break;
-    case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
-    }
+        case Stage::signed_out:
+        case Stage::signing_in:
+            draw_sign_in_screen(flow, sign_in,
+                                {.sandbox_base_url = environment.sandbox_base_url,
+                                 .warn_plain_http = environment.warn_plain_http},
+                                actions);
+            break;
+        case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
+        case Stage::reviewing:
+        case Stage::submitting:
+            review.base_url = client.base_url();
+            review.sending_to_sandbox = sending_to_sandbox();
+            draw_review_screen(flow, review, actions);
+            break;
+        case Stage::done: draw_receipt_screen(flow, actions); break;
+        case Stage::failed: draw_failed_screen(flow, actions); break;
+        case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
+        }
     draw_shaping_notice();
     if (!notice.empty()) {
         ImGui::Spacing();
@@ -266,7 +266,7 @@ bool App::needs_frames() const {
 }
 
 std::optional<std::int64_t> App::ms_until_due() const {
-    auto due_at = impl_->flow.recheck_at_ms(); // the order list's second reading
+    auto due_at = impl_->flow.recheck_at_ms();               // the order list's second reading
     const auto batch_due = impl_->batch_run.recheck_at_ms(); // ... or the batch's, for its unknown row
     if (batch_due && (!due_at || *batch_due < *due_at)) due_at = batch_due;
     if (!due_at) return std::nullopt;
