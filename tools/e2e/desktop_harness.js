@@ -203,6 +203,7 @@ export async function submitSignIn(app) {
   await app.type('demo-client-id');
   await focusField(app, 'Client Secret');
   await app.type(secret);
+  await app.waitFor((s) => s.signInReady, 'both sign-in fields to hold text');
   await app.click('Sign in');
 }
 

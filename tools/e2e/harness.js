@@ -137,9 +137,16 @@ export async function pasteInto(driver, label, text, { replace = false } = {}) {
   await driver.page.keyboard.press('Control+V');
 }
 
+// A person clicks Sign in once both fields show their text; a paste reaches ImGui a frame or two
+// after Ctrl+V. (state().signInReady says both fields hold text, never the text.)
+export async function waitForSignInFields(driver) {
+  return driver.waitFor((s) => s.signInReady, 'both sign-in fields to hold text');
+}
+
 export async function signIn(driver) {
   await pasteInto(driver, 'Client ID', 'demo-client-id');
   await pasteInto(driver, 'Client Secret', 'demo-client-secret');
+  await waitForSignInFields(driver);
   await driver.click('Sign in');
   return driver.waitFor((s) => s.screen === 'choosing' && s.users.status === 'loaded' &&
     s.plans.status === 'loaded' && s.contacts.status === 'loaded', 'the three lookups');

@@ -19,6 +19,7 @@ import tls from 'node:tls';
 import { after, before, beforeEach, test } from 'node:test';
 import {
   control, launchBrowser, openPage, pasteInto, reachReviewForMyself, root, startSandbox, waitForOrders,
+  waitForSignInFields,
 } from './harness.js';
 
 const dist = path.join(root, 'build/dist');
@@ -367,6 +368,7 @@ for (const fault of faultsAfterCommit) {
 async function signInAgain(driver) {
   await pasteInto(driver, 'Client ID', 'demo-client-id', { replace: true });
   await pasteInto(driver, 'Client Secret', 'demo-client-secret', { replace: true });
+  await waitForSignInFields(driver);
   await driver.click('Sign in');
 }
 
