@@ -7,7 +7,6 @@
 #include "api_paths.h"
 
 #include <gtest/gtest.h>
-#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 using namespace rd;
@@ -15,24 +14,12 @@ using namespace rd::test;
 
 namespace {
 
-std::string drawn_text(UiHarness& ui) {
-    ui.frame();
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ImGui::LogToBuffer(0);
-    ui.app->draw();
-    std::string text = GImGui->LogBuffer.c_str();
-    ImGui::LogFinish();
-    ImGui::Render();
-    return text;
-}
-
 void expect_chinese_only(UiHarness& ui, const std::string& screen) {
     std::set<std::string> data = {"sandbox", "invalid", "MK1", "req", "http", "RenewDesk"};
     for (const char* name : {"partner_list.json", "plans_flat_lists.json", "billing_contacts.json"})
         for (const std::string& word : ascii_words(fixture_text(name)))
             data.insert(word);
-    const std::string text = drawn_text(ui);
+    const std::string text = ui.drawn_text();
     EXPECT_NE(text.find("批量"), std::string::npos) << screen << ": " << text;
     EXPECT_EQ(english_left(text, data), std::vector<std::string>{}) << screen << ":\n" << text;
 }

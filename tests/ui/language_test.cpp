@@ -9,7 +9,6 @@
 #include "renewal_flow.h"
 
 #include <gtest/gtest.h>
-#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 using namespace rd;
@@ -19,19 +18,6 @@ namespace {
 
 nlohmann::json state(UiHarness& ui) {
     return nlohmann::json::parse(ui.app->state_json());
-}
-
-// What ImGui drew in one frame, as text (ImGui's log capture).
-std::string drawn_text(UiHarness& ui) {
-    ui.frame();
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ImGui::LogToBuffer(0);
-    ui.app->draw();
-    std::string text = GImGui->LogBuffer.c_str();
-    ImGui::LogFinish();
-    ImGui::Render();
-    return text;
 }
 
 // Words of the data the test itself put on screen: the fixtures, what was sent (the order body and
@@ -62,7 +48,7 @@ std::set<std::string> data_words(const UiHarness& ui) {
 }
 
 void expect_chinese_only(UiHarness& ui, const std::string& screen) {
-    const std::string text = drawn_text(ui);
+    const std::string text = ui.drawn_text();
     EXPECT_NE(text.find("续订"), std::string::npos) << screen << " has no Chinese at all: " << text;
     EXPECT_EQ(english_left(text, data_words(ui)), std::vector<std::string>{}) << screen << ":\n" << text;
 }
@@ -216,7 +202,7 @@ TEST(Language, TextThatNeedsShapingIsAPlaceholderWithOneHint) {
     ui->transport.reply("/partner_list", ok(users));
     ui->transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
     ui->transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
-    const std::string text = drawn_text(*ui);
+    const std::string text = ui->drawn_text();
     EXPECT_NE(text.find("[阿拉伯文]"), std::string::npos) << text;
     EXPECT_EQ(text.find("شركة"), std::string::npos);
     EXPECT_TRUE(ui->has_widget("Shaping notice"));

@@ -7,7 +7,6 @@
 #include "english_words.h"
 
 #include <gtest/gtest.h>
-#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 using namespace rd;
@@ -143,23 +142,6 @@ TEST(OrdersUi, SignOutClosesTheOrders) {
     EXPECT_EQ(state(ui)["orders"]["status"], "idle");
 }
 
-namespace {
-
-// What ImGui drew in one frame, as text (ImGui's log capture), as language_test.cpp reads it.
-std::string drawn_text(UiHarness& ui) {
-    ui.frame();
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ImGui::LogToBuffer(0);
-    ui.app->draw();
-    std::string text = ImGui::GetCurrentContext()->LogBuffer.c_str();
-    ImGui::LogFinish();
-    ImGui::Render();
-    return text;
-}
-
-} // namespace
-
 TEST(OrdersUi, OrdersAndDetailsInChineseLeaveNoEnglish) {
     UiHarness ui({.language = ui::Language::zh});
     sign_in_and_load(ui);
@@ -170,12 +152,12 @@ TEST(OrdersUi, OrdersAndDetailsInChineseLeaveNoEnglish) {
     for (const std::string& body : {list.body, details.body})
         for (const std::string& word : ascii_words(body))
             data.insert(word);
-    std::string text = drawn_text(ui);
+    std::string text = ui.drawn_text();
     EXPECT_NE(text.find("订单"), std::string::npos) << text;
     EXPECT_EQ(english_left(text, data), std::vector<std::string>{}) << text;
     ui.click("order:MK-MID");
     ui.transport.reply(paths::order_details_prefix, details);
-    text = drawn_text(ui);
+    text = ui.drawn_text();
     EXPECT_NE(text.find("基本信息"), std::string::npos) << text;
     EXPECT_EQ(english_left(text, data), std::vector<std::string>{}) << text;
 }

@@ -8,6 +8,7 @@
 #include "../core/fake_transport.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImGuiContext::LogBuffer: drawn_text()
 
 #include <memory>
 #include <optional>
@@ -88,6 +89,20 @@ struct UiHarness {
         ImGui::NewFrame();
         app->draw();
         ImGui::Render();
+    }
+
+    // What ImGui drew in one frame after a settling frame, as text (ImGui's log capture): the
+    // language tests read it for English left on a Chinese screen.
+    std::string drawn_text() {
+        frame();
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::LogToBuffer(0);
+        app->draw();
+        std::string text = ImGui::GetCurrentContext()->LogBuffer.c_str();
+        ImGui::LogFinish();
+        ImGui::Render();
+        return text;
     }
 
     ui::WidgetRect rect(const std::string& label) {
