@@ -1,0 +1,798 @@
+// renewdesk-cli end to end (issue 14): the command-line program against a real sandbox (API only),
+// each run with its own XDG_CONFIG_HOME / HOME and working directory; listings human and --json (ids
+// compared as the text written, never through JSON.parse), single renewals with the sandbox's order
+// log checked byte for byte, reconciliation after faults, the secret kept out of every process,
+// output and file, CSV batches with faults, terminal prompts through a pseudo-terminal, usage errors,
+// and --resume after the program was killed with an order POST on its way.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
+import {
+  CLIENT_ID, JsonNumber, SECRET, alive, apiGetText, cliCommandLine, cliEnv, descendants, exeName, filesUnder,
+  makeHome, parseCsv, parseExact, procText, runCli, startCli, startOnPty,
+} from './cli_harness.js';
+
+const BILLING = '3197218168379846218';
+const BILLING_MAX = '9223372036854775807'; // INT64_MAX
+const PLAN = '3049036224189325312';
+const TRIAL_PLAN = '9223372036854775783';
+
+// The fixtures' ids are JSON strings there (users, contacts): JSON.parse keeps them exact.
+const fixtureUsers = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/fixtures/users.json'), 'utf8'));
+const fixtureContacts = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/fixtures/billing_contacts.json'), 'utf8'));
+const numericUsers = fixtureUsers.filter((u) => /^\d+$/.test(u.partnerId)); // 20 subordinate users
+const userById = new Map(fixtureUsers.map((u) => [u.partnerId, u]));
+
+let sandbox;
+before(async () => { sandbox = await startSandbox([], { servePage: false }); });
+after(() => sandbox?.stop());
+beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+
+const cli = (home, args, options = {}) => runCli(['--base-url', sandbox.url, ...args], { home, ...options });
+const orderLog = () => control(sandbox.url, 'GET', '/__sandbox/orders');
+const addFault = async (spec) => {
+  const reply = await control(sandbox.url, 'POST', '/__sandbox/faults', spec);
+  assert.ok(reply && reply.faults, `the sandbox took the fault ${JSON.stringify(spec)}: ${JSON.stringify(reply)}`);
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// What a run did, for assertion messages.
+const show = (r) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
+
+// The subordinate user an order body names (null: the partner itself).
+function partnerOf(body) {
+  const match = /"partnerId"\s*:\s*"([^"]*)"/.exec(body);
+  return match ? match[1] : null;
+}
+
+// The tutorial body with one more top-level member, as the client writes it (two-space indent): the
+// member's line removed (and a comma it made necessary) must give the tutorial body back, byte for
+// byte (the same rule as renewal.test.js).
+function withoutTopLevelMember(body, memberLine) {
+  const lines = body.split('\n');
+  const at = lines.findIndex((line) => line === `  ${memberLine}` || line === `  ${memberLine},`);
+  assert.notEqual(at, -1, `a top-level line ${memberLine} in ${body}`);
+  const last = !lines[at].endsWith(',');
+  lines.splice(at, 1);
+  if (last) lines[at - 1] = lines[at - 1].replace(/,$/, '');
+  return lines.join('\n');
+}
+
+// Lines without their leading whitespace: the review may indent the body it shows.
+const unindented = (text) => text.split('\n').map((line) => line.trim()).join('\n');
+
+// A --json document: strict, one document, numbers kept as text.
+function jsonOf(r) {
+  try {
+    return parseExact(r.stdout);
+  } catch (e) {
+    assert.fail(`stdout is not one JSON document (${e.message})\n${show(r)}`);
+  }
+}
+
+// An id member written as a JSON string holding exactly `id`.
+const idAsText = (name, id) => new RegExp(`"${name}"\\s*:\\s*"${id}"`);
+
+function assertIdString(value, id, what) {
+  assert.ok(!(value instanceof JsonNumber), `${what} must be a JSON string, not the number ${value}`);
+  assert.equal(value, id, what);
+}
+
+// Writes a batch CSV into the run's working directory.
+function writeCsv(home, name, lines) {
+  const file = path.join(home.work, name);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+// The result CSV: header and rows as objects.
+function readResultCsv(file) {
+  const rows = parseCsv(readFileSync(file, 'utf8'));
+  assert.deepEqual(rows[0], ['partnerId', 'company', 'orderNo', 'status', 'requestId'], `the header of ${file}`);
+  return rows.slice(1).filter((r) => !(r.length === 1 && r[0] === ''))
+    .map(([partnerId, company, orderNo, status, requestId]) => ({ partnerId, company, orderNo, status, requestId }));
+}
+
+// The sandbox's order log as partnerId -> [orders].
+function ordersByPartner(log) {
+  const map = new Map();
+  for (const order of log) {
+    const id = partnerOf(order.body) ?? 'myself';
+    map.set(id, [...(map.get(id) || []), order]);
+  }
+  return map;
+}
+
+// Every file under the run's HOME (XDG_CONFIG_HOME and the working directory are inside it).
+function assertNoSecretInFiles(home, secret = SECRET) {
+  const files = filesUnder(home.dir);
+  for (const { file, text } of files) assert.ok(!text.includes(secret), `the secret is in ${file}:\n${text}`);
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------------
+describe('1. listings against the sandbox, human and --json', () => {
+  test('users: every fixture user; --json has the sandbox\'s count, ids as text and the API\'s fields', async () => {
+    const home = makeHome('users');
+    const info = await control(sandbox.url, 'GET', '/__sandbox/info');
+    assert.equal(info.users, fixtureUsers.length);
+
+    const human = await cli(home, ['users']);
+    assert.equal(human.code, 0, show(human));
+    for (const u of fixtureUsers) assert.ok(human.stdout.includes(u.partnerId), `${u.partnerId} listed\n${show(human)}`);
+
+    const r = await cli(home, ['--json', 'users']);
+    assert.equal(r.code, 0, show(r));
+    const doc = jsonOf(r);
+    assert.ok(Array.isArray(doc.users), show(r));
+    assert.equal(doc.users.length, info.users, 'users count equals the sandbox fixture count');
+    const fields = ['partnerId', 'company', 'email', 'firstName', 'lastName', 'userType', 'country', 'city', 'phoneNumber'];
+    for (const listed of doc.users) {
+      assert.ok(!(listed.partnerId instanceof JsonNumber), `partnerId written as a number: ${listed.partnerId}`);
+      const fixture = userById.get(listed.partnerId);
+      assert.ok(fixture, `a listed partnerId the sandbox does not have: ${listed.partnerId}`);
+      for (const f of fields) assert.equal(listed[f], fixture[f], `${f} of ${listed.partnerId}`);
+    }
+    assert.deepEqual(doc.users.map((u) => u.partnerId).sort(), fixtureUsers.map((u) => u.partnerId).sort());
+    assert.match(r.stdout, idAsText('partnerId', '9223372036854775001'));
+  });
+
+  test('users --search: Chinese, Greek and Cyrillic names, case-insensitive', async () => {
+    const home = makeHome('search');
+    const found = async (text) => {
+      const r = await cli(home, ['--json', 'users', '--search', text]);
+      assert.equal(r.code, 0, show(r));
+      return jsonOf(r).users.map((u) => u.partnerId).sort();
+    };
+    assert.deepEqual(await found('海港'), ['5764607523034234881']);
+    assert.deepEqual(await found('Αθηνών'.toUpperCase()), ['4611686018427391005'], 'ΑΘΗΝΏΝ finds Αθηνών');
+    assert.deepEqual(await found('τηλεπικοινωνίες'), ['4611686018427391005'], 'τηλεπικοινωνίες finds Τηλεπικοινωνίες');
+    assert.deepEqual(await found('СИБИРСКАЯ'), ['4611686018427391006'], 'СИБИРСКАЯ finds Сибирская');
+    assert.deepEqual(await found('ђердап'), ['4611686018427391007'], 'ђердап finds Ђердап');
+    assert.deepEqual(await found('zz-nobody-has-this-zz'), []);
+
+    const human = await cli(home, ['users', '--search', '海港']);
+    assert.equal(human.code, 0, show(human));
+    assert.ok(human.stdout.includes('5764607523034234881'), show(human));
+    assert.ok(human.stdout.includes('海港通信有限公司'), show(human));
+    assert.ok(!human.stdout.includes('9223372036854775001'), `another user listed\n${show(human)}`);
+  });
+
+  test('plans: the renewal plan marked preferred, ids as text', async () => {
+    const home = makeHome('plans');
+    const r = await cli(home, ['--json', 'plans']);
+    assert.equal(r.code, 0, show(r));
+    const { plans } = jsonOf(r);
+    assert.ok(Array.isArray(plans) && plans.length >= 1, show(r));
+    for (const p of plans) assert.ok(!(p.planId instanceof JsonNumber), `planId written as a number: ${p.planId}`);
+    const renew = plans.find((p) => p.planId === PLAN);
+    assert.ok(renew, `plan ${PLAN} listed\n${show(r)}`);
+    assert.equal(renew.name, 'Remote Management Account');
+    assert.equal(renew.purchaseType, 'renew');
+    assert.equal(renew.billingCycle, 'annually');
+    assert.equal(renew.price, '99.00');
+    assert.equal(renew.currency, 'USD');
+    assert.equal(renew.preferred, true);
+    assert.deepEqual(plans.filter((p) => p.preferred === true).map((p) => p.planId), [PLAN], 'one preferred plan');
+    for (const p of plans) assert.equal(typeof p.preferred, 'boolean');
+    const trial = plans.find((p) => p.planId === TRIAL_PLAN);
+    if (trial) assert.equal(trial.preferred, false);
+    assert.match(r.stdout, idAsText('planId', PLAN));
+
+    const human = await cli(home, ['plans']);
+    assert.equal(human.code, 0, show(human));
+    const line = human.stdout.split('\n').find((l) => l.includes(PLAN));
+    assert.ok(line, show(human));
+    // How the preferred plan is marked is not spelled out: a word or a sign on its line.
+    assert.match(line, /preferred|recommended|default|\*|✓|✔|←|</i, `the preferred plan's line is marked: ${line}`);
+    const trialLine = human.stdout.split('\n').find((l) => l.includes(TRIAL_PLAN));
+    if (trialLine) assert.doesNotMatch(trialLine, /preferred/i, `the trial plan is not marked: ${trialLine}`);
+  });
+
+  test('contacts: both billing contacts with the API\'s fields, ids as text', async () => {
+    const home = makeHome('contacts');
+    const r = await cli(home, ['--json', 'contacts']);
+    assert.equal(r.code, 0, show(r));
+    const { contacts } = jsonOf(r);
+    assert.equal(contacts.length, fixtureContacts.length, show(r));
+    const fields = ['billingContactId', 'firstName', 'lastName', 'company', 'emailAddress', 'country', 'city'];
+    for (const fixture of fixtureContacts) {
+      const listed = contacts.find((c) => c.billingContactId === fixture.billingContactId);
+      assert.ok(listed, `${fixture.billingContactId} listed as text\n${show(r)}`);
+      for (const f of fields) assert.equal(listed[f], fixture[f], `${f} of ${fixture.billingContactId}`);
+    }
+    assert.match(r.stdout, idAsText('billingContactId', BILLING_MAX));
+    assert.match(r.stdout, idAsText('billingContactId', BILLING));
+
+    const human = await cli(home, ['contacts']);
+    assert.equal(human.code, 0, show(human));
+    for (const c of fixtureContacts) assert.ok(human.stdout.includes(c.billingContactId), show(human));
+    assert.ok(human.stdout.includes('San José'), show(human));
+  });
+
+  test('orders lists a new order first; order ID shows the API\'s result verbatim', async () => {
+    const home = makeHome('orders');
+    await control(sandbox.url, 'POST', '/__sandbox/seed_orders', { count: 3, age_s: 3600 });
+    const placed = await cli(home, ['renew', '--for', 'myself', '--billing', BILLING, '--yes']);
+    assert.equal(placed.code, 0, show(placed));
+    const [order] = await orderLog();
+    const { orderId, orderNo } = order.result;
+
+    const human = await cli(home, ['orders']);
+    assert.equal(human.code, 0, show(human));
+    const listedNos = human.stdout.match(/MK\d+/g) || [];
+    assert.equal(listedNos.length, 4, `4 orders listed\n${show(human)}`);
+    assert.equal(listedNos[0], orderNo, `the new order first\n${show(human)}`);
+
+    const r = await cli(home, ['--json', 'orders']);
+    assert.equal(r.code, 0, show(r));
+    const doc = jsonOf(r);
+    assert.equal(doc.orders.length, 4, show(r));
+    assertIdString(doc.orders[0].id, orderId, 'the first order\'s id');
+    assert.equal(doc.orders[0].orderNo, orderNo);
+    assert.equal(doc.orders[0].orderStatus, 'succeed');
+    assert.equal(doc.orders[0].currencyCode, 'USD');
+    assert.ok('createTime' in doc.orders[0] && 'customReferenceNo' in doc.orders[0], show(r));
+    assert.equal(String(doc.total), '4');
+    assert.match(r.stdout, idAsText('id', orderId));
+
+    const one = await cli(home, ['order', orderId]);
+    assert.equal(one.code, 0, show(one));
+    assert.ok(one.stdout.includes(orderNo), show(one));
+
+    const oneJson = await cli(home, ['--json', 'order', orderId]);
+    assert.equal(oneJson.code, 0, show(oneJson));
+    const api = parseExact(await apiGetText(sandbox.url, `/order/openapi/order/v1/get/${orderId}`));
+    assert.deepEqual(jsonOf(oneJson), { order: api.result }, 'order --json is {"order": the API\'s result}');
+    assert.match(oneJson.stdout, idAsText('id', orderId));
+
+    // An order the API does not know: its error envelope on stderr (code, detailMessage, requestId).
+    const missing = await cli(home, ['order', '1']);
+    assert.notEqual(missing.code, 0, show(missing));
+    assert.match(missing.stderr, /^renewdesk-cli: /m, show(missing));
+    assert.ok(missing.stderr.includes('not_found'), show(missing));
+    assert.ok(missing.stderr.includes('No order has the id or order number 1'), show(missing));
+    assert.match(missing.stderr, /[0-9a-f]{32}/, `the requestId on stderr\n${show(missing)}`);
+  });
+
+  test('orders --status and --page', async () => {
+    const home = makeHome('orders-pages');
+    await control(sandbox.url, 'POST', '/__sandbox/seed_orders', { count: 30, age_s: 3600 });
+    await addFault({ endpoint: 'save', kind: 'order_status', orderStatus: 'pending' });
+    const pending = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes']);
+    assert.equal(pending.code, 0, `a pending order is placed: exit 0\n${show(pending)}`);
+    assert.equal(jsonOf(pending).outcome, 'pending', show(pending));
+    const [order] = await orderLog();
+
+    const r = await cli(home, ['--json', 'orders', '--status', 'pending']);
+    assert.equal(r.code, 0, show(r));
+    const listed = jsonOf(r).orders;
+    assert.ok(listed.length >= 1, show(r));
+    for (const o of listed) assert.equal(o.orderStatus, 'pending', `only pending orders\n${show(r)}`);
+    assert.ok(listed.some((o) => o.id === order.result.orderId), show(r));
+
+    const page1 = await cli(home, ['--json', 'orders', '--page', '1']);
+    const page2 = await cli(home, ['--json', 'orders', '--page', '2']);
+    assert.equal(page1.code, 0, show(page1));
+    assert.equal(page2.code, 0, show(page2));
+    const ids1 = jsonOf(page1).orders.map((o) => o.id);
+    const ids2 = jsonOf(page2).orders.map((o) => o.id);
+    assert.ok(ids1.length > 0 && ids2.length > 0, `${show(page1)}\n${show(page2)}`);
+    assert.equal(ids1[0], order.result.orderId, 'page 1 starts with the newest order');
+    assert.deepEqual(ids1.filter((id) => ids2.includes(id)), [], 'pages 1 and 2 are different orders');
+    assert.equal(String(jsonOf(page2).total), '31');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('2. renew one order', () => {
+  test('renew --for myself --yes sends the tutorial body, byte for byte, once; shows the review and receipt', async () => {
+    const home = makeHome('renew');
+    const r = await cli(home, ['renew', '--for', 'myself', '--billing', BILLING, '--yes']);
+    assert.equal(r.code, 0, show(r));
+    const log = await orderLog();
+    assert.equal(log.length, 1, `exactly one order\n${show(r)}`);
+    assert.equal(log[0].body, tutorialBodyForMyself);
+    assert.ok(unindented(r.stdout).includes(unindented(tutorialBodyForMyself)), `the review shows the exact body\n${show(r)}`);
+    assert.ok(r.stdout.includes(log[0].result.orderNo), `the receipt shows the order number\n${show(r)}`);
+  });
+
+  test('renew --po PO-1 --json: the body plus poNumber; the receipt as JSON with ids as text', async () => {
+    const home = makeHome('renew-po');
+    const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--po', 'PO-1', '--yes']);
+    assert.equal(r.code, 0, show(r));
+    const log = await orderLog();
+    assert.equal(log.length, 1, show(r));
+    const { body, result } = log[0];
+    assert.equal(body.split('"poNumber": "PO-1"').length, 2, `one poNumber member in ${body}`);
+    assert.equal(withoutTopLevelMember(body, '"poNumber": "PO-1"'), tutorialBodyForMyself);
+
+    const doc = jsonOf(r);
+    assert.equal(doc.outcome, 'placed');
+    assert.equal(doc.orderNo, result.orderNo);
+    assertIdString(doc.orderId, result.orderId, 'orderId');
+    assert.equal(doc.orderStatus, 'succeed');
+    assert.match(String(doc.requestId), /^[0-9a-f]{32}$/, 'the save reply\'s requestId');
+    assert.deepEqual(doc.body, parseExact(body), 'the JSON\'s body is the body sent');
+    assert.match(r.stdout, /"billingId"\s*:\s*3197218168379846218\b/);
+    assert.match(r.stdout, /"serviceId"\s*:\s*3049036224189325312\b/);
+    assert.match(r.stdout, idAsText('orderId', result.orderId));
+  });
+
+  test('renew --for a subordinate user with --plan and the INT64_MAX billing contact', async () => {
+    const home = makeHome('renew-partner');
+    const r = await cli(home, ['--json', 'renew', '--for', '4611686018427391005', '--plan', PLAN, '--billing', BILLING_MAX, '--yes']);
+    assert.equal(r.code, 0, show(r));
+    const log = await orderLog();
+    assert.equal(log.length, 1, show(r));
+    assert.match(log[0].body, /"partnerId": "4611686018427391005"/);
+    assert.match(log[0].body, /"billingId": 9223372036854775807,/);
+    assert.match(log[0].body, /"serviceId": 3049036224189325312,/);
+    assert.match(r.stdout, /"billingId"\s*:\s*9223372036854775807\b/);
+  });
+
+  test('an order the API refuses (400 envelope): exit 2, nothing placed, code, detailMessage and requestId on stderr', async () => {
+    const home = makeHome('renew-refused');
+    await addFault({ endpoint: 'save', kind: 'api_error', status: 400, code: 'insufficient_balance', detailMessage: 'Not enough credit' });
+    const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+    assert.equal(r.code, 2, show(r));
+    assert.equal((await orderLog()).length, 0);
+    assert.equal(jsonOf(r).outcome, 'failed', show(r));
+    assert.match(r.stderr, /^renewdesk-cli: /m, show(r));
+    assert.ok(r.stderr.includes('insufficient_balance'), show(r));
+    assert.ok(r.stderr.includes('Not enough credit'), show(r));
+    assert.match(r.stderr, /[0-9a-f]{32}/, `the requestId on stderr\n${show(r)}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('3. outcome unknown is reconciled, never resent', () => {
+  test('commit_then_drop: the order is found in the order list → exit 0 with that order, one order in the log', async () => {
+    const home = makeHome('reconcile-found');
+    await addFault({ endpoint: 'save', kind: 'commit_then_drop' });
+    const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+    const log = await orderLog();
+    assert.equal(log.length, 1, `exactly one order, never resent\n${show(r)}`);
+    assert.notEqual(r.code, 2, `a committed order must never be reported as "nothing placed"\n${show(r)}`);
+    assert.equal(r.code, 0, `found → exit 0\n${show(r)}`);
+    const doc = jsonOf(r);
+    assert.equal(doc.outcome, 'placed', show(r));
+    assert.equal(doc.orderNo, log[0].result.orderNo, 'the order found is the one committed');
+    assertIdString(doc.orderId, log[0].result.orderId, 'orderId of the order found');
+  });
+
+  test('commit_then_drop, human output: the receipt names the order found', async () => {
+    const home = makeHome('reconcile-found-human');
+    await addFault({ endpoint: 'save', kind: 'commit_then_drop' });
+    const r = await cli(home, ['renew', '--for', 'myself', '--billing', BILLING, '--po', 'PO-77', '--yes', '--settle-seconds', '1']);
+    const log = await orderLog();
+    assert.equal(log.length, 1, show(r));
+    assert.equal(r.code, 0, show(r));
+    assert.ok(r.stdout.includes(log[0].result.orderNo), show(r));
+  });
+
+  test('drop (nothing committed): ruled out after the settle time → exit 2, no order', async () => {
+    const home = makeHome('reconcile-none');
+    await addFault({ endpoint: 'save', kind: 'drop' });
+    const started = Date.now();
+    const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+    assert.equal(r.code, 2, show(r));
+    assert.equal(jsonOf(r).outcome, 'failed', show(r));
+    assert.ok(Date.now() - started >= 1000, 'no order is believed before the settle time');
+    await sleep(300);
+    assert.equal((await orderLog()).length, 0, 'never resent');
+  });
+
+  test('the order list cannot be read either → outcome unknown, exit 3, one order, never resent', async () => {
+    const home = makeHome('reconcile-unknown');
+    await addFault([{ endpoint: 'save', kind: 'commit_then_drop' },
+      { endpoint: 'page', kind: 'http_status', status: 503, count: -1 }]);
+    const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1'],
+      { timeoutMs: 60000 });
+    assert.equal(r.code, 3, show(r));
+    assert.equal(jsonOf(r).outcome, 'unknown', show(r));
+    assert.equal((await orderLog()).length, 1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('4. the secret never appears', () => {
+  // Checks a running CLI's command line (and, when `environToo`, its environment) while it waits.
+  async function watchRunning(pid, environToo) {
+    let seen = false;
+    for (let i = 0; i < 100 && alive(pid); i++) {
+      const cmdline = procText(pid, 'cmdline');
+      if (cmdline !== null) {
+        seen = true;
+        assert.ok(!cmdline.includes(SECRET), `the secret is in the command line: ${cmdline}`);
+        if (environToo) {
+          const environ = procText(pid, 'environ');
+          if (environ !== null) assert.ok(!environ.includes(SECRET), 'the secret is in the environment');
+        }
+      }
+      await sleep(20);
+    }
+    return seen;
+  }
+
+  test('secret in the environment: not in the command line, the output or any file', async () => {
+    const home = makeHome('secret-env');
+    await addFault({ endpoint: 'save', kind: 'delay', delay_ms: 1500 });
+    const { child, done } = startCli(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING, '--yes'],
+      { home });
+    assert.ok(await watchRunning(child.pid, false), 'the CLI was seen running');
+    const r = await done;
+    assert.equal(r.code, 0, show(r));
+    assert.ok(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), show(r));
+    assertNoSecretInFiles(home);
+  });
+
+  test('--secret-stdin: not in the command line, the environment, the output or any file', async () => {
+    const home = makeHome('secret-stdin');
+    await addFault({ endpoint: 'save', kind: 'delay', delay_ms: 1500 });
+    const env = cliEnv(home, { credentials: false, extra: { RENEWDESK_CLIENT_ID: CLIENT_ID } });
+    const { child, done } = startCli(['--base-url', sandbox.url, '--secret-stdin', 'renew', '--for', 'myself', '--billing', BILLING,
+      '--yes'], { home, env, input: `${SECRET}\n` });
+    assert.ok(await watchRunning(child.pid, true), 'the CLI was seen running');
+    const r = await done;
+    assert.equal(r.code, 0, show(r));
+    assert.equal((await orderLog()).length, 1);
+    assert.ok(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), show(r));
+    assertNoSecretInFiles(home);
+  });
+
+  test('--sandbox: the sandbox it starts has the secret neither in its environment nor its command line', async () => {
+    const home = makeHome('secret-sandbox');
+    const term = startOnPty(cliCommandLine(['--sandbox', 'renew', '--for', 'myself', '--billing', BILLING]), { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      const procs = descendants(term.child.pid);
+      const cliPid = procs.find((p) => exeName(p) === 'renewdesk-cli');
+      const sandboxPid = procs.find((p) => exeName(p) === 'renewdesk-sandbox');
+      assert.ok(cliPid, `the CLI runs under script: ${procs.map((p) => `${p}:${exeName(p)}`)}`);
+      assert.ok(sandboxPid, `--sandbox started a renewdesk-sandbox: ${procs.map((p) => `${p}:${exeName(p)}`)}`);
+      const cliCmdline = procText(cliPid, 'cmdline');
+      assert.ok(cliCmdline !== null && !cliCmdline.includes(SECRET), `CLI command line: ${cliCmdline}`);
+      const sandboxCmdline = procText(sandboxPid, 'cmdline');
+      assert.ok(sandboxCmdline !== null && !sandboxCmdline.includes(SECRET), `sandbox command line: ${sandboxCmdline}`);
+      const sandboxEnviron = procText(sandboxPid, 'environ');
+      assert.ok(sandboxEnviron !== null, 'the sandbox\'s environment is readable');
+      assert.ok(!sandboxEnviron.includes(SECRET), 'the secret is in the environment of the sandbox the CLI started');
+      assert.ok(!/RENEWDESK_CLIENT_SECRET=/.test(sandboxEnviron), 'RENEWDESK_CLIENT_SECRET is passed on to the sandbox');
+      await term.type('n\r');
+      const { code, output } = await term.done;
+      assert.equal(code, 2, `answered n: nothing placed\n${output}`);
+      assert.ok(!output.includes(SECRET), `the terminal showed the secret:\n${output}`);
+      assertNoSecretInFiles(home);
+      // Beyond the letter of the contract: the sandbox it started does not outlive it.
+      for (let i = 0; i < 100 && alive(sandboxPid) && exeName(sandboxPid) === 'renewdesk-sandbox'; i++) await sleep(20);
+      const leftOver = alive(sandboxPid) && exeName(sandboxPid) === 'renewdesk-sandbox';
+      if (leftOver) process.kill(sandboxPid, 'SIGKILL');
+      assert.ok(!leftOver, 'the sandbox started by --sandbox is stopped when the CLI exits');
+    } finally {
+      term.kill();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('5. ids above 2^53 in --json are the text received', () => {
+  test('billingContactId, planId, partnerId, order id, orderId and the body\'s ids', async () => {
+    const home = makeHome('ids');
+    const contacts = await cli(home, ['--json', 'contacts']);
+    assert.match(contacts.stdout, idAsText('billingContactId', '9223372036854775807'), show(contacts));
+    assert.doesNotMatch(contacts.stdout, /9223372036854775808|9223372036854776000|9.223372036854776e\+?18/i);
+    const plans = await cli(home, ['--json', 'plans']);
+    assert.match(plans.stdout, idAsText('planId', '3049036224189325312'), show(plans));
+    assert.doesNotMatch(plans.stdout, /3049036224189325000|3049036224189325300\b/);
+    const users = await cli(home, ['--json', 'users']);
+    for (const id of ['9223372036854775001', '3076915454489739265', '5764607523034234881', '1152921504606846977', '4611686018427391015']) {
+      assert.match(users.stdout, idAsText('partnerId', id), `${id}\n${show(users)}`);
+    }
+    const renew = await cli(home, ['--json', 'renew', '--for', '3076915454489739265', '--billing', BILLING_MAX, '--yes']);
+    assert.equal(renew.code, 0, show(renew));
+    const [order] = await orderLog();
+    assert.ok(BigInt(order.result.orderId) > 2n ** 53n, 'the sandbox\'s order ids are above 2^53');
+    assert.match(renew.stdout, idAsText('orderId', order.result.orderId), show(renew));
+    assert.match(renew.stdout, /"billingId"\s*:\s*9223372036854775807\b/);
+    assert.match(renew.stdout, /"partnerId"\s*:\s*"3076915454489739265"/);
+    const orders = await cli(home, ['--json', 'orders']);
+    assert.match(orders.stdout, idAsText('id', order.result.orderId), show(orders));
+    const one = await cli(home, ['--json', 'order', order.result.orderId]);
+    assert.match(one.stdout, idAsText('id', order.result.orderId), show(one));
+    assert.match(one.stdout, idAsText('partnerId', '3076915454489739265'), show(one));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('6. CSV batches of 20 subordinate users', () => {
+  test('one order refused (api_error on the 7th POST): that row failed, 19 placed once each, exit 2, result CSV', async () => {
+    const home = makeHome('batch-refused');
+    const input = writeCsv(home, 'batch.csv', ['partnerId', ...numericUsers.map((u) => u.partnerId)]);
+    const refusedRow = 6; // 0-based: the 7th row
+    await addFault({ endpoint: 'save', kind: 'api_error', status: 400, code: 'insufficient_balance',
+      detailMessage: 'Not enough credit', nth: 7 });
+    const resultFile = path.join(home.work, 'result.csv');
+    const r = await cli(home, ['renew', '--from', input, '--billing', BILLING, '--yes', '--result', resultFile, '--settle-seconds', '1']);
+    assert.equal(r.code, 2, `the worst row failed: exit 2\n${show(r)}`);
+
+    const log = await orderLog();
+    assert.equal(log.length, 19, show(r));
+    const byPartner = ordersByPartner(log);
+    numericUsers.forEach((u, i) => {
+      const count = (byPartner.get(u.partnerId) || []).length;
+      assert.equal(count, i === refusedRow ? 0 : 1, `orders for row ${i + 1} (${u.partnerId})`);
+    });
+    for (const order of log) assert.match(order.body, /"billingId": 3197218168379846218,/);
+
+    // One output line per row.
+    const lines = r.stdout.split('\n');
+    for (const u of numericUsers) {
+      assert.equal(lines.filter((l) => l.includes(u.partnerId)).length, 1, `one stdout line for ${u.partnerId}\n${show(r)}`);
+    }
+    assert.ok(r.stderr.includes('insufficient_balance') && r.stderr.includes('Not enough credit'), show(r));
+
+    const rows = readResultCsv(resultFile);
+    assert.equal(rows.length, 20);
+    rows.forEach((row, i) => {
+      const u = numericUsers[i];
+      assert.equal(row.partnerId, u.partnerId, `row ${i + 1} in input order`);
+      assert.equal(row.company, u.company, `row ${i + 1}'s company`);
+      if (i === refusedRow) {
+        assert.equal(row.status, 'failed');
+        assert.equal(row.orderNo, '');
+      } else {
+        assert.equal(row.status, 'placed', `row ${i + 1}`);
+        assert.equal(row.orderNo, byPartner.get(u.partnerId)[0].result.orderNo, `row ${i + 1}'s orderNo`);
+        assert.match(row.requestId, /^[0-9a-f]{32}$/, `row ${i + 1}'s requestId`);
+      }
+    });
+    assert.ok(!existsSync(home.journal), 'the journal is gone once the batch has finished');
+  });
+
+  test('commit_then_drop on the 5th POST: stops at unknown, finds it, goes on with --yes; 20 orders once each, exit 0', async () => {
+    const home = makeHome('batch-unknown');
+    // A header naming the plan column, and a plan id on every third row.
+    const lines = ['partnerId,planId', ...numericUsers.map((u, i) => (i % 3 === 0 ? `${u.partnerId},${PLAN}` : u.partnerId))];
+    const input = writeCsv(home, 'renewals.csv', lines);
+    await addFault({ endpoint: 'save', kind: 'commit_then_drop', nth: 5 });
+    const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+    const log = await orderLog();
+    assert.equal(log.length, 20, `20 orders, none resent\n${show(r)}`);
+    const byPartner = ordersByPartner(log);
+    for (const u of numericUsers) assert.equal((byPartner.get(u.partnerId) || []).length, 1, `one order for ${u.partnerId}`);
+    assert.equal(r.code, 0, show(r));
+
+    const doc = jsonOf(r);
+    assert.equal(doc.rows.length, 20, show(r));
+    doc.rows.forEach((row, i) => {
+      const u = numericUsers[i];
+      assertIdString(row.partnerId, u.partnerId, `row ${i + 1}'s partnerId`);
+      assert.equal(row.company, u.company);
+      assert.equal(row.status, 'placed', `row ${i + 1}`);
+      assert.equal(row.orderNo, byPartner.get(u.partnerId)[0].result.orderNo, `row ${i + 1}'s orderNo (row 5: the order found)`);
+      assert.equal(row.orderStatus, 'succeed');
+    });
+    // The result CSV: beside the input, named <input>.result.csv.
+    assert.equal(typeof doc.resultCsv, 'string', show(r));
+    assert.equal(path.dirname(path.resolve(home.work, doc.resultCsv)), home.work, `beside the input: ${doc.resultCsv}`);
+    assert.match(path.basename(doc.resultCsv), /^renewals(\.csv)?\.result\.csv$/);
+    const rows = readResultCsv(path.resolve(home.work, doc.resultCsv));
+    assert.deepEqual(rows.map((row) => row.partnerId), numericUsers.map((u) => u.partnerId));
+    assert.deepEqual(rows.map((row) => row.status), numericUsers.map(() => 'placed'));
+    rows.forEach((row, i) => assert.equal(row.orderNo, doc.rows[i].orderNo));
+    // Not a terminal: no progress line (no carriage returns, no escape sequences) on stderr.
+    assert.doesNotMatch(r.stderr, /[\r\x1b]/, `progress on a stderr that is not a terminal\n${show(r)}`);
+  });
+
+  test('rows with myself, their own plan and PO number', async () => {
+    const home = makeHome('batch-rows');
+    const input = writeCsv(home, 'mixed.csv', [
+      'partnerId,planId,poNumber',
+      `myself,${PLAN},PO-A`,
+      `4611686018427391004,,PO-B`,
+      '4611686018427391005',
+    ]);
+    const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--po', 'PO-ALL', '--yes']);
+    assert.equal(r.code, 0, show(r));
+    const log = await orderLog();
+    assert.equal(log.length, 3, show(r));
+    const byPartner = ordersByPartner(log);
+    assert.equal(byPartner.get('myself').length, 1);
+    assert.equal(withoutTopLevelMember(byPartner.get('myself')[0].body, '"poNumber": "PO-A"'), tutorialBodyForMyself,
+      'the myself row sends the tutorial body plus its own PO number');
+    assert.match(byPartner.get('4611686018427391004')[0].body, /"poNumber": "PO-B"/);
+    assert.match(byPartner.get('4611686018427391005')[0].body, /"poNumber": "PO-ALL"/, 'a row without its own PO takes --po');
+    assert.equal(jsonOf(r).rows.length, 3);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('7. terminal prompts (pseudo-terminal)', () => {
+  test('no credentials on a terminal: prompts Client ID and Client Secret, the secret is not echoed', async () => {
+    const home = makeHome('prompt-secret');
+    const env = cliEnv(home, { credentials: false });
+    const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'users']), { home, env });
+    try {
+      await term.expect(/Client ID: $/);
+      await term.type(`${CLIENT_ID}\r`);
+      await term.expect(/Client Secret: $/);
+      await term.type(`${SECRET}\r`);
+      const { code, output } = await term.done;
+      assert.equal(code, 0, output);
+      assert.ok(output.includes('9223372036854775001'), `the users listed\n${output}`);
+      assert.ok(!output.includes(SECRET), `the typed secret was echoed:\n${output}`);
+      assertNoSecretInFiles(home);
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('Send this order? [y/N] answered n: nothing sent, exit 2', async () => {
+    const home = makeHome('prompt-no');
+    const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING]), { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      assert.ok(unindented(term.output()).includes(unindented(tutorialBodyForMyself)), `the review before the question\n${term.output()}`);
+      assert.equal((await orderLog()).length, 0, 'nothing sent before the answer');
+      await term.type('n\r');
+      const { code, output } = await term.done;
+      assert.equal(code, 2, output);
+      await sleep(200);
+      assert.equal((await orderLog()).length, 0, output);
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('answered y (stdout to a file, the question on the terminal): one order', async () => {
+    const home = makeHome('prompt-yes');
+    const out = path.join(home.work, 'stdout.txt');
+    const term = startOnPty(`${cliCommandLine(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING])} > ${out}`,
+      { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      await term.type('y\r');
+      const { code, output } = await term.done;
+      assert.equal(code, 0, output);
+      const log = await orderLog();
+      assert.equal(log.length, 1, output);
+      assert.equal(log[0].body, tutorialBodyForMyself);
+      const stdout = readFileSync(out, 'utf8');
+      assert.ok(stdout.includes(log[0].result.orderNo), `the receipt on stdout:\n${stdout}`);
+      assert.ok(!stdout.includes('Send this order?'), 'the question goes to the terminal, not to stdout');
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('without a terminal and without --yes: exit 1, nothing sent', async () => {
+    const home = makeHome('no-tty');
+    const r = await cli(home, ['renew', '--for', 'myself', '--billing', BILLING]);
+    assert.equal(r.code, 1, show(r));
+    assert.match(r.stderr, /^renewdesk-cli: /m, show(r));
+    await sleep(200);
+    assert.equal((await orderLog()).length, 0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('8. usage errors, --help, credentials', () => {
+  test('usage errors: exit 1 with a message on stderr, nothing sent', async () => {
+    const home = makeHome('usage');
+    const cases = [
+      [],
+      ['frobnicate'],
+      ['users', '--bogus'],
+      ['renew', '--for', 'myself', '--yes'],
+      ['renew', '--billing', BILLING, '--yes'],
+      ['renew', '--for', 'myself', '--billing', 'abc', '--yes'],
+      ['renew', '--for', 'myself', '--billing', '-5', '--yes'],
+      ['renew', '--for', 'myself', '--billing', '1.5', '--yes'],
+      ['renew', '--for', 'myself', '--billing', '18446744073709551616', '--yes'],
+      ['renew', '--for', 'myself', '--billing', BILLING, '--plan', 'x', '--yes'],
+      ['renew', '--for', 'myself', '--billing', BILLING, '--settle-seconds', 'soon', '--yes'],
+      ['order'],
+      ['orders', '--page', 'abc'],
+    ];
+    for (const args of cases) {
+      const r = await cli(home, args);
+      assert.equal(r.code, 1, `${JSON.stringify(args)}: ${show(r)}`);
+      assert.match(r.stderr, /^renewdesk-cli: \S/m, `${JSON.stringify(args)}: ${show(r)}`);
+    }
+    const bare = await runCli([], { home });
+    assert.equal(bare.code, 1, show(bare));
+    const noValue = await runCli(['users', '--base-url'], { home });
+    assert.equal(noValue.code, 1, show(noValue));
+    const missingCsv = await cli(home, ['renew', '--from', path.join(home.work, 'nope.csv'), '--billing', BILLING, '--yes']);
+    assert.equal(missingCsv.code, 1, show(missingCsv));
+    assert.equal((await orderLog()).length, 0);
+  });
+
+  test('--help lists the commands and the exit codes', async () => {
+    const home = makeHome('help');
+    for (const flag of ['--help', '-h']) {
+      const r = await runCli([flag], { home });
+      assert.equal(r.code, 0, show(r));
+      for (const word of ['users', 'plans', 'contacts', 'orders', 'order', 'renew', '--json', '--base-url', '--secret-stdin', '--resume']) {
+        assert.ok(r.stdout.includes(word), `${flag} mentions ${word}\n${show(r)}`);
+      }
+      const exit = r.stdout.slice(r.stdout.search(/exit/i));
+      assert.ok(/exit/i.test(r.stdout), `${flag} speaks of exit codes\n${show(r)}`);
+      for (const code of ['0', '1', '2', '3', '4']) {
+        assert.match(exit, new RegExp(`(^|[^0-9])${code}([^0-9]|$)`, 'm'), `exit code ${code} listed\n${show(r)}`);
+      }
+    }
+  });
+
+  test('wrong secret: exit 4 with the API\'s error; no credentials and no terminal: exit 4', async () => {
+    const home = makeHome('wrong-secret');
+    const wrong = 'not-the-secret-7f3a';
+    const env = cliEnv(home, { credentials: false, extra: { RENEWDESK_CLIENT_ID: CLIENT_ID, RENEWDESK_CLIENT_SECRET: wrong } });
+    const r = await cli(home, ['users'], { env });
+    assert.equal(r.code, 4, show(r));
+    assert.match(r.stderr, /^renewdesk-cli: /m, show(r));
+    assert.ok(r.stderr.includes('invalid_client'), show(r));
+    assert.ok(r.stderr.includes('The Client ID or Client Secret is wrong'), show(r));
+    assert.ok(!r.stdout.includes(wrong) && !r.stderr.includes(wrong), show(r));
+
+    const stdinWrong = await cli(home, ['--secret-stdin', 'renew', '--for', 'myself', '--billing', BILLING, '--yes'],
+      { env: cliEnv(home, { credentials: false, extra: { RENEWDESK_CLIENT_ID: CLIENT_ID } }), input: `${wrong}\n` });
+    assert.equal(stdinWrong.code, 4, show(stdinWrong));
+
+    const none = await cli(home, ['users'], { env: cliEnv(home, { credentials: false }) });
+    assert.equal(none.code, 4, show(none));
+    assert.match(none.stderr, /^renewdesk-cli: /m, show(none));
+    assert.equal((await orderLog()).length, 0);
+    assertNoSecretInFiles(home, wrong);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('9. --resume after the CLI was killed with an order POST on its way', () => {
+  test('SIGKILL during the 3rd POST (committed, reply delayed); a new batch is refused; --resume finds it and goes on', async () => {
+    const home = makeHome('resume');
+    const targets = numericUsers.slice(0, 6).map((u) => u.partnerId);
+    const input = writeCsv(home, 'resume.csv', ['partnerId', ...targets]);
+    await addFault({ endpoint: 'save', kind: 'delay', delay_ms: 3000, commit: true, nth: 3 });
+    const { child, done } = startCli(['--base-url', sandbox.url, 'renew', '--from', input, '--billing', BILLING, '--yes',
+      '--settle-seconds', '1'], { home });
+    const committed = await waitForOrders(sandbox.url, 3, 15000);
+    assert.equal(committed.length, 3, 'the 3rd order is committed, its reply held back');
+    await sleep(200);
+    process.kill(child.pid, 'SIGKILL');
+    const killed = await done;
+    assert.equal(killed.signal, 'SIGKILL', show(killed));
+    assert.ok(existsSync(home.journal), `the batch journal ${home.journal} exists`);
+    const journal = readFileSync(home.journal, 'utf8');
+    assert.ok(!journal.includes(SECRET), 'no secret in the journal');
+
+    // A new batch while a journal exists, without --resume: refused, nothing sent.
+    const other = writeCsv(home, 'other.csv', [numericUsers[10].partnerId]);
+    const refused = await cli(home, ['renew', '--from', other, '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+    assert.equal(refused.code, 1, show(refused));
+    assert.match(refused.stderr, /^renewdesk-cli: /m, show(refused));
+    await sleep(3200); // the delayed reply is long gone
+    assert.equal((await orderLog()).length, 3, 'nothing sent by the refused batch');
+
+    const resumed = await cli(home, ['--json', 'renew', '--resume', '--yes', '--settle-seconds', '1']);
+    const log = await orderLog();
+    assert.equal(log.length, 6, `each row once: the in-flight row not resent\n${show(resumed)}`);
+    const byPartner = ordersByPartner(log);
+    for (const id of targets) assert.equal((byPartner.get(id) || []).length, 1, `one order for ${id}`);
+    assert.equal(resumed.code, 0, show(resumed));
+    const doc = jsonOf(resumed);
+    assert.equal(doc.rows.length, 6, show(resumed));
+    doc.rows.forEach((row, i) => {
+      assertIdString(row.partnerId, targets[i], `row ${i + 1}`);
+      assert.equal(row.status, 'placed', `row ${i + 1}`);
+      assert.equal(row.orderNo, byPartner.get(targets[i])[0].result.orderNo, `row ${i + 1}'s orderNo (row 3: found)`);
+    });
+    const rows = readResultCsv(path.resolve(home.work, doc.resultCsv));
+    assert.deepEqual(rows.map((row) => [row.partnerId, row.status]), targets.map((id) => [id, 'placed']));
+    assert.ok(!existsSync(home.journal), 'the journal is cleared once the batch has finished');
+    assertNoSecretInFiles(home);
+  });
+});
