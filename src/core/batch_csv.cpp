@@ -74,12 +74,13 @@ std::string BatchRun::csv() const {
 
 std::string BatchRun::order_body(std::size_t row) const {
     if (row >= rows_.size()) return {};
-    const std::string& partner_id = rows_[row].target.partner_id;
+    const BatchTarget& target = rows_[row].target;
     return renewal_order_body(RenewalOrder{
-        .partner_id = partner_id.empty() ? std::nullopt : std::optional<std::string>(partner_id),
+        .partner_id =
+            target.partner_id.empty() ? std::nullopt : std::optional<std::string>(target.partner_id),
         .billing_id = billing_id_,
-        .plan_id = plan_id_,
-        .po_number = po_number_,
+        .plan_id = target.plan_id.value_or(plan_id_),
+        .po_number = target.po_number.value_or(po_number_),
     });
 }
 

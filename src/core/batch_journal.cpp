@@ -8,7 +8,11 @@
 namespace rd {
 namespace {
 
-constexpr int batch_journal_version = 1;
+// Version 2 adds a row's own plan and PO number. A record is written as version 2 only when a row
+// has them, so a build that knows only version 1 ignores such a batch instead of resuming it with the
+// batch's plan for every row; every other record stays version 1, readable by both.
+constexpr int batch_journal_version_1 = 1;
+constexpr int batch_journal_version_2 = 2;
 constexpr const char* batch_journal_kind = "renewdesk.batch";
 constexpr std::int64_t latest_sent_at_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
 
@@ -39,11 +43,28 @@ std::optional<BatchRow> row_from_json(const nlohmann::json& item) {
     if (!partner_id || !company || !status || !order_no || !order_status || !request_id) return std::nullopt;
     const auto named = batch_row_status_named(*status);
     if (!named) return std::nullopt;
-    return BatchRow{.target = {.partner_id = *partner_id, .company = *company},
-                    .status = *named,
-                    .order_no = *order_no,
-                    .order_status = *order_status,
-                    .request_id = *request_id};
+    BatchRow row{.target = {.partner_id = *partner_id, .company = *company},
+                 .status = *named,
+                 .order_no = *order_no,
+                 .order_status = *order_status,
+                 .request_id = *request_id};
+    // A row's own plan and PO number: absent (or null) means the batch's, anything else must read.
+    if (const auto plan = item.find("planId"); plan != item.end() && !plan->is_null()) {
+        const auto plan_id = plan->is_string() ? parse_id(plan->get<std::string>()) : std::nullopt;
+        if (!plan_id) return std::nullopt;
+        row.target.plan_id = *plan_id;
+    }
+    if (const auto po = item.find("poNumber"); po != item.end() && !po->is_null()) {
+        if (!po->is_string()) return std::nullopt;
+        row.target.po_number = po->get<std::string>();
+    }
+    return row;
+}
+
+bool has_row_choices(const BatchRecord& record) {
+    for (const BatchRow& row : record.rows)
+        if (row.target.plan_id || row.target.po_number) return true;
+    return false;
 }
 
 } // namespace
@@ -62,7 +83,7 @@ std::optional<BatchRowStatus> batch_row_status_named(const std::string& name) {
 
 std::string batch_journal_to_json(const BatchRecord& record) {
     nlohmann::ordered_json doc;
-    doc["version"] = batch_journal_version;
+    doc["version"] = has_row_choices(record) ? batch_journal_version_2 : batch_journal_version_1;
     doc["kind"] = batch_journal_kind;
     doc["sentAtMs"] = record.sent_at_ms;
     doc["baseUrl"] = record.base_url;
@@ -72,13 +93,17 @@ std::string batch_journal_to_json(const BatchRecord& record) {
     doc["poNumber"] = record.po_number;
     doc["inFlight"] = record.in_flight ? nlohmann::ordered_json(*record.in_flight) : nlohmann::ordered_json();
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    for (const BatchRow& row : record.rows)
-        rows.push_back({{"partnerId", row.target.partner_id},
-                        {"company", row.target.company},
-                        {"status", batch_row_status_name(row.status)},
-                        {"orderNo", row.order_no},
-                        {"orderStatus", row.order_status},
-                        {"requestId", row.request_id}});
+    for (const BatchRow& row : record.rows) {
+        nlohmann::ordered_json item = {{"partnerId", row.target.partner_id},
+                                       {"company", row.target.company},
+                                       {"status", batch_row_status_name(row.status)},
+                                       {"orderNo", row.order_no},
+                                       {"orderStatus", row.order_status},
+                                       {"requestId", row.request_id}};
+        if (row.target.plan_id) item["planId"] = row.target.plan_id->to_string(); // exact, as text
+        if (row.target.po_number) item["poNumber"] = *row.target.po_number;       // "" = none for this row
+        rows.push_back(std::move(item));
+    }
     doc["rows"] = std::move(rows);
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -91,7 +116,8 @@ std::optional<BatchRecord> batch_journal_from_json(const std::string& text) {
     const auto rows = doc.find("rows");
     const auto in_flight = doc.find("inFlight");
     if (version == doc.end() || !version->is_number_integer() ||
-        version->get<std::int64_t>() != batch_journal_version ||
+        (version->get<std::int64_t>() != batch_journal_version_1 &&
+         version->get<std::int64_t>() != batch_journal_version_2) ||
         text_member(doc, "kind") != batch_journal_kind)
         return std::nullopt;
     if (sent_at == doc.end() || !sent_at->is_number_integer() || sent_at->get<std::int64_t>() <= 0 ||

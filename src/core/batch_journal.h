@@ -20,12 +20,16 @@ struct BatchRecord {
     Id64 plan_id;
     Id64 billing_id;
     std::string po_number;
-    std::vector<BatchRow> rows;           // target, status, orderNo, orderStatus, requestId (no error)
+    // Target (with the row's own plan / PO number when set), status, orderNo, orderStatus, requestId
+    // (no error).
+    std::vector<BatchRow> rows;
     std::optional<std::size_t> in_flight; // the row whose POST had left when this was written
 };
 
 std::string batch_journal_to_json(const BatchRecord& record);
-// nullopt for anything that is not a batch record of this version (corrupt, truncated, a single order).
+// nullopt for anything that is not a batch record of version 1 or 2 (corrupt, truncated, a single order).
+// A row's own plan / PO number are written only when set ("planId" as exact 64-bit text, "poNumber"),
+// and then as version 2; a row without them (every version 1 row) takes the batch's.
 std::optional<BatchRecord> batch_journal_from_json(const std::string& text);
 
 // "waiting", "sending", "placed", "pending", "failed", "unknown", "skipped".

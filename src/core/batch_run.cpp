@@ -103,7 +103,9 @@ void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
 void BatchRun::reconcile() {
     if (!unknown_ || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();
-    ReconcileAttempt attempt{.sent_at_ms = sent_at_ms_, .po_number = po_number_};
+    // The PO number this row's order was sent with: the row's own one when it has one.
+    ReconcileAttempt attempt{.sent_at_ms = sent_at_ms_,
+                             .po_number = rows_[*unknown_].target.po_number.value_or(po_number_)};
     for (std::size_t i = 0; i < rows_.size(); ++i) // earlier rows' orders are never taken for this one
         if (i != *unknown_ && !rows_[i].order_no.empty()) attempt.known_order_nos.insert(rows_[i].order_no);
     const std::int64_t started_at = clock_.epoch_ms();

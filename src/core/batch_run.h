@@ -1,4 +1,5 @@
-// BatchRun: many renewals in one sitting, one plan and one billing contact for all of them.
+// BatchRun: many renewals in one sitting, one billing contact for all of them, and one plan and PO
+// number for all of them unless a row names its own (a command-line CSV batch may).
 //
 // Orders go out one at a time, never two in flight, each at most once, through the same rules as a
 // single renewal (order_outcome.h): a failure after a request may have left is `unknown`, never
@@ -30,8 +31,10 @@
 namespace rd {
 
 struct BatchTarget {
-    std::string partner_id; // "" = the partner itself ("Renew for myself")
-    std::string company;    // as shown when it was chosen (for the rows and the CSV)
+    std::string partner_id;               // "" = the partner itself ("Renew for myself")
+    std::string company;                  // as shown when it was chosen (for the rows and the CSV)
+    std::optional<Id64> plan_id;          // this row's plan instead of the batch's
+    std::optional<std::string> po_number; // this row's PO number instead of the batch's ("" = none)
 };
 
 enum class BatchRowStatus {
@@ -64,7 +67,8 @@ class BatchRun {
     // `journal` (owned by the caller) keeps the batch record; null keeps it in memory only.
     BatchRun(ApiClient& client, JournalStore* journal, const Clock& clock);
 
-    // Starts a batch (ignored while one is running). Rows are sent in the order given.
+    // Starts a batch (ignored while one is running). Rows are sent in the order given; a row's own
+    // plan_id / po_number, when set, replace `plan_id` / `po_number` for that row only.
     void start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billing_id, std::string po_number);
     // After a stop at an unknown row: goes on with the next row (only once that row's reconciliation
     // has settled it: found, or ruled out by a late enough reading).

@@ -2,6 +2,7 @@
 // (a reload or a crash) that reconciles the row in flight first and goes on only on resume().
 #include "batch_test_fixture.h"
 
+#include "order_body.h"
 #include "order_journal.h"
 
 #include <gtest/gtest.h>
@@ -36,6 +37,104 @@ TEST(BatchJournal, RoundTripsTheRecord) {
     EXPECT_EQ(back->rows[0].order_no, "MK1");
     EXPECT_EQ(back->rows[1].status, BatchRowStatus::sending);
     EXPECT_EQ(back->in_flight, std::optional<std::size_t>(1));
+}
+
+TEST(BatchJournal, RoundTripsARowsOwnPlanAndPoNumber) {
+    BatchRecord record{
+        .sent_at_ms = 1'700'000'123'456,
+        .client_id = "demo-client-id",
+        .plan_id = batch_plan,
+        .billing_id = batch_billing,
+        .po_number = "PO-9",
+        .rows = {BatchRow{.target = {.partner_id = "1001",
+                                     .company = "Alpha",
+                                     .plan_id = Id64{18446744073709551615ULL},
+                                     .po_number = "PO \"A\""}},
+                 BatchRow{.target = {.partner_id = "1002", .company = "Beta", .po_number = ""}},
+                 BatchRow{.target = {.partner_id = "1003", .company = "Gamma"}}},
+        .in_flight = 0};
+    const std::string text = batch_journal_to_json(record);
+    EXPECT_NE(text.find("\"version\":2"), std::string::npos) << "older builds must not resume it";
+    EXPECT_NE(text.find(R"("requestId":"","planId":"18446744073709551615","poNumber":"PO \"A\"")"),
+              std::string::npos)
+        << text;
+    const auto back = batch_journal_from_json(text);
+    ASSERT_TRUE(back);
+    ASSERT_EQ(back->rows.size(), 3u);
+    EXPECT_EQ(back->rows[0].target.plan_id, std::optional<Id64>(Id64{18446744073709551615ULL}));
+    EXPECT_EQ(back->rows[0].target.po_number, std::optional<std::string>("PO \"A\""));
+    EXPECT_EQ(back->rows[1].target.plan_id, std::nullopt);
+    EXPECT_EQ(back->rows[1].target.po_number, std::optional<std::string>("")) << "\"\" (none) is not absent";
+    EXPECT_EQ(back->rows[2].target.plan_id, std::nullopt);
+    EXPECT_EQ(back->rows[2].target.po_number, std::nullopt);
+    EXPECT_EQ(batch_journal_to_json(*back), text);
+}
+
+TEST(BatchJournal, ABatchWithoutRowChoicesIsWrittenAsBefore) {
+    const BatchRecord record{.sent_at_ms = 5,
+                             .plan_id = batch_plan,
+                             .rows = {BatchRow{.target = {"1001", "Alpha"}}},
+                             .in_flight = 0};
+    EXPECT_EQ(batch_journal_to_json(record),
+              R"({"version":1,"kind":"renewdesk.batch","sentAtMs":5,"baseUrl":"","clientId":"",)"
+              R"("planId":"3049036224189325312","billingId":"0","poNumber":"","inFlight":0,)"
+              R"("rows":[{"partnerId":"1001","company":"Alpha","status":"waiting","orderNo":"",)"
+              R"("orderStatus":"","requestId":""}]})");
+}
+
+TEST(BatchJournal, AnOlderJournalStillLoadsAndItsRowsTakeTheBatchsChoices) {
+    // Written by a build before rows had their own plan and PO number.
+    const std::string old_text =
+        R"({"version":1,"kind":"renewdesk.batch","sentAtMs":1700000000000,"baseUrl":"http://sandbox.invalid",)"
+        R"("clientId":"demo-client-id","planId":"3049036224189325312","billingId":"3197218168379846218",)"
+        R"("poNumber":"PO-9","inFlight":null,"rows":[)"
+        R"({"partnerId":"1001","company":"Alpha","status":"placed","orderNo":"MK0","orderStatus":"succeed","requestId":"r0"},)"
+        R"({"partnerId":"1002","company":"Beta","status":"waiting","orderNo":"","orderStatus":"","requestId":""}]})";
+    const auto record = batch_journal_from_json(old_text);
+    ASSERT_TRUE(record);
+    ASSERT_EQ(record->rows.size(), 2u);
+    EXPECT_EQ(record->plan_id, batch_plan);
+    EXPECT_EQ(record->po_number, "PO-9");
+    for (const BatchRow& row : record->rows) {
+        EXPECT_EQ(row.target.plan_id, std::nullopt);
+        EXPECT_EQ(row.target.po_number, std::nullopt);
+    }
+    EXPECT_EQ(batch_journal_to_json(*record), old_text) << "and is written back unchanged";
+
+    BatchWorld w;
+    w.store.save(old_text);
+    ASSERT_TRUE(w.batch.resume_from_journal());
+    w.batch.resume(); // no row was in flight: goes on with the waiting one, with the batch's choices
+    ASSERT_EQ(w.transport.pending_count(batch_save_path), 1u);
+    EXPECT_EQ(
+        w.transport.pending.back().request.body,
+        renewal_order_body(RenewalOrder{
+            .partner_id = "1002", .billing_id = batch_billing, .plan_id = batch_plan, .po_number = "PO-9"}));
+}
+
+TEST(BatchJournal, ARowsUnreadablePlanOrPoNumberMakesTheRecordUnreadable) {
+    const BatchRecord record{
+        .sent_at_ms = 5,
+        .rows = {BatchRow{.target = {.partner_id = "1", .plan_id = Id64{7}, .po_number = "P"}}},
+        .in_flight = 0};
+    const std::string text = batch_journal_to_json(record);
+    ASSERT_TRUE(batch_journal_from_json(text));
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {R"("planId":"7")", R"("planId":7)"},
+             {R"("planId":"7")", R"("planId":"seven")"},
+             {R"("planId":"7")", R"("planId":"18446744073709551616")"},
+             {R"("poNumber":"P")", R"("poNumber":5)"}}) {
+        std::string bad = text;
+        const auto at = bad.rfind(from); // the row's, not the batch's
+        ASSERT_NE(at, std::string::npos);
+        bad.replace(at, from.size(), to);
+        EXPECT_FALSE(batch_journal_from_json(bad)) << bad;
+    }
+    std::string absent = text; // null reads as absent: the batch's
+    absent.replace(absent.rfind(R"("planId":"7")"), 12, R"("planId":null)");
+    const auto back = batch_journal_from_json(absent);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->rows[0].target.plan_id, std::nullopt);
 }
 
 TEST(BatchJournal, AnythingElseIsNotABatchRecord) {
@@ -139,6 +238,31 @@ TEST(BatchJournal, ACrashedRowThatNeverArrivedIsRuledOutOnlyAfterTheSettleTime) 
     EXPECT_EQ(r.batch.failed_targets().size(), 1u);
     EXPECT_EQ(r.transport.pending_count(batch_save_path), 1u);
     EXPECT_EQ(r.batch.rows()[1].status, BatchRowStatus::sending);
+}
+
+TEST(BatchJournal, ACrashedBatchResumesWithEachRowsOwnPlanAndPoNumber) {
+    const Id64 own_plan{18446744073709551615ULL};
+    BatchWorld w;
+    w.batch.start({{.partner_id = "1001", .company = "Alpha", .po_number = "PO-A"},
+                   {.partner_id = "1002", .company = "Beta", .plan_id = own_plan, .po_number = ""}},
+                  batch_plan, batch_billing, "PO-9");
+    const std::string row0_body = w.batch.order_body(0);
+    // Row 0 is in flight when the app dies; its order was committed with the row's PO number.
+    w.listed.push_back(listed_order("MK-other", w.clock.epoch_ms() + 1, "PO-9"));
+    w.listed.push_back(listed_order("MK0", w.clock.epoch_ms() + 2, "PO-A"));
+    Reloaded r(w);
+    ASSERT_TRUE(r.batch.resume_from_journal());
+    EXPECT_EQ(r.batch.rows()[1].target.plan_id, std::optional<Id64>(own_plan));
+    EXPECT_EQ(r.batch.order_body(0), row0_body);
+    r.transport.reply(batch_page_path, listed_page(w.listed));
+    ASSERT_TRUE(r.batch.outcome_settled());
+    EXPECT_EQ(r.batch.reconciliation().match->order_no, "MK0") << "matched by the row's own PO number";
+    r.batch.resume();
+    EXPECT_EQ(r.transport.pending.back().request.body,
+              renewal_order_body(RenewalOrder{
+                  .partner_id = "1002", .billing_id = batch_billing, .plan_id = own_plan, .po_number = ""}));
+    w.answer(1, receipt("MK1"), &r.transport, &r.batch);
+    EXPECT_EQ(r.batch.counts().placed, 2);
 }
 
 TEST(BatchJournal, AnotherAccountsBatchIsNotResumed) {

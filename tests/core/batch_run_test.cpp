@@ -2,6 +2,8 @@
 // most, never two in flight, stop at unknown, resume once reconciliation has settled the row.
 #include "batch_test_fixture.h"
 
+#include "order_body.h"
+
 #include <gtest/gtest.h>
 
 using namespace rd;
@@ -133,6 +135,56 @@ TEST(BatchRun, AllPlacedRowsFillInLiveAndPendingIsNotPlaced) {
     EXPECT_EQ(w.batch.counts().pending, 1);
     EXPECT_NE(w.transport.sent[2].body.find("\"poNumber\""), std::string::npos);
     EXPECT_EQ(w.transport.sent[3].body.find("1002"), std::string::npos) << "row 2 is for the partner itself";
+}
+
+TEST(BatchRun, EachRowIsSentWithItsOwnPlanAndPoNumberOrTheBatchs) {
+    const Id64 own_plan{18446744073709551615ULL}; // above 2^53: must leave as these exact digits
+    BatchWorld w;
+    w.batch.start({{.partner_id = "1001", .company = "Alpha", .plan_id = own_plan, .po_number = "PO-A"},
+                   {.partner_id = "1002", .company = "Beta"},
+                   {.partner_id = "", .company = "(myself)", .po_number = ""},
+                   {.partner_id = "1004", .company = "Delta", .plan_id = own_plan}},
+                  batch_plan, batch_billing, "PO-9");
+    w.answer(0, api_error(422, "insufficient_balance", "no credit", "req-422"));
+    w.place(1);
+    w.place(2);
+    w.place(3);
+    ASSERT_EQ(w.transport.sent_count(batch_save_path), 4u);
+    const auto body = [](std::optional<std::string> partner, Id64 plan, std::string po) {
+        return renewal_order_body(RenewalOrder{
+            .partner_id = partner, .billing_id = batch_billing, .plan_id = plan, .po_number = po});
+    };
+    EXPECT_EQ(w.transport.sent[1].body, body("1001", own_plan, "PO-A"));
+    EXPECT_EQ(w.transport.sent[2].body, body("1002", batch_plan, "PO-9"));
+    EXPECT_EQ(w.transport.sent[3].body, body(std::nullopt, batch_plan, "")) << "\"\" is no PO number";
+    EXPECT_EQ(w.transport.sent[4].body, body("1004", own_plan, "PO-9"));
+    EXPECT_NE(w.transport.sent[1].body.find("\"serviceId\": 18446744073709551615"), std::string::npos);
+    EXPECT_EQ(w.transport.sent[3].body.find("poNumber"), std::string::npos);
+    for (std::size_t row = 0; row < 4; ++row)
+        EXPECT_EQ(w.transport.sent[row + 1].body, w.batch.order_body(row));
+
+    ASSERT_EQ(w.batch.failed_targets().size(), 1u); // sent again as a new batch, with its own choices
+    EXPECT_EQ(w.batch.failed_targets()[0].plan_id, std::optional<Id64>(own_plan));
+    EXPECT_EQ(w.batch.failed_targets()[0].po_number, std::optional<std::string>("PO-A"));
+    EXPECT_EQ(w.batch.csv(), "partnerId,company,orderNo,status,requestId\r\n"
+                             "1001,Alpha,,failed,req-422\r\n"
+                             "1002,Beta,MK1,placed,req-MK1\r\n"
+                             ",(myself),MK2,placed,req-MK2\r\n"
+                             "1004,Delta,MK3,placed,req-MK3\r\n");
+}
+
+TEST(BatchRun, AnUnknownRowIsReconciledByItsOwnPoNumber) {
+    BatchWorld w;
+    w.batch.start({{.partner_id = "1001", .company = "Alpha", .po_number = "PO-A"}}, batch_plan,
+                  batch_billing, "PO-9");
+    w.answer(0, failure(TransportFailure::timed_out));
+    // Two orders since the attempt: the earlier one carries the batch's PO number, the later the row's.
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-other", w.clock.epoch_ms() + 1, "PO-9"),
+                                                    listed_order("MK-own", w.clock.epoch_ms() + 2, "PO-A")}));
+    ASSERT_TRUE(w.batch.outcome_settled());
+    ASSERT_TRUE(w.batch.reconciliation().match);
+    EXPECT_EQ(w.batch.reconciliation().match->order_no, "MK-own");
+    EXPECT_TRUE(w.batch.reconciliation().matched_by_po_number);
 }
 
 TEST(BatchRun, StopSkipsTheWaitingRowsAndTheOneInFlightStillGetsItsOutcome) {
