@@ -31,6 +31,7 @@
 #include <imgui_impl_glfw.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -57,6 +58,7 @@ struct Desktop {
 };
 
 Desktop g;
+std::atomic<bool> glyphs_arrived{false}; // set by the glyph reader threads, taken by the loop
 
 // Reads the window's sizes and scale; the font follows the scale (e.g. the window moved to another
 // monitor). One ImGui unit is `ui_scale` window coordinates and the content scale in pixels.
@@ -175,7 +177,10 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     // Glyph slices come from glyphs/ beside the executable; an arrival wakes the event wait.
-    const std::unique_ptr<rd::GlyphFiles> glyph_files = rd::make_glyph_files([] { glfwPostEmptyEvent(); });
+    const std::unique_ptr<rd::GlyphFiles> glyph_files = rd::make_glyph_files([] {
+        glyphs_arrived.store(true); // from the reader thread: the loop draws with the slice
+        glfwPostEmptyEvent();
+    });
     g.frame.emplace(rd::app::FrameSettings{.glyph_files = glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g.window, false); // also sets the OS clipboard functions
     shell::install_window_callbacks(g.window, g.events);
@@ -207,7 +212,7 @@ int main(int argc, char** argv) {
         const bool busy = g.frame->busy(*transport, *app);
         transport->poll(); // handlers change the UI's state: `busy` already asks for that frame
         const bool due = app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
-        const bool draw = g.frame->needs_frame(g.events.woke || due, busy);
+        const bool draw = g.frame->needs_frame(g.events.woke || due || glyphs_arrived.exchange(false), busy);
         g.events.woke = false;
         pacing = draw;
         if (!draw) continue;

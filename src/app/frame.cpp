@@ -47,8 +47,9 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
 }
 
 bool Frame::busy(const Transport& transport, const ui::App& app) const {
-    return !transport.idle() || app.needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty() ||
-           glyphs_in_flight_ > 0;
+    // A glyph slice on its way is not "busy": its arrival wakes the loop (the shells' glyph hooks), so an
+    // unanswered slice request does not keep the loop drawing until the fetch times out.
+    return !transport.idle() || app.needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 }
 
 // Between frames: merges the slices that arrived into the atlas (one rebuild for all of them).

@@ -71,14 +71,14 @@ class Frame {
     float pixel_scale() const { return font_scale_; }
 
     // Something changes without input: a request in flight, the UI animating, input that ImGui
-    // has queued but not yet handed to the UI (it trickles a few events per frame), or a glyph
-    // slice on its way.
+    // has queued but not yet handed to the UI (it trickles a few events per frame). A glyph slice on
+    // its way is not busy: the shell's glyph hook wakes the loop when it arrives.
     bool busy(const Transport& transport, const ui::App& app) const;
 
     // The settle rule: after input (`woke`) or while busy, draw; then a few settle frames; then
     // nothing until the next wake. Call once per loop iteration; true: draw a frame now.
     bool needs_frame(bool woke, bool busy);
-    void wake() { settle_ = settle_frames; } // a wake that arrives outside the loop (a paste)
+    void wake() { settle_ = settle_frames; } // a wake that arrives outside the loop (a paste, a glyph slice)
 
     // One frame, after the platform backend's NewFrame(); `size` must be drawable().
     void draw(ui::App& app, const FrameSize& size);

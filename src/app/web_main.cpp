@@ -208,7 +208,10 @@ int main(int argc, char** argv) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    g->glyph_files = rd::make_glyph_files([] { resume_frame_loop(); }); // a slice arrived
+    g->glyph_files = rd::make_glyph_files([] { // a slice arrived: draw with it
+        if (g->frame) g->frame->wake();
+        resume_frame_loop();
+    });
     g->frame.emplace(rd::app::FrameSettings{
         .mac_behaviours = options.mac, .shell_sets_cursor = true, .glyph_files = g->glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
