@@ -1,7 +1,6 @@
 #include "order_reconciler.h"
 
-#include "api_paths.h"
-#include "decoders.h"
+#include "order_pages.h"
 
 #include <algorithm>
 
@@ -44,14 +43,10 @@ void OrderReconciler::reset() {
 
 void OrderReconciler::fetch(std::int64_t page_no) {
     const std::uint64_t run = run_;
-    client_.get(paths::order_page(page_no, page_size), [this, run, page_no](Result<ApiReply> reply) {
+    fetch_order_page(client_, page_no, page_size, [this, run, page_no](Result<OrderPage> page) {
         if (run != run_) return;
-        Result<OrderPage> page =
-            reply ? decode_order_page(reply.value().result) : Result<OrderPage>(reply.error());
         if (!page) {
             result_.error = page.error();
-            if (reply && result_.error->request_id.empty())
-                result_.error->request_id = reply.value().request_id;
             finish(ReconcileStatus::error);
             return;
         }

@@ -3,6 +3,7 @@
 #include "api_paths.h"
 #include "case_fold.h"
 #include "decoders.h"
+#include "order_pages.h"
 #include "order_reconciler.h"
 
 #include <algorithm>
@@ -55,13 +56,10 @@ void OrdersBook::refresh() {
 
 void OrdersBook::fetch_page(std::int64_t page_no) {
     const std::uint64_t run = run_;
-    client_.get(paths::order_page(page_no, page_size), [this, run, page_no](Result<ApiReply> reply) {
+    fetch_order_page(client_, page_no, page_size, [this, run, page_no](Result<OrderPage> page) {
         if (run != run_) return;
-        Result<OrderPage> page =
-            reply ? decode_order_page(reply.value().result) : Result<OrderPage>(reply.error());
         if (!page) {
             error_ = page.error();
-            if (reply && error_->request_id.empty()) error_->request_id = reply.value().request_id;
             status_ = BookStatus::error;
             return;
         }

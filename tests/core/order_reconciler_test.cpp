@@ -195,6 +195,14 @@ TEST_F(ReconcilerTest, AnUnreadablePageIsAnErrorNotNone) {
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);
 }
 
+TEST_F(ReconcilerTest, AnUndecodablePageIsAnErrorWithTheRepliesRequestId) {
+    reconciler.start({.sent_at_ms = attempt});
+    transport.reply(page_path, ok({{"results", {1, 2}}}, "req-shape"));
+    ASSERT_EQ(reconciler.result().status, ReconcileStatus::error);
+    ASSERT_TRUE(reconciler.result().error.has_value());
+    EXPECT_EQ(reconciler.result().error->request_id, "req-shape");
+}
+
 TEST_F(ReconcilerTest, AnEmptyListIsNone) {
     run(OrderList{});
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);

@@ -128,6 +128,14 @@ TEST_F(OrdersBookTest, AnErrorIsKeptWithItsRequestId) {
     EXPECT_EQ(book.error()->request_id, "abc");
 }
 
+TEST_F(OrdersBookTest, AnUnreadablePageIsAnErrorWithTheRepliesRequestId) {
+    book.refresh();
+    ASSERT_TRUE(answer(paths::order_list, ok({{"results", {1, 2}}}, "req-shape")));
+    EXPECT_EQ(book.status(), BookStatus::error);
+    ASSERT_TRUE(book.error().has_value());
+    EXPECT_EQ(book.error()->request_id, "req-shape");
+}
+
 TEST_F(OrdersBookTest, RefreshingAllPendingKeepsAtMostFourInFlight) {
     nlohmann::json list = nlohmann::json::array();
     for (int i = 0; i < 10; ++i)
