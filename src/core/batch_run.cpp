@@ -38,7 +38,7 @@ bool BatchRun::journal_found() const {
 
 void BatchRun::start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billing_id, std::string po_number) {
     if (targets.empty() || counts().running || unknown_ || journal_found()) return;
-    ++epoch_;
+    begin_run();
     rows_.clear();
     for (BatchTarget& target : targets)
         rows_.push_back(BatchRow{.target = std::move(target)});
@@ -47,13 +47,17 @@ void BatchRun::start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billin
     po_number_ = std::move(po_number);
     base_url_ = client_.base_url();
     client_id_ = client_.client_id();
+    send_next();
+}
+
+void BatchRun::begin_run() {
+    ++epoch_; // a late answer of an earlier run is dropped
     in_flight_.reset();
     unknown_.reset();
     recheck_at_ms_.reset();
     reconciler_.reset();
     stopped_ = false;
     active_ = true;
-    send_next();
 }
 
 void BatchRun::send_next() {
@@ -194,7 +198,7 @@ bool BatchRun::resume_from_journal() {
     if (!record || !unresolved(*record)) return false;
     // Another account's (or host's) orders cannot be reconciled from this one's order list.
     if (record->client_id != client_.client_id() || record->base_url != client_.base_url()) return false;
-    ++epoch_;
+    begin_run();
     rows_ = std::move(record->rows);
     plan_id_ = record->plan_id;
     billing_id_ = record->billing_id;
@@ -202,12 +206,6 @@ bool BatchRun::resume_from_journal() {
     base_url_ = std::move(record->base_url);
     client_id_ = std::move(record->client_id);
     sent_at_ms_ = record->sent_at_ms;
-    in_flight_.reset();
-    unknown_.reset();
-    recheck_at_ms_.reset();
-    reconciler_.reset();
-    stopped_ = false;
-    active_ = true;
     for (std::size_t i = 0; i < rows_.size(); ++i)
         if (rows_[i].status == BatchRowStatus::sending || rows_[i].status == BatchRowStatus::unknown ||
             record->in_flight == i) {

@@ -117,6 +117,7 @@ class BatchRun {
     void settle_unknown_row(); // the reconciliation's answer becomes the row's outcome
     void finish_batch();
     void write_journal();
+    void begin_run(); // what a new batch and one resumed from the journal both start from
     std::string base_url_;
     std::string client_id_;
     std::optional<std::size_t> in_flight_;
