@@ -80,6 +80,32 @@ TEST(SettingsStore, CorruptFileIsKeptAsideAndReplaced) {
     EXPECT_FALSE(load_settings(file).problem.has_value());
 }
 
+TEST(SettingsStore, ReadSettingsNeverMovesOrRewritesACorruptFile) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    const std::string corrupt = "{\"baseUrl\": \"http://x\", \"clientId\": ";
+    write_text(file, corrupt);
+    const auto loaded = rd::desktop::read_settings(file);
+    EXPECT_EQ(loaded.settings, DesktopSettings{});
+    ASSERT_TRUE(loaded.problem.has_value());
+    EXPECT_EQ(loaded.problem->reason, "it is not valid JSON");
+    EXPECT_TRUE(loaded.problem->kept_as.empty());
+    EXPECT_EQ(read_text(file), corrupt);
+    EXPECT_EQ(files_in(dir.path()), 1u);
+}
+
+TEST(SettingsStore, ReadSettingsReadsAGoodFileAndAMissingOneAsDefaults) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    EXPECT_EQ(rd::desktop::read_settings(file).settings, DesktopSettings{});
+    EXPECT_FALSE(rd::desktop::read_settings(file).problem.has_value());
+    EXPECT_FALSE(std::filesystem::exists(file));
+    ASSERT_TRUE(save_settings(file, sample(), nullptr));
+    const auto loaded = rd::desktop::read_settings(file);
+    EXPECT_EQ(loaded.settings, sample());
+    EXPECT_FALSE(loaded.problem.has_value());
+}
+
 TEST(SettingsStore, NonObjectJsonIsCorrupt) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";

@@ -59,6 +59,29 @@ LoadedSettings replace_unreadable(const std::filesystem::path& file, const std::
     return {{}, std::move(problem)};
 }
 
+// The settings in `file`, or nullopt with the reason in *reason. A missing file gives defaults.
+std::optional<DesktopSettings> read_file(const std::filesystem::path& file, std::string* reason) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec) && !ec) return DesktopSettings{};
+
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        *reason = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        *reason = "read error";
+        return std::nullopt;
+    }
+    const json document = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) *reason = "it is not valid JSON";
+    else if (!document.is_object()) *reason = "it is not a JSON object";
+    else return from_json(document);
+    return std::nullopt;
+}
+
 } // namespace
 
 std::filesystem::path default_config_dir() {
@@ -70,19 +93,15 @@ std::filesystem::path default_config_dir() {
 }
 
 LoadedSettings load_settings(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec) && !ec) return {};
+    std::string reason;
+    if (auto settings = read_file(file, &reason)) return {std::move(*settings), {}};
+    return replace_unreadable(file, reason);
+}
 
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return replace_unreadable(file, std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return replace_unreadable(file, "read error");
-
-    const json document = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-    if (document.is_discarded()) return replace_unreadable(file, "it is not valid JSON");
-    if (!document.is_object()) return replace_unreadable(file, "it is not a JSON object");
-    return {from_json(document), {}};
+LoadedSettings read_settings(const std::filesystem::path& file) {
+    std::string reason;
+    if (auto settings = read_file(file, &reason)) return {std::move(*settings), {}};
+    return {{}, UnreadableSettings{.file = file, .reason = reason}};
 }
 
 std::string settings_json(const DesktopSettings& settings) {

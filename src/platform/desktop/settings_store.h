@@ -48,6 +48,10 @@ std::filesystem::path default_config_dir();
 // A missing file gives defaults and no problem.
 LoadedSettings load_settings(const std::filesystem::path& file);
 
+// As load_settings, but the file is never moved or rewritten: an unreadable one gives defaults and the
+// problem (kept_as empty). For readers that do not own the file, such as renewdesk-cli.
+LoadedSettings read_settings(const std::filesystem::path& file);
+
 // Atomic (temporary file + rename) and synced.
 bool save_settings(const std::filesystem::path& file, const DesktopSettings& settings, std::string* error);
 
