@@ -1,0 +1,78 @@
+// renewdesk-cli: the command-line face of RenewDesk's core (issue 14). Options are parsed
+// (cli_options.h), the secret taken out of the environment, the base URL chosen and checked, then one
+// command runs against the API with the same core the desktop app uses.
+#include "base_url.h"
+#include "cli_options.h"
+#include "commands.h"
+#include "credentials.h"
+#include "exit_codes.h"
+#include "platform_transport.h"
+#include "sandbox_process.h"
+#include "session.h"
+#include "settings_store.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace rd::cli;
+    // First: no child (the sandbox) may inherit the secret, and no later failure may leave it there.
+    std::optional<std::string> secret = take_secret_from_environment();
+
+    const ParsedArgs parsed = parse_args(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.options) {
+        std::fprintf(stderr, "renewdesk-cli: %s\nTry 'renewdesk-cli --help'.\n", parsed.error.c_str());
+        return exit_usage;
+    }
+    const CliOptions& options = *parsed.options;
+    if (options.help) {
+        std::fputs(help_text(), stdout);
+        return exit_ok;
+    }
+
+    const std::filesystem::path config_dir = rd::desktop::default_config_dir();
+    rd::desktop::DesktopSettings settings;
+    if (!config_dir.empty()) {
+        // Read only: the desktop app owns the file (it moves an unreadable one aside; this never does).
+        auto loaded = rd::desktop::read_settings(config_dir / "settings.json");
+        if (loaded.problem)
+            report("ignoring " + loaded.problem->file.string() + ": " + loaded.problem->reason);
+        settings = std::move(loaded.settings);
+    }
+
+    std::unique_ptr<rd::desktop::SandboxProcess> sandbox;
+    if (options.sandbox && !options.base_url) {
+        std::string error;
+        sandbox = rd::desktop::SandboxProcess::start(rd::desktop::sibling_sandbox_binary(), &error);
+        if (!sandbox) {
+            report("could not start the sandbox: " + error);
+            return exit_usage;
+        }
+    }
+    const std::string base_url =
+        choose_base_url(options.base_url, sandbox ? sandbox->url() : std::string(), settings.base_url);
+    if (auto refusal = credentials_refusal(base_url, options.allow_insecure_http)) {
+        report(*refusal);
+        return exit_usage;
+    }
+
+    const std::string ca_bundle = !options.ca_bundle.empty() ? options.ca_bundle : settings.ca_bundle;
+    rd::TransportOptions transport_options;
+    if (!ca_bundle.empty()) transport_options.ca_bundle_path = ca_bundle.c_str();
+    Session session(options, rd::make_platform_transport(transport_options), base_url, config_dir,
+                    settings.client_id, std::move(secret));
+    if (secret) rd::wipe_string(*secret);
+
+    switch (options.command) {
+    case Command::users: return run_users(session);
+    case Command::plans: return run_plans(session);
+    case Command::contacts: return run_contacts(session);
+    case Command::orders: return run_orders(session);
+    case Command::order: return run_order(session);
+    case Command::renew: return options.renew_for ? run_renew_one(session) : run_renew_batch(session);
+    case Command::none: break;
+    }
+    return exit_usage;
+}

@@ -1,0 +1,80 @@
+#include "credentials.h"
+
+#include "terminal.h"
+#include "text.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace rd::cli {
+
+std::optional<std::string> take_secret_from_environment() {
+    char* value = std::getenv("RENEWDESK_CLIENT_SECRET");
+    if (!value) return std::nullopt;
+    std::string secret = value;
+    wipe_bytes(value, std::strlen(value));
+    unsetenv("RENEWDESK_CLIENT_SECRET");
+    if (secret.empty()) return std::nullopt;
+    return secret;
+}
+
+std::optional<std::string> read_secret_line(int fd) {
+    // Byte by byte with read(2): no stdio buffer keeps a copy of the secret.
+    std::string line;
+    bool got_any = false;
+    char c = 0;
+    while (true) {
+        const ssize_t n = read(fd, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got_any = true;
+        if (c == '\n') break;
+        line += c;
+    }
+    wipe_bytes(&c, 1);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!got_any) return std::nullopt;
+    return line;
+}
+
+Credentials::~Credentials() {
+    wipe_string(client_id);
+    wipe_string(client_secret);
+}
+
+std::optional<std::string> complete_credentials(Credentials& credentials,
+                                                const std::string& remembered_client_id,
+                                                std::optional<std::string> secret_from_env,
+                                                bool secret_stdin) {
+    if (const char* id = std::getenv("RENEWDESK_CLIENT_ID"); id && *id) credentials.client_id = id;
+    else if (!remembered_client_id.empty()) credentials.client_id = remembered_client_id;
+    else if (auto typed = ask_on_terminal("Client ID: "); typed && !typed->empty())
+        credentials.client_id = *typed;
+    if (credentials.client_id.empty())
+        return "no Client ID: set RENEWDESK_CLIENT_ID (or clientId in settings.json), or run on a terminal "
+               "to "
+               "type it";
+
+    if (secret_from_env) {
+        credentials.client_secret = std::move(*secret_from_env);
+        wipe_string(*secret_from_env);
+    } else if (secret_stdin) {
+        auto line = read_secret_line(STDIN_FILENO);
+        if (line) {
+            credentials.client_secret = std::move(*line);
+            wipe_string(*line);
+        }
+        if (credentials.client_secret.empty()) return "--secret-stdin: standard input held no Client Secret";
+    } else if (auto typed = ask_on_terminal("Client Secret: ", /*hide=*/true)) {
+        credentials.client_secret = std::move(*typed);
+        wipe_string(*typed);
+    }
+    if (credentials.client_secret.empty())
+        return "no Client Secret: set RENEWDESK_CLIENT_SECRET, pipe it with --secret-stdin, or run on a "
+               "terminal to type it";
+    return std::nullopt;
+}
+
+} // namespace rd::cli

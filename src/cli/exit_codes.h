@@ -1,0 +1,31 @@
+// renewdesk-cli's exit codes (also in --help and the README) and how outcomes map onto them.
+#pragma once
+
+#include "api_error.h"
+#include "batch_run.h"
+#include "order_reconciler.h"
+
+#include <string>
+#include <vector>
+
+namespace rd::cli {
+
+enum ExitCode : int {
+    exit_ok = 0,      // listed, or placed (succeeded or pending)
+    exit_usage = 1,   // bad options or input; nothing sent without a terminal or --yes
+    exit_failed = 2,  // nothing was placed; a listing was refused
+    exit_unknown = 3, // outcome unknown: neither found nor ruled out
+    exit_sign_in = 4, // could not sign in
+};
+
+int exit_for_row(BatchRowStatus status);
+// The worse of two outcome codes: 3 over 2 over 0 (for the rows of a batch).
+int worse(int a, int b);
+int exit_for_batch(const std::vector<BatchRow>& rows);
+// After an unknown outcome was reconciled: found -> 0, ruled out -> 2, otherwise 3.
+int exit_for_reconciliation(ReconcileStatus status, bool settled);
+
+// "renewdesk-cli: <what>: <code> <detailMessage> (requestId <id>)", the parts that are there.
+std::string error_line(const std::string& what, const ApiError& error);
+
+} // namespace rd::cli

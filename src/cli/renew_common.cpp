@@ -1,0 +1,85 @@
+#include "renew_common.h"
+
+#include "exit_codes.h"
+#include "terminal.h"
+
+#include <cstdio>
+
+namespace rd::cli {
+
+std::string describe_plan(const std::vector<Plan>& plans, Id64 plan_id) {
+    for (const Plan& plan : plans)
+        if (plan.plan_id == plan_id)
+            return (plan.name.empty() ? std::string("(no name)") : plan.name) + " (planId " +
+                   plan_id.to_string() + ")";
+    return "planId " + plan_id.to_string() + " (not among the plans of product 15)";
+}
+
+std::string describe_contact(const std::vector<BillingContact>& contacts, Id64 billing_id) {
+    for (const BillingContact& contact : contacts)
+        if (contact.billing_contact_id == billing_id) {
+            std::string text = display_name(contact);
+            if (!contact.email_address.empty())
+                text += (text.empty() ? "<" : " <") + contact.email_address + ">";
+            return text + " (billingContactId " + billing_id.to_string() + ")";
+        }
+    return "billingContactId " + billing_id.to_string() + " (not among the billing contacts)";
+}
+
+std::string describe_order(const OrderSummary& order) {
+    std::string text = "order " + order.order_no + " (orderId " + order.id +
+                       "), status: " + order_status_in_words(order.order_status);
+    if (!order.custom_reference_no.empty()) text += ", PO " + order.custom_reference_no;
+    return text;
+}
+
+int ask_to_send(const CliOptions& options, const std::string& question) {
+    if (options.yes) return exit_ok;
+    const auto answer = confirm_on_terminal(question + " [y/N] ");
+    if (!answer) {
+        report("not on a terminal: add --yes to send");
+        return exit_usage;
+    }
+    if (!*answer) {
+        report("nothing was sent");
+        return exit_failed;
+    }
+    return exit_ok;
+}
+
+bool wait_for_reconciliation(Session& session, const Reconciling& reconciling) {
+    constexpr int max_tries = 3;
+    constexpr std::int64_t retry_after_ms = 5'000;
+    int tries = 1;
+    std::int64_t retry_at = 0;
+    Progress progress;
+    const std::int64_t started = session.clock().now_ms();
+    const std::int64_t ceiling =
+        std::int64_t{session.options().settle_seconds} * 1000 + 5 * request_ceiling_ms;
+    auto gave_up = [&] {
+        return reconciling.result().status == ReconcileStatus::error && tries >= max_tries;
+    };
+    session.run_until([&] { return reconciling.settled() || gave_up() || interrupted(); }, ceiling,
+                      [&] {
+                          reconciling.tick();
+                          const ReconcileStatus status = reconciling.result().status;
+                          if (status == ReconcileStatus::error) {
+                              const std::int64_t now = session.clock().now_ms();
+                              if (retry_at == 0) retry_at = now + retry_after_ms;
+                              else if (now >= retry_at && tries < max_tries) {
+                                  ++tries;
+                                  retry_at = 0;
+                                  reconciling.read_again();
+                              }
+                          }
+                          const std::int64_t waited_s = (session.clock().now_ms() - started) / 1000;
+                          progress.show("checking the order list for the order (" + std::to_string(waited_s) +
+                                        " s)...");
+                      });
+    progress.clear();
+    if (!reconciling.settled() && reconciling.result().error)
+        report("could not read the order list", *reconciling.result().error);
+    return reconciling.settled();
+}
+
+} // namespace rd::cli

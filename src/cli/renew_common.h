@@ -1,0 +1,35 @@
+// What the single renewal and the batch share: the review's words for a plan and a contact, the
+// question before anything is sent, and waiting for the reconciliation of an unknown outcome.
+#pragma once
+
+#include "models.h"
+#include "order_reconciler.h"
+#include "session.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace rd::cli {
+
+std::string describe_plan(const std::vector<Plan>& plans, Id64 plan_id);
+std::string describe_contact(const std::vector<BillingContact>& contacts, Id64 billing_id);
+std::string describe_order(const OrderSummary& order);
+
+// --yes, else "question [y/N] " on the terminal: exit_ok to go on, else the exit code (no terminal:
+// exit_usage with "add --yes"; the answer was no: exit_failed, nothing sent).
+int ask_to_send(const CliOptions& options, const std::string& question);
+
+// Something whose unknown outcome the order list is reconciling (the flow or the batch).
+struct Reconciling {
+    std::function<const ReconcileResult&()> result;
+    std::function<bool()> settled; // found, or ruled out by a late enough reading
+    std::function<void()> tick;    // the owner's timers (the second reading)
+    std::function<void()> read_again;
+};
+
+// Waits (with a ceiling of settle time + a few minutes) until the order is found, ruled out, or the
+// order list could not be read after a few tries; Ctrl+C stops waiting. True once settled.
+bool wait_for_reconciliation(Session& session, const Reconciling& reconciling);
+
+} // namespace rd::cli

@@ -1,0 +1,225 @@
+// renew --for: one renewal through RenewalFlow, which decides what is sent, sends it at most once,
+// journals it (<config dir>/inflight-order.json, the desktop app's file) and reconciles an unknown
+// outcome from the order list.
+#include "commands.h"
+#include "exit_codes.h"
+#include "journal_file.h"
+#include "json_output.h"
+#include "renew_common.h"
+#include "renewal_flow.h"
+#include "terminal.h"
+#include "text.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace rd::cli {
+namespace {
+
+using desktop::JournalFile;
+
+std::string when(std::int64_t epoch_ms) {
+    const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
+    std::tm utc{};
+    char text[32] = "";
+    if (gmtime_r(&seconds, &utc)) std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    return text;
+}
+
+std::string describe_attempt(const JournalEntry& entry) {
+    std::string text = "sent " + when(entry.sent_at_ms) + " for ";
+    text += entry.target.empty() ? std::string("the partner itself")
+                                 : "partnerId " + entry.target +
+                                       (entry.target_name.empty() ? "" : " (" + entry.target_name + ")");
+    text += ", planId " + entry.plan_id.to_string();
+    if (!entry.po_number.empty()) text += ", PO " + entry.po_number;
+    return text;
+}
+
+Reconciling reconciling(RenewalFlow& flow) {
+    return {.result = [&flow]() -> const ReconcileResult& { return flow.reconciliation(); },
+            .settled = [&flow] { return flow.outcome_settled(); },
+            .tick = [&flow] { flow.tick(); },
+            .read_again = [&flow] { flow.reconcile(); }};
+}
+
+// An order of an earlier run whose outcome was unknown: reconciled before anything new is sent.
+int settle_journaled_order(Session& session, RenewalFlow& flow) {
+    report("an earlier order had no known outcome (" + describe_attempt(flow.attempt()) +
+           "): checking the order list before anything new is sent");
+    const bool settled = wait_for_reconciliation(session, reconciling(flow));
+    const ReconcileResult& result = flow.reconciliation();
+    const int code = exit_for_reconciliation(result.status, settled);
+    if (code == exit_ok && result.match)
+        report("the earlier order was placed: " + describe_order(*result.match));
+    else if (code == exit_failed) report("the earlier order was not created: nothing was placed");
+    else
+        report("the earlier order's outcome is still unknown: check 'renewdesk-cli orders' (the journal "
+               "keeps it)");
+    report("no new order was sent: run the command again to renew");
+    return code;
+}
+
+int finish(Session& session, RenewalFlow& flow) {
+    const CliOptions& options = session.options();
+    RenewOutput output{.body = flow.order_body()};
+    int code = exit_ok;
+    if (flow.stage() == Stage::done) {
+        const OrderReceipt& receipt = flow.receipt();
+        output.outcome = receipt.order_status == "succeed" ? "placed" : "pending";
+        output.order_no = receipt.order_no;
+        output.order_id = receipt.order_id;
+        output.order_status = receipt.order_status;
+        output.request_id = receipt.request_id;
+        say(options, "Placed: order " + receipt.order_no + " (orderId " + receipt.order_id +
+                         ")\nStatus: " + order_status_in_words(receipt.order_status) +
+                         "\nrequestId: " + receipt.request_id + "\n");
+    } else if (flow.stage() == Stage::failed) {
+        const ApiError error = flow.error().value_or(ApiError{});
+        output.outcome = "failed";
+        output.request_id = error.request_id;
+        report("the order was not placed", error);
+        code = exit_failed;
+    } else {
+        const ApiError error = flow.error().value_or(ApiError{});
+        output.request_id = error.request_id;
+        report("the order's outcome is unknown", error);
+        report("nothing will be sent again; checking the order list (at least " +
+               std::to_string(options.settle_seconds) + " s)");
+        const bool settled = wait_for_reconciliation(session, reconciling(flow));
+        const ReconcileResult& result = flow.reconciliation();
+        code = exit_for_reconciliation(result.status, settled);
+        if (code == exit_ok && result.match) {
+            const OrderSummary& order = *result.match;
+            output.outcome = order.order_status == "succeed" ? "placed" : "pending";
+            output.order_no = order.order_no;
+            output.order_id = order.id;
+            output.order_status = order.order_status;
+            say(options, "Found in the order list: " + describe_order(order) + "\n");
+        } else if (code == exit_failed) {
+            output.outcome = "failed";
+            report("no order was created: nothing was placed");
+        } else {
+            output.outcome = "unknown";
+            report(
+                "the outcome is still unknown: check 'renewdesk-cli orders' before renewing again; the next "
+                "renew checks it first");
+        }
+    }
+    if (options.json) print(renew_json(output) + "\n");
+    return code;
+}
+
+} // namespace
+
+int run_renew_one(Session& session) {
+    const CliOptions& options = session.options();
+    std::optional<JournalFile> journal;
+    if (!session.config_dir().empty()) journal.emplace(session.config_dir() / desktop::journal_file_name);
+    else report("neither XDG_CONFIG_HOME nor HOME is set: the in-flight journal is kept in memory only");
+    RenewalFlow flow(session.client(), journal ? &*journal : nullptr);
+    flow.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
+    auto tick = [&flow] { flow.tick(); };
+
+    if (const int code = session.obtain_credentials()) return code;
+    Credentials& credentials = session.credentials();
+    flow.sign_in(session.base_url(), credentials.client_id, std::move(credentials.client_secret));
+    wipe_string(credentials.client_secret);
+    session.run_until([&] { return flow.stage() != Stage::signing_in; }, request_ceiling_ms, tick);
+    if (flow.stage() == Stage::signing_in || flow.stage() == Stage::signed_out) {
+        report("could not sign in at " + session.base_url(),
+               flow.error().value_or(ApiError{.detail_message = "no answer"}));
+        return exit_sign_in;
+    }
+    watch_interrupts();
+    if (flow.stage() == Stage::outcome_unknown) return settle_journaled_order(session, flow);
+    if (flow.pending_journal()) {
+        report("an earlier order for another account or host has no known outcome (" +
+               describe_attempt(*flow.pending_journal()) + ", " + flow.pending_journal()->base_url +
+               "): sign in there to resolve it first; nothing was sent");
+        return exit_unknown;
+    }
+
+    const auto loaded = [&] {
+        return flow.users().status != LookupStatus::loading && flow.plans().status != LookupStatus::loading &&
+               flow.contacts().status != LookupStatus::loading;
+    };
+    session.run_until(loaded, request_ceiling_ms, tick);
+    for (auto [what, error] :
+         {std::pair{"the subordinate users", flow.users().error}, std::pair{"the plans", flow.plans().error},
+          std::pair{"the billing contacts", flow.contacts().error}}) {
+        if (error) {
+            report("could not read " + std::string(what), *error);
+            return exit_failed;
+        }
+    }
+    if (!loaded()) {
+        report("the lists did not arrive in time; nothing was sent");
+        return exit_failed;
+    }
+
+    const std::string target = *options.renew_for;
+    if (target.empty()) {
+        flow.choose_myself();
+    } else {
+        flow.choose_subordinate(target);
+        if (!flow.chosen_user()) {
+            report("partnerId " + target + " is not among the subordinate users (see 'renewdesk-cli users')");
+            return exit_usage;
+        }
+    }
+    const auto& plans = flow.plans().value.plans;
+    if (options.plan_id) {
+        flow.choose_plan(*options.plan_id);
+    } else if (auto preferred = preferred_plan_index(plans)) {
+        flow.choose_plan(plans[*preferred].plan_id);
+    } else {
+        report(
+            "no plan named \"Remote Management Account\" among the plans of product 15: give --plan ID (see "
+            "'renewdesk-cli plans'); nothing was sent");
+        return exit_failed;
+    }
+    const auto& contacts = flow.contacts().value;
+    flow.choose_billing_contact(*options.billing_id);
+    if (!flow.chosen_contact()) {
+        report("warning: billingContactId " + options.billing_id->to_string() +
+               " is not among the billing contacts (see 'renewdesk-cli contacts')");
+        flow.type_billing_id(options.billing_id->to_string());
+    }
+    flow.review();
+    if (flow.stage() != Stage::reviewing) {
+        report(flow.missing_choice().value_or("the order could not be reviewed"));
+        return exit_usage;
+    }
+    flow.set_po_number(options.po_number);
+
+    const SubordinateUser* user = flow.chosen_user();
+    std::string review = "Renewal of Remote Management (product 15)\n";
+    review += "  for:      " +
+              (user ? user->company + " (partnerId " + user->partner_id + ")"
+                    : std::string("yourself (the signed-in partner)")) +
+              "\n";
+    review += "  plan:     " + describe_plan(plans, *flow.selection().plan_id) + "\n";
+    review += "  billing:  " + describe_contact(contacts, *options.billing_id) + "\n";
+    review += "  PO:       " + (options.po_number.empty() ? std::string("(none)") : options.po_number) + "\n";
+    review += "  sent to:  " + session.base_url() + "\n";
+    review += "  body:     " + flow.order_body() + "\n";
+    say(options, review);
+    if (const int code = ask_to_send(options, "Send this order?")) return code;
+
+    if (!flow.confirm()) {
+        report("the order could not be sent (an earlier order is unresolved); nothing was sent");
+        return exit_unknown;
+    }
+    // The POST is on its way: wait for its reply whatever happens (Ctrl+C included); the flow's
+    // journal keeps the attempt until its outcome is known.
+    if (!session.run_until([&] { return flow.stage() != Stage::submitting; }, 2 * request_ceiling_ms, tick)) {
+        report(
+            "the order's reply never came: its outcome is unknown; the journal keeps it and the next renew "
+            "checks it first");
+        return exit_unknown;
+    }
+    return finish(session, flow);
+}
+
+} // namespace rd::cli

@@ -1,0 +1,148 @@
+#include "session.h"
+
+#include "api_paths.h"
+#include "decoders.h"
+#include "exit_codes.h"
+#include "text.h"
+#include "users_reply.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace rd::cli {
+
+void print(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+void say(const CliOptions& options, const std::string& text) {
+    if (!options.json) return print(text);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+void report(const std::string& what) {
+    std::fprintf(stderr, "renewdesk-cli: %s\n", what.c_str());
+}
+
+void report(const std::string& what, const ApiError& error) {
+    std::fprintf(stderr, "%s\n", error_line(what, error).c_str());
+}
+
+Session::Session(const CliOptions& options, std::unique_ptr<Transport> transport, std::string base_url,
+                 std::filesystem::path config_dir, std::string remembered_client_id,
+                 std::optional<std::string> secret_from_env)
+    : options_(options), transport_(std::move(transport)),
+      client_(*transport_, clock_, {.base_url = base_url}), base_url_(std::move(base_url)),
+      config_dir_(std::move(config_dir)), remembered_client_id_(std::move(remembered_client_id)),
+      secret_from_env_(std::move(secret_from_env)) {}
+
+Session::~Session() {
+    if (secret_from_env_) wipe_string(*secret_from_env_);
+    client_.sign_out(); // forgets the secret and the tokens, cancels what is still on its way
+}
+
+bool Session::run_until(const std::function<bool()>& done, std::int64_t timeout_ms,
+                        const std::function<void()>& tick) {
+    const std::int64_t deadline = clock_.now_ms() + timeout_ms;
+    while (!done()) {
+        if (clock_.now_ms() >= deadline) return false;
+        transport_->poll();
+        if (tick) tick();
+        if (done()) break;
+        const timespec pause{.tv_sec = 0, .tv_nsec = 5'000'000};
+        nanosleep(&pause, nullptr);
+    }
+    return true;
+}
+
+int Session::obtain_credentials() {
+    if (!credentials_.client_secret.empty()) return exit_ok;
+    if (auto problem = complete_credentials(credentials_, remembered_client_id_, std::move(secret_from_env_),
+                                            options_.secret_stdin)) {
+        report(*problem);
+        return exit_sign_in;
+    }
+    secret_from_env_.reset();
+    return exit_ok;
+}
+
+int Session::sign_in() {
+    if (const int code = obtain_credentials()) return code;
+    std::optional<Result<Done>> result;
+    client_.sign_in(credentials_.client_id, std::move(credentials_.client_secret),
+                    [&result](Result<Done> done) { result = std::move(done); });
+    wipe_string(credentials_.client_secret);
+    if (!run_until([&] { return result.has_value(); }, request_ceiling_ms)) {
+        report("could not sign in at " + base_url_ + ": no answer");
+        return exit_sign_in;
+    }
+    if (!result->ok()) {
+        report("could not sign in at " + base_url_, result->error());
+        return exit_sign_in;
+    }
+    return exit_ok;
+}
+
+Result<HttpResponse> Session::get_response(const std::string& path) {
+    std::optional<Result<HttpResponse>> reply;
+    client_.get_response(path, [&reply](Result<HttpResponse> r) { reply = std::move(r); });
+    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms))
+        return ApiError{.kind = ErrorKind::network, .detail_message = "no answer in time", .timed_out = true};
+    return std::move(*reply);
+}
+
+Result<ApiReply> Session::get(const std::string& path) {
+    std::optional<Result<ApiReply>> reply;
+    client_.get(path, [&reply](Result<ApiReply> r) { reply = std::move(r); });
+    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms))
+        return ApiError{.kind = ErrorKind::network, .detail_message = "no answer in time", .timed_out = true};
+    return std::move(*reply);
+}
+
+namespace {
+
+void warn_skipped(const char* what, const std::vector<std::string>& skipped) {
+    if (skipped.empty()) return;
+    std::fprintf(stderr, "renewdesk-cli: %zu %s could not be read and are left out\n", skipped.size(), what);
+}
+
+} // namespace
+
+Result<std::vector<SubordinateUser>> Session::fetch_users() {
+    auto response = get_response(paths::subordinate_users);
+    if (!response) return response.error();
+    std::vector<std::string> skipped;
+    auto reply = decode_subordinate_users_reply(response.value(), &skipped);
+    if (!reply) return reply.error();
+    warn_skipped("subordinate users", skipped);
+    return std::move(reply.value().users);
+}
+
+Result<PlanCatalog> Session::fetch_plans() {
+    auto reply = get(paths::remote_management_plans);
+    if (!reply) return reply.error();
+    auto plans = decode_plan_catalog(reply.value().result);
+    if (!plans) {
+        ApiError error = plans.error();
+        error.request_id = reply.value().request_id;
+        return error;
+    }
+    return std::move(plans.value());
+}
+
+Result<std::vector<BillingContact>> Session::fetch_contacts() {
+    auto reply = get(paths::billing_contacts);
+    if (!reply) return reply.error();
+    std::vector<std::string> skipped;
+    auto contacts = decode_billing_contacts(reply.value().result, &skipped);
+    if (!contacts) {
+        ApiError error = contacts.error();
+        error.request_id = reply.value().request_id;
+        return error;
+    }
+    warn_skipped("billing contacts", skipped);
+    return std::move(contacts.value());
+}
+
+} // namespace rd::cli

@@ -1,0 +1,42 @@
+// renewdesk-cli's terminal: the table width, questions and prompts on /dev/tty (never stdin, which
+// may carry the secret or be a pipe), the secret typed with echo off (restored on exit and Ctrl+C),
+// and the \r progress line on stderr when stderr is a terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace rd::cli {
+
+// Columns of stdout when it is a terminal, else $COLUMNS, else nullopt (no truncation).
+std::optional<std::size_t> output_width();
+// Pure half of output_width: `columns_env` is $COLUMNS (or null).
+std::optional<std::size_t> width_from_env(const char* columns_env);
+
+bool stderr_is_terminal();
+
+// Asks `prompt` on /dev/tty and reads one line; nullopt when there is no terminal (or it closed).
+// With `hide`, the typed text is not echoed.
+std::optional<std::string> ask_on_terminal(const std::string& prompt, bool hide = false);
+// "[y/N]" questions: true only for y or yes. nullopt when there is no terminal.
+std::optional<bool> confirm_on_terminal(const std::string& question);
+
+// Ctrl+C: the first one sets a flag the main loop reads (a batch stops sending); a second one ends the
+// process. Installed by watch_interrupts().
+void watch_interrupts();
+bool interrupted();
+
+// One progress line on stderr, rewritten in place; nothing when stderr is not a terminal.
+class Progress {
+  public:
+    Progress();
+    ~Progress() { clear(); }
+    void show(const std::string& text);
+    void clear(); // before writing anything else to the terminal
+  private:
+    bool enabled_;
+    std::string shown_;
+};
+
+} // namespace rd::cli
