@@ -203,7 +203,7 @@ int run_renew_one(Session& session) {
     review += "  billing:  " + describe_contact(contacts, *options.billing_id) + "\n";
     review += "  PO:       " + (options.po_number.empty() ? std::string("(none)") : options.po_number) + "\n";
     review += "  sent to:  " + session.base_url() + "\n";
-    review += "  body:     " + flow.order_body() + "\n";
+    review += "  body (sent exactly as shown):\n" + flow.order_body() + "\n";
     say(options, review);
     if (const int code = ask_to_send(options, "Send this order?")) return code;
 
