@@ -5,7 +5,7 @@
 // output and file, CSV batches with faults, terminal prompts through a pseudo-terminal, usage errors,
 // and --resume after the program was killed with an order POST on its way.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
@@ -596,14 +596,12 @@ describe('6. CSV batches of 20 subordinate users', () => {
     assert.doesNotMatch(r.stderr, /[\r\x1b]/, `progress on a stderr that is not a terminal\n${show(r)}`);
   });
 
-  test('rows with myself, their own plan and PO number', async () => {
+  test('rows with myself, their own plan and PO number (CRLF lines)', async () => {
     const home = makeHome('batch-rows');
-    const input = writeCsv(home, 'mixed.csv', [
-      'partnerId,planId,poNumber',
-      `myself,${PLAN},PO-A`,
-      `4611686018427391004,,PO-B`,
-      '4611686018427391005',
-    ]);
+    // Written with CRLF line ends, as RFC 4180 and spreadsheets write CSV.
+    const input = path.join(home.work, 'mixed.csv');
+    writeFileSync(input, ['partnerId,planId,poNumber', `myself,${PLAN},PO-A`, '4611686018427391004,,PO-B',
+      '4611686018427391005'].join('\r\n') + '\r\n');
     const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--po', 'PO-ALL', '--yes']);
     assert.equal(r.code, 0, show(r));
     const log = await orderLog();
@@ -615,6 +613,67 @@ describe('6. CSV batches of 20 subordinate users', () => {
     assert.match(byPartner.get('4611686018427391004')[0].body, /"poNumber": "PO-B"/);
     assert.match(byPartner.get('4611686018427391005')[0].body, /"poNumber": "PO-ALL"/, 'a row without its own PO takes --po');
     assert.equal(jsonOf(r).rows.length, 3);
+  });
+});
+
+describe('6b. a batch stops at an unknown outcome it cannot resolve', () => {
+  // KNOWN DEVIATION (found 2026-11-27 against the program in src/cli at that time): the stopped run
+  // marks the rows after the unknown one "skipped" in its journal, and `renew --resume --yes` then only
+  // settles the unknown row (found) and never sends rows 3-5 (exit 2), although the batch "stops at the
+  // first outcome unknown" and "--yes continues automatically once that row is found or ruled out".
+  // The test keeps the contract's expectation; it fails until the program sends the rest on --resume.
+  test('unknown row not found nor ruled out: stops there, exit 3, later rows not sent; --resume finds it and sends the rest', async () => {
+    const home = makeHome('batch-stop');
+    const targets = numericUsers.slice(0, 5).map((u) => u.partnerId);
+    // The input in a folder of its own, away from the working directory: the result goes beside it.
+    const inputs = path.join(home.dir, 'inputs');
+    mkdirSync(inputs);
+    const input = path.join(inputs, 'stop.csv');
+    writeFileSync(input, ['partnerId', ...targets].join('\n') + '\n');
+
+    // Without --yes and without a terminal: nothing is sent.
+    const noYes = await cli(home, ['renew', '--from', input, '--billing', BILLING, '--settle-seconds', '1']);
+    assert.equal(noYes.code, 1, show(noYes));
+    assert.equal((await orderLog()).length, 0);
+
+    await addFault([{ endpoint: 'save', kind: 'commit_then_drop', nth: 2 },
+      { endpoint: 'page', kind: 'http_status', status: 503, count: -1 }]);
+    const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--yes', '--settle-seconds', '1'],
+      { timeoutMs: 30000 });
+    assert.equal(r.code, 3, show(r));
+    const log = await orderLog();
+    assert.deepEqual(log.map((o) => partnerOf(o.body)), targets.slice(0, 2), `rows 1 and 2 only\n${show(r)}`);
+    const doc = jsonOf(r);
+    assert.equal(doc.rows.length, 5, show(r));
+    assert.deepEqual(doc.rows.slice(0, 2).map((row) => row.status), ['placed', 'unknown'], show(r));
+    for (const row of doc.rows.slice(2)) {
+      assert.ok(!['placed', 'pending', 'unknown', 'failed'].includes(row.status), `a row after the unknown one was not sent: ${row.status}`);
+      assert.ok(!row.orderNo, `no order number for an unsent row: ${row.orderNo}`);
+    }
+    const resultCsv = path.resolve(home.work, doc.resultCsv);
+    assert.equal(path.dirname(resultCsv), inputs, `the result CSV beside the input: ${doc.resultCsv}`);
+    const csvRows = readResultCsv(resultCsv);
+    assert.equal(csvRows.length, 5);
+    assert.equal(csvRows[1].status, 'unknown');
+    assert.ok(existsSync(home.journal), 'the journal stays while a row is unknown');
+
+    // The order list answers again: --resume (with the input, as the synopsis writes it) settles row 2
+    // first (found), then sends rows 3-5.
+    await control(sandbox.url, 'DELETE', '/__sandbox/faults');
+    const resumed = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--resume', '--yes',
+      '--settle-seconds', '1']);
+    const after = await orderLog();
+    const byPartner = ordersByPartner(after);
+    assert.equal((byPartner.get(targets[1]) || []).length, 1, `row 2 not resent\n${show(resumed)}`);
+    const resumedRows = jsonOf(resumed).rows;
+    assert.equal(resumedRows[1].status, 'placed', show(resumed));
+    assert.equal(resumedRows[1].orderNo, byPartner.get(targets[1])[0].result.orderNo, 'row 2: the order found');
+    assert.equal(after.length, 5, `rows 3-5 sent by --resume --yes [KNOWN DEVIATION, see above]\n${show(resumed)}`);
+    for (const id of targets) assert.equal((byPartner.get(id) || []).length, 1, `one order for ${id}`);
+    assert.equal(resumed.code, 0, show(resumed));
+    assert.deepEqual(resumedRows.map((row) => row.status), targets.map(() => 'placed'));
+    assert.equal(path.dirname(path.resolve(home.work, jsonOf(resumed).resultCsv)), inputs);
+    assert.ok(!existsSync(home.journal));
   });
 });
 
@@ -750,6 +809,10 @@ describe('8. usage errors, --help, credentials', () => {
     const stdinWrong = await cli(home, ['--secret-stdin', 'renew', '--for', 'myself', '--billing', BILLING, '--yes'],
       { env: cliEnv(home, { credentials: false, extra: { RENEWDESK_CLIENT_ID: CLIENT_ID } }), input: `${wrong}\n` });
     assert.equal(stdinWrong.code, 4, show(stdinWrong));
+
+    const emptyStdin = await cli(home, ['--secret-stdin', 'users'],
+      { env: cliEnv(home, { credentials: false, extra: { RENEWDESK_CLIENT_ID: CLIENT_ID } }), input: '' });
+    assert.equal(emptyStdin.code, 4, `--secret-stdin with nothing on stdin\n${show(emptyStdin)}`);
 
     const none = await cli(home, ['users'], { env: cliEnv(home, { credentials: false }) });
     assert.equal(none.code, 4, show(none));
