@@ -12,8 +12,10 @@
 #include "settings_store.h"
 
 #include <cstdio>
+#include <fcntl.h>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 int main(int argc, char** argv) {
@@ -45,7 +47,14 @@ int main(int argc, char** argv) {
     std::unique_ptr<rd::desktop::SandboxProcess> sandbox;
     if (options.sandbox && !options.base_url) {
         std::string error;
+        // The sandbox logs every request on its stderr, which it inherits: keep that off ours.
+        std::fflush(stderr);
+        const int saved_stderr = dup(STDERR_FILENO);
+        const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null >= 0) dup2(null, STDERR_FILENO);
         sandbox = rd::desktop::SandboxProcess::start(rd::desktop::sibling_sandbox_binary(), &error);
+        if (saved_stderr >= 0) dup2(saved_stderr, STDERR_FILENO), close(saved_stderr);
+        if (null >= 0) close(null);
         if (!sandbox) {
             report("could not start the sandbox: " + error);
             return exit_usage;
