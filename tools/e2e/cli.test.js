@@ -6,6 +6,8 @@
 // and --resume after the program was killed with an order POST on its way.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
@@ -447,7 +449,7 @@ describe('4. the secret never appears', () => {
     assertNoSecretInFiles(home);
   });
 
-  test('--sandbox: the sandbox it starts has the secret neither in its environment nor its command line', async () => {
+  test('--sandbox: the sandbox it starts has the secret neither in its environment nor its command line', async (t) => {
     const home = makeHome('secret-sandbox');
     const term = startOnPty(cliCommandLine(['--sandbox', 'renew', '--for', 'myself', '--billing', BILLING]), { home });
     try {
@@ -457,6 +459,10 @@ describe('4. the secret never appears', () => {
       const sandboxPid = procs.find((p) => exeName(p) === 'renewdesk-sandbox');
       assert.ok(cliPid, `the CLI runs under script: ${procs.map((p) => `${p}:${exeName(p)}`)}`);
       assert.ok(sandboxPid, `--sandbox started a renewdesk-sandbox: ${procs.map((p) => `${p}:${exeName(p)}`)}`);
+      // Not asserted (Linux keeps the initial environment block in /proc/<pid>/environ even after
+      // unsetenv): whether the CLI also wiped the secret's bytes there once it had read it.
+      const cliEnviron = procText(cliPid, 'environ');
+      t.diagnostic(`the CLI's /proc/<pid>/environ at the question ${cliEnviron && cliEnviron.includes(SECRET) ? 'still holds' : 'does not hold'} the secret`);
       const cliCmdline = procText(cliPid, 'cmdline');
       assert.ok(cliCmdline !== null && !cliCmdline.includes(SECRET), `CLI command line: ${cliCmdline}`);
       const sandboxCmdline = procText(sandboxPid, 'cmdline');
@@ -792,6 +798,36 @@ describe('8. usage errors, --help, credentials', () => {
       for (const code of ['0', '1', '2', '3', '4']) {
         assert.match(exit, new RegExp(`(^|[^0-9])${code}([^0-9]|$)`, 'm'), `exit code ${code} listed\n${show(r)}`);
       }
+    }
+  });
+
+  test('plain http:// to another computer: refused before anything is sent, unless --allow-insecure-http', async (t) => {
+    const lan = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (!lan) { t.skip('no non-loopback IPv4 address on this machine'); return; }
+    const home = makeHome('insecure');
+    const requests = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => { body += d; });
+      req.on('end', () => {
+        requests.push({ url: req.url, body });
+        res.writeHead(401, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ code: 'invalid_client', detailMessage: 'The Client ID or Client Secret is wrong',
+          requestId: '0123456789abcdef0123456789abcdef', result: null, status: 401 }));
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '0.0.0.0', resolve));
+    const url = `http://${lan.address}:${server.address().port}`;
+    try {
+      const refused = await runCli(['--base-url', url, 'users'], { home });
+      assert.notEqual(refused.code, 0, show(refused));
+      assert.match(refused.stderr, /^renewdesk-cli: /m, show(refused));
+      assert.equal(requests.length, 0, `nothing sent to ${url}: ${JSON.stringify(requests)}`);
+      const allowed = await runCli(['--base-url', url, '--allow-insecure-http', 'users'], { home });
+      assert.ok(requests.length >= 1, `--allow-insecure-http: the sign-in reaches ${url}\n${show(allowed)}`);
+      assert.equal(allowed.code, 4, show(allowed));
+    } finally {
+      server.close();
     }
   });
 
