@@ -124,10 +124,11 @@ void drive(Session& session, BatchRun& batch) {
         report("checking the order list for it (at least " + std::to_string(options.settle_seconds) +
                " s); nothing is sent meanwhile");
         if (!wait_for_reconciliation(session, reconciling(batch))) {
-            report(row_label(batch, row) + ": still unknown; the batch stops here (the journal keeps it: "
-                                           "'renewdesk-cli renew --resume')");
-            batch.stop();
-            print_finished();
+            // No stop(): the journal keeps the rows still waiting, so --resume sends them once this
+            // row is settled.
+            report(row_label(batch, row) +
+                   ": still unknown; the batch stops here (the journal keeps it and the rows not sent: "
+                   "'renewdesk-cli renew --resume')");
             return;
         }
         const ReconcileResult& result = batch.reconciliation();
