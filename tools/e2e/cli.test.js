@@ -13,7 +13,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
 import {
   CLIENT_ID, JsonNumber, SECRET, alive, apiGetText, cliCommandLine, cliEnv, descendants, exeName, filesUnder,
-  makeHome, parseCsv, parseExact, procText, runCli, startCli, startOnPty,
+  makeHome, parseCsv, parseExact, procText, removeHomes, runCli, startCli, startOnPty,
 } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
@@ -29,7 +29,10 @@ const userById = new Map(fixtureUsers.map((u) => [u.partnerId, u]));
 
 let sandbox;
 before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => sandbox?.stop());
+after(() => {
+  sandbox?.stop();
+  removeHomes();
+});
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
 
 const cli = (home, args, options = {}) => runCli(['--base-url', sandbox.url, ...args], { home, ...options });

@@ -3,7 +3,7 @@
 // pseudo-terminal (util-linux `script`), reads /proc of it and of its children, parses its JSON
 // without losing 64-bit ids, and parses the RFC 4180 CSV it writes.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nativeBin } from './harness.js';
@@ -12,14 +12,23 @@ export const cliBinary = path.join(nativeBin, 'renewdesk-cli');
 export const CLIENT_ID = 'demo-client-id';
 export const SECRET = 'demo-client-secret';
 
+const homes = [];
+
 // A fresh HOME holding XDG_CONFIG_HOME (config/) and the working directory (work/).
 export function makeHome(name) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `renewdesk-cli-${name}-`));
+  homes.push(dir);
   const config = path.join(dir, 'config');
   const work = path.join(dir, 'work');
   mkdirSync(config);
   mkdirSync(work);
   return { dir, config, work, journal: path.join(config, 'renewdesk', 'batch-journal.json') };
+}
+
+// Removes every HOME made by makeHome (kept when RENEWDESK_KEEP_TEMP is set, to look at after a failure).
+export function removeHomes() {
+  if (process.env.RENEWDESK_KEEP_TEMP) return;
+  for (const dir of homes.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 // The CLI's environment: nothing inherited but PATH; the demo credentials unless credentials: false.
