@@ -707,6 +707,61 @@ describe('7. terminal prompts (pseudo-terminal)', () => {
     }
   });
 
+  // Beyond the letter of the contract (echo off implies turning it back on): the terminal echoes again
+  // after a wrong secret was typed and after Ctrl-C at the secret prompt.
+  test('the terminal echoes again after the secret prompt: wrong secret (exit 4) and Ctrl-C', async () => {
+    const home = makeHome('prompt-echo');
+    const env = cliEnv(home, { credentials: false });
+    const echoing = (output) => {
+      const modes = output.slice(output.lastIndexOf('speed '));
+      assert.match(modes, /(^|\s)echo(\s|$)/, `stty -a after the CLI shows echo on:\n${output}`);
+    };
+    const wrong = 'typed-wrong-secret-91c';
+    let term = startOnPty(`trap 'true' INT; ${cliCommandLine(['--base-url', sandbox.url, 'users'])}; echo "rc=$?"; stty -a`,
+      { home, env });
+    try {
+      await term.expect(/Client ID: $/);
+      await term.type(`${CLIENT_ID}\r`);
+      await term.expect(/Client Secret: $/);
+      await term.type(`${wrong}\r`);
+      const { output } = await term.done;
+      assert.match(output, /rc=4\b/, output);
+      assert.ok(!output.includes(wrong), `the typed secret was echoed:\n${output}`);
+      echoing(output);
+    } finally {
+      term.kill();
+    }
+    term = startOnPty(`trap 'true' INT; ${cliCommandLine(['--base-url', sandbox.url, 'users'])}; echo "rc=$?"; stty -a`,
+      { home, env });
+    try {
+      await term.expect(/Client ID: $/);
+      await term.type(`${CLIENT_ID}\r`);
+      await term.expect(/Client Secret: $/);
+      await term.type('\x03');
+      const { output } = await term.done;
+      assert.match(output, /rc=\d+/, output);
+      assert.doesNotMatch(output, /rc=0\b/, output);
+      echoing(output);
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('Send this order? [y/N] answered with Enter alone: N, nothing sent, exit 2', async () => {
+    const home = makeHome('prompt-enter');
+    const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING]), { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      await term.type('\r');
+      const { code, output } = await term.done;
+      assert.equal(code, 2, output);
+      await sleep(200);
+      assert.equal((await orderLog()).length, 0, output);
+    } finally {
+      term.kill();
+    }
+  });
+
   test('Send this order? [y/N] answered n: nothing sent, exit 2', async () => {
     const home = makeHome('prompt-no');
     const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING]), { home });
