@@ -625,6 +625,27 @@ describe('6. CSV batches of 20 subordinate users', () => {
   });
 });
 
+describe('6a. batch input as spreadsheets write it', () => {
+  test('a UTF-8 BOM, no header, quoted fields, a PO with a comma, an e-mail partnerId; a bad planId refuses the whole file', async () => {
+    const home = makeHome('batch-input');
+    const input = path.join(home.work, 'excel.csv');
+    writeFileSync(input, '\ufeff4611686018427391005,,"PO, with comma"\r\n"4611686018427391006"\r\nreseller.two@example.invalid\r\n');
+    const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--yes']);
+    assert.equal(r.code, 0, show(r));
+    const log = await orderLog();
+    assert.deepEqual(log.map((o) => partnerOf(o.body)), ['4611686018427391005', '4611686018427391006', 'reseller.two@example.invalid']);
+    assert.equal(log[0].body.split('"poNumber": "PO, with comma"').length, 2, log[0].body);
+    assert.doesNotMatch(log[1].body, /poNumber/);
+    assert.deepEqual(jsonOf(r).rows.map((row) => row.partnerId), ['4611686018427391005', '4611686018427391006', 'reseller.two@example.invalid']);
+
+    const bad = writeCsv(home, 'bad.csv', ['partnerId,planId', '4611686018427391003', '4611686018427391004,abc']);
+    const refused = await cli(home, ['renew', '--from', bad, '--billing', BILLING, '--yes']);
+    assert.equal(refused.code, 1, show(refused));
+    assert.match(refused.stderr, /^renewdesk-cli: /m, show(refused));
+    assert.equal((await orderLog()).length, 3, 'nothing sent from a file with a bad row');
+  });
+});
+
 describe('6b. a batch stops at an unknown outcome it cannot resolve', () => {
   // KNOWN DEVIATION (found 2026-11-27 against the program in src/cli at that time): the stopped run
   // marks the rows after the unknown one "skipped" in its journal, and `renew --resume --yes` then only
