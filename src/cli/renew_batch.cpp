@@ -150,6 +150,7 @@ void drive(Session& session, BatchRun& batch) {
                 go_on = true; // nothing left to send: resume() only settles the row and finishes
             }
         }
+        if (interrupted()) go_on = false; // Ctrl+C meanwhile: nothing more is sent
         if (go_on) {
             batch.resume();
         } else {

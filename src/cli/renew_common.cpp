@@ -34,8 +34,15 @@ std::string describe_order(const OrderSummary& order) {
 }
 
 int ask_to_send(const CliOptions& options, const std::string& question) {
+    auto interrupted_before_sending = [] {
+        if (!interrupted()) return false;
+        report("interrupted: nothing was sent");
+        return true;
+    };
+    if (interrupted_before_sending()) return exit_failed;
     if (options.yes) return exit_ok;
     const auto answer = confirm_on_terminal(question + " [y/N] ");
+    if (interrupted_before_sending()) return exit_failed;
     if (!answer) {
         report("not on a terminal: add --yes to send");
         return exit_usage;

@@ -17,7 +17,7 @@ std::string describe_contact(const std::vector<BillingContact>& contacts, Id64 b
 std::string describe_order(const OrderSummary& order);
 
 // --yes, else "question [y/N] " on the terminal: exit_ok to go on, else the exit code (no terminal:
-// exit_usage with "add --yes"; the answer was no: exit_failed, nothing sent).
+// exit_usage with "add --yes"; the answer was no, or Ctrl+C came first: exit_failed, nothing sent).
 int ask_to_send(const CliOptions& options, const std::string& question);
 
 // Something whose unknown outcome the order list is reconciling (the flow or the batch).
