@@ -47,15 +47,15 @@ export function cliEnv(home, { credentials = true, extra = {} } = {}) {
 
 // Starts the CLI on pipes in a session of its own (setsid: no controlling terminal, so /dev/tty cannot
 // be opened). stdin gets `input` and is closed. Returns { child, done } where done resolves with
-// { code, signal, stdout, stderr }.
+// { code, signal, stdout, stderr, stdoutBytes }.
 export function startCli(args, { home, env, input = '', cwd, timeoutMs = 60000 } = {}) {
   const child = spawn(cliBinary, args, {
     cwd: cwd || home.work, env: env || cliEnv(home), detached: true, stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  const out = [];
+  const err = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => err.push(d));
   child.stdin.on('error', () => {});
   if (input !== null) child.stdin.end(input);
   const done = new Promise((resolve, reject) => {
@@ -65,7 +65,9 @@ export function startCli(args, { home, env, input = '', cwd, timeoutMs = 60000 }
     child.once('error', (e) => { clearTimeout(timer); reject(e); });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, pid: child.pid });
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, signal, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
+        stdoutBytes, pid: child.pid });
     });
   });
   return { child, done };
