@@ -1006,3 +1006,36 @@ describe('9. --resume after the CLI was killed with an order POST on its way', (
     assertNoSecretInFiles(home);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+describe('10. interruptions and a stale token (beyond the letter of the contract: exactly once, truthful exit)', () => {
+  test('SIGINT while signing in with --yes: nothing is sent, ever', async () => {
+    const home = makeHome('sigint');
+    await addFault({ endpoint: 'token', kind: 'delay', delay_ms: 1500 });
+    const { child, done } = startCli(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING, '--yes'], { home });
+    await sleep(500);
+    process.kill(child.pid, 'SIGINT');
+    const r = await done;
+    assert.notEqual(r.code, 0, show(r));
+    await sleep(1500);
+    assert.equal((await orderLog()).length, 0, show(r));
+  });
+
+  test('the token expired while the question waited: one order at most, and the exit code says which', async () => {
+    const home = makeHome('stale-token');
+    const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'renew', '--for', 'myself', '--billing', BILLING]), { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      await control(sandbox.url, 'POST', '/__sandbox/expire_tokens');
+      await term.type('y\r');
+      const { code, output } = await term.done;
+      const log = await orderLog();
+      assert.ok(log.length <= 1, output);
+      assert.equal(code, log.length === 1 ? 0 : 2, `exit ${code} with ${log.length} order(s)\n${output}`);
+      if (log.length === 0) assert.match(output, /token_expired/, output);
+    } finally {
+      term.kill();
+    }
+  });
+});
+
