@@ -17,7 +17,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
 import {
   CLIENT_ID, JsonNumber, SECRET, alive, apiGetText, cliCommandLine, cliEnv, descendants, exeName, filesUnder,
-  makeHome, parseCsv, parseExact, procText, removeHomes, runCli, startCli, startOnPty,
+  makeHome, makeTestPki, parseCsv, parseExact, procText, removeHomes, runCli, startCli, startOnPty, startTlsProxy,
 } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
@@ -935,6 +935,29 @@ describe('8. usage errors, --help, credentials', () => {
       assert.equal(allowed.code, 4, show(allowed));
     } finally {
       server.close();
+    }
+  });
+
+  test('--ca-bundle: a server signed by an unknown CA is refused (exit 4, nothing through); with its CA it works', async () => {
+    const home = makeHome('ca-bundle');
+    const pki = makeTestPki(home.dir);
+    const proxy = await startTlsProxy(sandbox.url, pki);
+    try {
+      const refused = await runCli(['--base-url', proxy.url, 'users'], { home });
+      assert.equal(refused.code, 4, show(refused));
+      assert.match(refused.stderr, /^renewdesk-cli: /m, show(refused));
+      assert.deepEqual(proxy.requests, [], 'no request got through the TLS handshake');
+
+      const trusted = await runCli(['--base-url', proxy.url, '--ca-bundle', pki.caFile, '--json', 'users'], { home });
+      assert.equal(trusted.code, 0, show(trusted));
+      assert.equal(jsonOf(trusted).users.length, fixtureUsers.length);
+      assert.ok(proxy.requests.some((p) => p.includes('/oauth/token')), 'the sign-in went through the TLS server');
+
+      const missing = await runCli(['--base-url', proxy.url, '--ca-bundle', '/no/such/ca.pem', 'users'], { home });
+      assert.notEqual(missing.code, 0, show(missing));
+      assert.ok(missing.stderr.includes('/no/such/ca.pem'), `the missing file is named\n${show(missing)}`);
+    } finally {
+      proxy.close();
     }
   });
 

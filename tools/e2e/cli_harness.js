@@ -2,8 +2,10 @@
 // temporary XDG_CONFIG_HOME / HOME and working directory, on pipes (no controlling terminal) or on a
 // pseudo-terminal (util-linux `script`), reads /proc of it and of its children, parses its JSON
 // without losing 64-bit ids, and parses the RFC 4180 CSV it writes.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nativeBin } from './harness.js';
@@ -303,4 +305,39 @@ export async function apiGetText(base, route) {
   const token = await apiToken(base);
   const reply = await fetch(base + route, { headers: { 'User-Agent': 'OpenAPI', Authorization: `Bearer ${token}` } });
   return reply.text();
+}
+
+// A test CA and a server certificate for IP:127.0.0.1 signed by it (openssl CLI), as desktop.test.js
+// makes them for its intranet proxy.
+export function makeTestPki(dir) {
+  const file = (name) => path.join(dir, name);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const openssl = (...args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2',
+    '-subj', '/CN=RenewDesk cli e2e proxy CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  openssl('req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1');
+  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
+    '-set_serial', '2', '-days', '2', '-extfile', file('server.ext'), '-out', file('server.pem'));
+  return { caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key') };
+}
+
+// https://127.0.0.1:PORT with pki's server certificate, passing every request on to upstreamUrl (http).
+// requests lists the paths that got through the TLS handshake.
+export async function startTlsProxy(upstreamUrl, pki) {
+  const upstream = new URL(upstreamUrl);
+  const requests = [];
+  const server = https.createServer({ cert: readFileSync(pki.certFile), key: readFileSync(pki.keyFile) }, (req, res) => {
+    requests.push(req.url);
+    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method,
+      headers: req.headers }, (reply) => {
+      res.writeHead(reply.statusCode, reply.headers);
+      reply.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `https://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
 }
