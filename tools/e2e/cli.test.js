@@ -104,6 +104,15 @@ function readResultCsv(file) {
     .map(([partnerId, company, orderNo, status, requestId]) => ({ partnerId, company, orderNo, status, requestId }));
 }
 
+// The result CSV written without --result: <input>.result.csv beside the input, read as either
+// "stem.result.csv" or "name.csv.result.csv".
+function defaultResultCsv(input) {
+  const candidates = [input.replace(/\.csv$/, '') + '.result.csv', `${input}.result.csv`];
+  const found = candidates.find((file) => existsSync(file));
+  assert.ok(found, `a result CSV beside the input: ${candidates.join(' or ')}`);
+  return found;
+}
+
 // The sandbox's order log as partnerId -> [orders].
 function ordersByPartner(log) {
   const map = new Map();
@@ -844,6 +853,36 @@ describe('7. terminal prompts (pseudo-terminal)', () => {
       const stdout = readFileSync(out, 'utf8');
       assert.ok(stdout.includes(log[0].result.orderNo), `the receipt on stdout:\n${stdout}`);
       assert.ok(!stdout.includes('Send this order?'), 'the question goes to the terminal, not to stdout');
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('a batch on a terminal without --yes: asks before sending, and again after an unknown row was found (n: stops)', async () => {
+    const home = makeHome('prompt-batch');
+    const targets = numericUsers.slice(0, 4).map((u) => u.partnerId);
+    const input = writeCsv(home, 'ask.csv', ['partnerId', ...targets]);
+    await addFault({ endpoint: 'save', kind: 'commit_then_drop', nth: 2 });
+    const term = startOnPty(cliCommandLine(['--base-url', sandbox.url, 'renew', '--from', input, '--billing', BILLING,
+      '--settle-seconds', '1']), { home });
+    try {
+      await term.expect(/\[y\/N\] $/);
+      assert.equal((await orderLog()).length, 0, 'nothing sent before the answer');
+      const asked = term.output().length;
+      await term.type('y\r');
+      // Row 2's outcome is unknown, found in the order list; the batch waits for an answer again.
+      await term.expect(new RegExp(`[\\s\\S]{${asked + 3}}[\\s\\S]*\\[y\\/N\\] $`), 20000);
+      await sleep(300);
+      assert.deepEqual((await orderLog()).map((o) => partnerOf(o.body)), targets.slice(0, 2), term.output());
+      await term.type('n\r');
+      const { code, output } = await term.done;
+      const log = await orderLog();
+      assert.deepEqual(log.map((o) => partnerOf(o.body)), targets.slice(0, 2), `rows 3-4 not sent after n\n${output}`);
+      assert.equal(code, 2, `rows 3-4 not placed: the worst row's code is 2\n${output}`);
+      const rows = readResultCsv(defaultResultCsv(input));
+      assert.deepEqual(rows.slice(0, 2).map((r) => r.status), ['placed', 'placed'], output);
+      assert.equal(rows[1].orderNo, log[1].result.orderNo, 'row 2: the order found');
+      for (const r of rows.slice(2)) assert.equal(r.orderNo, '', output);
     } finally {
       term.kill();
     }
