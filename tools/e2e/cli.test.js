@@ -417,6 +417,8 @@ describe('3. outcome unknown is reconciled, never resent', () => {
     assert.equal(r.code, 3, show(r));
     assert.equal(jsonOf(r).outcome, 'unknown', show(r));
     assert.equal((await orderLog()).length, 1);
+    // Whatever it keeps for the next run (an in-flight journal) holds no secret.
+    assertNoSecretInFiles(home);
   });
 });
 
@@ -631,6 +633,9 @@ describe('6. CSV batches of 20 subordinate users', () => {
       assert.equal(row.status, 'placed', `row ${i + 1}`);
       assert.equal(row.orderNo, byPartner.get(u.partnerId)[0].result.orderNo, `row ${i + 1}'s orderNo (row 5: the order found)`);
       assert.equal(row.orderStatus, 'succeed');
+      assert.equal(typeof row.requestId, 'string', `row ${i + 1}'s requestId`);
+      // The save reply's requestId; row 5 had no reply (found in the order list instead).
+      if (i !== 4) assert.match(row.requestId, /^[0-9a-f]{32}$/, `row ${i + 1}'s requestId`);
     });
     // The result CSV: beside the input, named <input>.result.csv.
     assert.equal(typeof doc.resultCsv, 'string', show(r));
