@@ -893,6 +893,27 @@ describe('7. terminal prompts (pseudo-terminal)', () => {
     }
   });
 
+  test('--json on a terminal without --yes: the question on the terminal, stdout one JSON document', async () => {
+    const home = makeHome('prompt-json');
+    const out = path.join(home.work, 'stdout.json');
+    const term = startOnPty(`${cliCommandLine(['--base-url', sandbox.url, '--json', 'renew', '--for', 'myself', '--billing', BILLING])} > ${out}`,
+      { home });
+    try {
+      await term.expect(/Send this order\? \[y\/N\] $/);
+      await term.type('y\r');
+      const { code, output } = await term.done;
+      assert.equal(code, 0, output);
+      const log = await orderLog();
+      assert.equal(log.length, 1, output);
+      const stdout = readFileSync(out, 'utf8');
+      const doc = jsonOf({ code, stdout, stderr: output });
+      assert.equal(doc.outcome, 'placed');
+      assert.equal(doc.orderNo, log[0].result.orderNo);
+    } finally {
+      term.kill();
+    }
+  });
+
   test('without a terminal and without --yes: exit 1, nothing sent', async () => {
     const home = makeHome('no-tty');
     const r = await cli(home, ['renew', '--for', 'myself', '--billing', BILLING]);
