@@ -396,6 +396,27 @@ describe('3. outcome unknown is reconciled, never resent', () => {
     assert.ok(r.stdout.includes(log[0].result.orderNo), show(r));
   });
 
+  test('the API lists orders oldest first, createTime in seconds: found all the same, and orders lists it first', async () => {
+    const home = makeHome('reconcile-oldest');
+    await control(sandbox.url, 'POST', '/__sandbox/config', { orderSort: 'oldest', orderTimeUnit: 's' });
+    try {
+      await control(sandbox.url, 'POST', '/__sandbox/seed_orders', { count: 60, age_s: 3600 });
+      await addFault({ endpoint: 'save', kind: 'commit_then_drop' });
+      const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1']);
+      const log = await orderLog();
+      assert.equal(log.length, 1, show(r));
+      assert.equal(r.code, 0, show(r));
+      assert.equal(jsonOf(r).orderNo, log[0].result.orderNo, show(r));
+      const listed = await cli(home, ['--json', 'orders']);
+      assert.equal(listed.code, 0, show(listed));
+      const { orders } = jsonOf(listed);
+      assert.equal(orders.length, 61, show(listed));
+      assertIdString(orders[0].id, log[0].result.orderId, 'the newest order first whatever the API\'s sort');
+    } finally {
+      await control(sandbox.url, 'POST', '/__sandbox/config', { orderSort: 'newest', orderTimeUnit: 'ms' });
+    }
+  });
+
   test('drop (nothing committed): ruled out after the settle time → exit 2, no order', async () => {
     const home = makeHome('reconcile-none');
     await addFault({ endpoint: 'save', kind: 'drop' });
