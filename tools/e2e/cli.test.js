@@ -417,6 +417,40 @@ describe('3. outcome unknown is reconciled, never resent', () => {
     }
   });
 
+  test('every way an order reply can fail: the log and the exit code agree, nothing resent, redirects not followed', async (t) => {
+    const home = makeHome('fault-table');
+    const saveUrl = `${sandbox.url}/order/openapi/order/v1/save`;
+    // [fault, orders committed, exit code]
+    const table = [
+      [{ kind: 'truncated' }, 1, 0],
+      [{ kind: 'reset_mid_body' }, 1, 0],
+      [{ kind: 'html', commit: true }, 1, 0],
+      [{ kind: 'malformed', commit: true }, 1, 0],
+      [{ kind: 'http_status', status: 500, commit: true }, 1, 0],
+      [{ kind: 'http_status', status: 503 }, 0, 2],
+      [{ kind: 'html' }, 0, 2],
+      [{ kind: 'rate_limited', retry_after_s: 1 }, 0, 2],
+      [{ kind: 'redirect', status: 307, location: saveUrl }, 0, 2],
+      [{ kind: 'api_error', status: 422, code: 'unprocessable', detailMessage: 'No' }, 0, 2],
+      [{ kind: 'delay', delay_ms: 400 }, 1, 0],
+    ];
+    const wrong = [];
+    for (const [spec, committed, exit] of table) {
+      await control(sandbox.url, 'POST', '/__sandbox/reset');
+      await addFault({ endpoint: 'save', ...spec });
+      const r = await cli(home, ['--json', 'renew', '--for', 'myself', '--billing', BILLING, '--yes', '--settle-seconds', '1'],
+        { timeoutMs: 30000 });
+      await sleep(100);
+      const log = await orderLog();
+      let outcome = '?';
+      try { outcome = parseExact(r.stdout).outcome; } catch {}
+      const line = `${JSON.stringify(spec)}: ${log.length} order(s), exit ${r.code}, outcome ${outcome}`;
+      t.diagnostic(line);
+      if (log.length !== committed || r.code !== exit) wrong.push(`${line} (expected ${committed} order(s), exit ${exit})\n${r.stderr}`);
+    }
+    assert.deepEqual(wrong, [], wrong.join('\n'));
+  });
+
   test('drop (nothing committed): ruled out after the settle time → exit 2, no order', async () => {
     const home = makeHome('reconcile-none');
     await addFault({ endpoint: 'save', kind: 'drop' });
