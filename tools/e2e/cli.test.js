@@ -629,6 +629,8 @@ describe('6. CSV batches of 20 subordinate users', () => {
 
     const log = await orderLog();
     assert.equal(log.length, 19, show(r));
+    assert.deepEqual(log.map((o) => partnerOf(o.body)), numericUsers.filter((_, i) => i !== refusedRow).map((u) => u.partnerId),
+      'sent one by one in the input\'s order');
     const byPartner = ordersByPartner(log);
     numericUsers.forEach((u, i) => {
       const count = (byPartner.get(u.partnerId) || []).length;
@@ -675,6 +677,7 @@ describe('6. CSV batches of 20 subordinate users', () => {
     const r = await cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--yes', '--settle-seconds', '1']);
     const log = await orderLog();
     assert.equal(log.length, 20, `20 orders, none resent\n${show(r)}`);
+    assert.deepEqual(log.map((o) => partnerOf(o.body)), numericUsers.map((u) => u.partnerId), 'sent one by one in the input\'s order');
     const byPartner = ordersByPartner(log);
     for (const u of numericUsers) assert.equal((byPartner.get(u.partnerId) || []).length, 1, `one order for ${u.partnerId}`);
     assert.equal(r.code, 0, show(r));
