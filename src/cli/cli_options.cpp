@@ -209,7 +209,10 @@ Commands:
                                starting with partnerId, blank lines and # comments are skipped).
                                The result CSV goes to --result, default FILE.result.csv beside FILE.csv.
   renew --resume [--yes] [--result OUT.csv]
-                               resumes an interrupted batch (its unresolved order is checked first)
+                               resumes an interrupted batch: its unresolved order is checked first,
+                               then the rows still waiting are sent (result CSV default:
+                               renewdesk-batch.result.csv here, or FILE.result.csv with --from).
+                               Ctrl+C in a batch sends no new row; the one on its way finishes.
 
 Renew options:
   --plan ID                    plan id (default: the plan named "Remote Management Account")
