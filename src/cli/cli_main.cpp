@@ -13,8 +13,10 @@
 
 #include <cstdio>
 #include <fcntl.h>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <unistd.h>
 #include <vector>
 
@@ -68,6 +70,15 @@ int main(int argc, char** argv) {
     }
 
     const std::string ca_bundle = !options.ca_bundle.empty() ? options.ca_bundle : settings.ca_bundle;
+    std::error_code ec;
+    if (!ca_bundle.empty() &&
+        !std::filesystem::is_regular_file(ca_bundle, ec)) { // as the desktop app says it
+        report("CA bundle " + ca_bundle + " (" +
+               (options.ca_bundle.empty() ? "caBundle in " + (config_dir / "settings.json").string()
+                                          : "--ca-bundle") +
+               "): no such file");
+        return exit_usage;
+    }
     rd::TransportOptions transport_options;
     if (!ca_bundle.empty()) transport_options.ca_bundle_path = ca_bundle.c_str();
     Session session(options, rd::make_platform_transport(transport_options), base_url, config_dir,

@@ -1076,8 +1076,10 @@ describe('8. usage errors, --help, credentials', () => {
       assert.equal(jsonOf(trusted).users.length, fixtureUsers.length);
       assert.ok(proxy.requests.some((p) => p.includes('/oauth/token')), 'the sign-in went through the TLS server');
 
+      const before = proxy.requests.length;
       const missing = await runCli(['--base-url', proxy.url, '--ca-bundle', '/no/such/ca.pem', 'users'], { home });
-      assert.notEqual(missing.code, 0, show(missing));
+      assert.equal(missing.code, 1, `a missing CA bundle is a usage error, as in the desktop app\n${show(missing)}`);
+      assert.equal(proxy.requests.length, before, 'nothing was sent');
       assert.ok(missing.stderr.includes('/no/such/ca.pem'), `the missing file is named\n${show(missing)}`);
     } finally {
       proxy.close();
