@@ -104,12 +104,18 @@ void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
     reconcile();
 }
 
+void BatchRun::add_known_orders(const std::vector<std::string>& order_nos) {
+    for (const std::string& order_no : order_nos)
+        if (!order_no.empty()) known_order_nos_.insert(order_no);
+}
+
 void BatchRun::reconcile() {
     if (!unknown_ || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();
     // The PO number this row's order was sent with: the row's own one when it has one.
     ReconcileAttempt attempt{.sent_at_ms = sent_at_ms_,
-                             .po_number = rows_[*unknown_].target.po_number.value_or(po_number_)};
+                             .po_number = rows_[*unknown_].target.po_number.value_or(po_number_),
+                             .known_order_nos = known_order_nos_};
     for (std::size_t i = 0; i < rows_.size(); ++i) // earlier rows' orders are never taken for this one
         if (i != *unknown_ && !rows_[i].order_no.empty()) attempt.known_order_nos.insert(rows_[i].order_no);
     const std::int64_t started_at = clock_.epoch_ms();

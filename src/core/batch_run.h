@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,10 @@ class BatchRun {
     // The store holds an interrupted batch (resume_from_journal() after sign-in picks it up).
     bool journal_found() const;
     int orders_sent() const { return orders_sent_; } // order POSTs handed to the client by this object
+    // Orders already accounted for elsewhere (earlier runs on this computer, another process): a
+    // reconciliation never takes one of them for an unknown row's order. Kept across batches; the
+    // rows' own order numbers are excluded as well (BatchRow::order_no tells what a run learned).
+    void add_known_orders(const std::vector<std::string>& order_nos);
 
   private:
     ApiClient& client_;
@@ -130,6 +135,7 @@ class BatchRun {
     std::int64_t unknown_since_ms_ = 0;
     std::optional<std::int64_t> recheck_at_ms_;
     int orders_sent_ = 0;
+    std::set<std::string> known_order_nos_; // add_known_orders()
 };
 
 } // namespace rd

@@ -77,6 +77,10 @@ class RenewalFlow {
     // The person checked an earlier session's unresolved order elsewhere: drop its journal entry.
     void forget_pending_journal();
     void renew_another();
+    // Orders already accounted for elsewhere (earlier runs on this computer, another process): a
+    // reconciliation never takes one of them for this flow's attempt. Merged with what this session
+    // learns (receipts, found orders); kept across sign-out.
+    void add_known_orders(const std::vector<std::string>& order_nos);
 
     // State.
     Stage stage() const { return stage_; }
@@ -102,6 +106,8 @@ class RenewalFlow {
     const Plan* chosen_plan() const;
     const BillingContact* chosen_contact() const;
     int orders_sent() const { return orders_sent_; }
+    // Every order number this flow accounts for: those added, receipts and orders found so far.
+    const std::set<std::string>& known_orders() const { return known_order_nos_; }
     bool busy() const { return client_.requests_in_flight() > 0; }
 
   private:

@@ -73,6 +73,11 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     clear_journal();
 }
 
+void RenewalFlow::add_known_orders(const std::vector<std::string>& order_nos) {
+    for (const std::string& order_no : order_nos)
+        if (!order_no.empty()) known_order_nos_.insert(order_no);
+}
+
 void RenewalFlow::reconcile() {
     if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();

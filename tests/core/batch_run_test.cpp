@@ -187,6 +187,68 @@ TEST(BatchRun, AnUnknownRowIsReconciledByItsOwnPoNumber) {
     EXPECT_TRUE(w.batch.reconciliation().matched_by_po_number);
 }
 
+// An order an earlier run (another process) placed seconds before is never taken for an unknown
+// row's order: with nothing else in the list the row is ruled out after the settle time.
+TEST(BatchRun, AKnownOrderOfAnEarlierRunIsNotTakenForTheUnknownRow) {
+    BatchWorld w;
+    w.batch.add_known_orders({"MK-earlier-run"});
+    w.batch.start({{.partner_id = "1001", .company = "Alpha"}}, batch_plan, batch_billing, "PO-9");
+    w.answer(0, failure(TransportFailure::connection_lost));
+    // Same PO number, 5 s before the attempt: inside the clock-skew allowance, and it would match.
+    const auto listed = listed_page({listed_order("MK-earlier-run", w.clock.epoch_ms() - 5'000, "PO-9")});
+    w.transport.reply(batch_page_path, listed);
+    EXPECT_EQ(w.batch.reconciliation().status, ReconcileStatus::none);
+    ASSERT_FALSE(w.batch.outcome_settled()) << "an early 'none' is not believed";
+    w.clock.now += BatchRun::default_settle_ms;
+    w.batch.tick();
+    w.transport.reply(batch_page_path, listed);
+    ASSERT_TRUE(w.batch.outcome_settled());
+    EXPECT_EQ(w.batch.reconciliation().status, ReconcileStatus::none);
+    w.batch.resume();
+    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::failed);
+    EXPECT_EQ(w.batch.rows()[0].order_no, "");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+}
+
+TEST(BatchRun, AnOrderNotKnownIsFoundForTheUnknownRow) {
+    BatchWorld w;
+    w.batch.add_known_orders({"MK-other"});
+    w.batch.start({{.partner_id = "1001", .company = "Alpha"}}, batch_plan, batch_billing, "PO-9");
+    w.answer(0, failure(TransportFailure::connection_lost));
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-other", w.clock.epoch_ms() - 5'000),
+                                                    listed_order("MK-mine", w.clock.epoch_ms() + 300)}));
+    ASSERT_TRUE(w.batch.outcome_settled());
+    ASSERT_EQ(w.batch.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(w.batch.reconciliation().match->order_no, "MK-mine");
+    w.batch.resume();
+    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::placed);
+    EXPECT_EQ(w.batch.rows()[0].order_no, "MK-mine");
+}
+
+// Known orders also apply to a batch resumed from its journal by a later run.
+TEST(BatchRun, AKnownOrderIsNotTakenForTheJournaledRowOfAResumedBatch) {
+    BatchWorld w;
+    w.batch.start({{.partner_id = "1001", .company = "Alpha"}, {.partner_id = "1002", .company = "Beta"}},
+                  batch_plan, batch_billing, "PO-9");
+    const std::int64_t sent_at = w.clock.epoch_ms();
+    ASSERT_TRUE(w.store.load()); // the run dies with row 0 in flight
+
+    FakeTransport transport;
+    ApiClient client{transport, w.clock, {.base_url = "http://sandbox.invalid"}};
+    BatchWorld::sign_in(client, transport);
+    BatchRun later(client, &w.store, w.clock);
+    later.add_known_orders({"MK-earlier-run"});
+    ASSERT_TRUE(later.resume_from_journal());
+    const auto listed = listed_page({listed_order("MK-earlier-run", sent_at - 2'000)});
+    transport.reply(batch_page_path, listed);
+    EXPECT_EQ(later.reconciliation().status, ReconcileStatus::none);
+    w.clock.now += BatchRun::default_settle_ms;
+    later.tick();
+    transport.reply(batch_page_path, listed);
+    ASSERT_TRUE(later.outcome_settled());
+    EXPECT_EQ(later.reconciliation().status, ReconcileStatus::none);
+}
+
 TEST(BatchRun, StopSkipsTheWaitingRowsAndTheOneInFlightStillGetsItsOutcome) {
     BatchWorld w;
     w.start_four();

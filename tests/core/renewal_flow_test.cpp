@@ -339,6 +339,55 @@ TEST_F(RenewalFlowTest, AnEarlierRenewalOfThisSessionIsNotTakenForTheUnknownOne)
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
 }
 
+// Each command-line run is a new session: an order an earlier run placed seconds before (told to
+// the flow by add_known_orders) is never taken for this run's unknown one.
+TEST_F(RenewalFlowTest, AKnownOrderOfAnEarlierRunIsNotTakenForTheUnknownOne) {
+    flow.add_known_orders({"MK-earlier-run", ""});
+    EXPECT_EQ(flow.known_orders(), (std::set<std::string>{"MK-earlier-run"}));
+    reach_review_for_myself();
+    ASSERT_TRUE(flow.confirm());
+    const std::int64_t sent_at = clock.epoch_ms();
+    transport.reply(save_path, failure(TransportFailure::connection_lost));
+    ASSERT_EQ(flow.stage(), Stage::outcome_unknown);
+    // The earlier run's order, 5 s before this attempt (inside the clock-skew allowance), is the
+    // only one since the attempt: not found, and ruled out only by the reading after the settle time.
+    transport.reply(page_path, order_page({order("MK-earlier-run", sent_at - 5'000)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+    ASSERT_TRUE(flow.recheck_at_ms());
+    EXPECT_FALSE(flow.outcome_settled());
+    clock.now += RenewalFlow::default_settle_ms;
+    flow.tick();
+    transport.reply(page_path, order_page({order("MK-earlier-run", sent_at - 5'000)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+    EXPECT_TRUE(flow.outcome_settled());
+    EXPECT_FALSE(flow.reconciliation().match);
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+}
+
+TEST_F(RenewalFlowTest, AnOrderNotKnownIsFoundAndBecomesKnown) {
+    flow.add_known_orders({"MK-other"});
+    reach_review_for_myself();
+    ASSERT_TRUE(flow.confirm());
+    const std::int64_t sent_at = clock.epoch_ms();
+    transport.reply(save_path, failure(TransportFailure::connection_lost));
+    transport.reply(page_path,
+                    order_page({order("MK-other", sent_at - 5'000), order("MK-mine", sent_at + 300)}));
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-mine");
+    flow.renew_another(); // the found order is accounted for from now on
+    EXPECT_EQ(flow.known_orders(), (std::set<std::string>{"MK-mine", "MK-other"}));
+}
+
+TEST_F(RenewalFlowTest, KnownOrdersIncludeTheReceiptsAndSurviveSignOut) {
+    flow.add_known_orders({"MK-a"});
+    reach_review_for_myself();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, ok({{"orderNo", "MK-b"}, {"orderStatus", "succeed"}}));
+    EXPECT_EQ(flow.known_orders(), (std::set<std::string>{"MK-a", "MK-b"}));
+    flow.sign_out();
+    EXPECT_EQ(flow.known_orders(), (std::set<std::string>{"MK-a", "MK-b"}));
+}
+
 TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
     reach_review_for_myself();
     flow.confirm();
