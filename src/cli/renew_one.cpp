@@ -44,12 +44,13 @@ Reconciling reconciling(RenewalFlow& flow) {
 }
 
 // An order of an earlier run whose outcome was unknown: reconciled before anything new is sent.
-int settle_journaled_order(Session& session, RenewalFlow& flow) {
+int settle_journaled_order(Session& session, RenewalFlow& flow, KnownOrders& known) {
     report("an earlier order had no known outcome (" + describe_attempt(flow.attempt()) +
            "): checking the order list before anything new is sent");
     const bool settled = wait_for_reconciliation(session, reconciling(flow));
     const ReconcileResult& result = flow.reconciliation();
     const int code = exit_for_reconciliation(result.status, settled);
+    if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
     if (code == exit_ok && result.match)
         report("the earlier order was placed: " + describe_order(*result.match));
     else if (code == exit_failed) report("the earlier order was not created: nothing was placed");
@@ -60,12 +61,13 @@ int settle_journaled_order(Session& session, RenewalFlow& flow) {
     return code;
 }
 
-int finish(Session& session, RenewalFlow& flow) {
+int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
     const CliOptions& options = session.options();
     RenewOutput output{.body = flow.order_body()};
     int code = exit_ok;
     if (flow.stage() == Stage::done) {
         const OrderReceipt& receipt = flow.receipt();
+        known.record(receipt.order_no); // before anything is printed: the next run must not take it
         output.outcome = receipt.order_status == "succeed" ? "placed" : "pending";
         output.order_no = receipt.order_no;
         output.order_id = receipt.order_id;
@@ -89,6 +91,7 @@ int finish(Session& session, RenewalFlow& flow) {
         const bool settled = wait_for_reconciliation(session, reconciling(flow));
         const ReconcileResult& result = flow.reconciliation();
         code = exit_for_reconciliation(result.status, settled);
+        if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
         if (code == exit_ok && result.match) {
             const OrderSummary& order = *result.match;
             output.outcome = order.order_status == "succeed" ? "placed" : "pending";
@@ -125,6 +128,10 @@ int run_renew_one(Session& session) {
     Credentials& credentials = session.credentials();
     flow.sign_in(session.base_url(), credentials.client_id, std::move(credentials.client_secret));
     wipe_string(credentials.client_secret);
+    // Orders earlier runs accounted for, told before the sign-in's answer can start reconciling a
+    // journaled order (sign_in has set the client's base URL and Client ID by now).
+    KnownOrders known(session, session.client().base_url(), session.client().client_id());
+    flow.add_known_orders(known.load());
     session.run_until([&] { return flow.stage() != Stage::signing_in; }, request_ceiling_ms, tick);
     if (flow.stage() == Stage::signing_in || flow.stage() == Stage::signed_out) {
         report("could not sign in at " + session.base_url(),
@@ -132,7 +139,7 @@ int run_renew_one(Session& session) {
         return exit_sign_in;
     }
     watch_interrupts();
-    if (flow.stage() == Stage::outcome_unknown) return settle_journaled_order(session, flow);
+    if (flow.stage() == Stage::outcome_unknown) return settle_journaled_order(session, flow, known);
     if (flow.pending_journal()) {
         report("an earlier order for another account or host has no known outcome (" +
                describe_attempt(*flow.pending_journal()) + ", " + flow.pending_journal()->base_url +
@@ -219,7 +226,7 @@ int run_renew_one(Session& session) {
             "checks it first");
         return exit_unknown;
     }
-    return finish(session, flow);
+    return finish(session, flow, known);
 }
 
 } // namespace rd::cli
