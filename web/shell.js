@@ -1,8 +1,8 @@
 // RenewDesk page shell: checks the browser, reads config.json, downloads renewdesk.wasm with a
 // progress bar, starts renewdesk.js, and bridges what Emscripten's GLFW lacks (system clipboard,
-// HiDPI, waking the on-demand frame loop), keeps the in-flight order journal in localStorage, and
-// makes the browser ask before the page is left while an order is being sent. Also exposes
-// read-only test hooks:
+// HiDPI, waking the on-demand frame loop, the system's light/dark preference), keeps the in-flight
+// order journal in localStorage, and makes the browser ask before the page is left while an order
+// is being sent. Also exposes read-only test hooks:
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
 //                                      frame's CPU time) + {frames: drawn frames}
 //   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
@@ -201,6 +201,19 @@
     }, { once: true });
   }
 
+  // The system's light/dark preference: read once for the program's arguments, then followed while the
+  // page runs (the wasm side ignores it once the person chose a theme; that choice is renewdesk.theme).
+  const darkScheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  function listenForColorScheme(isRunning) {
+    if (!darkScheme) return;
+    darkScheme.addEventListener('change', (event) => {
+      if (!isRunning()) return;
+      window.Module._rd_web_system_theme(event.matches ? 1 : 0);
+      wake();
+    });
+  }
+
   function listenForInput() {
     const types = ['mousedown', 'mouseup', 'mousemove', 'mouseover', 'mouseout', 'wheel', 'keydown', 'keyup',
       'keypress', 'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'visibilitychange'];
@@ -347,6 +360,7 @@
       ? config.defaultBaseUrl : window.location.origin];
     if (config.sandbox === true) args.push('--sandbox');
     if (/Mac|iPhone|iPad/.test(navigator.platform || '')) args.push('--mac');
+    if (darkScheme && darkScheme.matches) args.push('--prefers-dark');
     const baseUrl = readStorage(storageKeys.baseUrl);
     const clientId = readStorage(storageKeys.clientId);
     if (baseUrl) args.push('--remembered-base-url', baseUrl);
@@ -431,6 +445,7 @@
       printErr: (text) => console.warn(text),
     };
     listenForInput();
+    listenForColorScheme(isRunning);
     bridgePaste(isRunning);
     askBeforeLeavingDuringAnOrder(isRunning);
     exposeTestHooks(isRunning, ime);

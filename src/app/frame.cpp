@@ -32,7 +32,7 @@ Frame::Frame(const FrameSettings& settings) : glyph_files_(settings.glyph_files)
     io.ConfigMacOSXBehaviors = settings.mac_behaviours;
     // A blinking caret would need frames forever; with frames on demand it would freeze mid-blink.
     io.ConfigInputTextCursorBlink = false;
-    ImGui::StyleColorsDark();
+    // Colours: the UI's light or dark theme (src/ui/theme.h), applied by the App every frame.
 }
 
 void Frame::set_pixel_scale(float scale, bool renderer_ready) {

@@ -73,6 +73,10 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     env.remember_language = [](rd::ui::Language language) {
         rd::web::remember_language(rd::ui::language_code(language));
     };
+    // The theme: chosen before in this browser, else prefers-color-scheme (followed as it changes).
+    env.theme = rd::ui::theme_from_code(rd::web::remembered_theme());
+    env.system_theme = options.prefers_dark ? rd::ui::Theme::dark : rd::ui::Theme::light;
+    env.remember_theme = [](rd::ui::Theme theme) { rd::web::remember_theme(rd::ui::theme_code(theme)); };
     env.copy_to_clipboard = [](const std::string& text) { rd::web::copy_text(text.c_str()); };
     env.save_file = [](const std::string& name, const std::string& contents) {
         rd::web::download(name, contents);
@@ -128,6 +132,14 @@ EMSCRIPTEN_KEEPALIVE void rd_web_wake() {
 EMSCRIPTEN_KEEPALIVE void rd_web_paste(const char* utf8) {
     if (!g) return;
     rd::web::receive_paste(utf8);
+    g->frame->wake();
+    resume_frame_loop();
+}
+
+// The browser's prefers-color-scheme changed (1: dark): followed unless a theme was chosen in the page.
+EMSCRIPTEN_KEEPALIVE void rd_web_system_theme(int dark) {
+    if (!g || !g->app) return;
+    g->app->set_system_theme(dark ? rd::ui::Theme::dark : rd::ui::Theme::light);
     g->frame->wake();
     resume_frame_loop();
 }

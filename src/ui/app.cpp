@@ -46,6 +46,34 @@ void App::Impl::draw_language_buttons() {
     }
 }
 
+void App::Impl::show_theme() {
+    set_theme(chosen_theme.value_or(system_theme));
+    apply_theme(ImGui::GetStyle());
+}
+
+// One button, tracked as Theme, showing the theme a click switches to; as wide as its wider text so the
+// top bar does not move when it flips.
+float App::Impl::theme_button_width() const {
+    const float text =
+        std::max(ImGui::CalcTextSize(tr(Text::theme_dark)).x, ImGui::CalcTextSize(tr(Text::theme_light)).x);
+    return text + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void App::Impl::draw_theme_button() {
+    const Theme next = current_theme() == Theme::dark ? Theme::light : Theme::dark;
+    const Text text = next == Theme::dark ? Text::theme_dark : Text::theme_light;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
+    const bool pressed = ImGui::ButtonEx((std::string(tr(text)) + "###Theme").c_str(),
+                                         ImVec2(theme_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
+    ImGui::PopStyleVar();
+    track("Theme");
+    if (!pressed) return;
+    chosen_theme = next;
+    show_theme();
+    if (environment.remember_theme) environment.remember_theme(next);
+}
+
 void App::Impl::draw_top_bar() {
     ImGui::TextUnformatted("RenewDesk");
     ImGui::SameLine();
@@ -60,15 +88,16 @@ void App::Impl::draw_top_bar() {
         signed_in ? std::max(110.0f, ImGui::CalcTextSize(tr(Text::sign_out)).x + 2 * style.FramePadding.x)
                   : 0;
     const float right = ImGui::GetWindowContentRegionMax().x;
-    if (signed_in) { // Orders, left of the language buttons
+    const float switches_width = theme_button_width() + style.ItemSpacing.x + language_buttons_width();
+    if (signed_in) { // Orders, left of the theme and language switches
         const float orders_width = ImGui::CalcTextSize(tr(Text::orders)).x + 2 * style.FramePadding.x;
-        ImGui::SameLine(right - sign_out_width - 2 * style.ItemSpacing.x - language_buttons_width() -
-                        orders_width);
+        ImGui::SameLine(right - sign_out_width - 2 * style.ItemSpacing.x - switches_width - orders_width);
         if (button(Text::orders, flow.stage() != Stage::submitting))
             actions.push_back({.kind = ActionKind::open_orders});
     }
-    ImGui::SameLine(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) -
-                    language_buttons_width());
+    ImGui::SameLine(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) - switches_width);
+    draw_theme_button();
+    ImGui::SameLine();
     draw_language_buttons();
     if (!signed_in) return;
     ImGui::SameLine(right - sign_out_width);
@@ -86,6 +115,7 @@ void App::Impl::draw() {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     flow.tick();
     tick_batch();
+    show_theme(); // the style is ImGui's, shared: this app's theme holds whatever else set it
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
@@ -285,6 +315,11 @@ bool App::allow_close() {
 
 bool App::wants_close() const {
     return impl_->close_confirmed;
+}
+
+void App::set_system_theme(Theme theme) {
+    impl_->system_theme = theme;
+    impl_->show_theme();
 }
 
 const std::map<std::string, WidgetRect>& App::widget_rects() const {

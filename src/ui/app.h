@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "order_journal.h"
+#include "theme.h"
 #include "transport.h"
 
 #include <cstdint>
@@ -63,6 +64,13 @@ struct AppEnvironment {
     std::optional<Language> language;
     // Keep the language the person chose in the top bar (desktop: settings.json; web: localStorage).
     std::function<void(Language)> remember_language;
+    // The theme the person chose in the top bar (desktop: settings.json; web: localStorage); none: the
+    // system's. The choice wins over the system's preference.
+    std::optional<Theme> theme;
+    // The system's preference at start (web: prefers-color-scheme; desktop: GTK_THEME ending in ":dark").
+    Theme system_theme = Theme::light;
+    // Keep the theme the person chose in the top bar.
+    std::function<void(Theme)> remember_theme;
 };
 
 // What the shell's renderer knows about the last frame, reported through the test hooks.
@@ -93,6 +101,10 @@ class App {
     // "An order is being placed - close anyway?" and wants_close() turns true if the person agrees.
     bool allow_close();
     bool wants_close() const;
+
+    // The system's colour-scheme preference changed (web: prefers-color-scheme): followed unless the
+    // person chose a theme in the top bar.
+    void set_system_theme(Theme theme);
 
     // Read-only test hooks.
     void set_render_facts(RenderFacts facts); // reported by state_json()

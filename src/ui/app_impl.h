@@ -26,6 +26,9 @@ struct App::Impl {
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
         set_language(environment.language.value_or(Language::en));
+        chosen_theme = environment.theme;
+        system_theme = environment.system_theme;
+        show_theme();
         if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
     }
 
@@ -33,6 +36,9 @@ struct App::Impl {
     void draw_top_bar();
     void draw_language_buttons();
     float language_buttons_width() const;
+    void draw_theme_button();
+    float theme_button_width() const;
+    void show_theme(); // the chosen theme, else the system's, into ImGui's style
     void draw_close_question();
     void apply(const Action& action);
     void hand_secret_to_flow();
@@ -56,8 +62,10 @@ struct App::Impl {
     RenderFacts render_facts; // from the shell, for the test hooks
     std::string notice;       // the one notice line: a copy or save, settings reset at start-up
     Stage shown_stage = Stage::signed_out;
-    bool close_asked = false;     // the shell wants to close while an order is in flight
-    bool close_confirmed = false; // ... and the person said close anyway
+    bool close_asked = false;          // the shell wants to close while an order is in flight
+    bool close_confirmed = false;      // ... and the person said close anyway
+    std::optional<Theme> chosen_theme; // in the top bar, now or before (remembered); wins over the system's
+    Theme system_theme = Theme::light;
 };
 
 } // namespace rd::ui

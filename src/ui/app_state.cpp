@@ -68,6 +68,7 @@ std::string App::state_json() const {
         // Both sign-in fields hold text (never the text itself): what a person sees before clicking Sign in.
         {"signInReady", !impl_->sign_in.client_id.empty() && !impl_->sign_in.client_secret.empty()},
         {"language", language_code(current_language())},
+        {"theme", theme_code(current_theme())},
         {"missingGlyphs", impl_->render_facts.missing_glyphs},
         {"drawnText", impl_->render_facts.drawn_text},
         {"chosen",

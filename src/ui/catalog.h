@@ -14,6 +14,8 @@ enum class Language { en, zh };
 enum class Text : unsigned short {
     // Top bar, notice line, closing
     language_name, // in its own language: "English", and Chinese in Chinese
+    theme_dark,    // the theme switch, showing the theme a click switches to
+    theme_light,
     app_tagline,
     sign_out,
     dismiss,

@@ -8,6 +8,8 @@ using T = Text;
 // clang-format off
 constexpr CatalogEntry entries[] = {
     {T::language_name, "English"},
+    {T::theme_dark, "Dark"},
+    {T::theme_light, "Light"},
     {T::app_tagline, "- renew Yeastar Remote Management"},
     {T::sign_out, "Sign out"},
     {T::dismiss, "Dismiss"},

@@ -9,6 +9,8 @@ using T = Text;
 // clang-format off
 constexpr CatalogEntry entries[] = {
     {T::language_name, "中文"},
+    {T::theme_dark, "深色"},
+    {T::theme_light, "浅色"},
     {T::app_tagline, "- 续订 Yeastar 远程管理服务"},
     {T::sign_out, "退出登录"},
     {T::dismiss, "知道了"},

@@ -1,6 +1,7 @@
 #include "display_text.h"
 
 #include "text.h"
+#include "theme.h"
 #include "widgets.h"
 
 #include <ctime>
@@ -9,12 +10,12 @@ namespace rd::ui {
 
 ImVec4 tone_colour(Tone tone) {
     switch (tone) {
-    case Tone::good: return ImVec4(0.45f, 0.85f, 0.45f, 1.0f);
-    case Tone::pending: return ImVec4(1.0f, 0.78f, 0.3f, 1.0f);
-    case Tone::bad: return ImVec4(1.0f, 0.5f, 0.45f, 1.0f);
+    case Tone::good: return current_palette().good;
+    case Tone::pending: return current_palette().pending;
+    case Tone::bad: return current_palette().bad;
     case Tone::neutral: break;
     }
-    return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    return current_palette().style[ImGuiCol_Text];
 }
 
 std::string local_time_text(std::int64_t epoch_ms) {

@@ -11,6 +11,7 @@ namespace rd::ui {
 
 enum class Tone { good, pending, bad, neutral };
 
+// The current theme's colour for a tone (src/ui/theme.h); the words beside it always say the same.
 ImVec4 tone_colour(Tone tone);
 
 // "2026-11-27 10:42:05" in this computer's (or browser's) time zone.

@@ -3,6 +3,7 @@
 #include "api_text.h"
 #include "display_text.h"
 #include "order_details_screen.h"
+#include "theme.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -41,8 +42,7 @@ void draw_status_cell(const BookOrder& order) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
         ImGui::TextUnformatted(format(Text::status_changed_fmt, order.previous_status.c_str()).c_str());
         ImGui::PopStyleColor();
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1,
-                               ImGui::GetColorU32(ImVec4(0.95f, 0.75f, 0.2f, 0.25f)));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(current_palette().changed_row));
     }
     if (order.refreshing) {
         ImGui::SameLine();

@@ -2,6 +2,7 @@
 
 #include "api_text.h"
 #include "error_words.h"
+#include "theme.h"
 
 #include <imgui.h>
 
@@ -47,14 +48,14 @@ std::string label(Text text) {
 
 void heading(const char* text) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, current_palette().heading);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
     ImGui::Separator();
 }
 
 void error_box(const ApiError& error) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, current_palette().bad);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(error_words(error).c_str());
     ImGui::PopTextWrapPos();

@@ -155,6 +155,30 @@ TEST(SettingsStore, LanguageRoundTripsAndIsLeftOutWhenUnset) {
     EXPECT_EQ(load_settings(file).settings.language, "");
 }
 
+TEST(SettingsStore, ThemeRoundTripsAndIsLeftOutWhenUnset) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    DesktopSettings settings = sample();
+    settings.theme = "dark";
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_NE(read_text(file).find("\"theme\": \"dark\""), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings, settings);
+    settings.theme.clear();
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_EQ(read_text(file).find("theme"), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings.theme, "");
+}
+
+TEST(SettingsStore, AFileFromBeforeThemesIsReadWithNoThemeChosen) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, R"({"baseUrl": "http://x", "clientId": "abc", "language": "zh"})");
+    const auto loaded = load_settings(file);
+    EXPECT_FALSE(loaded.problem.has_value());
+    EXPECT_EQ(loaded.settings.language, "zh");
+    EXPECT_EQ(loaded.settings.theme, "");
+}
+
 TEST(SettingsStore, WrongTypedFieldIsIgnoredNotFatal) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";

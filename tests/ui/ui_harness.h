@@ -24,6 +24,8 @@ struct UiOptions {
     ui::SavedFile::Outcome save_outcome = ui::SavedFile::Outcome::written;
     std::optional<std::string> journal_text; // what the journal store holds at start
     std::optional<ui::Language> language;    // the remembered or detected language at start
+    std::optional<ui::Theme> theme;          // the remembered theme at start
+    ui::Theme system_theme = ui::Theme::light;
 };
 
 struct UiHarness {
@@ -41,6 +43,7 @@ struct UiHarness {
     std::vector<std::pair<std::string, std::string>> saved;
     std::vector<std::pair<std::string, std::string>> remembered;
     std::vector<ui::Language> remembered_languages;
+    std::vector<ui::Theme> remembered_themes;
     std::unique_ptr<ui::App> app; // made in the constructor, once the journal holds its start text
 
     ~UiHarness() {
@@ -81,6 +84,9 @@ struct UiHarness {
             .warn_plain_http = options.warn_plain_http,
             .language = options.language,
             .remember_language = [this](ui::Language language) { remembered_languages.push_back(language); },
+            .theme = options.theme,
+            .system_theme = options.system_theme,
+            .remember_theme = [this](ui::Theme theme) { remembered_themes.push_back(theme); },
         };
     }
 

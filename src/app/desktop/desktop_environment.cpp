@@ -64,6 +64,15 @@ ui::AppEnvironment DesktopEnvironment::app_environment() {
         next.language = ui::language_code(language);
         save(next);
     };
+    // The theme chosen in the top bar, else the desktop's dark variant (GTK_THEME=Name:dark; GLFW 3.3 exposes
+    // no colour-scheme preference), else light.
+    env.theme = ui::theme_from_code(settings_.theme);
+    env.system_theme = ui::theme_from_gtk_theme(std::getenv("GTK_THEME")).value_or(ui::Theme::light);
+    env.remember_theme = [this](ui::Theme theme) {
+        DesktopSettings next = settings_;
+        next.theme = ui::theme_code(theme);
+        save(next);
+    };
     env.copy_to_clipboard = [](const std::string& text) { ImGui::SetClipboardText(text.c_str()); };
     env.save_file = [this](const std::string& name, const std::string& contents) {
         const SavedReceipt saved = save_receipt(config_dir_, name, contents);

@@ -12,6 +12,7 @@ PageOptions parse_page_options(int argc, char** argv) {
         const bool has_value = i + 1 < argc;
         if (arg == "--sandbox") options.sandbox = true;
         else if (arg == "--mac") options.mac = true;
+        else if (arg == "--prefers-dark") options.prefers_dark = true;
         else if (arg == "--base-url" && has_value) options.default_base_url = argv[++i];
         else if (arg == "--remembered-base-url" && has_value) options.remembered_base_url = argv[++i];
         else if (arg == "--remembered-client-id" && has_value) options.remembered_client_id = argv[++i];

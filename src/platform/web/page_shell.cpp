@@ -27,6 +27,14 @@ EM_JS(void, rd_js_remembered_language, (char* buffer, int capacity), {
 EM_JS(void, rd_js_remember_language, (const char* code), {
     try { localStorage.setItem('renewdesk.language', UTF8ToString(code)); } catch (e) { /* storage off */ }
 });
+EM_JS(void, rd_js_remembered_theme, (char* buffer, int capacity), {
+    var code = '';
+    try { code = localStorage.getItem('renewdesk.theme') || ''; } catch (e) { /* storage off */ }
+    stringToUTF8(code, buffer, capacity);
+});
+EM_JS(void, rd_js_remember_theme, (const char* code), {
+    try { localStorage.setItem('renewdesk.theme', UTF8ToString(code)); } catch (e) { /* storage off */ }
+});
 EM_JS(int, rd_js_journal_load, (char* buffer, int capacity, const char* key), {
     var text = Module['rdShell'].journalLoad(UTF8ToString(key));
     if (text === null) return -1;
@@ -84,6 +92,14 @@ std::string remembered_language() {
 }
 void remember_language(const std::string& code) {
     rd_js_remember_language(code.c_str());
+}
+std::string remembered_theme() {
+    char code[16] = {};
+    rd_js_remembered_theme(code, sizeof code);
+    return code;
+}
+void remember_theme(const std::string& code) {
+    rd_js_remember_theme(code.c_str());
 }
 void show_fatal_error(const char* message) {
     rd_js_fatal(message);

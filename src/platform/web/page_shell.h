@@ -1,6 +1,7 @@
 // The page shell's services (web/shell.js, Module.rdShell), for the wasm side: the browser's
-// clipboard, downloads, remembering the sign-in fields in localStorage, the error page, the mouse
-// cursor, the wake flag its event listeners raise, and the hook that wakes the paused frame loop.
+// clipboard, downloads, remembering the sign-in fields, language and theme in localStorage, the error
+// page, the mouse cursor, the wake flag its event listeners raise, and the hook that wakes the paused
+// frame loop.
 // Thin calls, no policy.
 #pragma once
 
@@ -17,6 +18,9 @@ std::string browser_language();
 // The UI language chosen in the page (localStorage key renewdesk.language; "" when none or storage is off).
 std::string remembered_language();
 void remember_language(const std::string& code);
+// The theme chosen in the page (localStorage key renewdesk.theme: "light" or "dark"; "" when none).
+std::string remembered_theme();
+void remember_theme(const std::string& code);
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 
