@@ -3,6 +3,8 @@
 #include "glyph_table.h"
 #include "ui_font.h"
 
+#include <imgui_internal.h> // ImFontAtlasGetBuilderForStbTruetype
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -141,7 +143,10 @@ ImFont* GlyphAtlas::build(ImFontAtlas& atlas, float pixel_size) {
     const int box_width = std::max(3, static_cast<int>(std::lround(pixel_size * 0.5f)));
     const int box_height = std::max(4, static_cast<int>(std::lround(pixel_size * 0.7f)));
     const int box = atlas.AddCustomRectRegular(box_width, box_height);
-    atlas.Build();
+    // The builder itself, not ImFontAtlas::Build(): Build() falls back to ImGui's built-in ProggyClean
+    // font when the atlas is empty, and that reference alone kept its 12 KB in the page (the atlas
+    // here always holds the UI font, so the fallback can never apply).
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     draw_box(atlas, *atlas.GetCustomRectByIndex(box), std::max(1, static_cast<int>(pixel_size / 14.0f)));
     add_placeholders(*font, atlas, box, pixel_size);
     return font;

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 namespace rd::render {
 namespace {
@@ -150,10 +151,17 @@ bool init(std::string* error) {
 
 void upload_font_atlas() {
     ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height); // builds the atlas if fonts changed
+    // The atlas is built by GlyphAtlas::build (never through GetTexDataAs*, which may call
+    // ImFontAtlas::Build and with it ImGui's built-in font): white texels with the glyphs' coverage as
+    // alpha, as ImGui's own RGBA32 conversion makes them.
+    const ImFontAtlas& atlas = *io.Fonts;
+    const int width = atlas.TexWidth;
+    const int height = atlas.TexHeight;
+    std::vector<std::uint32_t> texels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    if (atlas.TexPixelsAlpha8)
+        for (std::size_t i = 0; i < texels.size(); ++i)
+            texels[i] = IM_COL32(255, 255, 255, atlas.TexPixelsAlpha8[i]);
+    const void* pixels = texels.data();
     if (!g.font_texture) glGenTextures(1, &g.font_texture);
     glBindTexture(GL_TEXTURE_2D, g.font_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
