@@ -21,23 +21,8 @@ nlohmann::json state(UiHarness& ui) {
     return nlohmann::json::parse(ui.app->state_json());
 }
 
-void sign_in(UiHarness& ui) {
-    ui.click_and_type("Client ID", "demo-client-id");
-    ui.click_and_type("Client Secret", "demo-client-secret");
-    ui.click("Sign in");
-    ui.transport.reply("/oauth/token", ok(token_result()));
-}
-
-void load_lists(UiHarness& ui, const nlohmann::json& users) {
-    sign_in(ui);
-    ui.transport.reply("/partner_list", ok(users));
-    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
-    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
-    ui.frame();
-}
-
 void reach_review_for_myself(UiHarness& ui) {
-    load_lists(ui, fixture_json("partner_list.json"));
+    ui.sign_in_and_load(fixture_json("partner_list.json"));
     ui.click("Renew for myself");
     ui.click("contact:3197218168379846218");
     ui.click("Review order");
@@ -70,7 +55,7 @@ TEST(AppUi, EnterInTheSecretFieldSignsIn) {
 
 TEST(AppUi, RenewalForASubordinateUserFoundBySearch) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
+    ui.sign_in_and_load(fixture_json("partner_list.json"));
     EXPECT_EQ(state(ui)["screen"], "choosing");
     ui.click_and_type("Search users", "harbour");
     EXPECT_TRUE(ui.has_widget("user:reseller.two@example.invalid"));
@@ -243,7 +228,7 @@ TEST(AppUi, TheSandboxHintAndTheReviewFollowTheBaseUrlInUse) {
     ui.click("Base URL");
     ui.press(ImGuiKey_End);
     ui.type("/real");
-    sign_in(ui);
+    ui.sign_in();
     EXPECT_FALSE(state(ui)["sendingToSandbox"]);
     EXPECT_EQ(state(ui)["targetHost"], "sandbox.invalid");
 }
@@ -315,7 +300,7 @@ TEST(AppUi, AJournaledOrderIsAnnouncedAndReconciledAtSignIn) {
     UiHarness ui(UiOptions{.journal_text = journal_to_json(entry)});
     EXPECT_TRUE(ui.has_widget("Pending order"));
     EXPECT_TRUE(state(ui)["journal"]["pending"]);
-    sign_in(ui);
+    ui.sign_in();
     EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
     ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
     EXPECT_EQ(state(ui)["reconciliation"]["status"], "none");
@@ -325,7 +310,7 @@ TEST(AppUi, AJournaledOrderIsAnnouncedAndReconciledAtSignIn) {
 
 TEST(AppUi, FailedLookupHasItsOwnRetry) {
     UiHarness ui;
-    sign_in(ui);
+    ui.sign_in();
     ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
     ui.transport.reply("/purchase_product_info", raw(503, "Service Unavailable"));
     ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
@@ -341,7 +326,7 @@ TEST(AppUi, TenThousandUsersAreClippedAndSearchable) {
         users.push_back({{"partnerId", std::to_string(9000000000000000000ULL + i)},
                          {"company", "Company " + std::to_string(i)},
                          {"email", "user" + std::to_string(i) + "@example.invalid"}});
-    load_lists(ui, users);
+    ui.sign_in_and_load(users);
     ui.frame();
     int visible = 0;
     for (const auto& [label, rect] : ui.app->widget_rects())
@@ -354,7 +339,7 @@ TEST(AppUi, TenThousandUsersAreClippedAndSearchable) {
 
 TEST(AppUi, TypedPlanIdIsValidatedOnScreen) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
+    ui.sign_in_and_load(fixture_json("partner_list.json"));
     ui.click("Renew for myself");
     ui.click("contact:3197218168379846218");
     ui.click_and_type("Plan id", "12x");
@@ -415,7 +400,7 @@ TEST(AppUi, RenewalByKeyboardAlone) {
 
 TEST(AppUi, UpAndDownInTheSearchBoxWalkMyselfAndTheMatches) {
     UiHarness ui;
-    load_lists(ui, fixture_json("partner_list.json"));
+    ui.sign_in_and_load(fixture_json("partner_list.json"));
     ui.frame();
     ui.press(ImGuiKey_DownArrow);
     EXPECT_TRUE(ui.has_widget("Renew for myself"));

@@ -28,13 +28,7 @@ void expect_chinese_only(UiHarness& ui, const std::string& screen) {
 
 TEST(BatchLanguage, ReviewRunningAndDoneInChinese) {
     UiHarness ui({.language = ui::Language::zh});
-    ui.click_and_type("Client ID", "demo-client-id");
-    ui.click_and_type("Client Secret", "demo-client-secret");
-    ui.click("Sign in");
-    ui.transport.reply("/oauth/token", ok(token_result()));
-    ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
-    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
-    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+    ui.sign_in_and_load();
     ui.click("select:myself");
     ui.click("select:9223372036854775001");
     ui.click("contact:3197218168379846218");

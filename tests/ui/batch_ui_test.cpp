@@ -32,17 +32,6 @@ nlohmann::json ten_users() {
     return users;
 }
 
-void load_lists(UiHarness& ui) {
-    ui.click_and_type("Client ID", "demo-client-id");
-    ui.click_and_type("Client Secret", "demo-client-secret");
-    ui.click("Sign in");
-    ui.transport.reply("/oauth/token", ok(token_result()));
-    ui.transport.reply("/partner_list", ok(ten_users()));
-    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
-    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
-    ui.frame();
-}
-
 HttpResponse placed(const std::string& order_no) {
     return ok({{"instanceId", "1"},
                {"orderId", "2"},
@@ -55,7 +44,7 @@ HttpResponse placed(const std::string& order_no) {
 
 // Selects myself, 5001 and 5003 by checkbox, chooses the contact and opens the batch review.
 void reach_batch_review(UiHarness& ui) {
-    load_lists(ui);
+    ui.sign_in_and_load(ten_users());
     ui.click("select:myself");
     ui.click("select:5001");
     ui.click("select:5003");
@@ -67,7 +56,7 @@ void reach_batch_review(UiHarness& ui) {
 
 TEST(BatchUi, CheckboxesSelectAndReviewBatchAppearsFromTwo) {
     UiHarness ui;
-    load_lists(ui);
+    ui.sign_in_and_load(ten_users());
     EXPECT_FALSE(ui.has_widget("Review batch"));
     ui.click("select:5001");
     EXPECT_FALSE(ui.has_widget("Review batch")) << "one user is a single renewal";
@@ -81,7 +70,7 @@ TEST(BatchUi, CheckboxesSelectAndReviewBatchAppearsFromTwo) {
 
 TEST(BatchUi, SelectShownTakesTheFilteredRowsOnlyAndClearEmpties) {
     UiHarness ui;
-    load_lists(ui);
+    ui.sign_in_and_load(ten_users());
     ui.click("select:5001");
     ui.click_and_type("Search users", "harbour");
     EXPECT_FALSE(ui.has_widget("user:5001"));
@@ -198,7 +187,7 @@ TEST(BatchUi, AnInterruptedBatchResumesAfterSignInAtItsUnknownRow) {
     ui::AppEnvironment environment = ui.environment();
     environment.batch_journal = &batch_store;
     ui.app = std::make_unique<ui::App>(ui.transport, ui.clock, std::move(environment));
-    load_lists(ui);
+    ui.sign_in_and_load(ten_users());
     ASSERT_EQ(state(ui)["screen"], "batch_running");
     EXPECT_EQ(state(ui)["batch"]["unknown"], 1);
     EXPECT_TRUE(ui.has_widget("Batch reconciliation"));

@@ -53,23 +53,8 @@ void expect_chinese_only(UiHarness& ui, const std::string& screen) {
     EXPECT_EQ(english_left(text, data_words(ui)), std::vector<std::string>{}) << screen << ":\n" << text;
 }
 
-void sign_in(UiHarness& ui) {
-    ui.click_and_type("Client ID", "demo-client-id");
-    ui.click_and_type("Client Secret", "demo-client-secret");
-    ui.click("Sign in");
-    ui.transport.reply("/oauth/token", ok(token_result()));
-}
-
-void load_lists(UiHarness& ui) {
-    sign_in(ui);
-    ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
-    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
-    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
-    ui.frame();
-}
-
 void reach_review(UiHarness& ui) {
-    load_lists(ui);
+    ui.sign_in_and_load();
     ui.click("Renew for myself");
     ui.click("contact:3197218168379846218");
     ui.click("Review order");
@@ -89,7 +74,7 @@ TEST(Language, TheTopBarSwitchesAndTheChoiceIsRemembered) {
     EXPECT_EQ(state(ui)["language"], "zh");
     ASSERT_EQ(ui.remembered_languages, std::vector<ui::Language>{ui::Language::zh});
     EXPECT_TRUE(ui.has_widget("Sign in")) << "widgets keep their English names";
-    load_lists(ui);
+    ui.sign_in_and_load();
     EXPECT_EQ(state(ui)["screen"], "choosing");
     ui.click("language:en");
     EXPECT_EQ(state(ui)["language"], "en");
@@ -124,7 +109,7 @@ TEST(Language, SignInScreensInChinese) {
 
 TEST(Language, ChoosingAndReviewingInChinese) {
     std::unique_ptr<UiHarness> ui(chinese());
-    load_lists(*ui);
+    ui->sign_in_and_load();
     expect_chinese_only(*ui, "choosing");
     ui->click_and_type("Search users", "zzz");
     expect_chinese_only(*ui, "choosing, no match");
@@ -196,7 +181,7 @@ TEST(Language, FailedAndOutcomeUnknownInChinese) {
 
 TEST(Language, TextThatNeedsShapingIsAPlaceholderWithOneHint) {
     std::unique_ptr<UiHarness> ui(chinese());
-    sign_in(*ui);
+    ui->sign_in();
     nlohmann::json users = fixture_json("partner_list.json");
     users[0]["company"] = "شركة الاتصالات";
     ui->transport.reply("/partner_list", ok(users));

@@ -18,17 +18,6 @@ nlohmann::json state(UiHarness& ui) {
     return nlohmann::json::parse(ui.app->state_json());
 }
 
-void sign_in_and_load(UiHarness& ui) {
-    ui.click_and_type("Client ID", "demo-client-id");
-    ui.click_and_type("Client Secret", "demo-client-secret");
-    ui.click("Sign in");
-    ui.transport.reply("/oauth/token", ok(token_result()));
-    ui.transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
-    ui.transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
-    ui.transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
-    ui.frame();
-}
-
 nlohmann::json listed(const std::string& id, const std::string& no, std::int64_t created,
                       const std::string& status) {
     return {{"id", id},
@@ -62,7 +51,7 @@ HttpResponse details_of(const std::string& no, const std::string& status) {
 
 TEST(OrdersUi, OrdersNewestFirstThenDetailsAndBackToWhereThePersonWas) {
     UiHarness ui;
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Renew for myself");
     ui.click("Orders");
     EXPECT_EQ(state(ui)["screen"], "orders");
@@ -90,7 +79,7 @@ TEST(OrdersUi, OrdersNewestFirstThenDetailsAndBackToWhereThePersonWas) {
 
 TEST(OrdersUi, RefreshPendingAsksForEachPendingOrder) {
     UiHarness ui;
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Orders");
     ui.transport.reply(paths::order_list, oldest_first_page());
     ui.click("Refresh pending");
@@ -107,7 +96,7 @@ TEST(OrdersUi, RefreshPendingAsksForEachPendingOrder) {
 
 TEST(OrdersUi, FilterByText) {
     UiHarness ui;
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Orders");
     ui.transport.reply(paths::order_list, oldest_first_page());
     ui.click_and_type("Search orders", "po-mk-old");
@@ -117,7 +106,7 @@ TEST(OrdersUi, FilterByText) {
 
 TEST(OrdersUi, TheReceiptLinksToItsOrdersDetails) {
     UiHarness ui;
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Renew for myself");
     ui.click("contact:3197218168379846218");
     ui.click("Review order");
@@ -135,7 +124,7 @@ TEST(OrdersUi, TheReceiptLinksToItsOrdersDetails) {
 
 TEST(OrdersUi, SignOutClosesTheOrders) {
     UiHarness ui;
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Orders");
     ui.click("Sign out");
     EXPECT_EQ(state(ui)["screen"], "signed_out");
@@ -144,7 +133,7 @@ TEST(OrdersUi, SignOutClosesTheOrders) {
 
 TEST(OrdersUi, OrdersAndDetailsInChineseLeaveNoEnglish) {
     UiHarness ui({.language = ui::Language::zh});
-    sign_in_and_load(ui);
+    ui.sign_in_and_load();
     ui.click("Orders");
     const HttpResponse list = oldest_first_page(), details = details_of("MK-MID", "pending");
     ui.transport.reply(paths::order_list, list);

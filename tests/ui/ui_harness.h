@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include "../core/fake_transport.h"
+#include "../core/fixtures.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiContext::LogBuffer: drawn_text()
@@ -95,6 +96,24 @@ struct UiHarness {
         ImGui::NewFrame();
         app->draw();
         ImGui::Render();
+    }
+
+    // Types the demo credentials, clicks Sign in and answers the token request.
+    void sign_in() {
+        click_and_type("Client ID", "demo-client-id");
+        click_and_type("Client Secret", "demo-client-secret");
+        click("Sign in");
+        transport.reply("/oauth/token", ok(token_result()));
+    }
+
+    // Signs in, then answers the three lookups: `users` as the subordinate users, the fixtures' plans
+    // and billing contacts.
+    void sign_in_and_load(const nlohmann::json& users = fixture_json("partner_list.json")) {
+        sign_in();
+        transport.reply("/partner_list", ok(users));
+        transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
+        transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+        frame();
     }
 
     // What ImGui drew in one frame after a settling frame, as text (ImGui's log capture): the

@@ -14,7 +14,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { control, root, startSandbox, tutorialBodyForMyself, waitForOrders } from './harness.js';
+import {
+  control, root, startSandbox, tutorialBodyForMyself, waitForOrders, withoutTopLevelMember,
+} from './harness.js';
 import {
   CLIENT_ID, JsonNumber, SECRET, alive, apiGetText, cliCommandLine, cliEnv, descendants, exeName, filesUnder,
   makeHome, makeTestPki, parseCsv, parseExact, procText, removeHomes, runCli, startCli, startOnPty, startTlsProxy,
@@ -54,19 +56,6 @@ const show = (r) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdo
 function partnerOf(body) {
   const match = /"partnerId"\s*:\s*"([^"]*)"/.exec(body);
   return match ? match[1] : null;
-}
-
-// The tutorial body with one more top-level member, as the client writes it (two-space indent): the
-// member's line removed (and a comma it made necessary) must give the tutorial body back, byte for
-// byte (the same rule as renewal.test.js).
-function withoutTopLevelMember(body, memberLine) {
-  const lines = body.split('\n');
-  const at = lines.findIndex((line) => line === `  ${memberLine}` || line === `  ${memberLine},`);
-  assert.notEqual(at, -1, `a top-level line ${memberLine} in ${body}`);
-  const last = !lines[at].endsWith(',');
-  lines.splice(at, 1);
-  if (last) lines[at - 1] = lines[at - 1].replace(/,$/, '');
-  return lines.join('\n');
 }
 
 // Lines without their leading whitespace: the review may indent the body it shows.

@@ -1,6 +1,7 @@
 // Browser end-to-end harness: a real sandbox serving the built page on one origin, Debian's
 // Chromium driven by Playwright with real mouse and keyboard events on the ImGui canvas.
 // Widget positions come from the page's read-only test hooks (window.renewdesk.widget(label)).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,4 +160,16 @@ export async function reachReviewForMyself(driver) {
   await driver.click('contact:3197218168379846218');
   await driver.click('Review order');
   await driver.waitForScreen('reviewing');
+}
+
+// The tutorial body with one more top-level member, as the client writes it (two-space indent): the
+// member's line removed (and a comma it made necessary) must give the tutorial body back, byte for byte.
+export function withoutTopLevelMember(body, memberLine) {
+  const lines = body.split('\n');
+  const at = lines.findIndex((line) => line === `  ${memberLine}` || line === `  ${memberLine},`);
+  assert.notEqual(at, -1, `a top-level line ${memberLine} in ${body}`);
+  const last = !lines[at].endsWith(',');
+  lines.splice(at, 1);
+  if (last) lines[at - 1] = lines[at - 1].replace(/,$/, '');
+  return lines.join('\n');
 }

@@ -1,7 +1,10 @@
 // The renewal in real Chromium against the sandbox-served page.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself } from './harness.js';
+import {
+  control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself,
+  withoutTopLevelMember,
+} from './harness.js';
 
 let sandbox;
 let browser;
@@ -56,18 +59,6 @@ test('renewal for myself sends the tutorial body', async () => {
   assert.equal(orders[0].body, tutorialBodyForMyself);
   await context.close();
 });
-
-// The tutorial body with one more top-level member, as the client writes it (two-space indent): the
-// member's line removed (and a comma it made necessary) must give the tutorial body back, byte for byte.
-function withoutTopLevelMember(body, memberLine) {
-  const lines = body.split('\n');
-  const at = lines.findIndex((line) => line === `  ${memberLine}` || line === `  ${memberLine},`);
-  assert.notEqual(at, -1, `a top-level line ${memberLine} in ${body}`);
-  const last = !lines[at].endsWith(',');
-  lines.splice(at, 1);
-  if (last) lines[at - 1] = lines[at - 1].replace(/,$/, '');
-  return lines.join('\n');
-}
 
 test('renewal for myself with a PO number sends the tutorial body plus poNumber', async () => {
   const { context, driver } = await openPage(browser, sandbox.url);
