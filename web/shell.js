@@ -23,6 +23,8 @@
     inflightBatch: 'renewdesk.inflightBatch', // the batch's journal (no secrets)
   };
   const maxPasteChars = 100000; // passed through the wasm stack
+  const mirror = window.rdMirror; // web/mirror.js: the accessible mirror of the screen
+  const mirrorInUse = () => !!mirror && mirror.inUse();
 
   function showProblem(title, text) {
     $('loading').hidden = true;
@@ -291,7 +293,7 @@
     // A click on the canvas takes the focus; while the field still wants text, it comes back.
     field.addEventListener('blur', () => {
       setTimeout(() => {
-        if (wanted && document.activeElement !== field) field.focus({ preventScroll: true });
+        if (wanted && document.activeElement !== field && !mirrorInUse()) field.focus({ preventScroll: true });
       }, 0);
     });
 
@@ -308,7 +310,8 @@
         style.left = `${x}px`;
         style.top = `${y}px`;
         style.height = style.lineHeight = style.fontSize = `${lineHeight}px`;
-        if (document.activeElement !== field) field.focus({ preventScroll: true });
+        // While the keyboard is in the accessible mirror, its own field takes the text.
+        if (document.activeElement !== field && !mirrorInUse()) field.focus({ preventScroll: true });
       },
       snapshot() {
         const box = field.getBoundingClientRect();
@@ -326,6 +329,7 @@
   // Emscripten's GLFW keeps its own page-local clipboard: hand real pastes to ImGui instead.
   function bridgePaste(isRunning) {
     document.addEventListener('paste', (event) => {
+      if (mirror && mirror.element().contains(event.target)) return; // the mirror's field pastes itself
       const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
       event.preventDefault();
       if (!text || !isRunning()) return;
@@ -411,6 +415,7 @@
       arguments: args,
       rdWake: true,
       rdIme: ime,
+      rdMirror: mirror,
       rdShell: {
         copyText,
         download,

@@ -9,13 +9,15 @@
 // HiDPI: ImGui works in logical units, as the web page works in CSS pixels (the screens' fixed
 // widths assume that). One unit is `ui_scale` window coordinates and `content_scale` framebuffer
 // pixels; the font is rasterised at device resolution. On X11 and Windows window coordinates are
-// pixels (ui_scale = content scale); on macOS they are points (ui_scale = 1, framebuffer 2x).
+// pixels (ui_scale = content scale); on macOS they are points (ui_scale = 1, framebuffer 2x). The UI
+// scale chosen in the header (App::ui_scale) multiplies both, so everything, fixed widths too, grows.
 #include "app.h"
 #include "clock.h"
 #include "frame.h"
 #include "glyph_files.h"
 #include "imgui_renderer.h"
 #include "platform_transport.h"
+#include "ui_scale.h"
 
 #include "desktop_environment.h"
 #include "desktop_options.h"
@@ -52,6 +54,7 @@ constexpr int default_width = 1100, default_height = 760; // scaled to the monit
 struct Desktop {
     GLFWwindow* window = nullptr;
     std::optional<float> forced_scale; // --scale
+    float app_scale = 1;               // the UI scale chosen in the header (App::ui_scale), times the above
     int win_w = 0, win_h = 0, fb_w = 0, fb_h = 0;
     shell::WindowEvents events; // the GLFW callbacks' side
     std::optional<rd::app::Frame> frame;
@@ -69,6 +72,7 @@ rd::app::FrameSize update_metrics(bool renderer_ready) {
     if (g.forced_scale) scale = *g.forced_scale;
     else glfwGetWindowContentScale(g.window, &scale, &unused);
     if (!(scale >= 0.5f && scale <= 8.0f)) scale = 1;
+    scale *= g.app_scale;
     const float pixel_ratio = g.win_w > 0 && g.fb_w > 0 ? static_cast<float>(g.fb_w) / g.win_w : 1.0f;
     g.events.ui_scale = scale / pixel_ratio;
     g.frame->set_pixel_scale(scale, renderer_ready);
@@ -76,6 +80,7 @@ rd::app::FrameSize update_metrics(bool renderer_ready) {
 }
 
 void draw_frame(rd::ui::App& app) {
+    g.app_scale = app.ui_scale(); // a click on the header's UI scale button shows from this frame
     const rd::app::FrameSize size = update_metrics(true);
     if (!size.drawable()) return; // minimised
     ImGui_ImplGlfw_NewFrame();
@@ -184,6 +189,10 @@ int main(int argc, char** argv) {
     g.frame.emplace(rd::app::FrameSettings{.glyph_files = glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g.window, false); // also sets the OS clipboard functions
     shell::install_window_callbacks(g.window, g.events);
+    // The UI scale the App starts with (the remembered one), so the first font build is the last.
+    const int remembered_scale = environment.settings().ui_scale;
+    g.app_scale =
+        static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
     update_metrics(false); // builds the font for the window's scale
     std::string error;
     if (!rd::render::init(&error)) {

@@ -4,6 +4,7 @@
 #include "gl.h"
 #include "glyph_files.h"
 #include "glyph_table.h"
+#include "heading_font.h"
 #include "imgui_renderer.h"
 #include "transport.h"
 
@@ -33,6 +34,7 @@ Frame::Frame(const FrameSettings& settings) : glyph_files_(settings.glyph_files)
     // A blinking caret would need frames forever; with frames on demand it would freeze mid-blink.
     io.ConfigInputTextCursorBlink = false;
     // Colours: the UI's light or dark theme (src/ui/theme.h), applied by the App every frame.
+    glyphs_.set_heading(ui::heading_scale, ui::heading_codepoints());
 }
 
 void Frame::set_pixel_scale(float scale, bool renderer_ready) {
@@ -40,6 +42,7 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
     ImGuiIO& io = ImGui::GetIO();
     const auto started = std::chrono::steady_clock::now();
     glyphs_.build(*io.Fonts, font_size * scale);
+    ui::set_heading_font(glyphs_.heading_font()); // the old one went with the atlas's Clear()
     glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;

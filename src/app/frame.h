@@ -1,7 +1,8 @@
 // The frame both shells share (the shell owns its loop, its window and its GL context; this owns
 // what happens inside one frame), shaped like Tracy's Backend split:
 //   - every ImGui io/style setting, in one place (the constructor);
-//   - the UI font for a pixel scale (device pixels per ImGui unit), rebuilt when the scale changes,
+//   - the UI font for a pixel scale (device pixels per ImGui unit: the device ratio times the header's UI
+//     scale), and its larger heading size (src/ui/heading_font.h), rebuilt when the scale changes,
 //     and glyphs on demand: slices fetched once their codepoints are drawn (src/render/glyph_atlas.h),
 //     merged into the atlas between frames;
 //   - whether a frame is needed: the settle/busy rule, including the peek at ImGui's input queue;

@@ -19,9 +19,11 @@
 #include "ime_bridge.h"
 #include "imgui_renderer.h"
 #include "local_storage_journal.h"
+#include "mirror_bridge.h"
 #include "page_options.h"
 #include "page_shell.h"
 #include "platform_transport.h"
+#include "ui_scale.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
@@ -77,6 +79,8 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     env.theme = rd::ui::theme_from_code(rd::web::remembered_theme());
     env.system_theme = options.prefers_dark ? rd::ui::Theme::dark : rd::ui::Theme::light;
     env.remember_theme = [](rd::ui::Theme theme) { rd::web::remember_theme(rd::ui::theme_code(theme)); };
+    if (const int percent = rd::web::remembered_ui_scale(); percent > 0) env.ui_scale = percent;
+    env.remember_ui_scale = [](int percent) { rd::web::remember_ui_scale(percent); };
     env.copy_to_clipboard = [](const std::string& text) { rd::web::copy_text(text.c_str()); };
     env.save_file = [](const std::string& name, const std::string& contents) {
         rd::web::download(name, contents);
@@ -96,7 +100,10 @@ void main_loop_iteration() {
     // The shell wakes the loop on a devicePixelRatio change (a media query); the ratio is also
     // compared here (one property read) in case a zoom or a screen move raised no event.
     const bool due = g->app->ms_until_due() == 0; // a timed step of the UI (it runs in a frame)
-    const bool woke = rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->canvas.ratio || due;
+    const bool rescaled = g->app->ui_scale() != g->canvas.ui_scale; // the header's UI scale button
+    g->canvas.ui_scale = g->app->ui_scale();
+    const bool woke =
+        rd::web::take_wake() || emscripten_get_device_pixel_ratio() != g->canvas.ratio || due || rescaled;
     if (woke) g->canvas.fit(*g->frame, true);
     const bool busy = g->frame->busy(*g->transport, *g->app) || rd::web::paste_pending();
     g->transport->poll(); // handlers change the UI's state: `busy` already covers that frame
@@ -116,7 +123,8 @@ void main_loop_iteration() {
     const int cursor = ImGui::GetIO().MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
     if (cursor != g->cursor) rd::web::set_mouse_cursor(g->cursor = cursor);
     rd::web::settle_paste();
-    rd::web::sync_ime(); // the page's input-method element follows the caret
+    rd::web::sync_ime();    // the page's input-method element follows the caret
+    rd::web::sync_mirror(); // the page's accessible mirror follows the screen
 }
 
 } // namespace
@@ -186,8 +194,10 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_widget_json(const char* label) {
     const auto it = rects.find(label);
     if (it == rects.end()) return "null";
     const rd::ui::WidgetRect& r = it->second;
+    const float s = g->canvas.ui_scale; // ImGui units -> CSS pixels
     char text[160];
-    std::snprintf(text, sizeof text, "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", r.x, r.y, r.w, r.h);
+    std::snprintf(text, sizeof text, "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", r.x * s, r.y * s,
+                  r.w * s, r.h * s);
     g->widget_json = text;
     return g->widget_json.c_str();
 }
@@ -233,7 +243,15 @@ int main(int argc, char** argv) {
         g->frame->wake();
         resume_frame_loop();
     });
+    rd::web::install_mirror_bridge([] {
+        g->frame->wake();
+        resume_frame_loop();
+    });
 
+    // The UI scale the App will start with (its remembered one), so the first font build is the last.
+    const int remembered_scale = rd::web::remembered_ui_scale();
+    g->canvas.ui_scale =
+        static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
     g->canvas.fit(*g->frame, false); // also builds the font for the current pixel ratio
     std::string error;
     if (!rd::render::init(&error)) {

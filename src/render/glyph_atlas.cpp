@@ -140,6 +140,7 @@ ImFont* GlyphAtlas::build(ImFontAtlas& atlas, float pixel_size) {
         atlas.AddFontFromMemoryTTF(s.bytes.data(), static_cast<int>(s.bytes.size()), size, &config,
                                    s.ranges.data());
     }
+    add_heading_font(atlas, pixel_size);
     const int box_width = std::max(3, static_cast<int>(std::lround(pixel_size * 0.5f)));
     const int box_height = std::max(4, static_cast<int>(std::lround(pixel_size * 0.7f)));
     const int box = atlas.AddCustomRectRegular(box_width, box_height);
@@ -150,6 +151,37 @@ ImFont* GlyphAtlas::build(ImFontAtlas& atlas, float pixel_size) {
     draw_box(atlas, *atlas.GetCustomRectByIndex(box), std::max(1, static_cast<int>(pixel_size / 14.0f)));
     add_placeholders(*font, atlas, box, pixel_size);
     return font;
+}
+
+void GlyphAtlas::set_heading(float scale, const std::vector<char32_t>& codepoints) {
+    heading_scale_ = scale;
+    heading_latin_ = {0x20, 0x7E};
+    heading_ranges_.clear();
+    for (const char32_t c : codepoints) {
+        if (c > 0xFFFF) continue;
+        std::vector<ImWchar>& ranges = in_ui_zh(c) ? heading_ranges_ : heading_latin_;
+        ranges.push_back(static_cast<ImWchar>(c));
+        ranges.push_back(static_cast<ImWchar>(c));
+    }
+    heading_latin_.push_back(0);
+    heading_ranges_.push_back(0);
+}
+
+void GlyphAtlas::add_heading_font(ImFontAtlas& atlas, float pixel_size) {
+    heading_ = nullptr;
+    if (heading_scale_ <= 0) return;
+    const float size = std::round(pixel_size * heading_scale_);
+    heading_ = add_ui_font(atlas, size, heading_latin_.data());
+    if (glyph_ui_zh_slice < 0 || heading_ranges_.size() < 2) return;
+    Slice& zh = slices_[static_cast<std::size_t>(glyph_ui_zh_slice)];
+    if (zh.state != State::loaded) return; // Chinese headings use the body font (and its placeholders)
+    ImFontConfig config;
+    config.MergeMode = true;
+    config.FontDataOwnedByAtlas = false;
+    config.OversampleH = 1;
+    std::snprintf(config.Name, sizeof(config.Name), "ui-zh headings");
+    atlas.AddFontFromMemoryTTF(zh.bytes.data(), static_cast<int>(zh.bytes.size()), size * cjk_size_factor,
+                               &config, heading_ranges_.data());
 }
 
 void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size) {

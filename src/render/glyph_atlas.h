@@ -33,7 +33,15 @@ class GlyphAtlas {
 
     // Clears `atlas` and adds the UI font at `pixel_size` with every loaded slice merged into it and
     // a placeholder for every other slice; builds the atlas (the renderer uploads it afterwards).
+    // The body font stays the atlas's first (ImGui's default); the heading font, if set, comes second.
     ImFont* build(ImFontAtlas& atlas, float pixel_size);
+
+    // A second font for headings: the UI font at `scale` times the body size, with only ASCII and the
+    // non-ASCII `codepoints` the headings use (from the embedded font and, once loaded, the ui-zh
+    // slice), so the atlas grows little. It
+    // has no placeholders: text with a glyph it lacks is drawn in the body font (src/ui/heading_font.h).
+    void set_heading(float scale, const std::vector<char32_t>& codepoints);
+    ImFont* heading_font() const { return heading_; } // null until built with set_heading()
 
     // Counts what the last frame drew from placeholders. Call after ImGui::Render().
     GlyphScan scan(const ImDrawData& data) const;
@@ -54,10 +62,15 @@ class GlyphAtlas {
         std::vector<ImWchar> ranges; // ImGui glyph ranges: must live as long as the atlas uses them
     };
     void add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size);
+    void add_heading_font(ImFontAtlas& atlas, float pixel_size);
 
     std::vector<Slice> slices_;
     // Where the placeholder box is in the atlas: scan() recognises its glyphs by these coordinates.
     float box_u0_ = -1, box_v0_ = -1, u_step_ = 0;
+    float heading_scale_ = 0;             // 0: no heading font
+    std::vector<ImWchar> heading_latin_;  // ASCII and the headings' other codepoints, ImGui ranges
+    std::vector<ImWchar> heading_ranges_; // ui-zh codepoints of the headings, ImGui ranges
+    ImFont* heading_ = nullptr;
 };
 
 } // namespace rd::render

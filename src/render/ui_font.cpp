@@ -13,7 +13,7 @@ extern const std::size_t rd_endonym_font_data_size;
 
 namespace rd::render {
 
-ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size) {
+ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size, const ImWchar* subset) {
     // Must match the --unicodes list of the subset step in src/render/CMakeLists.txt.
     static const ImWchar ranges[] = {
         0x0020, 0x017F, // Basic Latin, Latin-1 Supplement, Latin Extended-A (Central/Eastern Europe, Turkish)
@@ -35,7 +35,7 @@ ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size) {
     // ImGui takes a non-const pointer but only reads the data when the atlas does not own it.
     void* data = const_cast<unsigned char*>(rd_ui_font_data);
     return atlas.AddFontFromMemoryTTF(data, static_cast<int>(rd_ui_font_data_size), pixel_size, &config,
-                                      ranges);
+                                      subset ? subset : ranges);
 }
 
 void add_endonym_glyphs(ImFontAtlas& atlas, float pixel_size) {

@@ -8,13 +8,17 @@
 //   ImFont* font = rd::render::add_ui_font(*ImGui::GetIO().Fonts, 15.0f * pixel_ratio);
 #pragma once
 
+#include <imgui.h> // ImWchar
+
 struct ImFont;
 struct ImFontAtlas;
 
 namespace rd::render {
 
 // Adds the font at `pixel_size` pixels. The atlas does not own (and never frees) the font bytes.
-ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size);
+// `ranges` (ImGui glyph ranges, living as long as the atlas uses them): a subset of the embedded
+// ones, e.g. only what headings show; null: all of them.
+ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size, const ImWchar* ranges = nullptr);
 
 // Merges into the font just added the few CJK glyphs the English UI shows too: the language
 // switch's "中文" (Noto Sans CJK SC, embedded), so the English page never fetches a slice for it.

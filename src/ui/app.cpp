@@ -5,6 +5,9 @@
 #include "catalog.h"
 #include "choose_screen.h"
 #include "display_text.h"
+#include "header.h"
+#include "layout.h"
+#include "mirror.h"
 #include "notices.h"
 #include "result_screens.h"
 #include "review_screen.h"
@@ -38,7 +41,8 @@ void App::Impl::draw_language_buttons() {
             ImGui::SmallButton((std::string(tr_in(language, Text::language_name)) + "###" + id).c_str());
         if (current) ImGui::PopStyleColor();
         track(id);
-        if (pressed && !current) {
+        mirror::button(id, tr_in(language, Text::language_name), true, current);
+        if ((pressed || mirror::take_activate(id)) && !current) {
             set_language(language);
             if (environment.remember_language) environment.remember_language(language);
         }
@@ -49,6 +53,7 @@ void App::Impl::draw_language_buttons() {
 void App::Impl::show_theme() {
     set_theme(chosen_theme.value_or(system_theme));
     apply_theme(ImGui::GetStyle());
+    apply_spacing(ImGui::GetStyle());
 }
 
 // One button, tracked as Theme, showing the theme a click switches to; as wide as its wider text so the
@@ -68,48 +73,87 @@ void App::Impl::draw_theme_button() {
                                          ImVec2(theme_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
     ImGui::PopStyleVar();
     track("Theme");
-    if (!pressed) return;
+    mirror::button("Theme", tr(text));
+    if (!pressed && !mirror::take_activate("Theme")) return;
     chosen_theme = next;
     show_theme();
     if (environment.remember_theme) environment.remember_theme(next);
 }
 
+// One button, tracked as "UI scale", showing the scale in use; a click takes the next step (after 200%
+// back to 100%). As wide as its widest text so the bar does not move.
+float App::Impl::ui_scale_button_width() const {
+    return ImGui::CalcTextSize(format(Text::ui_scale_fmt, ui_scale_steps.back()).c_str()).x +
+           2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void App::Impl::draw_ui_scale_button() {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
+    const bool pressed =
+        ImGui::ButtonEx((format(Text::ui_scale_fmt, ui_scale) + "###UI scale").c_str(),
+                        ImVec2(ui_scale_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
+    ImGui::PopStyleVar();
+    track("UI scale");
+    mirror::button("UI scale", format(Text::ui_scale_fmt, ui_scale));
+    if (!pressed && !mirror::take_activate("UI scale")) return;
+    ui_scale = next_ui_scale(ui_scale); // the shell applies it from the next frame (App::ui_scale)
+    if (environment.remember_ui_scale) environment.remember_ui_scale(ui_scale);
+}
+
 void App::Impl::draw_top_bar() {
-    ImGui::TextUnformatted("RenewDesk");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(Text::app_tagline));
     const bool signed_in = flow.stage() != Stage::signed_out && flow.stage() != Stage::signing_in;
-    if (signed_in) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("| %s", client.base_url().c_str());
-    }
+    draw_header_identity({.signed_in = signed_in,
+                          .sandbox = sending_to_sandbox(),
+                          .base_url = client.base_url(),
+                          .client_id = signed_in ? client.client_id() : std::string()});
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float sign_out_width =
-        signed_in ? std::max(110.0f, ImGui::CalcTextSize(tr(Text::sign_out)).x + 2 * style.FramePadding.x)
-                  : 0;
+    // As wide as its words: the header's one row must fit the content column (layout.h).
+    const float sign_out_width = signed_in ? button_width(Text::sign_out) : 0;
     const float right = ImGui::GetWindowContentRegionMax().x;
-    const float switches_width = theme_button_width() + style.ItemSpacing.x + language_buttons_width();
+    const float switches_width = ui_scale_button_width() + style.ItemSpacing.x + theme_button_width() +
+                                 style.ItemSpacing.x + language_buttons_width();
+    const float orders_width =
+        signed_in ? ImGui::CalcTextSize(tr(Text::orders)).x + 2 * style.FramePadding.x + style.ItemSpacing.x
+                  : 0;
+    const float group_width =
+        orders_width + switches_width + (signed_in ? style.ItemSpacing.x + sign_out_width : 0);
+    // On a narrow window (a phone) the buttons go below the name, from the left, each on the next line
+    // when it does not fit beside the one before: never overlapping, never cut off.
+    const bool wrapped =
+        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + group_width > right;
+    bool first = true;
+    auto next = [&](float x, float width) { // x: where it goes on one line (0: right after the one before)
+        if (!wrapped) ImGui::SameLine(x);
+        else if (!first) same_line_if_fits(width);
+        first = false;
+    };
     if (signed_in) { // Orders, left of the theme and language switches
-        const float orders_width = ImGui::CalcTextSize(tr(Text::orders)).x + 2 * style.FramePadding.x;
-        ImGui::SameLine(right - sign_out_width - 2 * style.ItemSpacing.x - switches_width - orders_width);
+        next(right - sign_out_width - style.ItemSpacing.x - switches_width - orders_width,
+             orders_width - style.ItemSpacing.x);
         if (button(Text::orders, flow.stage() != Stage::submitting))
             actions.push_back({.kind = ActionKind::open_orders});
     }
-    ImGui::SameLine(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) - switches_width);
+    next(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) - switches_width,
+         ui_scale_button_width());
+    draw_ui_scale_button();
+    next(0, theme_button_width());
     draw_theme_button();
-    ImGui::SameLine();
+    next(0, language_buttons_width() - style.ItemSpacing.x);
     draw_language_buttons();
-    if (!signed_in) return;
-    ImGui::SameLine(right - sign_out_width);
-    const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
-    if (button(Text::sign_out, can_sign_out, sign_out_width))
-        actions.push_back({.kind = ActionKind::sign_out});
+    if (signed_in) {
+        next(right - sign_out_width, sign_out_width);
+        const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
+        if (button(Text::sign_out, can_sign_out)) actions.push_back({.kind = ActionKind::sign_out});
+    }
+    ImGui::Spacing();
 }
 
 void App::Impl::draw() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const float margin = column_margin(viewport->WorkSize.x, ImGui::GetStyle().WindowPadding.x);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x - 2 * margin, viewport->WorkSize.y));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -120,6 +164,7 @@ void App::Impl::draw() {
     ImGui::Begin("RenewDesk", nullptr, flags);
     tracked_rects().clear();
     focused_label().clear();
+    mirror::begin_frame();
     if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts
         shown_stage = flow.stage();
         if (shown_stage == Stage::choosing) choose.focus_search = true;
@@ -156,12 +201,15 @@ void App::Impl::draw() {
     if (!notice.empty()) {
         ImGui::Spacing();
         hint(notice.c_str());
-        ImGui::SameLine();
+        same_line_if_fits(button_width(Text::dismiss));
         if (button(Text::dismiss)) notice.clear();
     }
     draw_close_question();
     end_window(ImGui::End);
     finish_capture_frame();
+    mirror::focused(focused_label());
+    mirror::language(language_code(current_language()));
+    mirror::end_frame();
 
     Actions pending;
     pending.swap(actions);
@@ -186,6 +234,7 @@ void App::Impl::draw_close_question() {
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted(tr(Text::close_outcome_not_known));
     ImGui::TextUnformatted(tr(Text::close_finds_out_later));
+    mirror::alert(std::string(tr(Text::close_outcome_not_known)) + " " + tr(Text::close_finds_out_later));
     if (button(Text::keep_open, true, 140)) actions.push_back({.kind = ActionKind::keep_open});
     ImGui::SameLine();
     if (button(Text::close_anyway, true, 140)) actions.push_back({.kind = ActionKind::close_anyway});
@@ -315,6 +364,10 @@ bool App::allow_close() {
 
 bool App::wants_close() const {
     return impl_->close_confirmed;
+}
+
+float App::ui_scale() const {
+    return static_cast<float>(impl_->ui_scale) / 100.0f;
 }
 
 void App::set_system_theme(Theme theme) {

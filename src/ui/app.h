@@ -71,6 +71,10 @@ struct AppEnvironment {
     Theme system_theme = Theme::light;
     // Keep the theme the person chose in the top bar.
     std::function<void(Theme)> remember_theme;
+    // The UI scale in percent the person chose in the header (ui_scale.h; clamped to a step), none: 100.
+    std::optional<int> ui_scale;
+    // Keep the UI scale the person chose in the header.
+    std::function<void(int percent)> remember_ui_scale;
 };
 
 // What the shell's renderer knows about the last frame, reported through the test hooks.
@@ -105,6 +109,10 @@ class App {
     // The system's colour-scheme preference changed (web: prefers-color-scheme): followed unless the
     // person chose a theme in the top bar.
     void set_system_theme(Theme theme);
+
+    // The UI scale (1.0 to 2.0) the shell draws at: it divides the display size and the mouse position by
+    // it and rasterises the fonts at device pixel ratio x scale. Read once per frame, before drawing.
+    float ui_scale() const;
 
     // Read-only test hooks.
     void set_render_facts(RenderFacts facts); // reported by state_json()

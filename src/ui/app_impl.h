@@ -13,6 +13,7 @@
 #include "renewal_flow.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
+#include "ui_scale.h"
 
 #include <string>
 
@@ -29,6 +30,7 @@ struct App::Impl {
         chosen_theme = environment.theme;
         system_theme = environment.system_theme;
         show_theme();
+        ui_scale = clamp_ui_scale(environment.ui_scale.value_or(100));
         if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
     }
 
@@ -39,6 +41,8 @@ struct App::Impl {
     void draw_theme_button();
     float theme_button_width() const;
     void show_theme(); // the chosen theme, else the system's, into ImGui's style
+    void draw_ui_scale_button();
+    float ui_scale_button_width() const;
     void draw_close_question();
     void apply(const Action& action);
     void hand_secret_to_flow();
@@ -66,6 +70,7 @@ struct App::Impl {
     bool close_confirmed = false;      // ... and the person said close anyway
     std::optional<Theme> chosen_theme; // in the top bar, now or before (remembered); wins over the system's
     Theme system_theme = Theme::light;
+    int ui_scale = 100; // percent, one of ui_scale_steps
 };
 
 } // namespace rd::ui

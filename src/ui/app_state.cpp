@@ -69,6 +69,7 @@ std::string App::state_json() const {
         {"signInReady", !impl_->sign_in.client_id.empty() && !impl_->sign_in.client_secret.empty()},
         {"language", language_code(current_language())},
         {"theme", theme_code(current_theme())},
+        {"uiScale", impl_->ui_scale}, // percent
         {"missingGlyphs", impl_->render_facts.missing_glyphs},
         {"drawnText", impl_->render_facts.drawn_text},
         {"chosen",

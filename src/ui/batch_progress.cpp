@@ -4,6 +4,8 @@
 #include "api_text.h"
 #include "display_text.h"
 #include "error_words.h"
+#include "layout.h"
+#include "mirror.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -107,7 +109,7 @@ void draw_unknown_row(const BatchRun& run, std::size_t index, Actions& actions) 
     const bool settled = run.outcome_settled();
     if (button(Text::check_again, result.status != ReconcileStatus::checking, 140))
         actions.push_back({.kind = ActionKind::check_batch_row});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::continue_batch, 160)); // a phone: on the next line, not cut off
     if (button(Text::continue_batch, settled, 160)) actions.push_back({.kind = ActionKind::continue_batch});
     if (!settled) {
         ImGui::SameLine();
@@ -123,9 +125,10 @@ void draw_batch_running_screen(const BatchRun& run, const BatchFields& fields, A
     const BatchCounts counts = run.counts();
     const float done =
         counts.size > 0 ? static_cast<float>(counts.sent) / static_cast<float>(counts.size) : 0;
-    ImGui::ProgressBar(done, ImVec2(-1, 0),
-                       format(Text::batch_progress_fmt, counts.sent, counts.size).c_str());
+    const std::string progress = format(Text::batch_progress_fmt, counts.sent, counts.size);
+    ImGui::ProgressBar(done, ImVec2(-1, 0), progress.c_str());
     track("Batch progress");
+    mirror::text(progress);
     const auto unknown = run.unknown_row();
     if (run.stopped_at_unknown() && unknown) draw_unknown_row(run, *unknown, actions);
     else spinner_text(tr(Text::batch_sending));
@@ -145,20 +148,23 @@ void draw_batch_done_screen(const BatchRun& run, Actions& actions) {
         unknown += row.status == BatchRowStatus::unknown;
         skipped += row.status == BatchRowStatus::skipped || row.status == BatchRowStatus::waiting;
     }
-    ImGui::TextUnformatted(
-        format(Text::batch_done_counts_fmt, placed, pending, failed, unknown, skipped).c_str());
+    const std::string done_counts =
+        format(Text::batch_done_counts_fmt, placed, pending, failed, unknown, skipped);
+    ImGui::TextUnformatted(done_counts.c_str());
     track("Batch counts");
+    mirror::text(done_counts);
+    mirror::announce(std::string(tr(Text::batch_done_heading)) + ": " + done_counts);
     ImGui::Spacing();
     draw_rows(run, 14);
     ImGui::Spacing();
     if (failed > 0) hint(tr(Text::batch_retry_hint));
     if (button(Text::retry_failed, failed > 0, 140)) actions.push_back({.kind = ActionKind::retry_failed});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::export_csv, 120)); // a phone: on the next line, not cut off
     if (button(Text::export_csv, true, 120)) actions.push_back({.kind = ActionKind::export_csv});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::copy_csv, 120)); // a phone: on the next line, not cut off
     if (button(Text::copy_csv, true, 120))
         actions.push_back({.kind = ActionKind::copy_text, .text = run.csv()});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::back_to_choices, 170)); // a phone: on the next line, not cut off
     if (button(Text::back_to_choices, true, 170)) actions.push_back({.kind = ActionKind::leave_batch});
 }
 

@@ -2,6 +2,7 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "mirror.h"
 #include "user_filter.h"
 #include "widgets.h"
 
@@ -65,9 +66,10 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
     label_value_row(Text::billing_contact, contact);
     label_value_row(Text::term, tr(Text::term_one_year));
     ImGui::Spacing();
-    ImGui::TextUnformatted(
-        format(Text::batch_order_count_fmt, static_cast<int>(fields.targets.size())).c_str());
+    const std::string count = format(Text::batch_order_count_fmt, static_cast<int>(fields.targets.size()));
+    ImGui::TextUnformatted(count.c_str());
     track("Batch count");
+    mirror::text(count);
 
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;

@@ -1,5 +1,7 @@
 #include "batch_selection.h"
 
+#include "layout.h"
+#include "mirror.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -11,7 +13,8 @@ namespace rd::ui {
 void draw_select_checkbox(ChooseFields& fields, const std::string& partner_id) {
     bool selected = fields.selected.count(partner_id) > 0;
     const std::string name = partner_id.empty() ? std::string("myself") : partner_id;
-    if (ImGui::Checkbox(("##select:" + name).c_str(), &selected)) {
+    if (ImGui::Checkbox(("##select:" + name).c_str(), &selected) || mirror::take_activate("select:" + name)) {
+        if (!ImGui::IsItemEdited()) selected = !selected; // ticked in the mirror (the row's checkbox)
         if (selected) fields.selected.insert(partner_id);
         else fields.selected.erase(partner_id);
     }
@@ -23,23 +26,25 @@ void draw_selection_bar(ChooseFields& fields, const std::vector<SubordinateUser>
     if (button(Text::select_shown, !shown.empty()))
         for (std::size_t index : shown)
             fields.selected.insert(users[index].partner_id);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::clear_selection)); // a phone: on the next line, not cut off
     if (button(Text::clear_selection, !fields.selected.empty())) fields.selected.clear();
-    ImGui::SameLine();
-    ImGui::TextUnformatted(
-        format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())).c_str());
+    const std::string count = format(Text::selected_count_fmt, static_cast<int>(fields.selected.size()));
+    same_line_if_fits(ImGui::CalcTextSize(count.c_str()).x);
+    ImGui::TextUnformatted(count.c_str());
     track("Selected count");
+    mirror::text(count);
 }
 
 void draw_review_batch_button(const RenewalFlow& flow, const ChooseFields& fields, Actions& actions) {
     if (fields.selected.size() < 2) return;
     const Selection& chosen = flow.selection();
     const bool ready = chosen.plan_id && chosen.billing_id;
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::review_batch, 160.0f));
     if (button(Text::review_batch, ready, 160.0f)) actions.push_back({.kind = ActionKind::review_batch});
     ImGui::SameLine();
     ImGui::TextDisabled("%s",
                         format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())).c_str());
+    mirror::text(format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())));
     hint(tr(Text::batch_same_choices));
 }
 

@@ -248,6 +248,7 @@ enum class Text : unsigned short {
     shaping_notice,
     // Batch renewal
     select_shown,
+    select_for_batch,
     clear_selection,
     selected_count_fmt,
     review_batch,
@@ -275,6 +276,17 @@ enum class Text : unsigned short {
     retry_failed,
     export_csv,
     copy_csv,
+    // The header, the progress steps, the lists' designed states, the UI scale (issue 15).
+    environment_sandbox,
+    signed_in_client_fmt,
+    step_who,
+    step_plan_billing,
+    step_review,
+    step_done,
+    step_current,
+    step_to_do,
+    lookup_failed_advice,
+    ui_scale_fmt,
     count
 };
 

@@ -233,6 +233,7 @@ constexpr CatalogEntry entries[] = {
     {T::script_other, "[text RenewDesk cannot draw]"},
     {T::shaping_notice, "RenewDesk cannot draw some of these scripts yet (shown as [...]): the text is kept exactly, and search, copy and the order use it as it is."},
     {T::select_shown, "Select shown"},
+    {T::select_for_batch, "Include in a batch renewal"},
     {T::clear_selection, "Clear selection"},
     {T::selected_count_fmt, "%d selected"},
     {T::review_batch, "Review batch"},
@@ -260,6 +261,16 @@ constexpr CatalogEntry entries[] = {
     {T::retry_failed, "Retry failed"},
     {T::export_csv, "Export CSV"},
     {T::copy_csv, "Copy CSV"},
+    {T::environment_sandbox, "SANDBOX"},
+    {T::signed_in_client_fmt, "Client ID %s"},
+    {T::step_who, "Who"},
+    {T::step_plan_billing, "Plan & billing"},
+    {T::step_review, "Review"},
+    {T::step_done, "done"},
+    {T::step_current, "current"},
+    {T::step_to_do, "to do"},
+    {T::lookup_failed_advice, "Check the network connection and the Base URL, then load the list again. If it keeps failing, sign out and sign in again."},
+    {T::ui_scale_fmt, "Size %d%%"},
 };
 // clang-format on
 

@@ -234,6 +234,7 @@ constexpr CatalogEntry entries[] = {
     {T::script_other, "[无法显示的文字]"},
     {T::shaping_notice, "RenewDesk 暂时无法显示其中某些文字（以 [...] 表示）：原文会被完整保留，搜索、复制和下单都使用原文。"},
     {T::select_shown, "选择所显示的"},
+    {T::select_for_batch, "加入批量续订"},
     {T::clear_selection, "清除选择"},
     {T::selected_count_fmt, "已选 %d 个"},
     {T::review_batch, "检查批量订单"},
@@ -261,6 +262,16 @@ constexpr CatalogEntry entries[] = {
     {T::retry_failed, "重试失败的订单"},
     {T::export_csv, "导出表格文件"},
     {T::copy_csv, "复制表格内容"},
+    {T::environment_sandbox, "沙盒"},
+    {T::signed_in_client_fmt, "客户端 ID %s"},
+    {T::step_who, "续订对象"},
+    {T::step_plan_billing, "套餐与账单"},
+    {T::step_review, "核对"},
+    {T::step_done, "已完成"},
+    {T::step_current, "当前"},
+    {T::step_to_do, "待完成"},
+    {T::lookup_failed_advice, "请检查网络连接和基础地址，然后重新加载列表。若仍然失败，请退出后重新登录。"},
+    {T::ui_scale_fmt, "缩放 %d%%"},
 };
 // clang-format on
 

@@ -3,6 +3,9 @@
 #include "api_text.h"
 #include "batch_selection.h"
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
+#include "progress_steps.h"
 #include "sign_in_screen.h"
 #include "widgets.h"
 
@@ -26,7 +29,7 @@ void draw_skipped(const std::vector<std::string>& skipped, Text retry_label, Loo
     const bool open = ImGui::TreeNode((title + tr(Text::show_raw_text) + "###" + id).c_str());
     ImGui::PopStyleColor();
     track(std::string("Skipped entries:") + id);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(retry_label)); // a phone: on the next line, not cut off
     if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
     if (!open) return;
     for (const std::string& raw : skipped) {
@@ -37,14 +40,36 @@ void draw_skipped(const std::vector<std::string>& skipped, Text retry_label, Loo
     ImGui::TreePop();
 }
 
+// Where the rows will come, while a list loads: dimmed bars of a row's height, of varied lengths so they
+// read as rows of text, not as a control. The words "Loading..." above them say the same for everyone.
+void placeholder_rows(int rows, int first = 0) {
+    static constexpr float lengths[] = {0.62f, 0.48f, 0.55f, 0.40f};
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    colour.w *= 0.25f;
+    for (int i = 0; i < rows; ++i) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float length = width * lengths[(first + i) % 4];
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + line * 0.2f),
+                                                  ImVec2(at.x + length, at.y + line * 0.8f),
+                                                  ImGui::GetColorU32(colour), 4.0f);
+        ImGui::Dummy(ImVec2(length, line));
+    }
+}
+
 template <class T>
 bool lookup_state(const Lookup<T>& lookup, bool empty, Text retry_label, LookupKind kind, Text empty_text,
                   Actions& actions) {
     switch (lookup.status) {
     case LookupStatus::idle:
-    case LookupStatus::loading: spinner_text(tr(Text::loading)); return false;
+    case LookupStatus::loading:
+        spinner_text(tr(Text::loading));
+        if (kind != LookupKind::users) placeholder_rows(3); // the users' table shows its own (draw_users)
+        return false;
     case LookupStatus::failed:
         if (lookup.error) error_box(*lookup.error);
+        hint(tr(Text::lookup_failed_advice)); // what to do next, not only what went wrong
         if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
         return false;
     case LookupStatus::loaded:
@@ -66,6 +91,7 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     // matching rows, as in a list box (the history callback makes the field own those keys); Tab goes
     // on to the plan id field, arrows then move through the plans and contacts.
     int step = 0;
+    mirror_text("Search users", fields.search);
     ImGui::InputTextWithHint(
         "##search", tr(Text::search_users_hint), &fields.search, ImGuiInputTextFlags_CallbackHistory,
         [](ImGuiInputTextCallbackData* data) {
@@ -74,6 +100,7 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         },
         &step);
     track("Search users");
+    mirror::field("Search users", tr(Text::search_users_hint), fields.search);
     if (step != 0 && users.status == LookupStatus::loaded) {
         const auto& rows =
             fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
@@ -105,6 +132,10 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TableSetupColumn(label(Text::column_email).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn(label(Text::column_name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
+    mirror::begin_table("users", tr(Text::users_heading),
+                        {tr(Text::column_yeastar_id), tr(Text::column_company), tr(Text::column_email),
+                         tr(Text::column_name)},
+                        tr(Text::select_for_batch));
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         fields.sort_column = static_cast<UserColumn>(std::max(0, specs->Specs[0].ColumnIndex - 1));
@@ -121,12 +152,26 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     if (ImGui::Selectable(label(Text::renew_for_myself).c_str(), myself, ImGuiSelectableFlags_SpanAllColumns))
         actions.push_back({.kind = ActionKind::choose_myself});
     track(en(Text::renew_for_myself));
+    mirror::row(en(Text::renew_for_myself), {tr(Text::renew_for_myself), tr(Text::your_own_account)}, myself,
+                "select:myself", fields.selected.count("") > 0);
+    if (mirror::take_activate(en(Text::renew_for_myself)))
+        actions.push_back({.kind = ActionKind::choose_myself});
     if (myself && fields.scroll_to_choice) {
         ImGui::SetScrollHereY();
         fields.scroll_to_choice = false;
     }
     ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", tr(Text::your_own_account));
+
+    if (users.status == LookupStatus::idle || users.status == LookupStatus::loading)
+        for (int row = 0; row < 4; ++row) { // where the users will come
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            for (int column = 1; column < 5; ++column) {
+                ImGui::TableNextColumn();
+                placeholder_rows(1, row + column);
+            }
+        }
 
     if (ready) {
         const auto& rows =
@@ -148,7 +193,15 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                 bool selected = target && *target == user.partner_id;
                 if (ImGui::Selectable(user.partner_id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                     actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
-                track("user:" + user.partner_id);
+                const std::string key = "user:" + user.partner_id;
+                track(key);
+                mirror::row(key,
+                            {user.partner_id, api_text(user.company), api_text(user.email),
+                             api_text(display_name(user))},
+                            selected, "select:" + user.partner_id,
+                            fields.selected.count(user.partner_id) > 0);
+                if (mirror::take_activate(key))
+                    actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
                 if (row == chosen_row) {
                     ImGui::SetScrollHereY();
                     fields.scroll_to_choice = false;
@@ -167,13 +220,19 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", format(Text::no_user_matches_fmt, fields.search.c_str()).c_str());
+            const std::string none = format(Text::no_user_matches_fmt, fields.search.c_str());
+            ImGui::TextDisabled("%s", none.c_str());
+            mirror::end_table();
+            mirror::text(none);
         }
     }
     ImGui::EndTable();
+    mirror::end_table();
     if (!ready) return;
-    ImGui::TextDisabled("%s", format(Text::user_count_fmt, static_cast<int>(users.value.size())).c_str());
-    ImGui::SameLine();
+    const std::string count = format(Text::user_count_fmt, static_cast<int>(users.value.size()));
+    ImGui::TextDisabled("%s", count.c_str());
+    mirror::text(count);
+    same_line_if_fits(button_width(Text::select_shown));
     draw_selection_bar(
         fields, users.value,
         fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending));
@@ -182,10 +241,12 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
 // A field to type an id instead of choosing one from a list; its error shows while it holds text.
 void typed_id_field(Text field, Text example, const char* tracked_as, std::string& text,
                     const std::optional<ApiError>& error, ActionKind kind, Actions& actions) {
-    ImGui::SetNextItemWidth(260.0f);
-    if (ImGui::InputTextWithHint(label(field).c_str(), tr(example), &text))
+    ImGui::SetNextItemWidth(fit_width(260.0f, label_beside(tr(field))));
+    const bool typed = mirror_text(tracked_as, text);
+    if (ImGui::InputTextWithHint(label(field).c_str(), tr(example), &text) || typed)
         actions.push_back({.kind = kind, .text = text});
     track(tracked_as);
+    mirror::field(tracked_as, tr(field), text, tr(example));
     if (!text.empty() && error) error_box(*error);
 }
 
@@ -196,23 +257,28 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     bool ready = lookup_state(plans, plans.value.plans.empty(), Text::retry_plans, LookupKind::plans,
                               Text::no_plans, actions);
     if (ready) {
+        mirror::begin_group("plans", tr(Text::plans_heading));
         for (const Plan& plan : plans.value.plans) {
             std::string label =
                 (plan.name.empty() ? std::string(tr(Text::unnamed_plan)) : api_text(plan.name)) + "##" +
                 plan.plan_id.to_string();
             bool selected = chosen && *chosen == plan.plan_id && fields.typed_plan_id.empty();
-            if (ImGui::RadioButton(label.c_str(), selected)) {
+            const std::string key = "plan:" + plan.plan_id.to_string();
+            if (ImGui::RadioButton(label.c_str(), selected) || mirror::take_activate(key)) {
                 fields.typed_plan_id.clear();
                 actions.push_back({.kind = ActionKind::choose_plan, .id = plan.plan_id});
             }
-            track("plan:" + plan.plan_id.to_string());
-            ImGui::SameLine();
+            track(key);
             std::string details = format(Text::plan_id_fmt, plan.plan_id.to_string().c_str());
             if (!plan.price.empty()) details += ", " + plan.price + " " + plan.currency;
             if (!plan.billing_cycle.empty()) details += ", " + plan.billing_cycle;
             if (!plan.purchase_type.empty()) details += ", " + plan.purchase_type;
-            ImGui::TextDisabled("%s", api_text(details).c_str());
+            const std::string shown = api_text(details);
+            same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x); // else below the name, whole
+            hint(shown.c_str());
+            mirror::radio(key, label.substr(0, label.rfind("##")) + ", " + api_text(details), selected);
         }
+        mirror::end_group();
         if (!plans.value.plans.empty() && !flow.chosen_plan() && fields.typed_plan_id.empty())
             hint(tr(Text::no_plan_named_remote_management));
     }
@@ -221,6 +287,8 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     if (plans.status == LookupStatus::loaded) {
         ImGui::Checkbox(label(Text::show_raw_plans).c_str(), &fields.show_raw_plans);
         track("Show raw plans");
+        if (mirror::take_activate("Show raw plans")) fields.show_raw_plans = !fields.show_raw_plans;
+        mirror::checkbox("Show raw plans", tr(Text::show_raw_plans), fields.show_raw_plans);
         if (fields.show_raw_plans) {
             std::string raw =
                 plans.value
@@ -237,19 +305,25 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
     const auto& chosen = flow.selection().billing_id;
     bool ready = lookup_state(contacts, contacts.value.empty(), Text::retry_contacts, LookupKind::contacts,
                               Text::no_contacts, actions);
+    if (ready && !contacts.value.empty()) mirror::begin_group("contacts", tr(Text::contacts_heading));
     for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
         std::string name = display_name(contact);
         if (!contact.company.empty()) name += (name.empty() ? "(" : " (") + contact.company + ")";
         if (name.empty()) name = tr(Text::unnamed_contact);
         std::string label = api_text(name) + "##" + contact.billing_contact_id.to_string();
-        if (ImGui::RadioButton(label.c_str(), chosen && *chosen == contact.billing_contact_id))
+        const std::string key = "contact:" + contact.billing_contact_id.to_string();
+        const bool selected = chosen && *chosen == contact.billing_contact_id;
+        if (ImGui::RadioButton(label.c_str(), selected) || mirror::take_activate(key))
             actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
-        track("contact:" + contact.billing_contact_id.to_string());
-        ImGui::SameLine();
+        track(key);
         const std::string email = contact.email_address.empty() ? tr(Text::no_email) : contact.email_address;
-        ImGui::TextDisabled("%s", api_text(format(Text::invoice_to_fmt, email.c_str())).c_str());
+        const std::string invoice_to = api_text(format(Text::invoice_to_fmt, email.c_str()));
+        same_line_if_fits(ImGui::CalcTextSize(invoice_to.c_str()).x); // else below the name, whole
+        hint(invoice_to.c_str());
+        mirror::radio(key, api_text(name) + ", " + invoice_to, selected);
         if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
+    mirror::end_group();
     typed_id_field(Text::type_billing_id, Text::billing_id_example, "Billing contact id",
                    fields.typed_billing_id, flow.selection().typed_billing_error, ActionKind::type_billing_id,
                    actions);
@@ -258,6 +332,7 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
 } // namespace
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
+    draw_progress_steps(progress_steps(flow));
     if (flow.pending_journal()) draw_pending_order_banner(*flow.pending_journal(), true, actions);
     draw_users(flow, fields, actions);
     draw_plans(flow, fields, actions);
@@ -274,7 +349,8 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
         actions.push_back({.kind = ActionKind::review});
     if (missing) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(*missing));
+        hint(tr(*missing)); // wrapped beside the button
+        mirror::text(tr(*missing));
     }
     draw_review_batch_button(flow, fields, actions);
 }

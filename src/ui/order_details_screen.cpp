@@ -2,6 +2,8 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -24,8 +26,10 @@ Text section_title(DetailSection section) {
 
 void draw_section(const DetailSectionRows& section) {
     ImGui::SeparatorText(tr(section_title(section.section)));
+    mirror::heading(tr(section_title(section.section)), 3);
     if (!section.present) {
         ImGui::TextDisabled("%s", tr(Text::section_missing));
+        mirror::text(tr(Text::section_missing));
         return;
     }
     float column = row_label_column();
@@ -37,20 +41,24 @@ void draw_section(const DetailSectionRows& section) {
         ImGui::TextDisabled("%s", api_text(row.label).c_str());
         ImGui::SameLine(column);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(row.value.empty() ? "-" : api_text(row.value).c_str());
+        const std::string value = row.value.empty() ? "-" : api_text(row.value);
+        ImGui::TextUnformatted(value.c_str());
         ImGui::PopTextWrapPos();
+        mirror::text(api_text(row.label) + ": " + value);
     }
 }
 
 void draw_unknown(const std::string& raw) {
     if (raw.empty()) return;
     ImGui::SeparatorText(tr(Text::other_members));
+    mirror::heading(tr(Text::other_members), 3);
     const nlohmann::json doc = nlohmann::json::parse(raw, nullptr, false);
     const std::string pretty = doc.is_discarded() ? raw : json_text(doc, 2);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(api_text(pretty).c_str());
     ImGui::PopTextWrapPos();
     track("Other members");
+    mirror::text(api_text(pretty));
 }
 
 } // namespace
@@ -60,7 +68,7 @@ void draw_order_details_screen(const OrdersBook& book, Actions& actions) {
     const std::string shown_no = view.details.order_no.empty() ? view.id : view.details.order_no;
     heading(format(Text::order_details_heading_fmt, api_text(shown_no).c_str()).c_str());
     if (button(Text::back, true, 100)) actions.push_back({.kind = ActionKind::leave_orders});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::refresh, 100)); // a phone: on the next line, not cut off
     if (button(Text::refresh, view.status != BookStatus::loading, 100))
         actions.push_back({.kind = ActionKind::open_order_details, .text = view.id});
     if (view.status == BookStatus::loaded && !OrdersBook::is_final(view.details.order_status)) {
@@ -69,6 +77,7 @@ void draw_order_details_screen(const OrdersBook& book, Actions& actions) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(status.tone));
         ImGui::TextUnformatted(api_text(order_status_words(view.details.order_status)).c_str());
         ImGui::PopStyleColor();
+        mirror::text(api_text(order_status_words(view.details.order_status)));
     }
     ImGui::Spacing();
     switch (view.status) {
@@ -78,6 +87,7 @@ void draw_order_details_screen(const OrdersBook& book, Actions& actions) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
         ImGui::TextUnformatted(tr(Text::could_not_read_details));
         ImGui::PopStyleColor();
+        mirror::alert(tr(Text::could_not_read_details));
         if (view.error) error_box(*view.error);
         return;
     case BookStatus::loaded: break;

@@ -2,6 +2,8 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
 #include "order_details_screen.h"
 #include "theme.h"
 #include "widgets.h"
@@ -17,7 +19,7 @@ namespace {
 void draw_status_filter(OrdersView& view) {
     const std::string current =
         view.filter.status.empty() ? tr(Text::orders_every_status) : order_status_words(view.filter.status);
-    ImGui::SetNextItemWidth(260);
+    ImGui::SetNextItemWidth(fit_width(260, label_beside(tr(Text::orders_status_filter))));
     if (ImGui::BeginCombo(label(Text::orders_status_filter).c_str(), current.c_str())) {
         if (ImGui::Selectable(tr(Text::orders_every_status), view.filter.status.empty()))
             view.filter.status.clear();
@@ -30,10 +32,21 @@ void draw_status_filter(OrdersView& view) {
         ImGui::EndCombo();
     }
     track("Status filter");
+    // In the mirror the filter is a radio group (a combo's list exists only while it is open).
+    mirror::begin_group("Status filter", tr(Text::orders_status_filter));
+    mirror::radio("status:", tr(Text::orders_every_status), view.filter.status.empty());
+    if (mirror::take_activate("status:")) view.filter.status.clear();
+    for (const std::string& status : view.book.statuses()) {
+        mirror::radio("status:" + status, order_status_words(status), view.filter.status == status);
+        if (mirror::take_activate("status:" + status)) view.filter.status = status;
+    }
+    mirror::end_group();
 }
 
 void draw_status_cell(const BookOrder& order) {
     const StatusHeading heading = receipt_heading(order.summary.order_status);
+    status_icon(icon_for_order_status(order.summary.order_status), heading.tone, ImGui::GetTextLineHeight());
+    ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(heading.tone));
     ImGui::TextUnformatted(api_text(order_status_words(order.summary.order_status)).c_str());
     ImGui::PopStyleColor();
@@ -62,9 +75,17 @@ void draw_row(const BookOrder& order, Actions& actions) {
     const std::string shown_no = api_text(o.order_no.empty() ? key : o.order_no);
     // The order number's cell opens the details: not the whole row, whose last cell has a button of its own
     // (an overlapping row needs a hovered frame before the click, which an on-demand page may not draw).
-    if (ImGui::Selectable(shown_no.c_str()))
+    if (ImGui::Selectable(shown_no.c_str()) || mirror::take_activate("order:" + o.order_no))
         actions.push_back({.kind = ActionKind::open_order_details, .text = key});
     track("order:" + o.order_no);
+    std::string status_words = api_text(order_status_words(o.order_status));
+    if (order.status_changed)
+        status_words += " " + format(Text::status_changed_fmt, order.previous_status.c_str());
+    mirror::row("order:" + o.order_no,
+                {shown_no, status_words, api_text(o.currency_code),
+                 order.created_ms ? local_time_text(order.created_ms) : "-",
+                 o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no)},
+                false);
     ImGui::TableNextColumn();
     draw_status_cell(order);
     ImGui::TableNextColumn();
@@ -98,12 +119,16 @@ void draw_table(const OrdersView& view, const std::vector<std::size_t>& rows, Ac
     ImGui::TableSetupColumn(label(Text::column_reference).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("##refresh", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
+    mirror::begin_table("orders", tr(Text::orders_heading),
+                        {tr(Text::order_no), tr(Text::status), tr(Text::column_currency), tr(Text::created),
+                         tr(Text::column_reference)});
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
             draw_row(view.book.orders()[rows[static_cast<std::size_t>(row)]], actions);
     ImGui::EndTable();
+    mirror::end_table();
 }
 
 } // namespace
@@ -112,7 +137,7 @@ void draw_orders_screen(OrdersView& view, Actions& actions) {
     const OrdersBook& book = view.book;
     heading(tr(Text::orders_heading));
     if (button(Text::back, true, 100)) actions.push_back({.kind = ActionKind::leave_orders});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::refresh, 100)); // a phone: on the next line, not cut off
     if (button(Text::refresh, book.status() != BookStatus::loading, 100))
         actions.push_back({.kind = ActionKind::refresh_orders});
     ImGui::SameLine();
@@ -122,14 +147,17 @@ void draw_orders_screen(OrdersView& view, Actions& actions) {
     draw_status_filter(view);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
+    mirror_text("Search orders", view.filter.text);
     ImGui::InputTextWithHint("##orders_search", tr(Text::orders_search_hint), &view.filter.text);
     track("Search orders");
+    mirror::field("Search orders", tr(Text::orders_search_hint), view.filter.text);
 
     if (book.status() == BookStatus::loading) spinner_text(tr(Text::loading));
     if (book.status() == BookStatus::error) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
         ImGui::TextUnformatted(tr(Text::could_not_read_orders));
         ImGui::PopStyleColor();
+        mirror::alert(tr(Text::could_not_read_orders));
         if (book.error()) error_box(*book.error());
     }
     if (book.status() != BookStatus::loaded && book.orders().empty()) return;

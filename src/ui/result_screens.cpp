@@ -1,6 +1,8 @@
 #include "result_screens.h"
 
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
 #include "review_screen.h"
 #include "text.h"
 #include "widgets.h"
@@ -13,7 +15,11 @@ namespace {
 
 void draw_found_order(const ReconcileResult& result) {
     const OrderSummary& order = *result.match;
+    status_icon(StatusIcon::placed, Tone::good, ImGui::GetTextLineHeight());
+    ImGui::SameLine();
     toned_text(Tone::good, tr(Text::found_order_placed));
+    mirror::announce(std::string(tr(Text::found_order_placed)) + " " + order.order_no + ", " +
+                     order_status_words(order.order_status));
     label_value_row(Text::order_no, order.order_no);
     label_value_row(Text::status, order_status_words(order.order_status));
     label_value_row(Text::created, local_time_text(create_time_ms(order.create_time)));
@@ -24,10 +30,13 @@ void draw_found_order(const ReconcileResult& result) {
     if (result.since_attempt.size() > 1 && !result.matched_by_po_number) {
         ImGui::Spacing();
         hint(tr(Text::several_orders_found));
-        for (const OrderSummary& other : result.since_attempt)
-            ImGui::BulletText("%s  %s  %s", other.order_no.c_str(),
-                              local_time_text(create_time_ms(other.create_time)).c_str(),
-                              order_status_words(other.order_status).c_str());
+        for (const OrderSummary& other : result.since_attempt) {
+            const std::string line = other.order_no + "  " +
+                                     local_time_text(create_time_ms(other.create_time)) + "  " +
+                                     order_status_words(other.order_status);
+            ImGui::BulletText("%s", line.c_str());
+            mirror::text(line);
+        }
     }
 }
 
@@ -87,11 +96,12 @@ std::string receipt_json(const RenewalFlow& flow) {
 void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     const OrderReceipt& r = flow.receipt();
     const StatusHeading status = receipt_heading(r.order_status);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(status.tone));
-    heading(status.text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::TextUnformatted(order_status_words(r.order_status).c_str());
+    status_heading(status.text.c_str(), icon_for_order_status(r.order_status), status.tone);
+    const std::string status_words = order_status_words(r.order_status);
+    ImGui::TextUnformatted(status_words.c_str());
     track("Receipt status");
+    mirror::text(status_words);
+    mirror::announce(status.text + ": " + tr(Text::order_no) + " " + r.order_no + ", " + status_words);
     {
         label_value_row(Text::renew_for, order_target_text(flow));
         label_value_row(Text::order_no, r.order_no);
@@ -106,18 +116,19 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     ImGui::Spacing();
     if (button(Text::copy_receipt, true, 150))
         actions.push_back({.kind = ActionKind::copy_text, .text = receipt_text(r)});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::download_receipt, 170)); // a phone: on the next line, not cut off
     if (button(Text::download_receipt, true, 170)) actions.push_back({.kind = ActionKind::save_receipt});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::renew_another, 150)); // a phone: on the next line, not cut off
     if (button(Text::renew_another, true, 150)) actions.push_back({.kind = ActionKind::renew_another});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::order_details, 150)); // a phone: on the next line, not cut off
     if (button(Text::order_details, !r.order_id.empty() || !r.order_no.empty(), 150))
         actions.push_back(
             {.kind = ActionKind::open_order_details, .text = r.order_id.empty() ? r.order_no : r.order_id});
 }
 
 void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
-    heading(tr(Text::failed_heading));
+    status_heading(tr(Text::failed_heading), StatusIcon::failed, Tone::bad);
+    mirror::announce(tr(Text::failed_heading));
     if (flow.failure() == OrderOutcome::refused) toned_text(Tone::bad, tr(Text::failed_refused));
     else toned_text(Tone::bad, format(Text::failed_not_sent_fmt, url_host(flow.attempt().base_url).c_str()));
     if (flow.error()) error_box(*flow.error());
@@ -126,11 +137,14 @@ void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
 }
 
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
-    heading(tr(Text::unknown_heading));
+    status_heading(tr(Text::unknown_heading), StatusIcon::unknown, Tone::pending);
+    mirror::announce(tr(Text::unknown_heading)); // a found order announces itself below, replacing this
+    const std::string explained =
+        format(Text::unknown_explained_fmt, local_time_text(flow.attempt().sent_at_ms).c_str());
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        format(Text::unknown_explained_fmt, local_time_text(flow.attempt().sent_at_ms).c_str()).c_str());
+    ImGui::TextUnformatted(explained.c_str());
     ImGui::PopTextWrapPos();
+    mirror::text(explained);
     if (flow.error()) error_box(*flow.error());
     ImGui::Spacing();
     draw_reconciliation(flow, actions);
@@ -140,6 +154,7 @@ void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
     if (!settled) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(Text::once_order_list_answered));
+        mirror::text(tr(Text::once_order_list_answered));
     }
 }
 

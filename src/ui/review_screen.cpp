@@ -2,6 +2,9 @@
 
 #include "api_paths.h"
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
+#include "progress_steps.h"
 #include "user_filter.h"
 #include "widgets.h"
 
@@ -24,6 +27,7 @@ std::string order_target_text(const RenewalFlow& flow) {
 
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
+    draw_progress_steps(progress_steps(flow));
     heading(tr(Text::review_heading));
     hint(tr(Text::review_hint));
     destination_row(fields.base_url, fields.sending_to_sandbox);
@@ -53,17 +57,22 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::Spacing();
     ImGui::BeginDisabled(submitting);
     row_label(Text::po_number);
-    ImGui::SetNextItemWidth(260.0f);
-    if (ImGui::InputTextWithHint("##po", tr(Text::po_number_example), &fields.po_number))
+    ImGui::SetNextItemWidth(fit_width(260.0f));
+    const bool typed = !submitting && mirror_text("PO number", fields.po_number);
+    if (ImGui::InputTextWithHint("##po", tr(Text::po_number_example), &fields.po_number) || typed)
         actions.push_back({.kind = ActionKind::set_po_number, .text = fields.po_number});
     track("PO number");
-    ImGui::SameLine();
+    mirror::field("PO number", tr(Text::po_number), fields.po_number, tr(Text::po_number_example),
+                  submitting);
+    same_line_if_fits(ImGui::CalcTextSize(tr(Text::po_number_explained)).x);
     ImGui::TextDisabled("%s", tr(Text::po_number_explained));
+    mirror::text(tr(Text::po_number_explained));
     ImGui::EndDisabled();
 
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", format(Text::exact_body_fmt, paths::create_order).c_str());
+    hint(format(Text::exact_body_fmt, paths::create_order).c_str()); // wrapped: a phone shows the path whole
     std::string body = flow.order_body();
+    mirror::text(format(Text::exact_body_fmt, paths::create_order) + " " + body);
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
     ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines),
                               ImGuiInputTextFlags_ReadOnly);
@@ -73,10 +82,10 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     if (fields.focus_back) ImGui::SetKeyboardFocusHere();
     fields.focus_back = false;
     if (button(Text::back, !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::copy_as_curl, 140));
     if (button(Text::copy_as_curl, true, 140))
         actions.push_back({.kind = ActionKind::copy_text, .text = flow.order_as_curl()});
-    ImGui::SameLine();
+    same_line_if_fits(button_width(Text::confirm_order, 180));
     // Disabled from the first frame after the click: the flow has left `reviewing` already.
     if (button(Text::confirm_order, !submitting, 180)) actions.push_back({.kind = ActionKind::confirm});
     if (submitting) {

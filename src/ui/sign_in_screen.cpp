@@ -2,10 +2,14 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "layout.h"
+#include "mirror.h"
 #include "widgets.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace rd::ui {
 
@@ -15,17 +19,20 @@ void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Act
                                 : api_text(entry.target_name.empty() ? entry.target : entry.target_name) +
                                       " (" + entry.target + ")";
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
+    const std::string pending =
+        format(Text::pending_order_fmt, local_time_text(entry.sent_at_ms).c_str(), who.c_str());
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        format(Text::pending_order_fmt, local_time_text(entry.sent_at_ms).c_str(), who.c_str()).c_str());
+    ImGui::TextUnformatted(pending.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     track("Pending order");
+    mirror::text(pending);
+    const std::string sign_in_as =
+        format(Text::pending_order_sign_in_fmt, url_host(entry.base_url).c_str(), entry.client_id.c_str());
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", format(Text::pending_order_sign_in_fmt, url_host(entry.base_url).c_str(),
-                                     entry.client_id.c_str())
-                                  .c_str());
+    ImGui::TextDisabled("%s", sign_in_as.c_str());
     ImGui::PopTextWrapPos();
+    mirror::text(sign_in_as);
     if (offer_forget && button(Text::forget_pending_order, true, 0))
         actions.push_back({.kind = ActionKind::forget_journal});
 }
@@ -41,23 +48,36 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
     }
     ImGui::Spacing();
 
-    const float field_width = 420.0f;
+    // As wide as designed on a wide display; on a phone the widest label still fits beside the field.
+    float labels = 0;
+    for (Text text : {Text::base_url, Text::client_id, Text::client_secret})
+        labels = std::max(labels, label_beside(tr(text)));
+    const float field_width = fit_width(420.0f, labels);
     ImGui::BeginDisabled(waiting);
     ImGui::SetNextItemWidth(field_width);
-    if (ImGui::InputText(label(Text::base_url).c_str(), &fields.base_url)) fields.plain_http_warning = false;
+    const bool typed_url = !waiting && mirror_text(en(Text::base_url), fields.base_url);
+    if (ImGui::InputText(label(Text::base_url).c_str(), &fields.base_url) || typed_url)
+        fields.plain_http_warning = false;
     track(en(Text::base_url));
+    mirror::field(en(Text::base_url), tr(Text::base_url), fields.base_url, {}, waiting);
     // Keyboard focus starts where typing is needed: the Client ID, or the secret when the id is remembered.
     const bool focus_first_field = fields.focus;
     fields.focus = false;
     ImGui::SetNextItemWidth(field_width);
     if (focus_first_field && fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
+    if (!waiting) mirror_text(en(Text::client_id), fields.client_id);
     ImGui::InputText(label(Text::client_id).c_str(), &fields.client_id);
     track(en(Text::client_id));
+    mirror::field(en(Text::client_id), tr(Text::client_id), fields.client_id, {}, waiting);
     ImGui::SetNextItemWidth(field_width);
     if (focus_first_field && !fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
+    if (!waiting) mirror_text(en(Text::client_secret), fields.client_secret);
     bool enter = ImGui::InputText(label(Text::client_secret).c_str(), &fields.client_secret,
                                   ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     track(en(Text::client_secret));
+    // Never its text: the mirror's own password field holds what was typed there.
+    mirror::secret(en(Text::client_secret), tr(Text::client_secret), !fields.client_secret.empty(), waiting,
+                   en(Text::sign_in));
     ImGui::EndDisabled();
 
     ImGui::Spacing();
@@ -75,15 +95,16 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(
-            format(Text::plain_http_warning_fmt, url_host(fields.base_url).c_str()).c_str());
+        const std::string warning = format(Text::plain_http_warning_fmt, url_host(fields.base_url).c_str());
+        ImGui::TextUnformatted(warning.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
+        mirror::alert(warning);
         if (button(Text::sign_in_anyway, ready, 160.0f)) {
             fields.plain_http_warning = false;
             actions.push_back({.kind = ActionKind::sign_in});
         }
-        ImGui::SameLine();
+        same_line_if_fits(button_width(Text::cancel, 100.0f)); // a phone: on the next line, not cut off
         if (button(Text::cancel, true, 100.0f)) fields.plain_http_warning = false;
     }
     if (flow.error()) {

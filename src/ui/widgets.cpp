@@ -2,9 +2,13 @@
 
 #include "api_text.h"
 #include "error_words.h"
+#include "heading_font.h"
+#include "mirror.h"
+#include "text.h"
 #include "theme.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem
 
 #include <algorithm>
 #include <cstdarg>
@@ -22,7 +26,35 @@ std::string& focused_label() {
     return label;
 }
 
+// The page's mirror asked for the keyboard on the item just drawn: ImGui's focus (and its visible
+// ring) moves there, without starting to edit, so typing stays in the mirror's own field.
+// ImGui stops editing any field: the mirror's field holds the text now. ImGui's copy of the text it was
+// editing must not be written back when the edit ends (its deactivation hook), or it would overwrite
+// what the mirror typed.
+void stop_imgui_editing() {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    if (context.ActiveId == 0) return;
+    ImGui::ClearActiveID();
+    ImGuiInputTextDeactivatedState& ended = context.InputTextDeactivatedState; // may be the secret
+    wipe_bytes(ended.TextA.Data, static_cast<std::size_t>(ended.TextA.Capacity));
+    ended.TextA.resize(0);
+    ended.ID = 0;
+}
+
+void take_mirror_focus(const std::string& label) {
+    if (!mirror::take_focus(label)) return;
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    const ImGuiID id = context.LastItemData.ID;
+    if (id == 0) return;
+    stop_imgui_editing();
+    ImGui::SetFocusID(id, context.CurrentWindow);
+    context.NavDisableHighlight = false; // the ring shows, as after Tab
+    context.NavDisableMouseHover = true;
+    ImGui::ScrollToItem();
+}
+
 void track(const std::string& label) {
+    take_mirror_focus(label);
     if (ImGui::IsItemFocused()) focused_label() = label;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -49,17 +81,37 @@ std::string label(Text text) {
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, current_palette().heading);
+    ImFont* font = heading_font_for(text); // null: a glyph only the body font draws (or fetches)
+    if (font) ImGui::PushFont(font);
     ImGui::TextUnformatted(text);
+    if (font) ImGui::PopFont();
     ImGui::PopStyleColor();
     ImGui::Separator();
+    mirror::heading(text);
+}
+
+void status_heading(const char* text, StatusIcon icon, Tone tone) {
+    ImGui::Spacing();
+    ImFont* font = heading_font_for(text);
+    if (font) ImGui::PushFont(font);
+    status_icon(icon, tone, ImGui::GetTextLineHeight());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+    ImGui::Separator();
+    mirror::heading(text);
 }
 
 void error_box(const ApiError& error) {
     ImGui::PushStyleColor(ImGuiCol_Text, current_palette().bad);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(error_words(error).c_str());
+    const std::string words = error_words(error);
+    ImGui::TextUnformatted(words.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    mirror::alert(words);
 }
 
 void hint(const char* text) {
@@ -68,12 +120,14 @@ void hint(const char* text) {
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    mirror::text(text);
 }
 
 void spinner_text(const char* text) {
     static const char* dots[] = {"", ".", "..", "..."};
     int phase = static_cast<int>(ImGui::GetTime() * 3.0) % 4;
     ImGui::Text("%s%s", text, dots[phase]);
+    mirror::text(text); // without the moving dots: the mirror changes only when the words do
 }
 
 const std::vector<Text>& row_label_texts() {
@@ -100,9 +154,11 @@ void row_label(Text label) {
 
 void label_value_row(Text label, const std::string& value) {
     row_label(label);
+    const std::string shown = value.empty() ? "-" : api_text(value);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(value.empty() ? "-" : api_text(value).c_str());
+    ImGui::TextUnformatted(shown.c_str());
     ImGui::PopTextWrapPos();
+    mirror::text(std::string(tr(label)) + ": " + shown);
 }
 
 bool button(Text text, bool enabled, float min_width) {
@@ -111,7 +167,19 @@ bool button(Text text, bool enabled, float min_width) {
     bool pressed = ImGui::Button(label(text).c_str(), ImVec2(std::max(min_width, fits), 0));
     ImGui::EndDisabled();
     track(en(text));
+    mirror::button(en(text), tr(text), enabled);
+    pressed = mirror::take_activate(en(text)) || pressed; // a press in the mirror is a click
     return pressed && enabled;
+}
+
+bool mirror_text(const std::string& key, std::string& text) {
+    std::optional<std::string> typed = mirror::take_text(key);
+    if (!typed) return false;
+    stop_imgui_editing();
+    if (*typed == text) return false;
+    wipe_string(text); // the old text may be a secret
+    text = std::move(*typed);
+    return true;
 }
 
 void toned_text(Tone tone, const std::string& text) {
@@ -120,14 +188,21 @@ void toned_text(Tone tone, const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    mirror::text(text);
 }
 
 void destination_row(const std::string& base_url, bool is_sandbox) {
     const std::string host = url_host(base_url);
+    const std::string where =
+        format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str());
     row_label(Text::sending_to);
-    toned_text(is_sandbox ? Tone::good : Tone::pending,
-               format(is_sandbox ? Text::sending_to_sandbox_fmt : Text::sending_to_real_fmt, host.c_str()));
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_sandbox ? Tone::good : Tone::pending));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(where.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
     track(en(Text::sending_to));
+    mirror::text(std::string(tr(Text::sending_to)) + ": " + where);
 }
 
 } // namespace rd::ui

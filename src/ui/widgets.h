@@ -6,6 +6,7 @@
 #include "app.h"
 #include "catalog.h"
 #include "display_text.h"
+#include "status_icon.h"
 
 #include <map>
 #include <string>
@@ -26,6 +27,8 @@ std::string format(Text text, ...);
 std::string label(Text text);
 
 void heading(const char* text);
+// A heading led by a money state's shape (status_icon.h), its words in the tone's colour: never colour alone.
+void status_heading(const char* text, StatusIcon icon, Tone tone);
 void error_box(const ApiError& error);
 void hint(const char* text);
 // "Loading" with dots that move; needs frames while shown.
@@ -42,6 +45,10 @@ void label_value_row(Text label, const std::string& value);
 // A button that shows as disabled and never returns true when `enabled` is false; tracked by its
 // English text. At least `min_width` wide, and wide enough for its text in every language.
 bool button(Text text, bool enabled = true, float min_width = 0);
+// Text the page's accessible mirror typed into the field tracked as `key` (its whole new text) replaces
+// `text` (the old text wiped: it may be a secret). True when the text changed, as InputText's return.
+// Call before the field is drawn.
+bool mirror_text(const std::string& key, std::string& text);
 
 // Wrapped text in a tone's colour (outcomes, warnings).
 void toned_text(Tone tone, const std::string& text);

@@ -169,6 +169,21 @@ TEST(SettingsStore, ThemeRoundTripsAndIsLeftOutWhenUnset) {
     EXPECT_EQ(load_settings(file).settings.theme, "");
 }
 
+TEST(SettingsStore, UiScaleRoundTripsAndIsLeftOutWhenUnset) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    DesktopSettings settings = sample();
+    settings.ui_scale = 150;
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_NE(read_text(file).find("\"uiScale\": 150"), std::string::npos) << read_text(file);
+    EXPECT_EQ(load_settings(file).settings, settings);
+    settings.ui_scale = 0;
+    ASSERT_TRUE(save_settings(file, settings, nullptr));
+    EXPECT_EQ(read_text(file).find("uiScale"), std::string::npos) << read_text(file);
+    write_text(file, R"({"uiScale": "big"})"); // a wrong type is ignored; the UI clamps odd numbers
+    EXPECT_EQ(load_settings(file).settings.ui_scale, 0);
+}
+
 TEST(SettingsStore, AFileFromBeforeThemesIsReadWithNoThemeChosen) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";

@@ -27,6 +27,7 @@ struct UiOptions {
     std::optional<ui::Language> language;    // the remembered or detected language at start
     std::optional<ui::Theme> theme;          // the remembered theme at start
     ui::Theme system_theme = ui::Theme::light;
+    std::optional<int> ui_scale; // the remembered UI scale at start, in percent
 };
 
 struct UiHarness {
@@ -45,6 +46,7 @@ struct UiHarness {
     std::vector<std::pair<std::string, std::string>> remembered;
     std::vector<ui::Language> remembered_languages;
     std::vector<ui::Theme> remembered_themes;
+    std::vector<int> remembered_ui_scales;
     std::unique_ptr<ui::App> app; // made in the constructor, once the journal holds its start text
 
     ~UiHarness() {
@@ -88,6 +90,8 @@ struct UiHarness {
             .theme = options.theme,
             .system_theme = options.system_theme,
             .remember_theme = [this](ui::Theme theme) { remembered_themes.push_back(theme); },
+            .ui_scale = options.ui_scale,
+            .remember_ui_scale = [this](int percent) { remembered_ui_scales.push_back(percent); },
         };
     }
 

@@ -73,6 +73,12 @@ ui::AppEnvironment DesktopEnvironment::app_environment() {
         next.theme = ui::theme_code(theme);
         save(next);
     };
+    if (settings_.ui_scale > 0) env.ui_scale = settings_.ui_scale;
+    env.remember_ui_scale = [this](int percent) {
+        DesktopSettings next = settings_;
+        next.ui_scale = percent;
+        save(next);
+    };
     env.copy_to_clipboard = [](const std::string& text) { ImGui::SetClipboardText(text.c_str()); };
     env.save_file = [this](const std::string& name, const std::string& contents) {
         const SavedReceipt saved = save_receipt(config_dir_, name, contents);

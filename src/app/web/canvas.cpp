@@ -18,7 +18,8 @@ const Canvas* input_canvas = nullptr; // GLFW callbacks carry no user data here
 
 void on_cursor_pos(GLFWwindow* window, double x, double y) {
     const Canvas& c = *input_canvas;
-    ImGui_ImplGlfw_CursorPosCallback(window, x * c.css_width / c.fb_width, y * c.css_height / c.fb_height);
+    ImGui_ImplGlfw_CursorPosCallback(window, x * c.css_width / c.fb_width / c.ui_scale,
+                                     y * c.css_height / c.fb_height / c.ui_scale);
 }
 
 void on_cursor_enter(GLFWwindow* window, int entered) {
@@ -55,7 +56,11 @@ void Canvas::fit(app::Frame& frame, bool renderer_ready) {
     css_width = width;
     css_height = height;
     ratio = device_ratio;
-    frame.set_pixel_scale(static_cast<float>(device_ratio), renderer_ready);
+    frame.set_pixel_scale(static_cast<float>(device_ratio) * ui_scale, renderer_ready);
+}
+
+float css_per_unit() {
+    return input_canvas ? input_canvas->ui_scale : 1.0f;
 }
 
 void install_input_callbacks(GLFWwindow* window, const Canvas& canvas) {

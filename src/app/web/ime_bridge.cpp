@@ -1,10 +1,12 @@
 #include "ime_bridge.h"
 
+#include "canvas.h"
+
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
-// Places the page's input element at the caret (ImGui display coordinates = CSS pixels relative to
-// the canvas) and focuses it, or blurs and hides it when no field wants text.
+// Places the page's input element at the caret (CSS pixels relative to the canvas: ImGui display
+// coordinates times the UI scale) and focuses it, or blurs and hides it when no field wants text.
 EM_JS(void, rd_js_ime_place, (int want, double x, double y, double line_height), {
     const ime = Module['rdIme'];
     if (ime) ime.place(!!want, x, y, line_height);
@@ -28,7 +30,9 @@ bool sent_any = false; // the page was told anything yet
 ImeWake wake_loop = nullptr;
 
 void on_platform_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
-    reported = {data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight};
+    const float css = css_per_unit(); // the page places its element in CSS pixels
+    reported = {data->WantVisible, data->InputPos.x * css, data->InputPos.y * css,
+                data->InputLineHeight * css};
     if (!reported.want) reported = {};
 }
 

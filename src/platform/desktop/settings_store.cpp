@@ -37,6 +37,7 @@ DesktopSettings from_json(const json& document) {
     read_string(document, "caBundle", settings.ca_bundle);
     read_string(document, "language", settings.language);
     read_string(document, "theme", settings.theme);
+    read_size(document, "uiScale", settings.ui_scale);
     if (auto window = document.find("window"); window != document.end() && window->is_object()) {
         read_size(*window, "width", settings.window_width);
         read_size(*window, "height", settings.window_height);
@@ -112,6 +113,7 @@ std::string settings_json(const DesktopSettings& settings) {
     if (!settings.ca_bundle.empty()) document["caBundle"] = settings.ca_bundle;
     if (!settings.language.empty()) document["language"] = settings.language;
     if (!settings.theme.empty()) document["theme"] = settings.theme;
+    if (settings.ui_scale > 0) document["uiScale"] = settings.ui_scale;
     if (settings.window_width > 0 && settings.window_height > 0)
         document["window"] = {{"width", settings.window_width}, {"height", settings.window_height}};
     return json_text(document, 2) + "\n"; // a typed Base URL may hold any bytes

@@ -1,8 +1,8 @@
-// The desktop app's remembered settings: base URL, Client ID, CA bundle, UI language, theme and window size,
-// as JSON in $XDG_CONFIG_HOME/renewdesk/settings.json (or ~/.config/renewdesk/settings.json). The Client
-// Secret and tokens have no field here, so they cannot be written: a secret someone put into the file by hand
-// is dropped by the next save. A file that cannot be read is kept aside as settings.json.corrupt and
-// replaced; the app starts with defaults and tells the person.
+// The desktop app's remembered settings: base URL, Client ID, CA bundle, UI language, theme, UI scale and
+// window size, as JSON in $XDG_CONFIG_HOME/renewdesk/settings.json (or ~/.config/renewdesk/settings.json).
+// The Client Secret and tokens have no field here, so they cannot be written: a secret someone put into the
+// file by hand is dropped by the next save. A file that cannot be read is kept aside as settings.json.corrupt
+// and replaced; the app starts with defaults and tells the person.
 //
 //   auto loaded = rd::desktop::load_settings(dir / "settings.json");
 //   if (loaded.problem) tell_the_person(*loaded.problem);
@@ -23,6 +23,7 @@ struct DesktopSettings {
     std::string ca_bundle;
     std::string language; // the UI language chosen in the top bar: "en" or "zh"; empty: none chosen
     std::string theme;    // the theme chosen in the top bar: "light" or "dark"; empty: none (the system's)
+    int ui_scale = 0;     // the UI scale chosen in the header, in percent (the UI clamps it); 0: none
     int window_width = 0; // GLFW screen coordinates; 0: none remembered
     int window_height = 0;
 

@@ -32,6 +32,16 @@ EM_JS(void, rd_js_remembered_theme, (char* buffer, int capacity), {
     try { code = localStorage.getItem('renewdesk.theme') || ''; } catch (e) { /* storage off */ }
     stringToUTF8(code, buffer, capacity);
 });
+EM_JS(int, rd_js_remembered_ui_scale, (), {
+    var percent = 0;
+    try { percent = parseInt(localStorage.getItem('renewdesk.uiScale') || '0', 10) || 0; } catch (e) { /* storage off */ }
+    return percent;
+});
+
+EM_JS(void, rd_js_remember_ui_scale, (int percent), {
+    try { localStorage.setItem('renewdesk.uiScale', String(percent)); } catch (e) { /* storage off */ }
+});
+
 EM_JS(void, rd_js_remember_theme, (const char* code), {
     try { localStorage.setItem('renewdesk.theme', UTF8ToString(code)); } catch (e) { /* storage off */ }
 });
@@ -100,6 +110,14 @@ std::string remembered_theme() {
 }
 void remember_theme(const std::string& code) {
     rd_js_remember_theme(code.c_str());
+}
+
+int remembered_ui_scale() {
+    return rd_js_remembered_ui_scale();
+}
+
+void remember_ui_scale(int percent) {
+    rd_js_remember_ui_scale(percent);
 }
 void show_fatal_error(const char* message) {
     rd_js_fatal(message);

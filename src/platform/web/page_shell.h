@@ -21,6 +21,9 @@ void remember_language(const std::string& code);
 // The theme chosen in the page (localStorage key renewdesk.theme: "light" or "dark"; "" when none).
 std::string remembered_theme();
 void remember_theme(const std::string& code);
+// The UI scale chosen in the page, in percent (localStorage key renewdesk.uiScale); 0 when none.
+int remembered_ui_scale();
+void remember_ui_scale(int percent);
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 

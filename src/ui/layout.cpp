@@ -1,0 +1,54 @@
+#include "layout.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace rd::ui {
+
+float column_margin(float display_width, float padding) {
+    return std::max(0.0f, (display_width - content_max_width) / 2 - padding);
+}
+
+float column_width(float display_width, float padding) {
+    return std::max(0.0f, display_width - 2 * column_margin(display_width, padding) - 2 * padding);
+}
+
+float fit_width(float fixed, float beside) {
+    return std::max(1.0f, std::min(fixed, ImGui::GetContentRegionAvail().x - beside));
+}
+
+float label_beside(const char* label) {
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x; // true: up to "##" or "###"
+    return text > 0 ? text + ImGui::GetStyle().ItemInnerSpacing.x : 0;
+}
+
+void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(Text text, float min_width) {
+    return std::max(min_width, ImGui::CalcTextSize(tr(text)).x + 2 * ImGui::GetStyle().FramePadding.x);
+}
+
+void apply_spacing(ImGuiStyle& style) {
+    style.WindowPadding = ImVec2(16, 16);
+    style.FramePadding = ImVec2(8, 4);
+    style.CellPadding = ImVec2(8, 4);
+    style.ItemSpacing = ImVec2(8, 8);
+    style.ItemInnerSpacing = ImVec2(8, 4);
+    style.IndentSpacing = 20;
+    style.ScrollbarSize = 12;
+    style.GrabMinSize = 12;
+    style.WindowRounding = 0;   // the main window is the page: no corners,
+    style.WindowBorderSize = 0; // and no edge around the content column
+    style.ChildRounding = 4;
+    style.FrameRounding = 4;
+    style.PopupRounding = 4;
+    style.ScrollbarRounding = 4;
+    style.GrabRounding = 4;
+    style.TabRounding = 4;
+}
+
+} // namespace rd::ui

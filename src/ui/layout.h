@@ -1,0 +1,38 @@
+// The content column and the spacing grid.
+//
+// Text reads best at a limited line length, so on a wide display the main window is a centred column
+// whose content is at most content_max_width wide; on a narrow one (a phone) it spans the display and
+// its content the whole width less the padding. The window itself is the column (not a padded full
+// width window) because screens place values at offsets from the window's left edge (SameLine(x)).
+// Outside it the display is cleared in the window's own background colour, so no edge shows.
+//
+// Spacing: every padding and spacing of the style is a multiple of 4 px, so screens line up on one grid.
+#pragma once
+
+#include "catalog.h"
+
+struct ImGuiStyle;
+
+namespace rd::ui {
+
+inline constexpr float content_max_width = 760.0f;
+
+// How far the main window stands in from each side of a display `display_width` wide whose window
+// padding is `padding`: 0 on a narrow display.
+float column_margin(float display_width, float padding);
+// The width of the column's content on that display.
+float column_width(float display_width, float padding);
+// `fixed`, or less when the space left on the current line, less `beside` (a label to its right), is
+// narrower: a field keeps its designed width on a wide display and still fits on a phone.
+float fit_width(float fixed, float beside = 0);
+// The width of an item's label to its right (text plus ImGui's inner spacing); 0 for none.
+float label_beside(const char* label);
+// The next item on the current line when `width` still fits there, else on a new line: buttons after a
+// wrapped hint or beside other buttons stay whole on a phone instead of running off the column.
+void same_line_if_fits(float width);
+// The width widgets.h's button() gives `text` (at least `min_width`), for same_line_if_fits.
+float button_width(Text text, float min_width = 0);
+// Paddings, spacings and roundings on the 4 px grid; colours are the theme's (theme.h).
+void apply_spacing(ImGuiStyle& style);
+
+} // namespace rd::ui
