@@ -16,6 +16,11 @@ add_library(imgui STATIC
 # SYSTEM: third-party headers must not trip our warning flags.
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+if(EMSCRIPTEN)
+    # The page never opens ImGui's metrics window or debug log; their hooks in NewFrame and the log
+    # calls across ImGui would otherwise be linked into the page (page weight, issue 12).
+    target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEBUG_TOOLS)
+endif()
 
 add_library(imgui_glfw STATIC ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp)
 target_include_directories(imgui_glfw SYSTEM PUBLIC ${IMGUI_DIR}/backends)

@@ -2,9 +2,9 @@
 // first drawn frame and to a usable sign-in screen, frames drawn while idle, and the gzip size of
 // what the browser downloads. Prints numbers; asserts nothing.
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, root, startSandbox } from '../e2e/harness.js';
+import { launchBrowser, startSandbox, webBin } from '../e2e/harness.js';
 
 const runs = Number(process.argv[2] ?? 5);
 const sandbox = await startSandbox();
@@ -37,8 +37,11 @@ console.log(`web: first frame ${median(firstFrame)} ms median of ${runs} (${firs
 console.log(`web: sign-in ready ${median(ready)} ms median (${ready.join(', ')})`);
 console.log(`web: frames drawn while idle for 2 s: ${idleFrames}`);
 let total = 0;
-for (const file of ['index.html', 'shell.js', 'shell.css', 'renewdesk.js', 'renewdesk.wasm']) {
-  const bytes = readFileSync(path.join(root, 'build/web/bin', file));
+// The page as served from the build's bin/ (or $RENEWDESK_WEB_BIN): index.html, shell.css, every .js
+// the page loads (shell.js, mirror.js, renewdesk.js: bin/ holds no other) and renewdesk.wasm.
+const scripts = readdirSync(webBin).filter((file) => file.endsWith('.js')).sort();
+for (const file of ['index.html', 'shell.css', ...scripts, 'renewdesk.wasm']) {
+  const bytes = readFileSync(path.join(webBin, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   total += gz;
   console.log(`web: ${file.padEnd(16)} ${String(bytes.length).padStart(8)} bytes, ${String(gz).padStart(7)} gzip`);
