@@ -5,7 +5,8 @@
 // is being sent. Also exposes read-only test hooks:
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
 //                                      frame's CPU time) + {frames: drawn frames}
-//   window.renewdesk.widget(label)  -> {x, y, w, h} of a widget in page CSS pixels, or null
+//   window.renewdesk.widget(label)  -> {x, y, w, h, visible, clip: {x, y, w, h}} of a widget in page CSS
+//                                      pixels (clip: its scrolling region's visible part), or null
 //   window.renewdesk.ime()          -> the input-method element: {wanted, focused, composing, text,
 //                                      rect: {x, y, w, h} in page CSS pixels or null}
 // Optional config.json beside index.html (missing -> defaults):
@@ -351,7 +352,9 @@
         const rect = JSON.parse(m.UTF8ToString(m.ccall('rd_web_widget_json', 'number', ['string'], [String(label)])));
         if (!rect) return null;
         const box = canvas.getBoundingClientRect();
-        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
+        const clip = rect.clip ? { x: rect.clip.x + box.left, y: rect.clip.y + box.top, w: rect.clip.w, h: rect.clip.h }
+          : null;
+        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h, visible: rect.visible !== false, clip };
       },
       ime() { return isRunning() ? ime.snapshot() : null; },
       // The next frame records the text it draws; state().drawnText then holds it.

@@ -85,6 +85,11 @@ struct RenderFacts {
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0; // in ImGui display coordinates (CSS pixels on the web)
+    // Where its window shows content (a scrolling region's visible part), and whether the widget lies
+    // wholly inside it: a widget scrolled out of view has a rectangle but cannot be clicked; a person
+    // (and a test) scrolls with the wheel over the region first.
+    float clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
+    bool visible = true;
 };
 
 class App {

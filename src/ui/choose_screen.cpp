@@ -333,12 +333,14 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     draw_progress_steps(progress_steps(flow));
+    begin_scrolling_content("choices", fields.action_bar_height); // the action bar below stays in view
     if (flow.pending_journal()) draw_pending_order_banner(*flow.pending_journal(), true, actions);
     draw_users(flow, fields, actions);
     draw_plans(flow, fields, actions);
     draw_contacts(flow, fields, actions);
+    end_scrolling_content();
 
-    ImGui::Spacing();
+    const float bar_top = ImGui::GetCursorPosY();
     ImGui::Separator();
     const auto& chosen = flow.selection();
     const std::optional<Text> missing = !chosen.target       ? std::optional(Text::choose_target_first)
@@ -350,9 +352,9 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
     if (missing) {
         ImGui::SameLine();
         hint(tr(*missing)); // wrapped beside the button
-        mirror::text(tr(*missing));
     }
     draw_review_batch_button(flow, fields, actions);
+    keep_action_bar_height(bar_top, fields.action_bar_height);
 }
 
 } // namespace rd::ui

@@ -21,6 +21,7 @@ struct ChooseFields {
     bool sort_descending = false;
     UserFilter filter;
     std::set<std::string> selected; // the batch: partner ids ("" = the partner itself)
+    float action_bar_height = 0;    // the bar under the choices, as tall as last drawn (0: not yet)
 };
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions);

@@ -32,6 +32,21 @@ float button_width(Text text, float min_width) {
     return std::max(min_width, ImGui::CalcTextSize(tr(text)).x + 2 * ImGui::GetStyle().FramePadding.x);
 }
 
+void begin_scrolling_content(const char* id, float last_bar_height) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float bar =
+        last_bar_height > 0 ? last_bar_height : ImGui::GetFrameHeightWithSpacing() + 2 * style.ItemSpacing.y;
+    ImGui::BeginChild(id, ImVec2(0, -bar), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+}
+
+void end_scrolling_content() {
+    ImGui::EndChild();
+}
+
+void keep_action_bar_height(float bar_top, float& bar_height) {
+    bar_height = std::max(bar_height, ImGui::GetCursorPosY() - bar_top + ImGui::GetStyle().ItemSpacing.y);
+}
+
 void apply_spacing(ImGuiStyle& style) {
     style.WindowPadding = ImVec2(16, 16);
     style.FramePadding = ImVec2(8, 4);

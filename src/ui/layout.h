@@ -35,4 +35,15 @@ float button_width(Text text, float min_width = 0);
 // Paddings, spacings and roundings on the 4 px grid; colours are the theme's (theme.h).
 void apply_spacing(ImGuiStyle& style);
 
+// A screen whose content scrolls above an action bar that stays at the window's bottom (Review order,
+// Confirm order): the action is in reach on a short laptop window or a phone without scrolling to find
+// it. The bar keeps the tallest height it was drawn at (its hint wraps to more lines on a narrow window
+// as the words change): the content above never jumps under the pointer. Tab and the arrows go through
+// the content as if it were not a child window.
+//   begin_scrolling_content("choices", fields.bar_height); ...content...; end_scrolling_content();
+//   const float top = ImGui::GetCursorPosY(); ...bar...; keep_action_bar_height(top, fields.bar_height);
+void begin_scrolling_content(const char* id, float last_bar_height);
+void end_scrolling_content();
+void keep_action_bar_height(float bar_top, float& bar_height);
+
 } // namespace rd::ui

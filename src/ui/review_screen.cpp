@@ -28,6 +28,7 @@ std::string order_target_text(const RenewalFlow& flow) {
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions) {
     const bool submitting = flow.stage() == Stage::submitting;
     draw_progress_steps(progress_steps(flow));
+    begin_scrolling_content("order", fields.action_bar_height); // Confirm stays in view below
     heading(tr(Text::review_heading));
     hint(tr(Text::review_hint));
     destination_row(fields.base_url, fields.sending_to_sandbox);
@@ -72,13 +73,15 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::Spacing();
     hint(format(Text::exact_body_fmt, paths::create_order).c_str()); // wrapped: a phone shows the path whole
     std::string body = flow.order_body();
-    mirror::text(format(Text::exact_body_fmt, paths::create_order) + " " + body);
+    mirror::text(body);
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
     ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines),
                               ImGuiInputTextFlags_ReadOnly);
     track("Order body");
+    end_scrolling_content();
 
-    ImGui::Spacing();
+    const float bar_top = ImGui::GetCursorPosY();
+    ImGui::Separator();
     if (fields.focus_back) ImGui::SetKeyboardFocusHere();
     fields.focus_back = false;
     if (button(Text::back, !submitting, 100)) actions.push_back({.kind = ActionKind::back_to_choosing});
@@ -92,6 +95,7 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
         ImGui::SameLine();
         spinner_text(tr(Text::placing_order));
     }
+    keep_action_bar_height(bar_top, fields.action_bar_height);
 }
 
 } // namespace rd::ui

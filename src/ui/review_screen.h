@@ -11,6 +11,7 @@ struct ReviewFields {
     bool focus_back = false; // put the keyboard on Back (never on Confirm: a stray Enter must not order)
     std::string base_url;    // where Confirm sends the order (set by the app each frame)
     bool sending_to_sandbox = false; // ... and whether that is the known sandbox
+    float action_bar_height = 0;     // Back / Copy as curl / Confirm, as tall as last drawn (0: not yet)
 };
 
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions);

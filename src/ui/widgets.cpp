@@ -58,7 +58,20 @@ void track(const std::string& label) {
     if (ImGui::IsItemFocused()) focused_label() = label;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
-    tracked_rects()[label] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};
+    // The window's visible area (not a table column's clip: a row's selectable spans every column).
+    // Visible means wholly inside it top to bottom; across, overlapping is enough (no window here scrolls
+    // sideways, and a row wider than a phone is still clicked at its visible part).
+    const ImRect clip = ImGui::GetCurrentWindow()->InnerClipRect;
+    tracked_rects()[label] = WidgetRect{.x = min.x,
+                                        .y = min.y,
+                                        .w = max.x - min.x,
+                                        .h = max.y - min.y,
+                                        .clip_x = clip.Min.x,
+                                        .clip_y = clip.Min.y,
+                                        .clip_w = clip.GetWidth(),
+                                        .clip_h = clip.GetHeight(),
+                                        .visible = min.y >= clip.Min.y && max.y <= clip.Max.y &&
+                                                   min.x < clip.Max.x && max.x > clip.Min.x};
 }
 
 std::string format(Text text, ...) {

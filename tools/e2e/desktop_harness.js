@@ -137,16 +137,41 @@ export class DesktopApp {
       const hooks = this.hooks();
       const r = hooks?.widgets?.[label];
       const win = hooks?.window;
-      if (r && r.w > 0 && r.h > 0 && r.x >= win.x && r.y >= win.y &&
-          r.x + r.w <= win.x + win.w && r.y + r.h <= win.y + win.h) return r;
+      if (r && r.w > 0 && r.h > 0 && (r.visible === false || (r.x >= win.x && r.y >= win.y &&
+          r.x + r.w <= win.x + win.w && r.y + r.h <= win.y + win.h))) return r; // hidden: reveal() scrolls
       if (win) xdotool('mousemove', String(win.x + 5), String(win.y + 5)); // input wakes the on-demand renderer
       await sleep(50);
     }
     throw new Error(`widget not found on screen: ${label}; stderr: ${this.stderr}`);
   }
 
+  // As the browser harness's reveal(): the wheel over the widget's scrolling region until it is in view
+  // (xdotool buttons 4 and 5 are the wheel).
+  async reveal(label) {
+    let r = await this.widget(label);
+    const scrolled = r.visible === false;
+    for (let step = 0; step < 60 && r.visible === false; ++step) {
+      const c = r.clip;
+      xdotool('mousemove', '--sync', String(Math.round(c.x + c.w / 2)), String(Math.round(c.y + c.h / 2)),
+        'click', r.y + r.h > c.y + c.h ? '5' : '4');
+      // The rectangle of a frame drawn after the wheel, not the one before it.
+      const before = r.y;
+      const deadline = Date.now() + 2000;
+      do {
+        await sleep(30);
+        r = await this.widget(label);
+      } while (r.y === before && Date.now() < deadline);
+    }
+    if (r.visible === false) throw new Error(`could not scroll ${label} into view; stderr: ${this.stderr}`);
+    if (scrolled) { // the hand moves to the widget: ImGui ends its wheel lock on the move
+      xdotool('mousemove', '--sync', String(Math.round(r.x + Math.min(r.w / 2, 40))), String(Math.round(r.y + r.h / 2)));
+      await sleep(150);
+    }
+    return r;
+  }
+
   async click(label) {
-    const r = await this.widget(label);
+    const r = await this.reveal(label);
     xdotool('mousemove', '--sync', String(Math.round(r.x + r.w / 2)), String(Math.round(r.y + r.h / 2)), 'click', '1');
     await sleep(100); // the click's frames; state waits below check what it did
   }

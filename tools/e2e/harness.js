@@ -106,8 +106,34 @@ export class PageDriver {
     throw new Error(`widget not found: ${label}`);
   }
 
+  // The widget's rectangle once it is wholly in view: a widget scrolled out of its region (the choices
+  // above the action bar, a long list) is brought in with the mouse wheel over the region, as a person
+  // scrolls before clicking.
+  async reveal(label) {
+    let r = await this.widget(label);
+    const scrolled = r.visible === false;
+    for (let step = 0; step < 60 && r.visible === false; ++step) {
+      const c = r.clip;
+      await this.page.mouse.move(c.x + c.w / 2, c.y + c.h / 2);
+      await this.page.mouse.wheel(0, r.y + r.h > c.y + c.h ? 80 : -80);
+      // The rectangle the next drawn frame reports (the wheel wakes the page), not the one before it.
+      const before = r.y;
+      const deadline = Date.now() + 2000;
+      do {
+        await this.page.waitForTimeout(20);
+        r = await this.widget(label);
+      } while (r.y === before && Date.now() < deadline);
+    }
+    if (r.visible === false) throw new Error(`could not scroll ${label} into view`);
+    if (scrolled) { // the eye finds the widget, the hand moves there: ImGui ends its wheel lock on the move
+      await this.page.mouse.move(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
+      await this.page.waitForTimeout(150);
+    }
+    return r;
+  }
+
   async click(label, options = {}) {
-    const r = await this.widget(label);
+    const r = await this.reveal(label);
     await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2, options);
   }
 

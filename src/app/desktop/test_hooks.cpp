@@ -20,7 +20,13 @@ void TestHooks::after_frame(const std::string& state_json,
         rects[label] = {{"x", round(m.origin_x + r.x * m.scale)},
                         {"y", round(m.origin_y + r.y * m.scale)},
                         {"w", round(r.w * m.scale)},
-                        {"h", round(r.h * m.scale)}};
+                        {"h", round(r.h * m.scale)},
+                        {"visible", r.visible},
+                        {"clip",
+                         {{"x", round(m.origin_x + r.clip_x * m.scale)},
+                          {"y", round(m.origin_y + r.clip_y * m.scale)},
+                          {"w", round(r.clip_w * m.scale)},
+                          {"h", round(r.clip_h * m.scale)}}}};
     }
     json state = json::parse(state_json, nullptr, /*allow_exceptions=*/false);
     if (state.is_discarded()) state = nullptr; // would be dumped as "<discarded>": not JSON

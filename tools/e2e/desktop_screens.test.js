@@ -1,0 +1,181 @@
+// Every screen of the desktop app (build/native/bin/renewdesk in Xvfb, real X input from xdotool), in
+// both themes at its default test size (1200×760 at 20,20 on a 1280×800 screen), against the sandbox:
+// sign-in, choose with a failed lookup, with the users loading and loaded, review, failed, outcome
+// unknown, the receipt, Orders, an order's details, and the batch's review, progress and result. Each
+// screen is checked (its state's screen, the theme, no missing glyph) before the X screen is saved to
+// artifacts/e2e/screens/desktop-<theme>-<screen>.png. Then the focus ring after Tab on the sign-in
+// screen, in the theme's NavHighlight colour (src/ui/theme.cpp), as screens.test.js checks the page.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, beforeEach, test } from 'node:test';
+import { DesktopApp, focusField, secret, startDesktop, stopDesktop, tempDir } from './desktop_harness.js';
+import { control, waitForOrders } from './harness.js';
+import { navHighlightColours, ringCoverage, shots } from './screens_support.js';
+
+const contact = 'contact:3197218168379846218'; // the tutorial's billing contact
+
+let display;
+let sandbox;
+before(async () => { ({ display, sandbox } = await startDesktop()); });
+after(stopDesktop);
+beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+
+const fault = (body) => control(sandbox.url, 'POST', '/__sandbox/faults', body);
+
+// The app with the theme as a person's earlier choice ("theme" in settings.json).
+function startThemed(theme) {
+  const home = tempDir('home');
+  mkdirSync(path.join(home, 'config', 'renewdesk'), { recursive: true });
+  writeFileSync(path.join(home, 'config', 'renewdesk', 'settings.json'), JSON.stringify({ theme }));
+  return new DesktopApp({ home, args: ['--base-url', sandbox.url] });
+}
+
+// The X screen's pixels in `clip` as { width, height, data } (RGBA, like ImageData).
+function pixels(clip) {
+  const rgb = execFileSync('import', ['-display', display, '-window', 'root',
+    '-crop', `${clip.width}x${clip.height}+${clip.x}+${clip.y}`, '-depth', '8', 'rgb:-']);
+  const data = new Uint8Array(clip.width * clip.height * 4);
+  for (let i = 0, j = 0; i + 2 < rgb.length; i += 3, j += 4) {
+    data[j] = rgb[i];
+    data[j + 1] = rgb[i + 1];
+    data[j + 2] = rgb[i + 2];
+    data[j + 3] = 255;
+  }
+  return { width: clip.width, height: clip.height, data };
+}
+
+async function typeSignIn(app) {
+  await app.click('Client ID');
+  await app.key('ctrl+a');
+  await app.type('demo-client-id');
+  await focusField(app, 'Client Secret');
+  await app.type(secret);
+  await app.waitFor((s) => s.signInReady, 'both sign-in fields to hold text');
+  await app.click('Sign in');
+}
+
+async function walkScreens(theme) {
+  const app = startThemed(theme);
+  const seen = [];
+  const screen = async (name, expected, extra = () => true, what = '') => {
+    const state = await app.waitFor((s) => s.screen === expected && s.theme === theme && s.missingGlyphs === 0 &&
+      extra(s), `${name}: screen ${expected} ${what} in the ${theme} theme with every glyph drawn`);
+    await sleep(100); // the frame that state came from, on the X screen
+    execFileSync('import', ['-display', display, '-window', 'root', path.join(shots, `desktop-${theme}-${name}.png`)]);
+    seen.push(name);
+    return state;
+  };
+  const review = async () => {
+    await app.click('Renew for myself');
+    await app.click(contact);
+    await app.click('Review order');
+    await app.widget('Confirm order');
+    return screen('review', 'reviewing');
+  };
+
+  await app.widget('Sign in');
+  await screen('sign-in', 'signed_out');
+
+  await fault({ endpoint: 'partner_list', kind: 'api_error', status: 400, code: 'invalid_request',
+    detailMessage: 'Subordinate users are not available' });
+  await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: 1500 });
+  await typeSignIn(app);
+  await app.widget('Retry subordinate users');
+  await screen('choose-error', 'choosing', (s) => s.users.status === 'failed' && s.plans.status === 'loaded' &&
+    s.contacts.status === 'loaded', 'with the users failed');
+  await app.click('Retry subordinate users');
+  await screen('choose-loading', 'choosing', (s) => s.users.status === 'loading', 'with the users loading');
+  await screen('choose', 'choosing', (s) => s.users.status === 'loaded', 'with the users loaded');
+
+  await review();
+  await fault({ endpoint: 'save', kind: 'api_error', status: 400, code: 'insufficient_balance',
+    detailMessage: 'Not enough credit' });
+  await app.click('Confirm order');
+  await app.widget('Back to choices');
+  assert.equal((await screen('failed', 'failed')).failure, 'refused');
+  await app.click('Back to choices');
+  await app.waitForScreen('choosing');
+
+  await review();
+  await fault({ endpoint: 'save', kind: 'commit_then_drop' });
+  await app.click('Confirm order');
+  await app.widget('Start a new renewal');
+  await screen('outcome-unknown', 'outcome_unknown', (s) => s.reconciliation.status === 'found', 'reconciled');
+  await app.click('Start a new renewal');
+  await app.waitForScreen('choosing');
+
+  await review();
+  await app.click('Confirm order');
+  await app.widget('Renew another');
+  assert.equal((await screen('receipt', 'done')).receiptStatus, 'succeed');
+  const placed = await waitForOrders(sandbox.url, 2);
+  const orderNo = placed[placed.length - 1].result.orderNo;
+
+  await app.click('Orders');
+  await app.widget(`order:${orderNo}`);
+  await screen('orders', 'orders', (s) => s.orders.status === 'loaded', 'loaded');
+  await app.click(`order:${orderNo}`);
+  await screen('order-details', 'order_details', (s) => s.orders.details.status === 'loaded', 'loaded');
+  await app.click('Back');
+  await app.waitForScreen('orders');
+  await app.click('Back');
+  await app.waitForScreen('done');
+
+  // A batch of two (the partner itself and a fixture user, as desktop_batch.test.js ticks them), the
+  // first answered slowly so that its progress shows.
+  await app.click('Renew another');
+  await app.waitForScreen('choosing');
+  for (const label of ['select:myself', 'select:8070450532247928833']) await app.click(label);
+  await app.click(contact);
+  await app.click('Review batch');
+  await app.widget('Confirm batch');
+  await screen('batch-review', 'batch_review');
+  await fault({ endpoint: 'save', kind: 'delay', delay_ms: 1500, count: 1 });
+  await app.click('Confirm batch');
+  await screen('batch-progress', 'batch_running', (s) => s.batch.sent >= 1, 'under way');
+  const batch = await screen('batch-done', 'batch_done');
+  assert.deepEqual([batch.batch.placed, batch.batch.failed], [2, 0]);
+
+  assert.deepEqual((await app.quit()), { code: 0, signal: null });
+  return seen;
+}
+
+const everyScreen = ['sign-in', 'choose-error', 'choose-loading', 'choose', 'review', 'failed', 'review',
+  'outcome-unknown', 'review', 'receipt', 'orders', 'order-details', 'batch-review', 'batch-progress', 'batch-done'];
+
+for (const theme of ['light', 'dark']) {
+  test(`every desktop screen in the ${theme} theme`, async () => {
+    const started = Date.now();
+    assert.deepEqual(await walkScreens(theme), everyScreen);
+    console.log(`desktop ${theme}: ${everyScreen.length} screens in ${Date.now() - started} ms`);
+  });
+}
+
+test('Tab on the desktop sign-in screen rings the focused widget in the theme\'s NavHighlight colour', async () => {
+  const colours = navHighlightColours();
+  for (const theme of ['light', 'dark']) {
+    const app = startThemed(theme);
+    await app.widget('Sign in');
+    const before = await app.waitFor((s) => s.theme === theme && s.missingGlyphs === 0, `the ${theme} sign-in`);
+    await app.key('Tab');
+    const state = await app.waitFor((s) => s.focused && s.focused !== before.focused,
+      `the focus to move from "${before.focused}"`);
+    const rect = await app.widget(state.focused);
+    await sleep(150); // the frame after the key
+    const clip = { x: Math.max(0, Math.floor(rect.x) - 8), y: Math.max(0, Math.floor(rect.y) - 8),
+      width: Math.ceil(rect.w) + 16, height: Math.ceil(rect.h) + 16 };
+    const coverage = ringCoverage(pixels(clip), clip, rect, colours[theme]);
+    execFileSync('import', ['-display', display, '-window', 'root',
+      '-crop', `${clip.width}x${clip.height}+${clip.x}+${clip.y}`, path.join(shots, `desktop-${theme}-focus-ring.png`)]);
+    console.log(`desktop ${theme}: Tab moved the focus "${before.focused}" -> "${state.focused}"; ring ` +
+      `rgb(${colours[theme]}) covers ${JSON.stringify(coverage)} of each side`);
+    for (const [side, least] of [['top', 0.5], ['bottom', 0.5], ['left', 0.8], ['right', 0.8]]) {
+      assert.ok(coverage[side] >= least, `${theme}: the ring's ${side} side (${JSON.stringify(coverage)}) around ` +
+        `${state.focused} ${JSON.stringify(rect)}`);
+    }
+    await app.quit();
+  }
+});
