@@ -58,20 +58,23 @@ void track(const std::string& label) {
     if (ImGui::IsItemFocused()) focused_label() = label;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
-    // The window's visible area (not a table column's clip: a row's selectable spans every column).
-    // Visible means wholly inside it top to bottom; across, overlapping is enough (no window here scrolls
-    // sideways, and a row wider than a phone is still clicked at its visible part).
-    const ImRect clip = ImGui::GetCurrentWindow()->InnerClipRect;
+    // Where the widget can be seen: across, the window's visible area (not a table column's: a row's
+    // selectable spans every column; overlapping is enough, no window here scrolls sideways and a row
+    // wider than a phone is clicked at its visible part); down, the current clip, which in a table
+    // starts below its frozen header row (a row half under the header would take a click on the header).
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImRect across = window->InnerClipRect;
+    const ImRect down = window->ClipRect;
     tracked_rects()[label] = WidgetRect{.x = min.x,
                                         .y = min.y,
                                         .w = max.x - min.x,
                                         .h = max.y - min.y,
-                                        .clip_x = clip.Min.x,
-                                        .clip_y = clip.Min.y,
-                                        .clip_w = clip.GetWidth(),
-                                        .clip_h = clip.GetHeight(),
-                                        .visible = min.y >= clip.Min.y && max.y <= clip.Max.y &&
-                                                   min.x < clip.Max.x && max.x > clip.Min.x};
+                                        .clip_x = across.Min.x,
+                                        .clip_y = down.Min.y,
+                                        .clip_w = across.GetWidth(),
+                                        .clip_h = down.GetHeight(),
+                                        .visible = min.y >= down.Min.y && max.y <= down.Max.y &&
+                                                   min.x < across.Max.x && max.x > across.Min.x};
 }
 
 std::string format(Text text, ...) {

@@ -151,9 +151,12 @@ export class DesktopApp {
     let r = await this.widget(label);
     const scrolled = r.visible === false;
     for (let step = 0; step < 60 && r.visible === false; ++step) {
+      // At the region's edge nearest the widget (as the browser harness): not over a nested list.
       const c = r.clip;
-      xdotool('mousemove', '--sync', String(Math.round(c.x + c.w / 2)), String(Math.round(c.y + c.h / 2)),
-        'click', r.y + r.h > c.y + c.h ? '5' : '4');
+      const below = r.y + r.h > c.y + c.h;
+      const x = Math.max(c.x + 4, Math.min(r.x + 8, c.x + c.w - 4));
+      xdotool('mousemove', '--sync', String(Math.round(x)), String(Math.round(below ? c.y + c.h - 4 : c.y + 4)),
+        'click', below ? '5' : '4');
       // The rectangle of a frame drawn after the wheel, not the one before it.
       const before = r.y;
       const deadline = Date.now() + 2000;

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, test } from 'node:test';
-import { DesktopApp, focusField, secret, startDesktop, stopDesktop, tempDir } from './desktop_harness.js';
+import { DesktopApp, startDesktop, stopDesktop, submitSignIn, tempDir } from './desktop_harness.js';
 import { control, waitForOrders } from './harness.js';
 import { navHighlightColours, ringCoverage, shots } from './screens_support.js';
 
@@ -47,15 +47,6 @@ function pixels(clip) {
   return { width: clip.width, height: clip.height, data };
 }
 
-async function typeSignIn(app) {
-  await app.click('Client ID');
-  await app.key('ctrl+a');
-  await app.type('demo-client-id');
-  await focusField(app, 'Client Secret');
-  await app.type(secret);
-  await app.waitFor((s) => s.signInReady, 'both sign-in fields to hold text');
-  await app.click('Sign in');
-}
 
 async function walkScreens(theme) {
   const app = startThemed(theme);
@@ -82,7 +73,7 @@ async function walkScreens(theme) {
   await fault({ endpoint: 'partner_list', kind: 'api_error', status: 400, code: 'invalid_request',
     detailMessage: 'Subordinate users are not available' });
   await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: 1500 });
-  await typeSignIn(app);
+  await submitSignIn(app);
   await app.widget('Retry subordinate users');
   await screen('choose-error', 'choosing', (s) => s.users.status === 'failed' && s.plans.status === 'loaded' &&
     s.contacts.status === 'loaded', 'with the users failed');

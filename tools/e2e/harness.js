@@ -113,9 +113,12 @@ export class PageDriver {
     let r = await this.widget(label);
     const scrolled = r.visible === false;
     for (let step = 0; step < 60 && r.visible === false; ++step) {
+      // The wheel at the region's edge nearest the widget, above its column: the middle of the region may
+      // be over a list with a scroll of its own (the users' table), which would take the wheel instead.
       const c = r.clip;
-      await this.page.mouse.move(c.x + c.w / 2, c.y + c.h / 2);
-      await this.page.mouse.wheel(0, r.y + r.h > c.y + c.h ? 80 : -80);
+      const below = r.y + r.h > c.y + c.h;
+      await this.page.mouse.move(Math.max(c.x + 4, Math.min(r.x + 8, c.x + c.w - 4)), below ? c.y + c.h - 4 : c.y + 4);
+      await this.page.mouse.wheel(0, below ? 80 : -80);
       // The rectangle the next drawn frame reports (the wheel wakes the page), not the one before it.
       const before = r.y;
       const deadline = Date.now() + 2000;
@@ -124,7 +127,7 @@ export class PageDriver {
         r = await this.widget(label);
       } while (r.y === before && Date.now() < deadline);
     }
-    if (r.visible === false) throw new Error(`could not scroll ${label} into view`);
+    if (r.visible === false) throw new Error(`could not scroll ${label} into view: ${JSON.stringify(r)}`);
     if (scrolled) { // the eye finds the widget, the hand moves there: ImGui ends its wheel lock on the move
       await this.page.mouse.move(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
       await this.page.waitForTimeout(150);

@@ -143,7 +143,10 @@ async function walkScreens(theme, viewport) {
   // A batch of two, the first answered slowly so that its progress shows.
   await click('Renew another');
   await driver.waitForScreen('choosing');
-  for (const k of [1, 2]) await click(`select:${generated(k)}`);
+  for (const k of [1, 2]) { // each tick seen ("1 selected") before the next, as a person looks
+    await click(`select:${generated(k)}`);
+    await driver.waitFor((s) => s.ticked === k, `${k} ticked`);
+  }
   await click(contact);
   await click('Review batch');
   await driver.widget(`batch:${generated(2)}`);
