@@ -2,6 +2,7 @@
 
 #include "form_fields.h"
 #include "json_ids.h"
+#include "order_info_view.h"
 
 #include <algorithm>
 #include <array>
@@ -125,7 +126,9 @@ ApiReply purchase_product_info(const httplib::Request& request, const SandboxSta
                     {"serviceList", json::array()}});
 }
 
-ApiReply save(const httplib::Request& request, SandboxState& state, const std::string& order_status) {
+// The order a save body asks for, or the refusal.
+std::variant<ValidatedOrder, ApiReply> checked_order(const httplib::Request& request,
+                                                     const SandboxState& state) {
     if (media_type(request.get_header_value("Content-Type")) != "application/json")
         return validation_failure("Content-Type", "eq", "Content-Type must be application/json");
     json body;
@@ -138,16 +141,20 @@ ApiReply save(const httplib::Request& request, SandboxState& state, const std::s
     const auto checked = validate_renewal_order(body, state.fixtures);
     if (const auto* error = std::get_if<ValidationError>(&checked))
         return validation_failure(error->field, error->tag, error->message);
+    return std::get<ValidatedOrder>(checked);
+}
+
+ApiReply save(const httplib::Request& request, SandboxState& state, const std::string& order_status) {
+    auto checked = checked_order(request, state);
+    if (const auto* refusal = std::get_if<ApiReply>(&checked)) return *refusal;
     const StoredOrder stored =
-        state.orders.commit(request.body, std::get<ValidatedOrder>(checked), state.fixtures, order_status);
+        state.orders.commit(request.body, std::get<ValidatedOrder>(checked), state.fixtures, order_status,
+                            state.clock.now_ms(), real_now_ms());
     return success(stored.result);
 }
 
-// An order's Order_Info with createTime in the configured unit.
-json order_info_of(const StoredOrder& order, TimeUnit unit) {
-    json info = order.order_info;
-    info["createTime"] = create_time(order.created_at_ms, unit);
-    return info;
+OrderInfoView order_info_view(const SandboxState& state) {
+    return {state.order_time_unit.load(), state.echo_reference.load()};
 }
 
 ApiReply page(const httplib::Request& request, const SandboxState& state) {
@@ -156,10 +163,10 @@ ApiReply page(const httplib::Request& request, const SandboxState& state) {
     if (auto error = read_positive(request, "pageSize", 25, kMaxPageSize, page_size)) return *error;
     const OrderStore::Page page =
         state.orders.page(state.order_sort.load(), (page_no - 1) * page_size, page_size);
-    const TimeUnit unit = state.order_time_unit.load();
+    const OrderInfoView view = order_info_view(state);
     json results = json::array();
     for (const auto& order : page.orders)
-        results.push_back(order_info_of(order, unit));
+        results.push_back(presented_order_info(order, view));
     return success({{"count", page.total},
                     {"pageNo", page_no},
                     {"pageSize", page_size},
@@ -173,7 +180,7 @@ ApiReply get_order(const httplib::Request& request, const SandboxState& state) {
     const auto order = state.orders.find(id);
     if (!order) return failure(404, codes::not_found, "No order has the id or order number " + id);
     json details = order->details;
-    details["orderInformation"] = order_info_of(*order, state.order_time_unit.load());
+    details["orderInformation"] = presented_order_info(*order, order_info_view(state));
     return success(details);
 }
 
@@ -185,6 +192,13 @@ std::optional<ApiReply> refuse_user_agent(const httplib::Request& request, const
                       request.get_header_value("User-Agent") == *required))
         return std::nullopt;
     return failure(400, codes::invalid_user_agent, "User-Agent must be \"" + *required + "\"", nullptr);
+}
+
+std::variant<ValidatedOrder, ApiReply> check_save(const httplib::Request& request,
+                                                  const SandboxState& state) {
+    if (auto error = check_user_agent(request)) return *error;
+    if (auto error = check_access_token(request, state)) return *error;
+    return checked_order(request, state);
 }
 
 std::optional<EndpointRoute> find_endpoint(const std::string& path) {

@@ -4,12 +4,14 @@
 
 #include "endpoint_names.h"
 #include "envelope.h"
+#include "order_validation.h"
 #include "sandbox_state.h"
 
 #include <httplib.h>
 
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace sandbox {
 
@@ -28,5 +30,9 @@ std::optional<ApiReply> refuse_user_agent(const httplib::Request& request, const
 // Answers one API request. `order_status` is the orderStatus a committed save gets ("succeed" normally).
 ApiReply handle_endpoint(Endpoint endpoint, const httplib::Request& request, SandboxState& state,
                          const std::string& order_status);
+
+// A save request checked as handle_endpoint checks it (User-Agent, token, body), committing nothing:
+// the order it would commit, or the reply refusing it.
+std::variant<ValidatedOrder, ApiReply> check_save(const httplib::Request& request, const SandboxState& state);
 
 } // namespace sandbox

@@ -1,5 +1,7 @@
 #include "api_replies.h"
 
+#include "server_clock.h"
+
 #include <string>
 
 namespace sandbox {
@@ -28,6 +30,11 @@ const char* reason_phrase(int status) {
 void write_reply(httplib::Response& response, const ApiReply& reply) {
     response.status = reply.status;
     response.set_content(to_text(reply.body), kApiContentType);
+}
+
+void set_date_header(httplib::Response& response, std::int64_t api_now_ms) {
+    response.headers.erase("Date");
+    response.set_header("Date", http_date(api_now_ms));
 }
 
 std::string redirect_location(const Fault& fault, const std::string& path) {

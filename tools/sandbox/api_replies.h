@@ -8,6 +8,8 @@
 
 #include <httplib.h>
 
+#include <cstdint>
+
 namespace sandbox {
 
 // API replies carry a charset, as Java API servers' replies do. It also keeps httplib 0.11 from
@@ -18,6 +20,10 @@ inline constexpr const char* kApiContentType = "application/json;charset=UTF-8";
 const char* reason_phrase(int status); // "Gateway Timeout" for 504, "Error" when not known
 
 void write_reply(httplib::Response& response, const ApiReply& reply);
+
+// Sets the one Date header of a reply (httplib 0.11 sends none): `api_now_ms` as an RFC 7231 IMF-fixdate.
+// A real API server stamps every reply with its own clock; a client can measure that clock with it.
+void set_date_header(httplib::Response& response, std::int64_t api_now_ms);
 
 // Where a redirect fault sends the client: its `location`, else http://other-host.invalid + `path`.
 std::string redirect_location(const Fault& fault, const std::string& path);

@@ -1,7 +1,9 @@
 #include "control_api.h"
 
 #include "envelope.h"
+#include "other_orders.h"
 #include "runtime_config.h"
+#include "server_clock.h"
 
 #include <optional>
 #include <string>
@@ -21,9 +23,12 @@ ControlReply error(int status, const std::string& message) {
 
 ControlReply orders(const SandboxState& state) {
     json out = json::array();
+    // receivedAtMs: the real clock (a test's clock); createTimeMs: the API's (clockOffsetMs).
     for (const auto& order : state.orders.posted())
-        out.push_back(
-            {{"body", order.body}, {"result", order.result}, {"receivedAtMs", order.created_at_ms}});
+        out.push_back({{"body", order.body},
+                       {"result", order.result},
+                       {"receivedAtMs", order.received_at_ms},
+                       {"createTimeMs", order.created_at_ms}});
     return {200, out};
 }
 
@@ -48,6 +53,8 @@ ControlReply add_faults(const httplib::Request& request, SandboxState& state) {
         std::string problem;
         auto fault = parse_fault(item, problem);
         if (!fault) return error(400, problem);
+        if (fault->other_order && !parse_other_order(*fault->other_order, state.fixtures, problem))
+            return error(400, problem);
         faults.push_back(*fault);
     }
     for (auto& fault : faults)
@@ -76,8 +83,37 @@ ControlReply seed_orders(const httplib::Request& request, SandboxState& state) {
     const json age_s = spec->value("age_s", json(0));
     if (!age_s.is_number_integer() || age_s.get<long long>() < 0 || age_s.get<long long>() > kMaxSeedAgeS)
         return error(400, "age_s must be an integer from 0 to " + std::to_string(kMaxSeedAgeS));
-    state.orders.seed(count.get<int>(), age_s.get<std::int64_t>(), state.fixtures);
+    state.orders.seed(count.get<int>(), state.clock.now_ms() - age_s.get<std::int64_t>() * 1000,
+                      state.fixtures);
     return {200, {{"seeded", count}, {"listed", state.orders.size()}}};
+}
+
+// One other operator's order or an array of them (all or nothing, other_orders.h), created relative to
+// the API clock's now; answers what was stored.
+ControlReply add_other_orders(const httplib::Request& request, SandboxState& state) {
+    ControlReply refusal;
+    const auto spec = body_json(request, refusal);
+    if (!spec) return refusal;
+    const json list = spec->is_array() ? *spec : json::array({*spec});
+    std::vector<OtherOrder> others;
+    for (const auto& item : list) {
+        std::string problem;
+        auto other = parse_other_order(item, state.fixtures, problem);
+        if (!other) return error(400, problem);
+        others.push_back(std::move(*other));
+    }
+    const std::int64_t now_ms = state.clock.now_ms();
+    json placed = json::array();
+    for (const auto& other : others)
+        placed.push_back(other_order_entry(place_other_order(other, now_ms, state)));
+    return {200, {{"placed", placed}, {"listed", state.orders.size()}}};
+}
+
+ControlReply other_orders(const SandboxState& state) {
+    json out = json::array();
+    for (const auto& order : state.orders.others())
+        out.push_back(other_order_entry(order));
+    return {200, out};
 }
 
 } // namespace
@@ -96,8 +132,10 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
     }
     if (name == "reset") {
         if (!allow({"POST"})) return error(405, "use POST");
+        state.late_commits.cancel_all(); // first: none may land after the orders are gone
         state.orders.clear();
         state.faults.clear();
+        restore_config_defaults(state);
         return {200, {{"ok", true}}};
     }
     if (name == "faults") {
@@ -122,6 +160,11 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
     if (name == "seed_orders") {
         if (!allow({"POST"})) return error(405, "use POST");
         return seed_orders(request, state);
+    }
+    if (name == "other_orders") {
+        if (method == "GET") return other_orders(state);
+        if (method == "POST") return add_other_orders(request, state);
+        return error(405, "use GET or POST");
     }
     if (name == "info") {
         if (!allow({"GET"})) return error(405, "use GET");

@@ -1,5 +1,6 @@
 // The test/control endpoints under /__sandbox/ (no auth, plain JSON, no envelope): the order log,
-// reset, fault injection, token expiry, runtime settings, earlier orders and the demo credentials.
+// reset, fault injection, token expiry, runtime settings, earlier orders, other operators' orders and
+// the demo credentials.
 #pragma once
 
 #include "sandbox_state.h"
@@ -13,7 +14,8 @@ inline constexpr const char* kControlPrefix = "/__sandbox/";
 // Every control endpoint with its methods, for messages and the start-up banner.
 inline constexpr const char* kControlEndpoints =
     "GET /__sandbox/info | GET /__sandbox/orders | POST /__sandbox/reset | GET/POST/DELETE /__sandbox/faults"
-    " | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config | POST /__sandbox/seed_orders";
+    " | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config | POST /__sandbox/seed_orders"
+    " | GET/POST /__sandbox/other_orders";
 
 struct ControlReply {
     int status = 200;

@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<FaultKind, const char*>, 19> kKinds = {{
+constexpr std::array<std::pair<FaultKind, const char*>, 20> kKinds = {{
     {FaultKind::http_status, "http_status"},
     {FaultKind::api_error, "api_error"},
     {FaultKind::malformed, "malformed"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<FaultKind, const char*>, 19> kKinds = {{
     {FaultKind::delay, "delay"},
     {FaultKind::drop, "drop"},
     {FaultKind::commit_then_drop, "commit_then_drop"},
+    {FaultKind::late_commit, "late_commit"},
     {FaultKind::order_status, "order_status"},
     {FaultKind::rate_limited, "rate_limited"},
     {FaultKind::redirect, "redirect"},
@@ -150,6 +151,17 @@ bool read_restricted_members(const json& spec, Fault& fault, std::string& error)
         error = "a redirect's status must be from 300 to 399";
         return false;
     }
+    if (spec.contains("other_order")) {
+        if (endpoint_named(fault.endpoint) != Endpoint::save || !spec["other_order"].is_object()) {
+            error = "other_order applies to save faults only and must be a JSON object";
+            return false;
+        }
+        fault.other_order = spec["other_order"];
+    }
+    if (fault.kind == FaultKind::late_commit && endpoint_named(fault.endpoint) != Endpoint::save) {
+        error = "late_commit applies to the save endpoint only";
+        return false;
+    }
     if (!read_bool(spec, "commit", fault.commit, error)) return false;
     if (fault.commit && endpoint_named(fault.endpoint) != Endpoint::save) {
         error = "commit applies to the save endpoint only (nothing else commits)";
@@ -221,6 +233,10 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
         fault.status = 200;
         fault.delay_ms = 2000;
         break;
+    case FaultKind::late_commit:
+        fault.status = 200;
+        fault.delay_ms = 5000;
+        break;
     default: fault.status = 200; break;
     }
     if (!read_int(spec, "status", fault.status, 100, 599, error)) return std::nullopt;
@@ -236,7 +252,7 @@ std::optional<Fault> parse_fault(const json& spec, std::string& error) {
     int bytes = static_cast<int>(kDefaultHugeBodyBytes);
     if (!read_int(spec, "bytes", bytes, 1, kMaxHugeBodyBytes, error)) return std::nullopt;
     fault.bytes = static_cast<std::uint64_t>(bytes);
-    fault.order_status = "pending";
+    fault.order_status = fault.kind == FaultKind::late_commit ? "succeed" : "pending";
     if (!read_string(spec, "orderStatus", fault.order_status, error)) return std::nullopt;
     if (!read_restricted_members(spec, fault, error)) return std::nullopt;
     return fault;
@@ -280,8 +296,13 @@ json to_json(const Fault& fault) {
     case FaultKind::wrong_content_type: out["content_type"] = fault.content_type.value_or(""); break;
     case FaultKind::odd_numbers: out["number"] = fault.number; break;
     case FaultKind::order_status: out["orderStatus"] = fault.order_status; break;
+    case FaultKind::late_commit:
+        out["delay_ms"] = fault.delay_ms;
+        out["orderStatus"] = fault.order_status;
+        break;
     default: break;
     }
+    if (fault.other_order) out["other_order"] = *fault.other_order;
     return out;
 }
 

@@ -2,7 +2,7 @@
 // its endpoint (-1: until cleared), then disappears and the next queued fault for that endpoint applies.
 // A fault with "nth": N starts at the Nth request of its endpoint from when it was added.
 // Thread-safe. How each kind is carried out lives in sandbox_server.cpp, api_replies.cpp (replies of
-// their own) and reply_faults.cpp (the normal reply, reshaped).
+// their own), reply_faults.cpp (the normal reply, reshaped) and late_commit.cpp.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -26,6 +26,8 @@ enum class FaultKind {
     delay,       // sleep delay_ms, then answer normally
     drop,        // close the connection without sending a byte; nothing is processed or committed
     commit_then_drop, // processed normally (a save IS committed), then the connection is closed, no reply
+    late_commit,      // save: the connection is closed at once, no reply, nothing committed; the order is
+                      // committed delay_ms later (late_commit.h)
     order_status,     // save: committed and answered with this orderStatus (other endpoints: no effect)
     rate_limited,     // 429 (or "status") with Retry-After: retry_after_s and an error envelope; nothing
                       // processed
@@ -55,8 +57,8 @@ struct Fault {
     std::string detail_message;
     std::optional<std::string> body;         // http_status only
     std::optional<std::string> content_type; // http_status (unset: text/plain), wrong_content_type
-    int delay_ms = 0;                        // delay; trickle: the whole reply's duration
-    std::string order_status;
+    int delay_ms = 0;           // delay; trickle: the whole reply's duration; late_commit: until the commit
+    std::string order_status;   // order_status (default pending), late_commit (default succeed)
     int retry_after_s = 30;     // rate_limited: the Retry-After header (-1: none)
     std::string location;       // redirect: the Location header ("" = http://other-host.invalid<path>)
     std::uint64_t bytes = 0;    // huge_body: the whole body's size
@@ -66,6 +68,11 @@ struct Fault {
     // is committed first, as a normal save, and then the fault's reply is sent (delay: the normal reply,
     // delay_ms late). It stands for an API that committed and then failed or was slow to answer.
     bool commit = false;
+    // save only, any kind: another operator's order (other_orders.h spec) stored when this fault is
+    // used, offsetMs counted from the faulted request's arrival on the API's clock. It stands for a
+    // colleague ordering on the same account at about the same time. Checked against the fixtures when
+    // the fault is added.
+    std::optional<nlohmann::json> other_order;
 };
 
 // Parses {"endpoint", "kind", "count", ...}; on error returns nullopt and sets `error`.

@@ -1,6 +1,23 @@
 #include "order_presentation.h"
 
+#include <array>
+#include <utility>
+
 namespace sandbox {
+
+namespace {
+
+constexpr std::array<std::pair<TimeUnit, const char*>, 7> kTimeUnits = {{
+    {TimeUnit::ms, "ms"},
+    {TimeUnit::s, "s"},
+    {TimeUnit::s_string, "s_string"},
+    {TimeUnit::ms_string, "ms_string"},
+    {TimeUnit::date_text, "date_text"},
+    {TimeUnit::missing, "missing"},
+    {TimeUnit::out_of_range, "out_of_range"},
+}};
+
+} // namespace
 
 std::optional<OrderSort> order_sort_named(const std::string& name) {
     if (name == "newest") return OrderSort::newest;
@@ -13,17 +30,19 @@ const char* name_of(OrderSort sort) {
 }
 
 std::optional<TimeUnit> time_unit_named(const std::string& name) {
-    if (name == "ms") return TimeUnit::ms;
-    if (name == "s") return TimeUnit::s;
+    for (const auto& [unit, unit_name] : kTimeUnits)
+        if (name == unit_name) return unit;
     return std::nullopt;
 }
 
 const char* name_of(TimeUnit unit) {
-    return unit == TimeUnit::s ? "s" : "ms";
+    for (const auto& [known, name] : kTimeUnits)
+        if (known == unit) return name;
+    return "ms";
 }
 
-std::int64_t create_time(std::int64_t created_at_ms, TimeUnit unit) {
-    return unit == TimeUnit::s ? created_at_ms / 1000 : created_at_ms;
+const char* time_unit_choices() {
+    return "ms|s|s_string|ms_string|date_text|missing|out_of_range";
 }
 
 } // namespace sandbox

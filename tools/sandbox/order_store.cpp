@@ -4,7 +4,6 @@
 #include "random_text.h"
 
 #include <algorithm>
-#include <chrono>
 
 namespace sandbox {
 
@@ -12,18 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 bool created_before(const StoredOrder& a, const StoredOrder& b) {
     return a.created_at_ms != b.created_at_ms ? a.created_at_ms < b.created_at_ms : a.sequence < b.sequence;
 }
 
-// What a seeded earlier order bought: the renewal of the tutorial (first plan of product 15, first billing
-// contact), for the partner itself.
-ValidatedOrder typical_earlier_order(const Fixtures& fixtures) {
+} // namespace
+
+ValidatedOrder typical_renewal(const Fixtures& fixtures) {
     ValidatedOrder order;
     const auto product = fixtures.product_details.find("15");
     if (product != fixtures.product_details.end() && !(*product)["planList"].empty())
@@ -32,8 +26,6 @@ ValidatedOrder typical_earlier_order(const Fixtures& fixtures) {
         order.billing_id = fixtures.billing_contacts[0]["billingContactId"].get<std::string>();
     return order;
 }
-
-} // namespace
 
 std::uint64_t OrderStore::next_id_locked(bool earlier) {
     // Odd-looking ids around 3.4e18: 19 digits, far above 2^53, so a client that routes them through a
@@ -97,42 +89,65 @@ StoredOrder OrderStore::make_locked(const ValidatedOrder& order, const Fixtures&
     return stored;
 }
 
+void OrderStore::insert_locked(const StoredOrder& order) {
+    orders_.insert(std::upper_bound(orders_.begin(), orders_.end(), order, created_before), order);
+}
+
 StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
-                               const std::string& order_status) {
+                               const std::string& order_status, std::int64_t created_at_ms,
+                               std::int64_t received_at_ms) {
     std::lock_guard lock(mutex_);
-    StoredOrder stored = make_locked(order, fixtures, order_status, now_ms(), /*earlier=*/false);
+    StoredOrder stored = make_locked(order, fixtures, order_status, created_at_ms, /*earlier=*/false);
     stored.body = std::move(body);
-    orders_.insert(std::upper_bound(orders_.begin(), orders_.end(), stored, created_before), stored);
+    stored.received_at_ms = received_at_ms;
+    insert_locked(stored);
     return stored;
 }
 
-void OrderStore::seed(int count, std::int64_t age_s, const Fixtures& fixtures) {
-    const ValidatedOrder earlier = typical_earlier_order(fixtures);
+StoredOrder OrderStore::add_other(const ValidatedOrder& order, const Fixtures& fixtures,
+                                  const std::string& order_status, std::int64_t created_at_ms) {
     std::lock_guard lock(mutex_);
-    const std::int64_t newest_ms = now_ms() - age_s * 1000;
+    StoredOrder stored = make_locked(order, fixtures, order_status, created_at_ms, /*earlier=*/false);
+    stored.origin = OrderOrigin::other;
+    insert_locked(stored);
+    return stored;
+}
+
+void OrderStore::seed(int count, std::int64_t newest_ms, const Fixtures& fixtures) {
+    const ValidatedOrder earlier = typical_renewal(fixtures);
+    std::lock_guard lock(mutex_);
     for (int i = 0; i < count; ++i) { // newest first, so that ids counting down make the oldest lowest
         StoredOrder order =
             make_locked(earlier, fixtures, "succeed", newest_ms - i * 1000LL, /*earlier=*/true);
-        order.seeded = true;
+        order.origin = OrderOrigin::seeded;
         orders_.push_back(std::move(order));
     }
     std::sort(orders_.begin(), orders_.end(), created_before);
 }
 
-std::vector<StoredOrder> OrderStore::posted() const {
+std::vector<StoredOrder> OrderStore::of_origin(OrderOrigin origin) const {
     std::lock_guard lock(mutex_);
     std::vector<StoredOrder> out;
     for (const auto& order : orders_)
-        if (!order.seeded) out.push_back(order);
+        if (order.origin == origin) out.push_back(order);
     std::sort(out.begin(), out.end(),
               [](const StoredOrder& a, const StoredOrder& b) { return a.sequence < b.sequence; });
     return out;
 }
 
+std::vector<StoredOrder> OrderStore::posted() const {
+    return of_origin(OrderOrigin::posted);
+}
+
+std::vector<StoredOrder> OrderStore::others() const {
+    return of_origin(OrderOrigin::other);
+}
+
 std::size_t OrderStore::posted_count() const {
     std::lock_guard lock(mutex_);
-    return static_cast<std::size_t>(std::count_if(orders_.begin(), orders_.end(),
-                                                  [](const StoredOrder& order) { return !order.seeded; }));
+    return static_cast<std::size_t>(
+        std::count_if(orders_.begin(), orders_.end(),
+                      [](const StoredOrder& order) { return order.origin == OrderOrigin::posted; }));
 }
 
 std::size_t OrderStore::size() const {

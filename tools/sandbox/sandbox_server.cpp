@@ -6,7 +6,10 @@
 #include "control_api.h"
 #include "envelope.h"
 #include "form_fields.h"
+#include "late_commit.h"
+#include "other_orders.h"
 #include "reply_faults.h"
+#include "runtime_config.h"
 #include "sandbox_state.h"
 
 #include <httplib.h>
@@ -61,6 +64,7 @@ struct SandboxServer::Impl {
 
     void configure();
     void dispatch(const httplib::Request& request, httplib::Response& response);
+    void answer_api_path(const httplib::Request& request, httplib::Response& response);
     void answer_api(const EndpointRoute& route, const httplib::Request& request, httplib::Response& response);
     void answer_after_commit(const Fault& fault, const EndpointRoute& route, const httplib::Request& request,
                              httplib::Response& response);
@@ -95,6 +99,7 @@ void SandboxServer::Impl::answer_after_commit(const Fault& fault, const Endpoint
 
 void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::Request& request,
                                      httplib::Response& response) {
+    const std::int64_t arrival_ms = state.clock.now_ms();
     sleep_ms(state.latency_ms.load());
     if (const auto refusal = refuse_user_agent(request, state)) {
         write_reply(response, *refusal); // before the fault plan: a refused request uses up no fault
@@ -102,6 +107,11 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
     }
     const std::optional<Fault> fault = state.faults.take(
         endpoint_name(route.endpoint), [&request](const Fault& f) { return fault_applies(f, request); });
+    if (fault && fault->other_order) { // a colleague's order, whatever happens to this one
+        std::string unused;
+        if (const auto other = parse_other_order(*fault->other_order, state.fixtures, unused))
+            place_other_order(*other, arrival_ms, state);
+    }
     if (fault && fault->commit) {
         answer_after_commit(*fault, route, request, response);
         return;
@@ -119,6 +129,10 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
             write_fault_reply(response, *fault, request.path); // nothing processed
             return;
         case FaultKind::drop: drop(request, response); return;
+        case FaultKind::late_commit:
+            schedule_late_commit(request, *fault, state);
+            drop(request, response);
+            return;
         case FaultKind::delay: sleep_ms(fault->delay_ms); break;
         case FaultKind::order_status: order_status = fault->order_status; break;
         default: break; // truncated, commit_then_drop: carried out below, after processing
@@ -160,6 +174,11 @@ void SandboxServer::Impl::dispatch(const httplib::Request& request, httplib::Res
         response.set_content(to_text(reply.body), "application/json");
         return;
     }
+    answer_api_path(request, response);
+    set_date_header(response, state.clock.now_ms()); // when the reply is ready, on the API's clock
+}
+
+void SandboxServer::Impl::answer_api_path(const httplib::Request& request, httplib::Response& response) {
     const auto route = find_endpoint(request.path);
     if (!route) {
         write_reply(response,
@@ -221,17 +240,19 @@ void SandboxServer::Impl::configure() {
     // Replies httplib produces itself (unparsable request, unknown method, body too large) get an envelope
     // too.
     server.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& response) {
+        httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& response) {
             if (!response.body.empty() || response.has_header("X-Sandbox-Fault") || t_dropped)
                 return httplib::Server::HandlerResponse::Unhandled;
             write_reply(response, failure(response.status,
                                           response.status == 404 ? codes::not_found : codes::bad_request,
                                           reason_phrase(response.status)));
+            set_date_header(response, state.clock.now_ms());
             return httplib::Server::HandlerResponse::Handled;
         }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& response,
-                                    std::exception_ptr) {
+    server.set_exception_handler([this](const httplib::Request&, httplib::Response& response,
+                                        std::exception_ptr) {
         write_reply(response, failure(500, "internal_error", "The sandbox failed to handle this request"));
+        set_date_header(response, state.clock.now_ms());
     });
     server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
         if (!options.log_requests) return;
@@ -287,6 +308,7 @@ int SandboxServer::start() {
     impl.state.required_user_agent = options.required_user_agent;
     impl.state.order_sort = options.order_sort;
     impl.state.order_time_unit = options.order_time_unit;
+    impl.state.config_defaults = config_of(impl.state);
     impl.configure();
 
     if (options.port == 0) {
@@ -311,6 +333,7 @@ void SandboxServer::stop() {
     if (!impl_ || !impl_->thread.joinable()) return;
     impl_->server.stop();
     impl_->thread.join();
+    impl_->state.late_commits.cancel_all(); // a stopped API commits nothing more
 }
 
 std::string SandboxServer::base_url() const {

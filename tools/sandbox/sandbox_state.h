@@ -3,10 +3,12 @@
 // Each part guards itself.
 #pragma once
 
+#include "delayed_tasks.h"
 #include "fault_plan.h"
 #include "fixtures.h"
 #include "order_presentation.h"
 #include "order_store.h"
+#include "server_clock.h"
 #include "token_store.h"
 
 #include <atomic>
@@ -28,6 +30,11 @@ struct SandboxState {
     std::atomic<int> token_lifetime_s{1800};
     std::atomic<OrderSort> order_sort{OrderSort::newest};
     std::atomic<TimeUnit> order_time_unit{TimeUnit::ms};
+    ServerClock clock;                      // the API's clock: real now + clockOffsetMs
+    std::atomic<bool> echo_reference{true}; // the order queries show poNumber as customReferenceNo
+    nlohmann::json config_defaults;         // the config at start-up, which /__sandbox/reset restores
+    // Last, so it is destroyed first: its thread stops before the state its tasks use goes away.
+    DelayedTasks late_commits;
 };
 
 } // namespace sandbox
