@@ -81,7 +81,10 @@ function request(url, { method = 'GET', headers = {}, body } = {}) {
       reply.on('data', (chunk) => chunks.push(chunk));
       reply.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        resolve({ status: reply.statusCode, headers: reply.headers, bytes, text: bytes.toString('utf8') });
+        resolve({
+          status: reply.statusCode, headers: reply.headers, rawHeaders: reply.rawHeaders, bytes,
+          text: bytes.toString('utf8'),
+        });
       });
       reply.on('error', reject);
     });
@@ -255,6 +258,39 @@ test('nginx sets User-Agent: OpenAPI for the API and passes Authorization throug
   assert.equal(direct.status, 400);
   assert.equal(JSON.parse(direct.text).code, 'invalid_user_agent');
   assert.equal((await token(sandbox.url, 'OpenAPI')).status, 200);
+});
+
+// The API's Date, not nginx's: RenewDesk reads the API's clock from it (the order-list check after an
+// unknown outcome is placed on that clock). With the sandbox's clock 90 s behind, a reply through
+// nginx must say the sandbox's time, once, while nginx's own files say nginx's.
+test("API replies through nginx carry the API's Date (90 s behind), not nginx's own", async () => {
+  const offsetMs = -90000;
+  const setClock = async (clockOffsetMs) => {
+    const reply = await fetch(sandbox.url + '/__sandbox/config', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ clockOffsetMs }),
+    });
+    assert.equal(reply.status, 200, `the sandbox takes clockOffsetMs ${clockOffsetMs}: ${await reply.text()}`);
+  };
+  // Every Date header of a reply (node's headers object would keep only one of several).
+  const dates = (reply) => reply.rawHeaders.filter((_, i) => i % 2 === 1 && /^date$/i.test(reply.rawHeaders[i - 1]));
+  await setClock(offsetMs);
+  try {
+    const direct = await token(sandbox.url, 'OpenAPI');
+    const viaNginx = await token(base, browserUserAgent);
+    const page = await request(base + '/');
+    const now = Date.now();
+    console.log(`Date: direct ${direct.headers.date}, via nginx ${viaNginx.headers.date}, ` +
+      `nginx's own ${page.headers.date}, now ${new Date(now).toUTCString()}`);
+    assert.equal(viaNginx.status, 200, viaNginx.text);
+    assert.ok(direct.headers.date, 'the sandbox sends a Date');
+    assert.ok(Math.abs(Date.parse(direct.headers.date) - (now + offsetMs)) <= 5000, 'the sandbox runs 90 s behind');
+    assert.equal(dates(viaNginx).length, 1, `exactly one Date header through nginx: ${dates(viaNginx)}`);
+    assert.ok(Math.abs(Date.parse(viaNginx.headers.date) - (now + offsetMs)) <= 5000,
+      `the API's Date through nginx: ${viaNginx.headers.date}`);
+    assert.ok(Math.abs(Date.parse(page.headers.date) - now) <= 5000, `nginx's own Date on its files: ${page.headers.date}`);
+  } finally {
+    await setClock(0);
+  }
 });
 
 // ---- the renewal in the browser ----

@@ -4,6 +4,7 @@
 // A reply over max_reply_bytes (after decoding gzip or brotli) is refused as it arrives, never
 // buffered whole. How the core learns of that, and of the Retry-After and Location headers, is
 // described at the top of src/core/envelope.cpp.
+#include "curl_failure.h"
 #include "platform_transport.h"
 
 #include <curl/curl.h>
@@ -51,22 +52,17 @@ size_t append_body(char* data, size_t size, size_t count, void* user) {
     return size * count;
 }
 
-// A header of the reply as a line ("Retry-After: 30"), or "" when it has none.
-std::string header_line(CURL* easy, const char* name) {
+// The value of a header of the reply ("" when it has none), exactly as received.
+std::string header_value(CURL* easy, const char* name) {
     curl_header* header = nullptr;
     if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK || !header) return {};
-    return std::string(name) + ": " + header->value;
+    return header->value;
 }
 
-TransportFailure classify(CURLcode code, CURL* easy) {
-    if (code == CURLE_OK) return TransportFailure::none;
-    if (code == CURLE_PEER_FAILED_VERIFICATION)
-        return TransportFailure::untrusted_certificate; // before sending
-    long request_bytes = 0;
-    curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
-    if (request_bytes == 0) return TransportFailure::could_not_send; // nothing reached the server
-    if (code == CURLE_OPERATION_TIMEDOUT) return TransportFailure::timed_out;
-    return TransportFailure::connection_lost;
+// A header of the reply as a line ("Retry-After: 30"), or "" when it has none.
+std::string header_line(CURL* easy, const char* name) {
+    std::string value = header_value(easy, name);
+    return value.empty() ? std::string() : std::string(name) + ": " + value;
 }
 
 class CurlTransport final : public Transport {
@@ -167,6 +163,9 @@ class CurlTransport final : public Transport {
         HttpResponse& response = transfer.response;
         long status = 0;
         curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+        // The server's clock: its Date header, from any reply whose headers arrived (a body refused
+        // or cut short included).
+        response.date = header_value(transfer.easy, "Date");
         if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
             // The headers arrived, the body is refused: a failure that carries the status.
             response.failure = TransportFailure::connection_lost;
@@ -176,7 +175,7 @@ class CurlTransport final : public Transport {
             response.body.shrink_to_fit();
             return;
         }
-        response.failure = classify(code, transfer.easy);
+        response.failure = curl_failure(code);
         if (response.failure != TransportFailure::none) {
             response.failure_text = transfer.error_text[0] ? transfer.error_text : curl_easy_strerror(code);
             response.body.clear();

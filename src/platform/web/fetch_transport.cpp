@@ -171,6 +171,7 @@ class FetchTransport final : public Transport {
         char final_url[2048] = {};
         if (fetch->status != 0 && fetch->numBytes > max_reply_bytes) {
             response = refused_body(fetch->status, too_large_text);
+            response.date = web::response_header(fetch, "date");
         } else if (fetch->status != 0 &&
                    web::redirected_to(fetch->id, p.request.url.c_str(), final_url, sizeof final_url)) {
             response =
@@ -180,16 +181,23 @@ class FetchTransport final : public Transport {
                                                 "http://, the host name, no extra path).");
         } else if (fetch->status != 0) { // a complete HTTP response, whatever its status
             response.status = fetch->status;
-            // The one header the core reads from a complete reply, as a header line (envelope.cpp).
+            // Retry-After goes to the core as a header line in failure_text (envelope.cpp).
             if (const std::string retry_after = web::response_header(fetch, "retry-after");
                 !retry_after.empty())
                 response.failure_text = "Retry-After: " + retry_after;
+            // The server's clock. `Date` is not a CORS-safelisted response header: the browser shows
+            // it to a page on the same origin (the shipped proxy) or one the server lists it for in
+            // Access-Control-Expose-Headers; otherwise it reads as absent (""), never wrong.
+            response.date = web::response_header(fetch, "date");
             if (fetch->data && fetch->numBytes > 0)
                 response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
         } else {
             // Status 0: no HTTP response. A browser does not say whether the request left the page
             // (refused, DNS, TLS, CORS and a dropped connection all look the same), so anything
-            // but our own timeout counts as "may have been processed".
+            // but our own timeout counts as "may have been processed". The rule of this transport:
+            // could_not_send only for a request the browser was never given (send() refuses it, or
+            // emscripten_fetch() failed to start it). navigator.onLine proves nothing here: the network
+            // can go while a request is out.
             const double elapsed = emscripten_get_now() - p.started_ms;
             const bool timed_out = p.request.timeout_ms > 0 && elapsed + 5.0 >= p.request.timeout_ms;
             response.failure = timed_out ? TransportFailure::timed_out : TransportFailure::connection_lost;
