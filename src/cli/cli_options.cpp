@@ -17,7 +17,8 @@ const std::set<std::string> valued_options = {"--base-url", "--ca-bundle", "--se
                                               "--page",     "--for",       "--from",   "--plan",
                                               "--billing",  "--po",        "--result", "--settle-seconds"};
 const std::set<std::string> flag_options = {"--sandbox", "--secret-stdin",        "--json", "--help",
-                                            "-h",        "--allow-insecure-http", "--yes",  "--resume"};
+                                            "-h",        "--allow-insecure-http", "--yes",  "--resume",
+                                            "--no-wait", "--allow-duplicates"};
 const std::set<std::string> global_options = {
     "--base-url", "--sandbox", "--ca-bundle", "--secret-stdin",
     "--json",     "--help",    "-h",          "--allow-insecure-http"};
@@ -27,8 +28,9 @@ const std::set<std::string>& command_options(Command command) {
     static const std::set<std::string> none;
     static const std::set<std::string> users = {"--search"};
     static const std::set<std::string> orders = {"--status", "--page"};
-    static const std::set<std::string> renew = {"--for", "--from",   "--plan",   "--billing",       "--po",
-                                                "--yes", "--result", "--resume", "--settle-seconds"};
+    static const std::set<std::string> renew = {
+        "--for",    "--from",    "--plan",           "--billing",         "--po", "--yes", "--result",
+        "--resume", "--no-wait", "--settle-seconds", "--allow-duplicates"};
     switch (command) {
     case Command::users: return users;
     case Command::orders: return orders;
@@ -138,6 +140,10 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
 
     options.yes = has("--yes");
     options.resume = has("--resume");
+    options.no_wait = has("--no-wait");
+    options.allow_duplicates = has("--allow-duplicates");
+    if (options.allow_duplicates && !has("--from"))
+        return fail("--allow-duplicates goes with a batch (--from)");
     if (has("--for") && has("--from")) return fail("give --for or --from, not both");
     if (has("--for") && options.resume) return fail("--resume goes with a batch (--from), not --for");
     if (!has("--for") && !has("--from") && !options.resume)
@@ -212,13 +218,18 @@ Commands:
                                resumes an interrupted batch: its unresolved order is checked first,
                                then the rows still waiting are sent (result CSV default:
                                renewdesk-batch.result.csv here, or FILE.result.csv with --from).
-                               Ctrl+C in a batch sends no new row; the one on its way finishes.
+                               Ctrl+C (or SIGTERM) in a batch sends no new row; the one on its way
+                               finishes.
 
 Renew options:
   --plan ID                    plan id (default: the plan named "Remote Management Account")
   --billing ID                 billing contact id (see 'contacts')
   --po NUMBER                  PO number sent as poNumber (finds the order again if its outcome is unknown)
   --yes                        send without asking (a batch also goes on after a resolved unknown row)
+  --no-wait                    while another RenewDesk (the app, another renewdesk-cli) is sending
+                               from the same config folder, exit 6 at once instead of waiting for it
+  --allow-duplicates           a batch may name the same customer on more than one row (refused
+                               otherwise, with the line numbers)
   --settle-seconds N           how long after an unknown outcome the order list must be read before
                                "no order was created" is believed (default 30)
 
@@ -239,11 +250,15 @@ Settings and journals: $XDG_CONFIG_HOME/renewdesk (or ~/.config/renewdesk), shar
 
 Exit codes:
   0  listed, or the order was placed (succeeded or pending payment: the output says which)
-  1  usage: a bad option, a bad input file, nothing sent without a terminal or --yes
+  1  usage: a bad option, a bad input file (a customer twice without --allow-duplicates), another
+     batch journaled than --from names, nothing sent without a terminal or --yes
   2  failed: nothing was placed (the API refused it, the answer was no, or a listing was refused)
   3  outcome unknown: the order list could neither show the order nor rule it out
   4  could not sign in (credentials missing or refused, host unreachable)
-  A batch exits with its worst row's code (3 over 2 over 0).
+  5  ambiguous: orders were created after this one was sent that RenewDesk cannot prove to be its
+     own (stderr lists them): check them in the Partner Portal before ordering again
+  6  busy (--no-wait): another RenewDesk holds the journal; nothing was sent
+  A batch exits with its worst row's code (5 over 3 over 2 over 0).
 )";
 }
 

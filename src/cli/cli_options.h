@@ -39,6 +39,8 @@ struct CliOptions {
     bool yes = false;
     std::optional<std::string> result_csv;
     bool resume = false;
+    bool no_wait = false;          // renew: exit 5 at once while another RenewDesk holds the journal
+    bool allow_duplicates = false; // renew --from: a customer may appear on more than one row
     int settle_seconds = 30;
 };
 

@@ -11,12 +11,15 @@ int exit_for_row(BatchRowStatus status) {
     case BatchRowStatus::waiting: return exit_failed; // nothing placed for it
     case BatchRowStatus::unknown:
     case BatchRowStatus::sending: return exit_unknown;
+    case BatchRowStatus::ambiguous: return exit_ambiguous;
     }
     return exit_unknown;
 }
 
 int worse(int a, int b) {
-    auto rank = [](int code) { return code == exit_unknown ? 2 : code == exit_failed ? 1 : 0; };
+    auto rank = [](int code) {
+        return code == exit_ambiguous ? 3 : code == exit_unknown ? 2 : code == exit_failed ? 1 : 0;
+    };
     return rank(b) > rank(a) ? b : a;
 }
 
@@ -31,6 +34,7 @@ int exit_for_reconciliation(ReconcileStatus status, bool settled) {
     if (!settled) return exit_unknown;
     if (status == ReconcileStatus::found) return exit_ok;
     if (status == ReconcileStatus::none) return exit_failed;
+    if (status == ReconcileStatus::ambiguous) return exit_ambiguous;
     return exit_unknown;
 }
 

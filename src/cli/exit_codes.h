@@ -11,18 +11,20 @@
 namespace rd::cli {
 
 enum ExitCode : int {
-    exit_ok = 0,      // listed, or placed (succeeded or pending)
-    exit_usage = 1,   // bad options or input; nothing sent without a terminal or --yes
-    exit_failed = 2,  // nothing was placed; a listing was refused
-    exit_unknown = 3, // outcome unknown: neither found nor ruled out
-    exit_sign_in = 4, // could not sign in
+    exit_ok = 0,        // listed, or placed (succeeded or pending)
+    exit_usage = 1,     // bad options or input; nothing sent without a terminal or --yes
+    exit_failed = 2,    // nothing was placed; a listing was refused
+    exit_unknown = 3,   // outcome unknown: neither found nor ruled out
+    exit_sign_in = 4,   // could not sign in
+    exit_busy = 6,      // --no-wait: another live RenewDesk holds the journal; nothing was sent
+    exit_ambiguous = 5, // orders were created that RenewDesk cannot prove to be its own: check them
 };
 
 int exit_for_row(BatchRowStatus status);
-// The worse of two outcome codes: 3 over 2 over 0 (for the rows of a batch).
+// The worse of two outcome codes: 5 over 3 over 2 over 0 (for the rows of a batch).
 int worse(int a, int b);
 int exit_for_batch(const std::vector<BatchRow>& rows);
-// After an unknown outcome was reconciled: found -> 0, ruled out -> 2, otherwise 3.
+// After an unknown outcome was reconciled: found -> 0, ruled out -> 2, ambiguous -> 5, otherwise 3.
 int exit_for_reconciliation(ReconcileStatus status, bool settled);
 
 // "renewdesk-cli: <what>: <code> <detailMessage> (requestId <id>)", the parts that are there.

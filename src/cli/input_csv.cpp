@@ -1,5 +1,6 @@
 #include "input_csv.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace rd::cli {
@@ -145,6 +146,20 @@ std::vector<InputProblem> unknown_partners(const std::vector<InputRow>& rows,
         if (!row.partner_id.empty() && !known.count(row.partner_id))
             problems.push_back(
                 {row.line, "partnerId '" + row.partner_id + "' is not among the subordinate users"});
+    return problems;
+}
+
+std::vector<InputProblem> duplicate_partners(const std::vector<InputRow>& rows) {
+    std::unordered_map<std::string, int> first_line;
+    std::vector<InputProblem> problems;
+    for (const InputRow& row : rows) {
+        const auto [first, fresh] = first_line.emplace(row.partner_id, row.line);
+        if (fresh) continue;
+        const std::string who =
+            row.partner_id.empty() ? std::string("myself") : "partnerId '" + row.partner_id + "'";
+        problems.push_back({row.line, who + " again (first on line " + std::to_string(first->second) +
+                                          "): one renewal each, unless --allow-duplicates"});
+    }
     return problems;
 }
 

@@ -39,6 +39,10 @@ InputCsv parse_input_csv(std::string_view text);
 std::vector<InputProblem> unknown_partners(const std::vector<InputRow>& rows,
                                            const std::vector<SubordinateUser>& users);
 
+// Rows naming a customer (partnerId; "" = myself) an earlier row names already: a batch renews each
+// customer once unless the person says otherwise (--allow-duplicates).
+std::vector<InputProblem> duplicate_partners(const std::vector<InputRow>& rows);
+
 // "line 3: ...\nline 7: ...\n"
 std::string describe_problems(const std::vector<InputProblem>& problems);
 

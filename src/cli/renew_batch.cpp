@@ -13,6 +13,7 @@
 #include "terminal.h"
 
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -46,6 +47,10 @@ std::string row_line(const BatchRun& batch, std::size_t i) {
         break;
     }
     case BatchRowStatus::unknown: line += "outcome unknown"; break;
+    case BatchRowStatus::ambiguous:
+        line +=
+            "cannot prove which order is this row's: check the orders created since in the Partner Portal";
+        break;
     case BatchRowStatus::skipped: line += "skipped: not sent"; break;
     case BatchRowStatus::waiting: line += "waiting"; break;
     case BatchRowStatus::sending: line += "sending"; break;
@@ -163,6 +168,29 @@ void drive(Session& session, BatchRun& batch, KnownOrders& known) {
     }
 }
 
+// When the journal holds a batch other than `input`'s rows (another list of customers), says which
+// ("12 rows: 5764607523034234881, myself, ... last sent 2026-03-01 10:00:00 UTC"); else nullopt.
+std::optional<std::string> journaled_batch_unlike(JournalStore& journal, const InputCsv& input) {
+    const auto text = journal.load();
+    const auto record = text ? batch_journal_from_json(*text) : std::nullopt;
+    if (!record) return std::nullopt;
+    bool same = record->rows.size() == input.rows.size();
+    for (std::size_t i = 0; same && i < input.rows.size(); ++i)
+        same = record->rows[i].target.partner_id == input.rows[i].partner_id;
+    if (same) return std::nullopt;
+    std::string words = std::to_string(record->rows.size()) + " rows:";
+    for (std::size_t i = 0; i < record->rows.size() && i < 3; ++i) {
+        const std::string& id = record->rows[i].target.partner_id;
+        words += (i ? ", " : " ") + (id.empty() ? std::string("myself") : id);
+    }
+    if (record->rows.size() > 3) words += ", ...";
+    const std::time_t seconds = static_cast<std::time_t>(record->sent_at_ms / 1000);
+    std::tm utc{};
+    char when[32] = "";
+    if (gmtime_r(&seconds, &utc)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    return words + "; last sent " + when;
+}
+
 int read_input(const std::string& file, InputCsv& input) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -243,6 +271,11 @@ int start_new_batch(Session& session, BatchRun& batch, const InputCsv& input) {
     if (const int code = ask_to_send(options, "Send these " + std::to_string(targets.size()) + " orders?"))
         return code;
     batch.start(std::move(targets), plan_id.value_or(Id64{}), *options.billing_id, options.po_number);
+    if (batch.busy_holder()) {
+        report("another RenewDesk started a batch meanwhile (" + describe_holder(*batch.busy_holder()) +
+               "): nothing was sent");
+        return exit_busy;
+    }
     if (!batch.counts().running && batch.rows().empty()) {
         report("the batch could not start (an interrupted batch is journaled); nothing was sent");
         return exit_usage;
@@ -262,6 +295,13 @@ int run_renew_batch(Session& session) {
     } else {
         report("neither XDG_CONFIG_HOME nor HOME is set: the batch journal is kept in memory only");
     }
+    // One owner per journal: while another RenewDesk runs (or watches) a batch from this config
+    // folder, this run waits (or exits busy) before it reads the journal at all.
+    if (journal) {
+        desktop::set_journal_program("renewdesk-cli");
+        if (const int code = wait_for_owner(session, "a batch", [&] { return other_owner(*journal); }))
+            return code;
+    }
     BatchRun batch(session.client(), journal ? &*journal : nullptr, session.clock());
     batch.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
 
@@ -278,8 +318,21 @@ int run_renew_batch(Session& session) {
     InputCsv input;
     if (!journaled) {
         if (const int code = read_input(*options.from_csv, input)) return code;
+        if (auto twice = duplicate_partners(input.rows); !twice.empty() && !options.allow_duplicates) {
+            std::fprintf(stderr, "renewdesk-cli: %s: nothing was sent:\n%s", options.from_csv->c_str(),
+                         describe_problems(twice).c_str());
+            return exit_usage;
+        }
     } else if (options.from_csv) {
-        report("resuming the journaled batch; " + *options.from_csv + " is not read");
+        // --resume --from FILE resumes the journaled batch only when FILE is that batch.
+        if (const int code = read_input(*options.from_csv, input)) return code;
+        if (const auto other = journal ? journaled_batch_unlike(*journal, input) : std::nullopt) {
+            report(
+                *options.from_csv + " is not the journaled batch (" + *other + ", in " + journal_path +
+                "): finish that one first with 'renewdesk-cli renew --resume' (without --from); nothing was "
+                "sent");
+            return exit_usage;
+        }
     }
     const std::string result_path = options.result_csv ? *options.result_csv
                                     : options.from_csv ? default_result_path(*options.from_csv)
@@ -292,6 +345,11 @@ int run_renew_batch(Session& session) {
     watch_interrupts();
     if (journaled) {
         if (!batch.resume_from_journal()) {
+            if (batch.busy_holder()) {
+                report("another RenewDesk took the batch meanwhile (" +
+                       describe_holder(*batch.busy_holder()) + "): nothing was sent");
+                return exit_busy;
+            }
             report("the journaled batch was sent with another Client ID or base URL: sign in there to resume "
                    "it");
             return exit_usage;
@@ -308,6 +366,9 @@ int run_renew_batch(Session& session) {
     }
 
     drive(session, batch, known);
+    if (batch.journal_unwritable())
+        report("the batch journal could not be written: the batch stopped before that row; nothing more "
+               "was sent");
     for (const BatchRow& row : batch.rows()) // rows settled by the last stop() included
         known.record(row.order_no);
 

@@ -4,6 +4,7 @@
 #include "terminal.h"
 
 #include <cstdio>
+#include <ctime>
 
 namespace rd::cli {
 
@@ -33,6 +34,13 @@ std::string describe_order(const OrderSummary& order) {
     return text;
 }
 
+void report_unproven(const ReconcileResult& result) {
+    report("an order was created after yours was sent, but RenewDesk cannot prove it is yours: check these "
+           "orders in the Partner Portal before ordering again");
+    for (const OrderSummary& order : result.unproven)
+        report("  " + describe_order(order));
+}
+
 int ask_to_send(const CliOptions& options, const std::string& question) {
     auto interrupted_before_sending = [] {
         if (!interrupted()) return false;
@@ -51,6 +59,65 @@ int ask_to_send(const CliOptions& options, const std::string& question) {
         report("nothing was sent");
         return exit_failed;
     }
+    return exit_ok;
+}
+
+std::string describe_holder(const JournalHolder& holder) {
+    std::string text = "another RenewDesk (";
+    if (!holder.program.empty()) text += holder.program + ", ";
+    text += holder.pid > 0 ? "pid " + std::to_string(holder.pid) : std::string("pid not known yet");
+    const std::time_t seconds = static_cast<std::time_t>(holder.started_at_ms / 1000);
+    std::tm local{};
+    char started[16] = "";
+    if (holder.started_at_ms > 0 && localtime_r(&seconds, &local))
+        std::strftime(started, sizeof started, "%H:%M", &local);
+    if (*started) text += std::string(", started ") + started;
+    return text + ")";
+}
+
+std::optional<JournalHolder> other_owner(JournalStore& store) {
+    auto holder = store.claim();
+    if (!holder) store.release(); // the command's flow or batch claims it when it needs it
+    return holder;
+}
+
+int wait_for_owner(Session& session, const std::string& what,
+                   const std::function<std::optional<JournalHolder>()>& holder,
+                   const std::function<void()>& tick) {
+    auto held = holder();
+    if (!held) return exit_ok;
+    const std::string words = what + " is being sent by " + describe_holder(*held);
+    if (session.options().no_wait) {
+        report(words + ": busy (--no-wait); nothing was sent");
+        return exit_busy;
+    }
+    report(words + ": waiting for it to finish (Ctrl+C stops; nothing is sent meanwhile)");
+    watch_interrupts();
+    Progress progress;
+    const std::int64_t started = session.clock().now_ms();
+    std::int64_t asked_at = started;
+    constexpr std::int64_t ask_every_ms = 100; // an flock try: cheap, and nothing to wake us sooner
+    session.run_until(
+        [&] {
+            if (interrupted()) return true;
+            const std::int64_t now = session.clock().now_ms();
+            if (now - asked_at < ask_every_ms) return false;
+            asked_at = now;
+            held = holder();
+            return !held;
+        },
+        std::int64_t{7} * 24 * 3600 * 1000,
+        [&] {
+            if (tick) tick();
+            progress.show("waiting for " + describe_holder(held.value_or(JournalHolder{})) + " (" +
+                          std::to_string((session.clock().now_ms() - started) / 1000) + " s)...");
+        });
+    progress.clear();
+    if (held) {
+        report("interrupted while waiting: nothing was sent");
+        return exit_failed;
+    }
+    report("the other RenewDesk has finished: going on");
     return exit_ok;
 }
 

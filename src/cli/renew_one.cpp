@@ -44,21 +44,36 @@ Reconciling reconciling(RenewalFlow& flow) {
 }
 
 // An order of an earlier run whose outcome was unknown: reconciled before anything new is sent.
+// Settled (found, or ruled out): what became of it is said, and this run goes on with its own
+// renewal (exit_ok). Still unknown: exit_unknown, nothing sent for this run's target.
 int settle_journaled_order(Session& session, RenewalFlow& flow, KnownOrders& known) {
     report("an earlier order had no known outcome (" + describe_attempt(flow.attempt()) +
            "): checking the order list before anything new is sent");
     const bool settled = wait_for_reconciliation(session, reconciling(flow));
     const ReconcileResult& result = flow.reconciliation();
     const int code = exit_for_reconciliation(result.status, settled);
-    if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
+    if (result.status == ReconcileStatus::found && result.match) {
+        known.record(result.match->order_no);
+        flow.add_known_orders({result.match->order_no}); // never taken for this run's order
+    }
     if (code == exit_ok && result.match)
         report("the earlier order was placed: " + describe_order(*result.match));
-    else if (code == exit_failed) report("the earlier order was not created: nothing was placed");
-    else
-        report("the earlier order's outcome is still unknown: check 'renewdesk-cli orders' (the journal "
-               "keeps it)");
-    report("no new order was sent: run the command again to renew");
-    return code;
+    else if (code == exit_failed) report("the earlier order was not created: nothing was placed for it");
+    if ((code == exit_ok || code == exit_failed) && flow.outcome_settled()) {
+        flow.renew_another();
+        if (flow.stage() == Stage::choosing) {
+            report("going on with this renewal");
+            return exit_ok;
+        }
+    }
+    if (code == exit_ambiguous) {
+        report_unproven(result);
+        report("nothing was sent for this renewal");
+        return exit_ambiguous;
+    }
+    report("the earlier order's outcome is still unknown: check 'renewdesk-cli orders' (the journal keeps "
+           "it); nothing was sent for this renewal");
+    return exit_unknown;
 }
 
 int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
@@ -98,10 +113,17 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
             output.order_no = order.order_no;
             output.order_id = order.id;
             output.order_status = order.order_status;
-            say(options, "Found in the order list: " + describe_order(order) + "\n");
+            say(options, "Found in the order list: " + describe_order(order) +
+                             (result.matched_by == MatchedBy::details
+                                  ? " (found by its details: the API does not echo the reference)"
+                                  : "") +
+                             "\n");
         } else if (code == exit_failed) {
             output.outcome = "failed";
             report("no order was created: nothing was placed");
+        } else if (code == exit_ambiguous) {
+            output.outcome = "ambiguous";
+            report_unproven(result);
         } else {
             output.outcome = "unknown";
             report(
@@ -120,6 +142,13 @@ int run_renew_one(Session& session) {
     std::optional<JournalFile> journal;
     if (!session.config_dir().empty()) journal.emplace(session.config_dir() / desktop::journal_file_name);
     else report("neither XDG_CONFIG_HOME nor HOME is set: the in-flight journal is kept in memory only");
+    // One owner per journal: while another RenewDesk sends (or watches) an order from this config
+    // folder, this run waits (or exits busy) before it reads the journal at all.
+    if (journal) {
+        desktop::set_journal_program("renewdesk-cli");
+        if (const int code = wait_for_owner(session, "an order", [&] { return other_owner(*journal); }))
+            return code;
+    }
     RenewalFlow flow(session.client(), journal ? &*journal : nullptr);
     flow.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
     auto tick = [&flow] { flow.tick(); };
@@ -132,14 +161,22 @@ int run_renew_one(Session& session) {
     // journaled order (sign_in has set the client's base URL and Client ID by now).
     KnownOrders known(session, session.client().base_url(), session.client().client_id());
     flow.add_known_orders(known.load());
-    session.run_until([&] { return flow.stage() != Stage::signing_in; }, request_ceiling_ms, tick);
+    session.run_until([&] { return flow.stage() != Stage::signing_in || flow.busy_holder(); },
+                      request_ceiling_ms, tick);
+    if (flow.stage() == Stage::signing_in && flow.busy_holder()) { // another copy took it meanwhile
+        if (const int code = wait_for_owner(
+                session, "an order", [&] { return flow.busy_holder(); }, tick))
+            return code;
+        session.run_until([&] { return flow.stage() != Stage::signing_in; }, request_ceiling_ms, tick);
+    }
     if (flow.stage() == Stage::signing_in || flow.stage() == Stage::signed_out) {
         report("could not sign in at " + session.base_url(),
                flow.error().value_or(ApiError{.detail_message = "no answer"}));
         return exit_sign_in;
     }
     watch_interrupts();
-    if (flow.stage() == Stage::outcome_unknown) return settle_journaled_order(session, flow, known);
+    if (flow.stage() == Stage::outcome_unknown)
+        if (const int code = settle_journaled_order(session, flow, known)) return code;
     if (flow.pending_journal()) {
         report("an earlier order for another account or host has no known outcome (" +
                describe_attempt(*flow.pending_journal()) + ", " + flow.pending_journal()->base_url +
@@ -215,6 +252,20 @@ int run_renew_one(Session& session) {
     if (const int code = ask_to_send(options, "Send this order?")) return code;
 
     if (!flow.confirm()) {
+        if (flow.stage() == Stage::outcome_unknown) { // another copy's attempt, adopted just now
+            settle_journaled_order(session, flow, known);
+            report("nothing was sent for this renewal: run the command again");
+            return exit_failed;
+        }
+        if (flow.busy_holder()) {
+            report("another RenewDesk started sending an order meanwhile (" +
+                   describe_holder(*flow.busy_holder()) + "): nothing was sent; run the command again");
+            return exit_busy;
+        }
+        if (flow.journal_unwritable()) {
+            report("the order was not sent", flow.error().value_or(ApiError{}));
+            return exit_failed;
+        }
         report("the order could not be sent (an earlier order is unresolved); nothing was sent");
         return exit_unknown;
     }

@@ -32,7 +32,7 @@ void restore_echo() {
 
 void on_signal(int signal) {
     restore_echo();
-    if (signal == SIGINT && interrupt_count == 0) {
+    if ((signal == SIGINT || signal == SIGTERM) && interrupt_count == 0) { // a stop, like Ctrl+C
         interrupt_count = 1;
         return;
     }
@@ -130,6 +130,7 @@ void watch_interrupts() {
     struct sigaction action {};
     action.sa_handler = on_signal;
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr); // a service manager's or kill's stop: the same as Ctrl+C
 }
 
 bool interrupted() {

@@ -22,8 +22,8 @@ std::optional<std::string> ask_on_terminal(const std::string& prompt, bool hide 
 // "[y/N]" questions: true only for y or yes. nullopt when there is no terminal.
 std::optional<bool> confirm_on_terminal(const std::string& question);
 
-// Ctrl+C: the first one sets a flag the main loop reads (a batch stops sending); a second one ends the
-// process. Installed by watch_interrupts().
+// Ctrl+C or SIGTERM: the first one sets a flag the main loop reads (a batch stops sending, the order
+// on its way finishes); a second one ends the process. Installed by watch_interrupts().
 void watch_interrupts();
 bool interrupted();
 

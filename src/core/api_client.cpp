@@ -60,6 +60,7 @@ ApiClient::~ApiClient() {
 void ApiClient::set_base_url(std::string base_url) {
     while (!base_url.empty() && base_url.back() == '/')
         base_url.pop_back();
+    if (base_url != options_.base_url) api_clock_.forget(); // another host, another clock
     options_.base_url = std::move(base_url);
 }
 
@@ -117,9 +118,11 @@ bool ApiClient::token_needs_refresh() const {
 RequestHandle ApiClient::send(HttpRequest request, std::function<void(HttpResponse)> on_done) {
     // The handle is known only after send() returns; handlers run later, inside poll().
     auto handle = std::make_shared<RequestHandle>(0);
+    const std::int64_t sent_at = clock_.epoch_ms();
     *handle = transport_.send(std::move(request),
-                              [this, handle, on_done = std::move(on_done)](HttpResponse response) {
+                              [this, handle, sent_at, on_done = std::move(on_done)](HttpResponse response) {
                                   in_flight_.erase(*handle);
+                                  api_clock_.observe(response.date, sent_at, clock_.epoch_ms());
                                   on_done(std::move(response));
                               });
     in_flight_.insert(*handle);

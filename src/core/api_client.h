@@ -4,6 +4,7 @@
 // The Client Secret and tokens live only in this object's memory; nothing here logs or stores them.
 #pragma once
 
+#include "api_clock.h"
 #include "clock.h"
 #include "envelope.h"
 #include "result.h"
@@ -38,7 +39,10 @@ class ApiClient {
     void set_base_url(std::string base_url);
     const std::string& base_url() const { return options_.base_url; }
     const std::string& client_id() const { return client_id_; }
+    int order_timeout_ms() const { return options_.order_timeout_ms; }
     const Clock& clock() const { return clock_; }
+    // The API's clock as its replies' Date headers show it (every reply, whatever its status).
+    const ApiClock& api_clock() const { return api_clock_; }
 
     // Requests an access token with the pp_credentials grant. The credentials stay in memory so an
     // expired refresh token can be replaced without asking the person again.
@@ -76,6 +80,7 @@ class ApiClient {
 
     Transport& transport_;
     const Clock& clock_;
+    ApiClock api_clock_;
     ApiClientOptions options_;
 
     std::string client_id_;

@@ -37,6 +37,7 @@ BatchCounts BatchRun::counts() const {
         case BatchRowStatus::pending: ++counts.sent, ++counts.pending; break;
         case BatchRowStatus::failed: ++counts.sent, ++counts.failed; break;
         case BatchRowStatus::unknown: ++counts.sent, ++counts.unknown; break;
+        case BatchRowStatus::ambiguous: ++counts.sent, ++counts.ambiguous; break;
         }
     }
     counts.running = in_flight_.has_value() || reconciler_.result().status == ReconcileStatus::checking ||

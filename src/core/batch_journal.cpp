@@ -16,13 +16,14 @@ constexpr int batch_journal_version_2 = 2;
 constexpr const char* batch_journal_kind = "renewdesk.batch";
 constexpr std::int64_t latest_sent_at_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
 
-constexpr std::array<std::pair<BatchRowStatus, const char*>, 7> status_names = {{
+constexpr std::array<std::pair<BatchRowStatus, const char*>, 8> status_names = {{
     {BatchRowStatus::waiting, "waiting"},
     {BatchRowStatus::sending, "sending"},
     {BatchRowStatus::placed, "placed"},
     {BatchRowStatus::pending, "pending"},
     {BatchRowStatus::failed, "failed"},
     {BatchRowStatus::unknown, "unknown"},
+    {BatchRowStatus::ambiguous, "ambiguous"},
     {BatchRowStatus::skipped, "skipped"},
 }};
 

@@ -6,12 +6,22 @@
 #include "decoders.h"
 #include "order_body.h"
 #include "order_outcome.h"
+#include "order_reference.h"
+
+#include <algorithm>
 
 namespace rd {
 namespace {
 
+// models.h's table: an order that renewed nothing is a failed row (its order number kept).
 BatchRowStatus status_of_order(const std::string& order_status) {
-    return order_status == "succeed" ? BatchRowStatus::placed : BatchRowStatus::pending;
+    switch (order_state(order_status)) {
+    case OrderState::in_effect: return BatchRowStatus::placed;
+    case OrderState::not_renewed: return BatchRowStatus::failed;
+    case OrderState::awaiting_payment:
+    case OrderState::other: return BatchRowStatus::pending;
+    }
+    return BatchRowStatus::pending;
 }
 
 // A record of an earlier batch that still has an order whose outcome is not known.
@@ -37,11 +47,17 @@ bool BatchRun::journal_found() const {
 }
 
 void BatchRun::start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billing_id, std::string po_number) {
-    if (targets.empty() || counts().running || unknown_ || journal_found()) return;
+    if (targets.empty() || counts().running || unknown_) return;
+    if ((busy_holder_ = journal_.claim())) return; // another live copy's batch: nothing starts
+    if (journal_found()) return journal_.release();
+    journal_unwritable_ = false;
     begin_run();
     rows_.clear();
-    for (BatchTarget& target : targets)
+    for (BatchTarget& target : targets) {
+        // Every order carries a reference: the row's PO number, the batch's, or one of its own.
+        if (!target.po_number && po_number.empty()) target.po_number = new_order_reference(random_);
         rows_.push_back(BatchRow{.target = std::move(target)});
+    }
     plan_id_ = plan_id;
     billing_id_ = billing_id;
     po_number_ = std::move(po_number);
@@ -70,7 +86,18 @@ void BatchRun::send_next() {
     in_flight_ = row;
     sent_at_ms_ = clock_.epoch_ms();
     ++orders_sent_;
-    write_journal(); // before the POST leaves: a crash from here on leaves a record to reconcile
+    // Before the POST leaves: a crash from here on leaves a record to reconcile. No record, no order.
+    if (!write_journal()) {
+        --orders_sent_;
+        in_flight_.reset();
+        journal_unwritable_ = true;
+        rows_[row].status = BatchRowStatus::failed;
+        rows_[row].error = ApiError{
+            .kind = ErrorKind::input,
+            .detail_message =
+                "The batch journal could not be written (disk full or a read-only folder?): not sent."};
+        return stop(); // every later row would meet the same disk
+    }
     const std::uint64_t epoch = epoch_;
     client_.post_json(paths::create_order, order_body(row), [this, epoch, row](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
@@ -100,6 +127,7 @@ void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
     row.status = BatchRowStatus::unknown;
     unknown_ = index;
     unknown_since_ms_ = clock_.epoch_ms();
+    resumed_at_ms_ = 0;
     write_journal();
     reconcile();
 }
@@ -112,9 +140,16 @@ void BatchRun::add_known_orders(const std::vector<std::string>& order_nos) {
 void BatchRun::reconcile() {
     if (!unknown_ || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();
-    // The PO number this row's order was sent with: the row's own one when it has one.
+    // The reference this row's order was sent with: the row's own one when it has one.
+    const BatchRow& row = rows_[*unknown_];
+    const std::string reference = row.target.po_number.value_or(po_number_);
     ReconcileAttempt attempt{.sent_at_ms = sent_at_ms_,
-                             .po_number = rows_[*unknown_].target.po_number.value_or(po_number_),
+                             .window_start_ms = check_window_start(sent_at_ms_, client_.api_clock().offset()),
+                             .reference = reference,
+                             .reference_unique = is_generated_reference(reference),
+                             .target = row.target.partner_id,
+                             .billing_id = billing_id_,
+                             .plan_id = row.target.plan_id.value_or(plan_id_),
                              .known_order_nos = known_order_nos_};
     for (std::size_t i = 0; i < rows_.size(); ++i) // earlier rows' orders are never taken for this one
         if (i != *unknown_ && !rows_[i].order_no.empty()) attempt.known_order_nos.insert(rows_[i].order_no);
@@ -122,9 +157,14 @@ void BatchRun::reconcile() {
     const std::uint64_t epoch = epoch_;
     reconciler_.start(std::move(attempt), [this, started_at, epoch] {
         if (epoch != epoch_) return;
-        const std::int64_t settled_at = unknown_since_ms_ + settle_ms_;
-        if (reconciler_.result().status == ReconcileStatus::none && started_at < settled_at) {
-            recheck_at_ms_ = settled_at; // too early to rule the order out: read the list again then
+        const std::int64_t settled_at =
+            resumed_at_ms_
+                ? std::max(unknown_since_ms_ + client_.order_timeout_ms(), resumed_at_ms_ + settle_ms_)
+                : unknown_since_ms_ + settle_ms_;
+        const ReconcileStatus status = reconciler_.result().status;
+        if ((status == ReconcileStatus::none || status == ReconcileStatus::ambiguous) &&
+            started_at < settled_at) {
+            recheck_at_ms_ = settled_at; // the API may still commit: read the list again then
             return;
         }
         if (stopped_ && outcome_settled()) { // the person stopped the batch: nothing waits for resume()
@@ -135,13 +175,15 @@ void BatchRun::reconcile() {
 }
 
 void BatchRun::tick() {
+    if (busy_holder_ && !(busy_holder_ = journal_.claim())) journal_.release(); // free now: say so
     if (recheck_at_ms_ && clock_.epoch_ms() >= *recheck_at_ms_) reconcile();
 }
 
 bool BatchRun::outcome_settled() const {
     const ReconcileStatus status = reconciler_.result().status;
     return unknown_ && !recheck_at_ms_ &&
-           (status == ReconcileStatus::found || status == ReconcileStatus::none);
+           (status == ReconcileStatus::found || status == ReconcileStatus::none ||
+            status == ReconcileStatus::ambiguous);
 }
 
 void BatchRun::settle_unknown_row() {
@@ -151,6 +193,8 @@ void BatchRun::settle_unknown_row() {
         row.order_no = result.match->order_no;
         row.order_status = result.match->order_status;
         row.status = status_of_order(row.order_status);
+    } else if (result.status == ReconcileStatus::ambiguous) {
+        row.status = BatchRowStatus::ambiguous; // orders nobody can prove or explain: never "failed"
     } else {
         row.status = BatchRowStatus::failed; // ruled out by a late enough reading: nothing was created
     }
@@ -172,8 +216,11 @@ void BatchRun::stop() {
     for (BatchRow& row : rows_)
         if (row.status == BatchRowStatus::waiting) row.status = BatchRowStatus::skipped;
     if (unknown_ && outcome_settled()) settle_unknown_row();
-    if (in_flight_) return;               // its reply still gives the row its outcome; nothing more is sent
-    if (unknown_) return write_journal(); // the record keeps the unresolved row, without the skipped ones
+    if (in_flight_) return; // its reply still gives the row its outcome; nothing more is sent
+    if (unknown_) {         // the record keeps the unresolved row, without the skipped ones
+        write_journal();
+        return;
+    }
     finish_batch();
 }
 
@@ -181,29 +228,36 @@ void BatchRun::finish_batch() {
     active_ = false;
     recheck_at_ms_.reset();
     for (const BatchRow& row : rows_)
-        if (row.status == BatchRowStatus::unknown) return write_journal();
+        if (row.status == BatchRowStatus::unknown) {
+            write_journal(); // kept, and held while this process lives
+            return;
+        }
     journal_.clear();
+    journal_.release();
 }
 
-void BatchRun::write_journal() {
-    journal_.save(batch_journal_to_json(BatchRecord{.sent_at_ms = sent_at_ms_,
-                                                    .base_url = base_url_,
-                                                    .client_id = client_id_,
-                                                    .plan_id = plan_id_,
-                                                    .billing_id = billing_id_,
-                                                    .po_number = po_number_,
-                                                    .rows = rows_,
-                                                    .in_flight = in_flight_}));
+bool BatchRun::write_journal() {
+    return journal_.save(batch_journal_to_json(BatchRecord{.sent_at_ms = sent_at_ms_,
+                                                           .base_url = base_url_,
+                                                           .client_id = client_id_,
+                                                           .plan_id = plan_id_,
+                                                           .billing_id = billing_id_,
+                                                           .po_number = po_number_,
+                                                           .rows = rows_,
+                                                           .in_flight = in_flight_}));
 }
 
 bool BatchRun::resume_from_journal() {
     if (active_ || in_flight_) return false;
+    if ((busy_holder_ = journal_.claim())) return false; // its owner lives: never resumed twice
     const auto text = journal_.load();
-    if (!text) return false;
-    auto record = batch_journal_from_json(*text);
-    if (!record || !unresolved(*record)) return false;
+    auto record = text ? batch_journal_from_json(*text) : std::nullopt;
     // Another account's (or host's) orders cannot be reconciled from this one's order list.
-    if (record->client_id != client_.client_id() || record->base_url != client_.base_url()) return false;
+    if (!record || !unresolved(*record) || record->client_id != client_.client_id() ||
+        record->base_url != client_.base_url()) {
+        journal_.release();
+        return false;
+    }
     begin_run();
     rows_ = std::move(record->rows);
     plan_id_ = record->plan_id;
@@ -220,6 +274,7 @@ bool BatchRun::resume_from_journal() {
         }
     if (unknown_) {
         unknown_since_ms_ = sent_at_ms_; // count the settle time from when it was sent
+        resumed_at_ms_ = clock_.epoch_ms();
         reconcile();
     }
     return true; // waits at the unknown row (or before the next waiting one) for resume()

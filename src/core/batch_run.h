@@ -7,7 +7,10 @@
 // (order_reconciler.h) and goes on only when the person says so (resume()). Nothing is ever re-sent
 // by itself: failed rows can be sent again only as a new batch (failed_targets()).
 // The batch is journaled before every POST (which rows are done, which one is in flight), so a
-// reload or a crash resumes at the right row, the in-flight one reconciled first.
+// reload or a crash resumes at the right row, the in-flight one reconciled first. A row whose record
+// cannot be written is not sent (failed, journal_unwritable()) and the batch stops there. The
+// journal has one owner (JournalStore::claim): start() and resume_from_journal() do nothing while
+// another live copy holds it (busy_holder(); tick() looks again), and a finished batch releases it.
 //
 //   BatchRun batch(client, &journal_store, clock);
 //   batch.start(targets, plan_id, billing_id, po_number);   // sends row 0
@@ -22,6 +25,7 @@
 #include "models.h"
 #include "order_journal.h"
 #include "order_reconciler.h"
+#include "order_reference.h"
 
 #include <cstdint>
 #include <optional>
@@ -39,13 +43,14 @@ struct BatchTarget {
 };
 
 enum class BatchRowStatus {
-    waiting, // not sent yet
-    sending, // the POST is in flight
-    placed,  // success and orderStatus "succeed": placed and paid
-    pending, // success with another order status (waiting for payment or review)
-    failed,  // refused by the API, or never sent: nothing was created
-    unknown, // may or may not exist: being (or to be) reconciled
-    skipped, // the batch was stopped before this row was sent
+    waiting,   // not sent yet
+    sending,   // the POST is in flight
+    placed,    // success and orderStatus "succeed": placed and paid
+    pending,   // success with another order status (waiting for payment or review)
+    failed,    // refused by the API, or never sent: nothing was created
+    unknown,   // may or may not exist: being (or to be) reconciled
+    ambiguous, // orders were created that nobody can prove to be this row's or explain: check them
+    skipped,   // the batch was stopped before this row was sent
 };
 
 struct BatchRow {
@@ -60,6 +65,7 @@ struct BatchRow {
 struct BatchCounts {
     int size = 0, sent = 0, placed = 0, failed = 0, unknown = 0;
     int pending = 0;      // placed but not paid yet (not in `placed`)
+    int ambiguous = 0;    // orders exist that nobody can prove to be the row's (not in `unknown`)
     bool running = false; // an order or a reconciliation is in flight, or rows wait to be sent
 };
 
@@ -91,7 +97,6 @@ class BatchRun {
     std::string csv() const;
     std::string order_body(std::size_t row) const; // exactly what is / was sent for that row
 
-    // Additions (see /work/notes/batch_api_changes.md).
     // "No order" is believed only from a reading this long after the outcome became unknown.
     void set_settle_ms(std::int64_t settle_ms) { settle_ms_ = settle_ms; }
     static constexpr std::int64_t default_settle_ms = 30'000;
@@ -100,6 +105,10 @@ class BatchRun {
     bool outcome_settled() const;
     // The store holds an interrupted batch (resume_from_journal() after sign-in picks it up).
     bool journal_found() const;
+    // Another live copy holds the batch journal: start() and resume_from_journal() did nothing.
+    const std::optional<JournalHolder>& busy_holder() const { return busy_holder_; }
+    // A row was not sent because the journal could not be written (the batch stopped there).
+    bool journal_unwritable() const { return journal_unwritable_; }
     int orders_sent() const { return orders_sent_; } // order POSTs handed to the client by this object
     // Orders already accounted for elsewhere (earlier runs on this computer, another process): a
     // reconciliation never takes one of them for an unknown row's order. Kept across batches; the
@@ -121,7 +130,7 @@ class BatchRun {
     void finish_row(std::size_t row, const Result<ApiReply>& reply);
     void settle_unknown_row(); // the reconciliation's answer becomes the row's outcome
     void finish_batch();
-    void write_journal();
+    bool write_journal();
     void begin_run(); // what a new batch and one resumed from the journal both start from
     std::string base_url_;
     std::string client_id_;
@@ -136,6 +145,13 @@ class BatchRun {
     std::optional<std::int64_t> recheck_at_ms_;
     int orders_sent_ = 0;
     std::set<std::string> known_order_nos_; // add_known_orders()
+    std::optional<JournalHolder> busy_holder_;
+    bool journal_unwritable_ = false;
+    std::int64_t resumed_at_ms_ = 0; // when the journaled batch was resumed (0: live)
+    RandomWord random_;              // for the rows' references (tests: set_random)
+
+  public:
+    void set_random(RandomWord random) { random_ = std::move(random); }
 };
 
 } // namespace rd

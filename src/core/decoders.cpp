@@ -2,6 +2,8 @@
 
 #include "text.h"
 
+#include <charconv>
+#include <cstdint>
 #include <optional>
 #include <set>
 
@@ -227,6 +229,37 @@ OrderReceipt decode_order_receipt(const json& result) {
     return receipt;
 }
 
+// createTime as epoch seconds or milliseconds, a JSON integer or a string of digits; anything else
+// (or a time before 2000 or after 2200) leaves create_time 0 and says why in create_time_error.
+static void read_create_time(const json& item, OrderSummary& order) {
+    auto it = item.find("createTime");
+    if (it == item.end()) {
+        order.create_time_error = "(missing)";
+        return;
+    }
+    std::optional<std::int64_t> value;
+    if (it->is_number_integer()) {
+        value = it->is_number_unsigned() && it->get<std::uint64_t>() > INT64_MAX
+                    ? std::nullopt
+                    : std::optional<std::int64_t>(it->get<std::int64_t>());
+    } else if (it->is_string()) {
+        const std::string& text = it->get_ref<const std::string&>();
+        std::int64_t parsed = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+        if (!text.empty() && error == std::errc() && end == text.data() + text.size()) value = parsed;
+    }
+    constexpr std::int64_t year_2000_ms = 946'684'800'000, year_2200_ms = 7'258'118'400'000;
+    if (value) {
+        const std::int64_t ms = create_time_ms(*value);
+        if (ms < year_2000_ms || ms >= year_2200_ms) value.reset();
+    }
+    if (!value) {
+        order.create_time_error = json_text(*it);
+        return;
+    }
+    order.create_time = *value;
+}
+
 Result<OrderPage> decode_order_page(const json& result) {
     auto items = items_of(result, "order list");
     if (!items) return items.error();
@@ -242,7 +275,7 @@ Result<OrderPage> decode_order_page(const json& result) {
             .currency_code = text_of(item, "currencyCode"),
             .custom_reference_no = text_of(item, "customReferenceNo"),
         };
-        order.create_time = integer_of(item, "createTime", 0);
+        read_create_time(item, order);
         page.orders.push_back(std::move(order));
     }
     if (result.is_object()) {

@@ -25,10 +25,24 @@ std::string order_status_in_words(const std::string& status) {
     if (status == "pending") return "Pending: waiting for payment or review in the Partner Portal";
     if (status == "failed") return "Failed: the Partner Portal did not complete the order";
     if (status == "invalid") return "Invalid: the Partner Portal rejected the order";
-    if (status == "cancelled") return "Cancelled";
-    if (status == "refunded") return "Refunded";
+    if (status == "cancelled") return "Cancelled: an order exists, nothing was renewed";
+    if (status == "refunded") return "Refunded: an order exists, nothing was renewed";
     if (status.empty()) return "Not reported";
-    return "Reported as \"" + status + "\"";
+    return "Placed, status \"" + status + "\": check it in the Partner Portal";
+}
+
+OrderState order_state(const std::string& status) {
+    if (status == "succeed") return OrderState::in_effect;
+    if (status == "pending") return OrderState::awaiting_payment;
+    if (status == "failed" || status == "invalid" || status == "cancelled" || status == "refunded")
+        return OrderState::not_renewed;
+    return OrderState::other;
+}
+
+std::int64_t create_time_ms(std::int64_t create_time) {
+    // 1e11 ms is March 1973, 1e11 s is the year 5138: an order time below it is in seconds.
+    // A negative time (before 1970: no real order) stays as it is; multiplied it could overflow.
+    return create_time >= 0 && create_time < 100'000'000'000 ? create_time * 1000 : create_time;
 }
 
 } // namespace rd

@@ -29,21 +29,39 @@ struct JournalEntry {
 std::string journal_to_json(const JournalEntry& entry);
 std::optional<JournalEntry> journal_from_json(const std::string& text);
 
+// Another live copy of RenewDesk that holds a journal (for the person: "pid N, started HH:MM").
+struct JournalHolder {
+    std::int64_t pid = 0;
+    std::int64_t started_at_ms = 0; // when that process started (epoch ms); 0 = not known
+    std::string program;            // "renewdesk-cli", "RenewDesk"; "" = not known
+};
+
 // Where the platform keeps the journal: localStorage on the web, a file in the config directory on
 // the desktop, memory in tests. Each call completes before it returns.
+// One journal has one owner: a copy claims it before it writes, adopts or clears what is in it, and
+// holds it until release() or until the process ends (a crash releases it). Other copies see who
+// holds it and wait; they never settle, resume or delete what it holds.
 class JournalStore {
   public:
     virtual ~JournalStore() = default;
     virtual std::optional<std::string> load() = 0; // the stored text, or nullopt when there is none
-    virtual void save(const std::string& text) = 0;
+    // False when the text could not be stored (disk full, read-only folder): nothing may be sent then.
+    [[nodiscard]] virtual bool save(const std::string& text) = 0;
     virtual void clear() = 0;
+    // nullopt: the journal is this process's now (also when it already was), until release();
+    // otherwise the live process that holds it.
+    virtual std::optional<JournalHolder> claim() { return std::nullopt; }
+    virtual void release() {}
 };
 
-// A store that keeps the text in memory (tests, and platforms without storage).
+// A store that keeps the text in memory (tests, and platforms without storage): always ours.
 class MemoryJournalStore : public JournalStore {
   public:
     std::optional<std::string> load() override { return text_; }
-    void save(const std::string& text) override { text_ = text; }
+    bool save(const std::string& text) override {
+        text_ = text;
+        return true;
+    }
     void clear() override { text_.reset(); }
 
   private:

@@ -1,5 +1,6 @@
 #include "order_reconciler.h"
 
+#include "api_paths.h"
 #include "order_pages.h"
 
 #include <algorithm>
@@ -12,15 +13,60 @@ const char* reconcile_status_name(ReconcileStatus status) {
     case ReconcileStatus::checking: return "checking";
     case ReconcileStatus::found: return "found";
     case ReconcileStatus::none: return "none";
+    case ReconcileStatus::ambiguous: return "ambiguous";
     case ReconcileStatus::error: return "error";
     }
     return "idle";
 }
 
-std::int64_t create_time_ms(std::int64_t create_time) {
-    // 1e11 ms is March 1973, 1e11 s is the year 5138: an order time below it is in seconds.
-    // A negative time (before 1970: no real order) stays as it is; multiplied it could overflow.
-    return create_time >= 0 && create_time < 100'000'000'000 ? create_time * 1000 : create_time;
+const char* matched_by_name(MatchedBy matched_by) {
+    switch (matched_by) {
+    case MatchedBy::nothing: return "";
+    case MatchedBy::reference: return "reference";
+    case MatchedBy::details: return "details";
+    }
+    return "";
+}
+
+std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<ClockOffset>& offset) {
+    if (!offset) return sent_at_ms - unknown_clock_margin_ms;
+    return sent_at_ms + offset->low_ms - window_margin_ms;
+}
+
+namespace {
+
+using nlohmann::json;
+
+const json* member(const json& object, const char* name) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(name);
+    return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+// The first of `names` that `object` has, as an exact id (string or integer), or nullopt.
+std::optional<std::string> id_member(const json& object, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (const json* value = member(object, name)) return opaque_id_from_json(*value);
+    return std::nullopt;
+}
+
+} // namespace
+
+DetailsVerdict judge_details(const json& details, const ReconcileAttempt& attempt) {
+    const json empty = json::object();
+    const json* basic = member(details, "basicInformation");
+    const json* billing = member(details, "billingInformation");
+    const std::optional<std::string> product = id_member(basic ? *basic : empty, {"productId"});
+    const std::optional<std::string> partner = id_member(basic ? *basic : empty, {"partnerId"});
+    const std::optional<std::string> contact =
+        id_member(billing ? *billing : empty, {"billingContactId", "billingId", "id"});
+    const std::string billing_id = attempt.billing_id.to_string();
+    // Anything the details positively say that differs from the attempt explains the order away.
+    if ((product && *product != "15") || (contact && *contact != billing_id) ||
+        (partner && attempt.target && *partner != *attempt.target))
+        return DetailsVerdict::not_attempts;
+    if (product && contact && partner && attempt.target) return DetailsVerdict::attempts;
+    return DetailsVerdict::silent; // nothing to the contrary is not proof
 }
 
 void OrderReconciler::start(ReconcileAttempt attempt, std::function<void()> on_done) {
@@ -28,6 +74,7 @@ void OrderReconciler::start(ReconcileAttempt attempt, std::function<void()> on_d
     attempt_ = std::move(attempt);
     on_done_ = std::move(on_done);
     result_.status = ReconcileStatus::checking;
+    result_.window_start_ms = attempt_.window_start_ms;
     fetch(1);
 }
 
@@ -38,6 +85,9 @@ void OrderReconciler::reset() {
     total_pages_ = 1;
     page_has_older_.clear();
     orders_seen_.clear();
+    read_.clear();
+    candidates_.clear();
+    verdicts_.clear();
     page1_newest_ = 0;
 }
 
@@ -45,19 +95,20 @@ void OrderReconciler::fetch(std::int64_t page_no) {
     const std::uint64_t run = run_;
     fetch_order_page(client_, page_no, page_size, [this, run, page_no](Result<OrderPage> page) {
         if (run != run_) return;
-        if (!page) {
-            result_.error = page.error();
-            finish(ReconcileStatus::error);
-            return;
-        }
+        if (!page) return fail(page.error());
+        for (const OrderSummary& order : page.value().orders)
+            if (!order.create_time_error.empty())
+                return fail(ApiError{
+                    .kind = ErrorKind::parse,
+                    .detail_message = "Order " + order.order_no +
+                                      " has a createTime RenewDesk cannot read: " + order.create_time_error});
         take_page(page_no, page.value());
         next();
     });
 }
 
-bool OrderReconciler::is_since_attempt(const OrderSummary& order) const {
-    return create_time_ms(order.create_time) >= attempt_.sent_at_ms - clock_skew_ms &&
-           !attempt_.known_order_nos.count(order.order_no);
+bool OrderReconciler::in_window(const OrderSummary& order) const {
+    return create_time_ms(order.create_time) >= attempt_.window_start_ms;
 }
 
 void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {
@@ -67,12 +118,8 @@ void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {
     bool has_older = false;
     for (const OrderSummary& order : page.orders) {
         newest = std::max(newest, create_time_ms(order.create_time));
-        if (!is_since_attempt(order)) {
-            has_older = true;
-            continue;
-        }
-        if (orders_seen_.insert(order.id + "\n" + order.order_no).second)
-            result_.since_attempt.push_back(order);
+        if (!in_window(order)) has_older = true;
+        if (orders_seen_.insert(order.id + "\n" + order.order_no).second) read_.push_back(order);
     }
     page_has_older_[page_no] = has_older;
     if (page_no == 1) {
@@ -91,49 +138,102 @@ void OrderReconciler::take_page(std::int64_t page_no, const OrderPage& page) {
 
 void OrderReconciler::next() {
     if (direction_ == Direction::unknown) {
-        if (total_pages_ <= 1) return finish(ReconcileStatus::found);
-        if (!page_has_older_.count(total_pages_))
-            return fetch(total_pages_); // learn the direction from the other end
+        if (total_pages_ <= 1) return judge();
+        if (!page_has_older_.count(total_pages_)) return fetch(total_pages_); // learn the direction there
     }
-    // Walk from the newest end inward; stop at the first page that reaches back past the attempt.
+    // Walk from the newest end inward; stop at the first page that reaches back past the window.
     const bool newest_first = direction_ != Direction::oldest_first;
     const std::int64_t step = newest_first ? 1 : -1;
     for (std::int64_t page_no = newest_first ? 1 : total_pages_; page_no >= 1 && page_no <= total_pages_;
          page_no += step) {
         const auto seen = page_has_older_.find(page_no);
         if (seen == page_has_older_.end()) {
-            if (result_.pages_read >= max_pages) {
-                result_.error =
+            if (result_.pages_read >= max_pages)
+                return fail(
                     ApiError{.kind = ErrorKind::input,
                              .detail_message = "The order list holds more than " +
                                                std::to_string(max_pages * page_size) +
-                                               " orders to look through; check it in the Partner Portal."};
-                return finish(ReconcileStatus::error);
-            }
+                                               " orders to look through; check it in the Partner Portal."});
             return fetch(page_no);
         }
         if (seen->second) break;
     }
-    finish(ReconcileStatus::found);
+    judge();
+}
+
+void OrderReconciler::judge() {
+    auto by_time = [](const OrderSummary& a, const OrderSummary& b) {
+        return create_time_ms(a.create_time) < create_time_ms(b.create_time);
+    };
+    std::stable_sort(read_.begin(), read_.end(), by_time);
+    for (const OrderSummary& order : read_) {
+        if (!order.custom_reference_no.empty()) result_.references_echoed = true;
+        if (!attempt_.reference.empty() && order.custom_reference_no == attempt_.reference &&
+            !result_.match && !attempt_.known_order_nos.count(order.order_no) &&
+            (attempt_.reference_unique || in_window(order))) {
+            result_.match = order; // rule 1
+            result_.matched_by = MatchedBy::reference;
+            result_.matched_by_po_number = true;
+        }
+    }
+    for (const OrderSummary& order : read_) {
+        if (!in_window(order) || attempt_.known_order_nos.count(order.order_no)) continue; // rule 3
+        result_.since_attempt.push_back(order);
+        const bool matched = result_.match && order.order_no == result_.match->order_no;
+        if (!matched && order.custom_reference_no.empty())
+            candidates_.push_back(order); // rule 2: not the rest
+    }
+    if (result_.match) return finish(ReconcileStatus::found);
+    if (candidates_.empty()) return finish(ReconcileStatus::none); // rule 6
+    if (candidates_.size() > static_cast<std::size_t>(max_details_reads)) {
+        result_.unproven = candidates_;
+        return finish(ReconcileStatus::ambiguous);
+    }
+    read_details(0);
+}
+
+void OrderReconciler::read_details(std::size_t index) {
+    if (index == candidates_.size()) return answer();
+    const std::uint64_t run = run_;
+    const OrderSummary& order = candidates_[index];
+    client_.get(paths::order_details(order.id.empty() ? order.order_no : order.id),
+                [this, run, index](Result<ApiReply> reply) {
+                    if (run != run_) return;
+                    if (!reply) return fail(reply.error());
+                    ++result_.details_read;
+                    verdicts_.push_back(judge_details(reply.value().result, attempt_));
+                    read_details(index + 1);
+                });
+}
+
+void OrderReconciler::answer() {
+    std::vector<OrderSummary> attempts, silent;
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        if (verdicts_[i] == DetailsVerdict::attempts) attempts.push_back(candidates_[i]);
+        if (verdicts_[i] == DetailsVerdict::silent) silent.push_back(candidates_[i]);
+    }
+    if (attempts.empty() && silent.empty()) return finish(ReconcileStatus::none);
+    // With references echoed, the attempt's order would carry its reference: one without is another's.
+    if (!result_.references_echoed && attempts.size() == 1 && silent.empty()) {
+        result_.match = attempts.front();
+        result_.matched_by = MatchedBy::details;
+        return finish(ReconcileStatus::found);
+    }
+    result_.unproven = attempts;
+    result_.unproven.insert(result_.unproven.end(), silent.begin(), silent.end());
+    std::stable_sort(result_.unproven.begin(), result_.unproven.end(),
+                     [](const OrderSummary& a, const OrderSummary& b) {
+                         return create_time_ms(a.create_time) < create_time_ms(b.create_time);
+                     });
+    finish(ReconcileStatus::ambiguous);
+}
+
+void OrderReconciler::fail(ApiError error) {
+    result_.error = std::move(error);
+    finish(ReconcileStatus::error);
 }
 
 void OrderReconciler::finish(ReconcileStatus status) {
-    auto& since = result_.since_attempt;
-    std::stable_sort(since.begin(), since.end(), [](const OrderSummary& a, const OrderSummary& b) {
-        return create_time_ms(a.create_time) < create_time_ms(b.create_time);
-    });
-    if (status == ReconcileStatus::found) {
-        if (!attempt_.po_number.empty()) {
-            for (const OrderSummary& order : since)
-                if (order.custom_reference_no == attempt_.po_number) {
-                    result_.match = order;
-                    result_.matched_by_po_number = true;
-                    break;
-                }
-        }
-        if (!result_.match && !since.empty()) result_.match = since.front();
-        if (!result_.match) status = ReconcileStatus::none;
-    }
     result_.status = status;
     result_.checked_at_ms = client_.clock().epoch_ms();
     ++run_; // nothing more arrives for this run

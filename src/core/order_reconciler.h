@@ -1,17 +1,28 @@
 // OrderReconciler: after an order's outcome is unknown, finds out from the order list whether the
-// Partner Portal created it. The API's sort order is undocumented, so the list is read from its
-// newest end whichever way it is sorted: page 1 tells the direction within a page; when it cannot,
-// the last page is read too and the two ends compared. Pages are read from the newest end inward
-// until one holds an order older than the attempt. createTime may be seconds or milliseconds.
+// Partner Portal created it, and never takes another operator's order for it. The API's sort order is
+// undocumented, so the list is read from its newest end whichever way it is sorted: page 1 tells the
+// direction within a page; when it cannot, the last page is read too and the two ends compared. Pages
+// are read from the newest end inward until one holds an order older than the window.
 //
-// An order counts as "since the attempt" when it was created at most `clock_skew_ms` before the
-// attempt's time on this computer (the server's clock may run behind ours) and is not one this
-// session already accounted for (an earlier renewal's receipt). With a PO number the
-// order whose customReferenceNo equals it is the match; without one, every order since the attempt
-// is shown and the earliest is taken as the likely match.
+// The window starts at the attempt's send time on the API's clock (createTime is the API's), less a
+// margin (ReconcileAttempt::window_start_ms, made by check_window()). The rules, in this order:
+//   1. An order whose reference (customReferenceNo) equals the attempt's is the attempt's: found,
+//      wherever it sits in the pages read.
+//   2. An order whose reference is non-empty and different is not the attempt's.
+//   3. Orders already accounted for (receipts, orders found, any copy of RenewDesk) are not.
+//   4. Orders left in the window (candidates) are read one by one (order/v1/get/{id}): details that
+//      positively show another customer, billing contact or product explain the order away. Where the
+//      list carries no references at all, exactly one candidate whose details positively show the
+//      attempt's customer, billing contact and product 15, with no other candidate left, is found
+//      "by its details".
+//   5. Any other candidate left: ambiguous (it cannot be proven or explained), never found or none.
+//   6. none only when the whole window was read and no candidate is left. (That the settle time has
+//      passed is the caller's rule: RenewalFlow and BatchRun read again until it has.)
+// An order whose createTime cannot be read makes the check an error, never "before the attempt".
 #pragma once
 
 #include "api_client.h"
+#include "ids.h"
 #include "models.h"
 
 #include <functional>
@@ -24,28 +35,56 @@
 namespace rd {
 
 struct ReconcileAttempt {
-    std::int64_t sent_at_ms = 0;           // Unix epoch milliseconds on this computer
-    std::string po_number;                 // "" when none was sent
-    std::set<std::string> known_order_nos; // orders this session already accounted for (earlier receipts)
+    std::int64_t sent_at_ms = 0;      // Unix epoch milliseconds on this computer
+    std::int64_t window_start_ms = 0; // on the API's clock: orders created before it are not candidates
+    std::string reference;            // the poNumber sent ("" when none was: an older journal)
+    // A generated reference is unique to this attempt: it counts wherever it is found. A PO number the
+    // person typed may repeat an older order's: it counts only inside the window.
+    bool reference_unique = false;
+    // What was ordered, for proof by details: nullopt target = not known (never proven by details).
+    std::optional<std::string> target; // "" = the partner itself, else the subordinate user's partnerId
+    Id64 billing_id;
+    Id64 plan_id;
+    std::set<std::string> known_order_nos; // orders accounted for elsewhere (earlier receipts, other copies)
 };
 
-enum class ReconcileStatus { idle, checking, found, none, error };
+// The window's start on the API's clock for an attempt sent at `sent_at_ms` on this computer's clock:
+// with the API's clock known, its lowest offset less `margin_ms`; without, `unknown_clock_margin_ms`
+// before the send time on this computer's clock (wide: the rules keep it safe).
+std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<ClockOffset>& offset);
+inline constexpr std::int64_t window_margin_ms = 5'000;
+inline constexpr std::int64_t unknown_clock_margin_ms = 15 * 60'000;
+
+// found: an order proven to be the attempt's; none: the window was read and no unexplained order is
+// left; ambiguous: orders were created in the window that RenewDesk can neither prove to be its own
+// nor explain (check them in the Partner Portal); error: the list could not be read or understood.
+enum class ReconcileStatus { idle, checking, found, none, ambiguous, error };
+enum class MatchedBy { nothing, reference, details };
 
 struct ReconcileResult {
     ReconcileStatus status = ReconcileStatus::idle;
-    std::vector<OrderSummary> since_attempt; // orders created since the attempt, oldest first
-    std::optional<OrderSummary> match;       // the order judged to be the attempt's
-    bool matched_by_po_number = false;
+    std::vector<OrderSummary> since_attempt; // orders in the window not accounted for, oldest first
+    std::optional<OrderSummary> match;       // the order proven to be the attempt's
+    MatchedBy matched_by = MatchedBy::nothing;
+    bool matched_by_po_number = false;  // matched_by == reference
+    std::vector<OrderSummary> unproven; // ambiguous: the orders to check in the Partner Portal
+    bool references_echoed = false;     // some order read carried a customReferenceNo
+    std::int64_t window_start_ms = 0;   // as asked (the API's clock)
     std::optional<ApiError> error;
     int pages_read = 0;
-    std::int64_t checked_at_ms = 0; // when the answer was complete
+    int details_read = 0;
+    std::int64_t checked_at_ms = 0; // when the answer was complete (this computer's clock)
 };
+
+// What an order's details (order/v1/get/{id} result) show about one attempt.
+enum class DetailsVerdict { attempts, not_attempts, silent };
+DetailsVerdict judge_details(const nlohmann::json& details, const ReconcileAttempt& attempt);
 
 class OrderReconciler {
   public:
-    static constexpr int page_size = 25;  // the API's documented default
-    static constexpr int max_pages = 200; // 5,000 orders: past that, say "could not check"
-    static constexpr std::int64_t clock_skew_ms = 30'000;
+    static constexpr int page_size = 25;         // the API's documented default
+    static constexpr int max_pages = 200;        // 5,000 orders: past that, say "could not check"
+    static constexpr int max_details_reads = 10; // more candidates than this: ambiguous without reading
 
     explicit OrderReconciler(ApiClient& client) : client_(client) {}
 
@@ -60,8 +99,12 @@ class OrderReconciler {
     void fetch(std::int64_t page_no);
     void take_page(std::int64_t page_no, const OrderPage& page);
     void next();
+    void judge(); // the list is read: rules 1-3, then details or the answer
+    void read_details(std::size_t index);
+    void answer(); // rules 4-6 once every candidate's details are in
+    void fail(ApiError error);
     void finish(ReconcileStatus status);
-    bool is_since_attempt(const OrderSummary& order) const;
+    bool in_window(const OrderSummary& order) const;
 
     ApiClient& client_;
     ReconcileAttempt attempt_;
@@ -70,16 +113,17 @@ class OrderReconciler {
     std::uint64_t run_ = 0;
     Direction direction_ = Direction::unknown;
     std::int64_t total_pages_ = 1;
-    std::map<std::int64_t, bool>
-        page_has_older_; // pages read: does it hold an order from before the attempt?
+    std::map<std::int64_t, bool> page_has_older_; // pages read: does it hold an order from before the window?
     std::set<std::string> orders_seen_;
+    std::vector<OrderSummary> read_;       // every order read, once
+    std::vector<OrderSummary> candidates_; // rule 4's
+    std::vector<DetailsVerdict> verdicts_; // one per candidate, as their details come in
     std::int64_t page1_newest_ = 0;
 };
 
-// "idle", "checking", "found", "none", "error": for test hooks and logs.
+// "idle", "checking", "found", "none", "ambiguous", "error": for test hooks and logs.
 const char* reconcile_status_name(ReconcileStatus status);
-
-// createTime in milliseconds whether the API sent seconds or milliseconds.
-std::int64_t create_time_ms(std::int64_t create_time);
+// "", "reference", "details".
+const char* matched_by_name(MatchedBy matched_by);
 
 } // namespace rd

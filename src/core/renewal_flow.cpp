@@ -2,6 +2,8 @@
 // renewal_flow_choices.cpp; the order itself, its journal and its outcome in renewal_flow_order.cpp.
 #include "renewal_flow.h"
 
+#include "order_reference.h"
+
 #include "api_paths.h"
 #include "decoders.h"
 #include "order_body.h"
@@ -60,7 +62,14 @@ RenewalFlow::RenewalFlow(ApiClient& client, JournalStore* journal)
     : client_(client), journal_(journal ? *journal : memory_journal_), reconciler_(client) {
     if (auto text = journal_.load()) {
         journal_entry_ = journal_from_json(*text);
-        if (!journal_entry_) journal_.clear(); // unreadable: nothing in it could be reconciled
+        // Unreadable: nothing in it could be reconciled; cleared only when no live copy holds it.
+        if (!journal_entry_ && !journal_.claim()) {
+            journal_.clear();
+            journal_.release();
+        }
+        // Shown with the pending order until its owner is gone (tick() asks again).
+        if (journal_entry_) busy_holder_ = journal_.claim();
+        if (journal_entry_ && !busy_holder_) journal_.release(); // taken again when it is adopted
     }
 }
 
@@ -86,18 +95,28 @@ void RenewalFlow::sign_in(const std::string& base_url, std::string client_id, st
             error_ = result.error();
             return;
         }
-        if (journal_entry_ && journal_entry_->base_url == client_.base_url() &&
-            journal_entry_->client_id == client_.client_id()) {
-            resume_journaled_order();
+        // This account's journal is adopted only once it is ours: while another live copy holds
+        // it, the flow stays here and tick() asks again.
+        if (journal_is_this_accounts() && !claim_journal(false)) {
+            waiting_to_adopt_ = true;
             return;
         }
-        stage_ = Stage::choosing;
-        start_lookups();
+        after_sign_in();
     });
+}
+
+void RenewalFlow::after_sign_in() {
+    if (journal_is_this_accounts()) {
+        resume_journaled_order();
+        return;
+    }
+    stage_ = Stage::choosing;
+    start_lookups();
 }
 
 void RenewalFlow::sign_out() {
     ++epoch_;
+    waiting_to_adopt_ = false;
     client_.sign_out();
     users_ = {};
     plans_ = {};
@@ -178,6 +197,7 @@ void RenewalFlow::review() {
             selection_.target->empty() ? std::nullopt : std::optional<std::string>(*selection_.target),
         .billing_id = *selection_.billing_id,
         .plan_id = *selection_.plan_id,
+        .po_number = generated_reference_ = new_order_reference(random_), // every order carries a reference
     };
     order_body_ = renewal_order_body(order_);
     error_.reset();
@@ -188,7 +208,8 @@ void RenewalFlow::set_po_number(const std::string& text) {
     if (stage_ != Stage::reviewing) return;
     const auto first = text.find_first_not_of(" \t");
     const auto last = text.find_last_not_of(" \t");
-    order_.po_number = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+    order_.po_number =
+        first == std::string::npos ? generated_reference_ : text.substr(first, last - first + 1);
     order_body_ = renewal_order_body(order_);
 }
 

@@ -11,6 +11,11 @@
 // itself, reading the order list to find the order or rule it out, and never resends.
 // Before the POST leaves, the attempt is written to the in-flight journal; it is cleared only once
 // the outcome is known. A journal found at start-up makes the next sign-in reconcile first.
+// The journal has one owner (JournalStore::claim): confirm() claims it before writing, and sends
+// nothing when another live copy holds it or the journal cannot be written (Stage::failed, nothing
+// sent). A journal another live copy holds is never adopted, settled or cleared: the flow shows the
+// holder (busy_holder()) and tick() tries again; it adopts the attempt once the holder is gone.
+// signing_in lasts, after the sign-in's answer, while the holder of this account's journal lives.
 #pragma once
 
 #include "api_client.h"
@@ -18,6 +23,7 @@
 #include "order_journal.h"
 #include "order_outcome.h"
 #include "order_reconciler.h"
+#include "order_reference.h"
 
 #include <optional>
 #include <set>
@@ -62,7 +68,10 @@ class RenewalFlow {
     void choose_billing_contact(Id64 billing_id);
     void type_billing_id(const std::string& text);
     void review();
-    void set_po_number(const std::string& text); // on the review screen; "" sends no poNumber
+    // On the review screen: the person's PO number; "" keeps the generated reference (order_reference.h).
+    void set_po_number(const std::string& text);
+    const std::string& generated_reference() const { return generated_reference_; }
+    void set_random(RandomWord random) { random_ = std::move(random); } // tests: a fixed reference
     void back_to_choosing();
     bool confirm();   // true only when this call handed an order to the client
     void reconcile(); // check the order list (again) after an unknown outcome
@@ -89,12 +98,17 @@ class RenewalFlow {
     const Lookup<PlanCatalog>& plans() const { return plans_; }
     const Lookup<std::vector<BillingContact>>& contacts() const { return contacts_; }
     const ReconcileResult& reconciliation() const { return reconciler_.result(); }
-    // The unknown outcome is resolved: the order was found, or ruled out by a late enough reading.
+    // The check has its answer: found, ruled out by a late enough reading, or ambiguous (orders nobody
+    // can prove or explain: the person checks them in the Partner Portal).
     bool outcome_settled() const;
     // The failed screen's reason: not_sent or refused (only meaningful in Stage::failed).
     OrderOutcome failure() const { return failure_; }
     // An order of an earlier session whose outcome is still unknown (shown before sign-in).
     const std::optional<JournalEntry>& pending_journal() const { return journal_entry_; }
+    // Another live copy of RenewDesk holds the journal: this flow waits for it (tick() checks again).
+    const std::optional<JournalHolder>& busy_holder() const { return busy_holder_; }
+    // The last confirm() sent nothing because the journal could not be written.
+    bool journal_unwritable() const { return journal_unwritable_; }
     const Selection& selection() const { return selection_; }
     std::optional<std::string> missing_choice() const; // what is still needed before review, in words
     const RenewalOrder& order() const { return order_; }
@@ -117,8 +131,14 @@ class RenewalFlow {
     void load_contacts();
     void finish_order(Result<ApiReply> reply);
     void resume_journaled_order();
-    void write_journal();
+    bool write_journal();
     void clear_journal();
+    // Claims the journal and reads it again (its holder may have changed it); false while another
+    // live copy holds it. The claim is kept while a record is there, or when `keep`.
+    bool claim_journal(bool keep);
+    bool journal_is_this_accounts() const;
+    void after_sign_in();                     // the sign-in has answered and the journal is ours (or none)
+    void refuse_unjournaled(std::string why); // confirm() sends nothing: Stage::failed, not sent
     void reset_choices();
     void preselect();
 
@@ -126,12 +146,17 @@ class RenewalFlow {
     MemoryJournalStore memory_journal_;
     JournalStore& journal_;
     std::optional<JournalEntry> journal_entry_; // the unresolved attempt, as stored
+    std::optional<JournalHolder> busy_holder_;  // another live copy holds the journal
+    bool journal_unwritable_ = false;
+    bool waiting_to_adopt_ = false; // signed in; this account's journal waits for busy_holder_ to go
     OrderReconciler reconciler_;
     OrderOutcome failure_ = OrderOutcome::unknown;
     JournalEntry attempt_;                  // the order last confirmed (or resumed from the journal)
     std::set<std::string> known_order_nos_; // orders of this session: never mistaken for a later attempt's
     std::int64_t settle_ms_ = default_settle_ms;
     std::int64_t unknown_since_ms_ = 0;         // epoch ms when the outcome became unknown
+    std::int64_t resumed_at_ms_ = 0;            // epoch ms when a journaled attempt was resumed (0: live)
+    std::int64_t settles_at() const;            // no "none" is believed from a reading before this
     std::optional<std::int64_t> recheck_at_ms_; // a "none" reading came too early: read again then
     Stage stage_ = Stage::signed_out;
     std::uint64_t epoch_ = 0; // bumped on sign-out so late answers are dropped
@@ -144,6 +169,8 @@ class RenewalFlow {
     OrderReceipt receipt_;
     std::optional<ApiError> error_;
     int orders_sent_ = 0;
+    std::string generated_reference_; // this review's, sent when the person gives no PO number
+    RandomWord random_;
 };
 
 // Selection policy: the index of the plan to preselect, the one named "Remote Management Account"

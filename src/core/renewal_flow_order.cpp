@@ -6,6 +6,8 @@
 #include "decoders.h"
 #include "order_body.h"
 
+#include <algorithm>
+
 namespace rd {
 
 void RenewalFlow::resume_journaled_order() {
@@ -20,7 +22,8 @@ void RenewalFlow::resume_journaled_order() {
     order_body_ = renewal_order_body(order_);
     attempt_ = entry;
     unknown_since_ms_ = entry.sent_at_ms; // the reply never came: count from when it was sent
-    stage_ = Stage::outcome_unknown;      // reconciliation first; the lookups start once it has answered
+    resumed_at_ms_ = client_.clock().epoch_ms();
+    stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
     reconcile();
 }
 
@@ -28,6 +31,22 @@ bool RenewalFlow::confirm() {
     // An unresolved order of an earlier session (another account or host) keeps the journal: no new
     // order may replace it until it is reconciled or the person says it is settled.
     if (stage_ != Stage::reviewing || journal_entry_) return false;
+    journal_unwritable_ = false;
+    // The journal must be ours before anything is written or sent. Another live copy holding it, or
+    // an attempt it left there, means no order from this confirmation (the latter is adopted).
+    if (!claim_journal(/*keep=*/true)) {
+        refuse_unjournaled("Another RenewDesk (pid " + std::to_string(busy_holder_->pid) +
+                           ") is sending an order from this computer: nothing was sent. Try again once it "
+                           "has finished.");
+        return false;
+    }
+    if (journal_entry_) {
+        if (journal_is_this_accounts()) return resume_journaled_order(), false; // reconciled first
+        journal_.release();
+        refuse_unjournaled(
+            "An earlier order for another account or host has an unknown outcome: nothing was sent.");
+        return false;
+    }
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
     ++orders_sent_;
     const SubordinateUser* user = chosen_user();
@@ -41,7 +60,15 @@ bool RenewalFlow::confirm() {
         .billing_id = order_.billing_id,
         .po_number = order_.po_number,
     };
-    write_journal(); // before the POST leaves: a crash from here on leaves a record to reconcile
+    // Before the POST leaves: a crash from here on leaves a record to reconcile. No journal, no order.
+    if (!write_journal()) {
+        --orders_sent_;
+        journal_unwritable_ = true;
+        journal_.release();
+        refuse_unjournaled("The in-flight journal could not be written (disk full or a read-only folder?): "
+                           "nothing was sent.");
+        return false;
+    }
     std::uint64_t epoch = epoch_;
     client_.post_json(paths::create_order, order_body_, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
@@ -65,6 +92,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     if (outcome == OrderOutcome::unknown) {
         stage_ = Stage::outcome_unknown;
         unknown_since_ms_ = client_.clock().epoch_ms();
+        resumed_at_ms_ = 0;
         reconcile();
         return;
     }
@@ -78,51 +106,111 @@ void RenewalFlow::add_known_orders(const std::vector<std::string>& order_nos) {
         if (!order_no.empty()) known_order_nos_.insert(order_no);
 }
 
+namespace {
+
+ReconcileAttempt reconcile_attempt(const JournalEntry& entry, const std::optional<ClockOffset>& offset,
+                                   const std::set<std::string>& known) {
+    return {.sent_at_ms = entry.sent_at_ms,
+            .window_start_ms = check_window_start(entry.sent_at_ms, offset),
+            .reference = entry.po_number,
+            .reference_unique = is_generated_reference(entry.po_number),
+            .target = entry.target,
+            .billing_id = entry.billing_id,
+            .plan_id = entry.plan_id,
+            .known_order_nos = known};
+}
+
+} // namespace
+
 void RenewalFlow::reconcile() {
     if (stage_ != Stage::outcome_unknown || reconciler_.result().status == ReconcileStatus::checking) return;
     recheck_at_ms_.reset();
     const std::int64_t started_at = client_.clock().epoch_ms();
-    reconciler_.start({.sent_at_ms = attempt_.sent_at_ms,
-                       .po_number = attempt_.po_number,
-                       .known_order_nos = known_order_nos_},
-                      [this, started_at] {
-                          const ReconcileStatus status = reconciler_.result().status;
-                          const std::int64_t settled_at = unknown_since_ms_ + settle_ms_;
-                          if (status == ReconcileStatus::none && started_at < settled_at) {
-                              recheck_at_ms_ =
-                                  settled_at; // too early to rule the order out: read the list again then
-                              return;
-                          }
-                          if (status == ReconcileStatus::found || status == ReconcileStatus::none)
-                              clear_journal();                                      // the outcome is known
-                          if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
-                      });
+    reconciler_.start(
+        reconcile_attempt(attempt_, client_.api_clock().offset(), known_order_nos_), [this, started_at] {
+            const ReconcileStatus status = reconciler_.result().status;
+            const std::int64_t settled_at = settles_at();
+            if ((status == ReconcileStatus::none || status == ReconcileStatus::ambiguous) &&
+                started_at < settled_at) {
+                recheck_at_ms_ = settled_at; // the API may still commit: read again then
+                if (status == ReconcileStatus::none) return;
+            }
+            if (status == ReconcileStatus::found || (status == ReconcileStatus::none && !recheck_at_ms_))
+                clear_journal();                                      // the outcome is known
+            if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal
+        });
+}
+
+std::int64_t RenewalFlow::settles_at() const {
+    // A journal resumed later (a restart, a reload, another copy adopting it): the order's own
+    // timeout after it was sent, and a whole settle time of this check.
+    if (resumed_at_ms_)
+        return std::max(unknown_since_ms_ + client_.order_timeout_ms(), resumed_at_ms_ + settle_ms_);
+    return unknown_since_ms_ + settle_ms_;
 }
 
 void RenewalFlow::tick() {
+    if (busy_holder_ && claim_journal(false)) { // the other copy is gone: what it left is ours now
+        if (waiting_to_adopt_) {
+            waiting_to_adopt_ = false;
+            after_sign_in();
+        } else if (journal_is_this_accounts() &&
+                   (stage_ == Stage::choosing || stage_ == Stage::reviewing || stage_ == Stage::failed)) {
+            resume_journaled_order();
+        }
+    }
     if (recheck_at_ms_ && client_.clock().epoch_ms() >= *recheck_at_ms_) reconcile();
 }
 
 bool RenewalFlow::outcome_settled() const {
     const ReconcileStatus status = reconciler_.result().status;
     return stage_ == Stage::outcome_unknown && !recheck_at_ms_ &&
-           (status == ReconcileStatus::found || status == ReconcileStatus::none);
+           (status == ReconcileStatus::found || status == ReconcileStatus::none ||
+            status == ReconcileStatus::ambiguous);
 }
 
 void RenewalFlow::forget_pending_journal() {
-    if (stage_ == Stage::choosing || stage_ == Stage::reviewing || stage_ == Stage::signed_out)
-        clear_journal();
+    if (stage_ != Stage::choosing && stage_ != Stage::reviewing && stage_ != Stage::signed_out) return;
+    if ((busy_holder_ = journal_.claim())) return; // its owner lives: it is not ours to forget
+    clear_journal();
+    journal_.release();
 }
 
-void RenewalFlow::write_journal() {
+bool RenewalFlow::write_journal() {
+    if (!journal_.save(journal_to_json(attempt_))) return false;
     journal_entry_ = attempt_;
-    journal_.save(journal_to_json(attempt_));
+    return true;
 }
 
 void RenewalFlow::clear_journal() {
     if (!journal_entry_) return;
     journal_entry_.reset();
     journal_.clear();
+    journal_.release(); // nothing of ours is left in it
+}
+
+bool RenewalFlow::claim_journal(bool keep) {
+    if ((busy_holder_ = journal_.claim())) return false;
+    journal_entry_.reset();
+    if (auto text = journal_.load()) {
+        journal_entry_ = journal_from_json(*text);
+        if (!journal_entry_) journal_.clear(); // unreadable: nothing in it could be reconciled
+    }
+    // Kept only for what this flow writes or adopts: another account's record (or any record while
+    // signed out) stays free for the copy that can reconcile it.
+    if (!keep && (stage_ == Stage::signed_out || !journal_is_this_accounts())) journal_.release();
+    return true;
+}
+
+bool RenewalFlow::journal_is_this_accounts() const {
+    return journal_entry_ && journal_entry_->base_url == client_.base_url() &&
+           journal_entry_->client_id == client_.client_id();
+}
+
+void RenewalFlow::refuse_unjournaled(std::string why) {
+    error_ = ApiError{.kind = ErrorKind::input, .detail_message = std::move(why)};
+    failure_ = OrderOutcome::not_sent;
+    stage_ = Stage::failed;
 }
 
 std::string RenewalFlow::order_as_curl() const {

@@ -38,6 +38,9 @@ struct HttpResponse {
     std::string failure_text; // the transport's own words, for the person and the log
     int status = 0;
     std::string body; // read whatever its Content-Type says: a proxy may mislabel the API's JSON
+    // The reply's Date header exactly as received ("" when none came): the API's clock, to 1 s
+    // (api_clock.h). A proxy that replaces it with its own is named in the README's hosting section.
+    std::string date;
 };
 
 using RequestHandle = std::uint64_t;

@@ -348,6 +348,10 @@ std::optional<std::int64_t> App::ms_until_due() const {
     auto due_at = impl_->flow.recheck_at_ms();               // the order list's second reading
     const auto batch_due = impl_->batch_run.recheck_at_ms(); // ... or the batch's, for its unknown row
     if (batch_due && (!due_at || *batch_due < *due_at)) due_at = batch_due;
+    if (impl_->flow.busy_holder() || impl_->batch_run.busy_holder()) { // another copy's journal: look again
+        const std::int64_t look_at = impl_->client.clock().epoch_ms() + 1000;
+        if (!due_at || look_at < *due_at) due_at = look_at;
+    }
     if (!due_at) return std::nullopt;
     return std::max<std::int64_t>(0, *due_at - impl_->client.clock().epoch_ms());
 }

@@ -19,7 +19,8 @@ const char* order_check_status(ReconcileStatus status) {
     case ReconcileStatus::idle: return "idle";
     case ReconcileStatus::checking: return "loading";
     case ReconcileStatus::found:
-    case ReconcileStatus::none: return "loaded";
+    case ReconcileStatus::none:
+    case ReconcileStatus::ambiguous: return "loaded";
     case ReconcileStatus::error: return "failed";
     }
     return "idle";
@@ -47,10 +48,13 @@ std::string App::state_json() const {
         {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
         {"orderCheck", order_check_status(flow.reconciliation().status)},
+        {"orderReference", flow.order().po_number}, // the poNumber the reviewed or sent order carries
         {"reconciliation",
          {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
           {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
-          {"pages", flow.reconciliation().pages_read}}},
+          {"pages", flow.reconciliation().pages_read},
+          {"matchedBy", matched_by_name(flow.reconciliation().matched_by)},
+          {"unproven", flow.reconciliation().unproven.size()}}},
         {"journal",
          {{"pending", flow.pending_journal().has_value()},
           {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},

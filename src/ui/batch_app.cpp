@@ -17,6 +17,7 @@ void App::Impl::tick_batch() {
     if (!batch.journal_checked && flow.stage() == Stage::choosing) {
         batch.journal_checked = true;
         if (batch_run.resume_from_journal()) batch.view = BatchView::running;
+        else if (batch_run.busy_holder()) batch.journal_checked = false; // its owner lives: ask again
     }
     if (batch.view == BatchView::running && !batch_run.counts().running && !batch_run.stopped_at_unknown())
         batch.view = BatchView::done;

@@ -1,6 +1,8 @@
 // The batch running and batch done screens (batch_screens.h).
 #include "batch_screens.h"
 
+#include "result_screens.h"
+
 #include "api_text.h"
 #include "display_text.h"
 #include "error_words.h"
@@ -18,7 +20,8 @@ Tone row_tone(BatchRowStatus status) {
     case BatchRowStatus::placed: return Tone::good;
     case BatchRowStatus::pending: return Tone::pending;
     case BatchRowStatus::failed:
-    case BatchRowStatus::unknown: return Tone::bad;
+    case BatchRowStatus::unknown:
+    case BatchRowStatus::ambiguous: return Tone::bad;
     case BatchRowStatus::waiting:
     case BatchRowStatus::sending:
     case BatchRowStatus::skipped: return Tone::neutral;
@@ -34,6 +37,7 @@ Text row_words(BatchRowStatus status) {
     case BatchRowStatus::pending: return Text::batch_pending;
     case BatchRowStatus::failed: return Text::batch_failed;
     case BatchRowStatus::unknown: return Text::batch_unknown;
+    case BatchRowStatus::ambiguous: return Text::batch_ambiguous;
     case BatchRowStatus::skipped: return Text::batch_skipped;
     }
     return Text::batch_waiting;
@@ -100,6 +104,7 @@ void draw_unknown_row(const BatchRun& run, std::size_t index, Actions& actions) 
                               local_time_text(*recheck_at).c_str()));
         else toned_text(Tone::good, tr(Text::batch_row_not_placed));
         break;
+    case ReconcileStatus::ambiguous: draw_unproven_orders(result); break;
     case ReconcileStatus::error:
         toned_text(Tone::bad, tr(Text::could_not_check_orders));
         if (result.error) error_box(*result.error);

@@ -182,8 +182,12 @@ enum class Text : unsigned short {
     once_order_list_answered,
     looking_for_order,
     found_order_placed,
+    heading_found,
+    heading_none,
+    heading_ambiguous,
+    ambiguous_explained,
+    found_by_details,
     po_number_matches_fmt,
-    several_orders_found,
     no_order_yet_fmt,
     no_order_safe_fmt,
     order_list_read_at_fmt,
@@ -265,6 +269,7 @@ enum class Text : unsigned short {
     batch_pending,
     batch_failed,
     batch_unknown,
+    batch_ambiguous,
     batch_skipped,
     batch_stopped_at_fmt,
     batch_row_not_placed,
@@ -287,6 +292,8 @@ enum class Text : unsigned short {
     step_to_do,
     lookup_failed_advice,
     ui_scale_fmt,
+    journal_busy_fmt,
+    journal_unwritable,
     count
 };
 

@@ -171,8 +171,12 @@ constexpr CatalogEntry entries[] = {
     {T::once_order_list_answered, "(once the order list has answered)"},
     {T::looking_for_order, "Looking for the order in your order list"},
     {T::found_order_placed, "The order was placed: do not order again."},
+    {T::heading_found, "Order placed: found in your order list"},
+    {T::heading_none, "Not placed: safe to try again"},
+    {T::heading_ambiguous, "Cannot prove which order is yours"},
+    {T::ambiguous_explained, "An order was created after yours was sent, but RenewDesk cannot prove it is yours: check these orders in the Partner Portal before ordering again."},
+    {T::found_by_details, "Found by its details (the API does not echo the reference)."},
     {T::po_number_matches_fmt, "%s (matches this order)"},
-    {T::several_orders_found, "Several orders were created since this one was sent; the earliest is shown. All of them:"},
     {T::no_order_yet_fmt, "No order so far (the order list was read at %s). The Partner Portal may still be working on it: RenewDesk reads the list again at %s. Do not order again yet."},
     {T::no_order_safe_fmt, "No order was created after %s: it is safe to try again."},
     {T::order_list_read_at_fmt, "The order list was read at %s."},
@@ -250,6 +254,7 @@ constexpr CatalogEntry entries[] = {
     {T::batch_pending, "pending"},
     {T::batch_failed, "failed"},
     {T::batch_unknown, "outcome unknown"},
+    {T::batch_ambiguous, "cannot prove which order is this row's: check in the Partner Portal"},
     {T::batch_skipped, "not sent (stopped)"},
     {T::batch_stopped_at_fmt, "The outcome of order %d (%s) is unknown: the batch waits while RenewDesk checks the order list."},
     {T::batch_row_not_placed, "No order was found for it: it was not placed."},
@@ -271,6 +276,8 @@ constexpr CatalogEntry entries[] = {
     {T::step_to_do, "to do"},
     {T::lookup_failed_advice, "Check the network connection and the Base URL, then load the list again. If it keeps failing, sign out and sign in again."},
     {T::ui_scale_fmt, "Size %d%%"},
+    {T::journal_busy_fmt, "An order is being sent by another RenewDesk (pid %s, started %s). This window waits for it to finish and sends nothing meanwhile; what it leaves unresolved is checked here afterwards."},
+    {T::journal_unwritable, "The in-flight journal could not be written (disk full or a read-only folder?), so the order was not sent. Make room or fix the folder, then try again."},
 };
 // clang-format on
 

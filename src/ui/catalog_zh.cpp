@@ -172,8 +172,12 @@ constexpr CatalogEntry entries[] = {
     {T::once_order_list_answered, "（待订单列表答复后）"},
     {T::looking_for_order, "正在你的订单列表中查找该订单"},
     {T::found_order_placed, "订单已下单：请勿重复下单。"},
+    {T::heading_found, "订单已下单：已在您的订单列表中找到"},
+    {T::heading_none, "未下单：可以放心重试"},
+    {T::heading_ambiguous, "无法确认哪个订单是您的"},
+    {T::ambiguous_explained, "在您的订单发出后有订单被创建，但 RenewDesk 无法证明它是您的：再次下单前，请先在合作伙伴门户中核对以下订单。"},
+    {T::found_by_details, "通过订单详情找到（API 未返回参考号）。"},
     {T::po_number_matches_fmt, "%s（与此订单一致）"},
-    {T::several_orders_found, "自此订单发出后创建了多个订单；此处显示最早的一个。全部订单："},
     {T::no_order_yet_fmt, "目前还没有订单（订单列表读取于 %s）。合作伙伴门户可能仍在处理：RenewDesk 将于 %s 再次读取列表。暂时请勿重复下单。"},
     {T::no_order_safe_fmt, "%s 之后没有创建任何订单：可以放心重试。"},
     {T::order_list_read_at_fmt, "订单列表读取于 %s。"},
@@ -251,6 +255,7 @@ constexpr CatalogEntry entries[] = {
     {T::batch_pending, "待处理"},
     {T::batch_failed, "失败"},
     {T::batch_unknown, "结果未知"},
+    {T::batch_ambiguous, "无法确认哪个订单属于此行：请在合作伙伴门户中核对"},
     {T::batch_skipped, "未发送（已停止）"},
     {T::batch_stopped_at_fmt, "第 %d 个订单（%s）的结果未知：批量已暂停，RenewDesk 正在查询订单列表。"},
     {T::batch_row_not_placed, "未找到该订单：它没有被创建。"},
@@ -272,6 +277,8 @@ constexpr CatalogEntry entries[] = {
     {T::step_to_do, "待完成"},
     {T::lookup_failed_advice, "请检查网络连接和基础地址，然后重新加载列表。若仍然失败，请退出后重新登录。"},
     {T::ui_scale_fmt, "缩放 %d%%"},
+    {T::journal_busy_fmt, "另一个 RenewDesk（进程 %s，启动于 %s）正在发送订单。本窗口会等待它完成，在此期间不发送任何订单；它留下的未决订单随后会在这里核查。"},
+    {T::journal_unwritable, "无法写入进行中订单的日志（磁盘已满或文件夹为只读？），因此订单未发送。请腾出空间或修复文件夹后重试。"},
 };
 // clang-format on
 

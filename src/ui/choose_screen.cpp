@@ -335,6 +335,7 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
     draw_progress_steps(progress_steps(flow));
     begin_scrolling_content("choices", fields.action_bar_height); // the action bar below stays in view
     if (flow.pending_journal()) draw_pending_order_banner(*flow.pending_journal(), true, actions);
+    draw_journal_holder(flow);
     draw_users(flow, fields, actions);
     draw_plans(flow, fields, actions);
     draw_contacts(flow, fields, actions);

@@ -4,6 +4,7 @@
 #include "layout.h"
 #include "mirror.h"
 #include "review_screen.h"
+#include "sign_in_screen.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -24,21 +25,25 @@ void draw_found_order(const ReconcileResult& result) {
     label_value_row(Text::status, order_status_words(order.order_status));
     label_value_row(Text::created, local_time_text(create_time_ms(order.create_time)));
     label_value_row(Text::order_id, order.id);
-    if (result.matched_by_po_number)
+    if (result.matched_by == MatchedBy::reference)
         label_value_row(Text::po_number,
                         format(Text::po_number_matches_fmt, order.custom_reference_no.c_str()));
-    if (result.since_attempt.size() > 1 && !result.matched_by_po_number) {
-        ImGui::Spacing();
-        hint(tr(Text::several_orders_found));
-        for (const OrderSummary& other : result.since_attempt) {
-            const std::string line = other.order_no + "  " +
-                                     local_time_text(create_time_ms(other.create_time)) + "  " +
-                                     order_status_words(other.order_status);
-            ImGui::BulletText("%s", line.c_str());
-            mirror::text(line);
-        }
+    if (result.matched_by == MatchedBy::details) hint(tr(Text::found_by_details));
+}
+
+} // namespace
+
+void draw_unproven_orders(const ReconcileResult& result) {
+    toned_text(Tone::bad, tr(Text::ambiguous_explained));
+    for (const OrderSummary& other : result.unproven) {
+        const std::string line = other.order_no + "  " + local_time_text(create_time_ms(other.create_time)) +
+                                 "  " + order_status_words(other.order_status);
+        ImGui::BulletText("%s", line.c_str());
+        mirror::text(line);
     }
 }
+
+namespace {
 
 // Reconciliation: the order list read by itself after the outcome became unknown.
 void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
@@ -62,6 +67,13 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
         }
         toned_text(Tone::good, format(Text::no_order_safe_fmt, sent_at.c_str()));
         hint(format(Text::order_list_read_at_fmt, local_time_text(result.checked_at_ms).c_str()).c_str());
+        break;
+    case ReconcileStatus::ambiguous:
+        draw_unproven_orders(result);
+        if (const auto recheck_at = flow.recheck_at_ms())
+            hint(format(Text::no_order_yet_fmt, local_time_text(result.checked_at_ms).c_str(),
+                        local_time_text(*recheck_at).c_str())
+                     .c_str());
         break;
     case ReconcileStatus::error:
         toned_text(Tone::bad, tr(Text::could_not_check_orders));
@@ -131,14 +143,38 @@ void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
     mirror::announce(tr(Text::failed_heading));
     if (flow.failure() == OrderOutcome::refused) toned_text(Tone::bad, tr(Text::failed_refused));
     else toned_text(Tone::bad, format(Text::failed_not_sent_fmt, url_host(flow.attempt().base_url).c_str()));
+    draw_journal_holder(flow); // nothing was sent: another copy holds the journal
+    if (flow.journal_unwritable()) toned_text(Tone::bad, tr(Text::journal_unwritable));
     if (flow.error()) error_box(*flow.error());
     hint(tr(Text::failed_fix_hint));
     if (button(Text::back_to_choices, true, 170)) actions.push_back({.kind = ActionKind::back_to_choosing});
 }
 
+namespace {
+
+struct Heading {
+    Text text;
+    StatusIcon icon;
+    Tone tone;
+};
+
+// Once the check has its answer, the heading says it; until then, that the outcome is unknown.
+Heading unknown_screen_heading(const RenewalFlow& flow) {
+    if (flow.outcome_settled()) switch (flow.reconciliation().status) {
+        case ReconcileStatus::found: return {Text::heading_found, StatusIcon::placed, Tone::good};
+        case ReconcileStatus::none: return {Text::heading_none, StatusIcon::failed, Tone::neutral};
+        case ReconcileStatus::ambiguous: return {Text::heading_ambiguous, StatusIcon::unknown, Tone::bad};
+        default: break;
+        }
+    return {Text::unknown_heading, StatusIcon::unknown, Tone::pending};
+}
+
+} // namespace
+
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
-    status_heading(tr(Text::unknown_heading), StatusIcon::unknown, Tone::pending);
-    mirror::announce(tr(Text::unknown_heading)); // a found order announces itself below, replacing this
+    const Heading heading = unknown_screen_heading(flow);
+    status_heading(tr(heading.text), heading.icon, heading.tone);
+    mirror::announce(tr(heading.text)); // a found order announces itself below, replacing this
     const std::string explained =
         format(Text::unknown_explained_fmt, local_time_text(flow.attempt().sent_at_ms).c_str());
     ImGui::PushTextWrapPos(0.0f);

@@ -37,6 +37,18 @@ void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Act
         actions.push_back({.kind = ActionKind::forget_journal});
 }
 
+void draw_journal_holder(const RenewalFlow& flow) {
+    if (!flow.busy_holder()) return;
+    const JournalHolder& holder = *flow.busy_holder();
+    const std::string pid = holder.pid > 0 ? std::to_string(holder.pid) : std::string("?");
+    const std::string started =
+        holder.started_at_ms > 0 ? local_time_text(holder.started_at_ms) : std::string("?");
+    const std::string words = format(Text::journal_busy_fmt, pid.c_str(), started.c_str());
+    toned_text(Tone::pending, words);
+    track("Journal holder");
+    mirror::text(words);
+}
+
 void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context,
                          Actions& actions) {
     const bool waiting = flow.stage() == Stage::signing_in;
@@ -46,6 +58,7 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         ImGui::Spacing();
         draw_pending_order_banner(*flow.pending_journal(), false, actions);
     }
+    draw_journal_holder(flow); // waiting for another copy's order before this account's journal is read
     ImGui::Spacing();
 
     // As wide as designed on a wide display; on a phone the widest label still fits beside the field.

@@ -133,3 +133,16 @@ TEST(CliOptions, HelpTextListsTheExitCodes) {
          {"0  listed", "1  usage", "2  failed", "3  outcome unknown", "4  could not sign in"})
         EXPECT_NE(help.find(line), std::string::npos) << line;
 }
+
+TEST(CliOptions, NoWaitAndAllowDuplicates) {
+    EXPECT_TRUE(ok({"renew", "--for", "myself", "--billing", "1", "--no-wait"}).no_wait);
+    EXPECT_TRUE(ok({"renew", "--resume", "--no-wait"}).no_wait);
+    EXPECT_FALSE(ok({"renew", "--resume"}).no_wait);
+    EXPECT_TRUE(ok({"renew", "--from", "list.csv", "--billing", "1", "--allow-duplicates"}).allow_duplicates);
+    EXPECT_EQ(error_of({"renew", "--for", "myself", "--billing", "1", "--allow-duplicates"}),
+              "--allow-duplicates goes with a batch (--from)");
+    EXPECT_EQ(error_of({"users", "--no-wait"}), "--no-wait does not go with 'users'");
+    const std::string help = rd::cli::help_text();
+    EXPECT_NE(help.find("6  busy (--no-wait)"), std::string::npos);
+    EXPECT_NE(help.find("--allow-duplicates"), std::string::npos);
+}

@@ -69,3 +69,17 @@ TEST(InputCsv, PartnersNotAmongTheUsersAreListedByLine) {
     EXPECT_EQ(problems[1].line, 5);
     EXPECT_NE(problems[0].what.find("'P-9'"), std::string::npos);
 }
+
+TEST(InputCsv, ACustomerNamedTwiceIsReportedWithBothLines) {
+    const auto input = parse_input_csv("partnerId\n1001\nmyself\n1002\n1001\n\n,5\n1001\n");
+    ASSERT_TRUE(input.problems.empty());
+    const auto twice = rd::cli::duplicate_partners(input.rows);
+    ASSERT_EQ(twice.size(), 3u);
+    EXPECT_EQ(twice[0].line, 5);
+    EXPECT_EQ(twice[0].what,
+              "partnerId '1001' again (first on line 2): one renewal each, unless --allow-duplicates");
+    EXPECT_EQ(twice[1].line, 7);
+    EXPECT_EQ(twice[1].what, "myself again (first on line 3): one renewal each, unless --allow-duplicates");
+    EXPECT_EQ(twice[2].line, 8);
+    EXPECT_TRUE(rd::cli::duplicate_partners(parse_input_csv("1001\n1002\nmyself\n").rows).empty());
+}

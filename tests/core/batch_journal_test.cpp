@@ -227,9 +227,16 @@ TEST(BatchJournal, ACrashedRowThatNeverArrivedIsRuledOutOnlyAfterTheSettleTime) 
     ASSERT_TRUE(r.batch.resume_from_journal());
     r.transport.reply(batch_page_path, listed_page({}));
     EXPECT_FALSE(r.batch.outcome_settled());
-    EXPECT_EQ(r.batch.recheck_at_ms(),
-              std::optional<std::int64_t>(w.clock.epoch_ms() + BatchRun::default_settle_ms));
+    // Resumed: no earlier than the order's own timeout after it was sent, and a settle time of this check.
+    const std::int64_t order_timeout_ms = ApiClientOptions{}.order_timeout_ms;
+    EXPECT_EQ(
+        r.batch.recheck_at_ms(),
+        std::optional<std::int64_t>(w.clock.epoch_ms() +
+                                    std::max<std::int64_t>(order_timeout_ms, BatchRun::default_settle_ms)));
     r.clock.now += BatchRun::default_settle_ms;
+    r.batch.tick();
+    EXPECT_EQ(r.transport.pending_count(batch_page_path), 0u) << "not before the order's timeout";
+    r.clock.now += order_timeout_ms - BatchRun::default_settle_ms;
     r.batch.tick();
     r.transport.reply(batch_page_path, listed_page({}));
     ASSERT_TRUE(r.batch.outcome_settled());

@@ -242,7 +242,8 @@ TEST(BatchRun, AKnownOrderIsNotTakenForTheJournaledRowOfAResumedBatch) {
     const auto listed = listed_page({listed_order("MK-earlier-run", sent_at - 2'000)});
     transport.reply(batch_page_path, listed);
     EXPECT_EQ(later.reconciliation().status, ReconcileStatus::none);
-    w.clock.now += BatchRun::default_settle_ms;
+    ASSERT_TRUE(later.recheck_at_ms());
+    w.clock.now += *later.recheck_at_ms() - w.clock.epoch_ms(); // a resumed row: the order's timeout
     later.tick();
     transport.reply(batch_page_path, listed);
     ASSERT_TRUE(later.outcome_settled());

@@ -18,6 +18,14 @@ inline std::string fixture_text(const std::string& name) {
     return buffer.str();
 }
 
+// `text` with the one occurrence of `line` removed (a member's whole line, as the body writer makes it).
+inline std::string without_member_line(std::string text, const std::string& line) {
+    const auto at = text.find(line);
+    if (at == std::string::npos || text.find(line, at + 1) != std::string::npos)
+        return text + "\n(no single " + line + ")";
+    return text.erase(at, line.size());
+}
+
 inline nlohmann::json fixture_json(const std::string& name) {
     return nlohmann::json::parse(fixture_text(name));
 }

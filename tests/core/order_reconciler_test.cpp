@@ -1,5 +1,6 @@
 // OrderReconciler over a fake order list: both sort orders, many pages, seconds or milliseconds,
-// PO-number matches, and errors. The list is generated here as the API would page it.
+// references, and errors. The list is generated here as the API would page it. The rules of proof
+// (order_reconciler.h) are a table in order_reconciler_rules_test.cpp.
 #include "order_reconciler.h"
 
 #include "api_paths.h"
@@ -64,8 +65,11 @@ struct ReconcilerTest : ::testing::Test {
     }
 
     // Answers page requests from `list` until the reconciler is done; returns the pages asked for.
-    std::vector<std::string> run(const OrderList& list, const std::string& po = "") {
-        reconciler.start({.sent_at_ms = attempt, .po_number = po});
+    std::vector<std::string> run(const OrderList& list, const std::string& reference = "RD-ABCDEFGH") {
+        reconciler.start({.sent_at_ms = attempt,
+                          .window_start_ms = attempt - window_margin_ms,
+                          .reference = reference,
+                          .reference_unique = true});
         std::vector<std::string> asked;
         while (reconciler.result().status == ReconcileStatus::checking) {
             if (transport.pending.empty()) throw std::runtime_error("the reconciler waits for nothing");
@@ -81,8 +85,9 @@ struct ReconcilerTest : ::testing::Test {
         OrderList list;
         for (int i = 0; i < older; ++i)
             list.orders.push_back({"MK-old-" + std::to_string(i), attempt - 86'400'000 + i * 1000, ""});
-        for (int i = 0; i < newer; ++i)
-            list.orders.push_back({"MK-new-" + std::to_string(i), attempt + 1000 + i * 1000, ""});
+        for (int i = 0; i < newer; ++i) // other operators' orders carry their own references
+            list.orders.push_back({"MK-new-" + std::to_string(i), attempt + 1000 + i * 1000,
+                                   i == 0 ? "RD-ABCDEFGH" : "OTHER-" + std::to_string(i)});
         return list;
     }
 };
@@ -115,7 +120,8 @@ TEST_F(ReconcilerTest, MoreThanAPageOfNewOrdersIsReadInBothDirections) {
         run(list);
         ASSERT_EQ(reconciler.result().status, ReconcileStatus::found) << newest_first;
         EXPECT_EQ(reconciler.result().since_attempt.size(), 60u) << newest_first;
-        EXPECT_EQ(reconciler.result().match->order_no, "MK-new-0") << "the earliest since the attempt";
+        EXPECT_EQ(reconciler.result().match->order_no, "MK-new-0") << "the one with the reference";
+        EXPECT_EQ(reconciler.result().matched_by, MatchedBy::reference);
     }
 }
 
@@ -150,6 +156,7 @@ TEST(CreateTime, ANegativeTimeIsKeptNotMultipliedPastTheInt64Range) { // found b
 TEST_F(ReconcilerTest, ThePoNumberPicksTheOrderAmongSeveral) {
     OrderList list = list_of(10, 3);
     list.orders[11].reference = "PO-4711";
+    list.orders[10].reference = "RD-OTHER234";
     run(list, "PO-4711");
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::found);
     EXPECT_TRUE(reconciler.result().matched_by_po_number);
@@ -160,43 +167,57 @@ TEST_F(ReconcilerTest, AnUndecidedFirstPageLearnsTheDirectionFromTheLastPage) {
     OrderList list;
     for (int i = 0; i < 30; ++i)
         list.orders.push_back({"MK-same-" + std::to_string(i), attempt - 3'600'000, ""});
-    list.orders.push_back({"MK-new", attempt + 2000, ""});
+    list.orders.push_back({"MK-new", attempt + 2000, "RD-ABCDEFGH"});
     list.newest_first = false; // page 1: 25 orders of the same second
     run(list);
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::found);
     EXPECT_EQ(reconciler.result().match->order_no, "MK-new");
 }
 
-TEST_F(ReconcilerTest, AnOrderCreatedJustBeforeTheAttemptByTheServersClockCounts) {
+TEST_F(ReconcilerTest, TheWindowStartsAtTheAttemptOnTheApisClock) {
     OrderList list = list_of(5, 0);
-    list.orders.push_back({"MK-skewed", attempt - 30'000, ""}); // the server's clock runs 30 s behind
-    run(list);
-    ASSERT_EQ(reconciler.result().status, ReconcileStatus::found);
-    EXPECT_EQ(reconciler.result().match->order_no, "MK-skewed");
+    list.orders.push_back({"MK-skewed", attempt - 90'000, "RD-OTHER234"}); // the API's clock runs 90 s behind
+    reconciler.start({.sent_at_ms = attempt,
+                      .window_start_ms = check_window_start(attempt, ClockOffset{-91'000, -89'000}),
+                      .reference = "RD-ABCDEFGH"});
+    transport.reply(page_path, list.page("pageNo=1&pageSize=25"));
+    ASSERT_EQ(reconciler.result().status, ReconcileStatus::none) << "in the window, but another's reference";
+    ASSERT_EQ(reconciler.result().since_attempt.size(), 1u);
+    EXPECT_EQ(reconciler.result().since_attempt[0].order_no, "MK-skewed");
+}
+
+TEST(CheckWindow, StartsAtTheLowestOffsetLessTheMarginOrMinutesEarlierWithoutADate) {
+    EXPECT_EQ(check_window_start(1'000'000, ClockOffset{-90'500, -89'600}),
+              1'000'000 - 90'500 - window_margin_ms);
+    EXPECT_EQ(check_window_start(1'000'000, ClockOffset{90'000, 91'000}),
+              1'000'000 + 90'000 - window_margin_ms);
+    EXPECT_EQ(check_window_start(1'000'000, std::nullopt), 1'000'000 - unknown_clock_margin_ms);
 }
 
 TEST_F(ReconcilerTest, OrdersThisSessionAlreadyAccountedForAreNotTheAttempts) {
     OrderList list = list_of(5, 0);
     list.orders.push_back(
         {"MK-previous-renewal", attempt - 20'000, ""}); // renewed 20 s earlier, receipt shown
-    reconciler.start({.sent_at_ms = attempt, .known_order_nos = {"MK-previous-renewal"}});
+    reconciler.start({.sent_at_ms = attempt,
+                      .window_start_ms = attempt - 30'000,
+                      .known_order_nos = {"MK-previous-renewal"}});
     transport.reply(page_path, list.page("pageNo=1&pageSize=25"));
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);
 }
 
 TEST_F(ReconcilerTest, AnUnreadablePageIsAnErrorNotNone) {
-    reconciler.start({.sent_at_ms = attempt});
+    reconciler.start({.sent_at_ms = attempt, .window_start_ms = attempt});
     transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::error);
     EXPECT_EQ(reconciler.result().error->http_status, 502);
     OrderList list = list_of(3, 0);
-    reconciler.start({.sent_at_ms = attempt});
+    reconciler.start({.sent_at_ms = attempt, .window_start_ms = attempt});
     transport.reply(page_path, list.page("pageNo=1&pageSize=25"));
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::none);
 }
 
 TEST_F(ReconcilerTest, AnUndecodablePageIsAnErrorWithTheRepliesRequestId) {
-    reconciler.start({.sent_at_ms = attempt});
+    reconciler.start({.sent_at_ms = attempt, .window_start_ms = attempt});
     transport.reply(page_path, ok({{"results", {1, 2}}}, "req-shape"));
     ASSERT_EQ(reconciler.result().status, ReconcileStatus::error);
     ASSERT_TRUE(reconciler.result().error.has_value());
@@ -210,6 +231,7 @@ TEST_F(ReconcilerTest, AnEmptyListIsNone) {
 
 TEST_F(ReconcilerTest, AnEndlessListOfNewOrdersStopsWithAnError) {
     OrderList list = list_of(0, OrderReconciler::page_size * (OrderReconciler::max_pages + 3));
+    list.orders.front().reference = "RD-OTHER234"; // ours is not among them
     const auto asked = run(list);
     EXPECT_EQ(reconciler.result().status, ReconcileStatus::error);
     EXPECT_EQ(asked.size(), static_cast<std::size_t>(OrderReconciler::max_pages));

@@ -19,13 +19,15 @@ constexpr const char* contacts_path = "/billing_contact_list";
 constexpr const char* save_path = paths::create_order;
 constexpr const char* page_path = paths::order_list;
 
-nlohmann::json order(const std::string& order_no, std::int64_t create_time_ms) {
+// An order as the list shows it; `reference` is its customReferenceNo (another operator's: "").
+nlohmann::json order(const std::string& order_no, std::int64_t create_time_ms,
+                     const std::string& reference = "") {
     return {{"id", "44" + std::to_string(create_time_ms)},
             {"orderNo", order_no},
             {"orderStatus", "pending"},
             {"currencyCode", "USD"},
             {"createTime", create_time_ms},
-            {"customReferenceNo", ""}};
+            {"customReferenceNo", reference}};
 }
 
 HttpResponse order_page(const std::vector<nlohmann::json>& orders) {
@@ -172,8 +174,12 @@ TEST_F(RenewalFlowTest, RenewalForMyselfSendsTheTutorialBody) {
     ASSERT_EQ(transport.sent_count(save_path), 1u);
     std::string expected = fixture_text("tutorial_order_body.json");
     expected.pop_back();
-    EXPECT_EQ(transport.sent.back().body, expected);
-    EXPECT_EQ(flow.order_body(), expected);
+    // The tutorial's body and the reference every order carries (order_reference.h), nothing else.
+    const std::string reference = flow.order().po_number;
+    EXPECT_TRUE(is_generated_reference(reference)) << reference;
+    EXPECT_EQ(without_member_line(transport.sent.back().body, "  \"poNumber\": \"" + reference + "\",\n"),
+              expected);
+    EXPECT_EQ(flow.order_body(), transport.sent.back().body);
 }
 
 TEST_F(RenewalFlowTest, RenewalForSubordinateUserCarriesItsPartnerId) {
@@ -263,16 +269,16 @@ TEST_F(RenewalFlowTest, OutcomeUnknownReconcilesByItselfAndFindsTheOrder) {
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
     flow.renew_another(); // not before the order list has answered
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
-    transport.reply(page_path,
-                    order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800, flow.attempt().po_number),
+                                           order("MK-old", sent_at - 3'600'000)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
     EXPECT_FALSE(journal.load()) << "the outcome is known";
     EXPECT_FALSE(flow.pending_journal());
     EXPECT_EQ(transport.sent_count(save_path), 1u);
     flow.reconcile(); // Check again: the same order is found again
-    transport.reply(page_path,
-                    order_page({order("MK-new", sent_at + 800), order("MK-old", sent_at - 3'600'000)}));
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800, flow.attempt().po_number),
+                                           order("MK-old", sent_at - 3'600'000)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-new");
     // Once the person moves on, that order is accounted for: the next attempt cannot take it as its own.
@@ -282,7 +288,7 @@ TEST_F(RenewalFlowTest, OutcomeUnknownReconcilesByItselfAndFindsTheOrder) {
     flow.review();
     ASSERT_TRUE(flow.confirm());
     transport.reply(save_path, failure(TransportFailure::connection_lost));
-    transport.reply(page_path, order_page({order("MK-new", sent_at + 800)}));
+    transport.reply(page_path, order_page({order("MK-new", sent_at + 800, "RD-ANEARLIER")}));
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
 }
 
@@ -291,7 +297,7 @@ TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRe
     flow.confirm();
     const std::int64_t sent_at = clock.epoch_ms();
     transport.reply(save_path, raw(504, "Gateway Timeout"));
-    transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
+    transport.reply(page_path, order_page({order("MK-old", sent_at - 3'600'000)}));
     ASSERT_TRUE(flow.recheck_at_ms()) << "too early to rule the order out";
     EXPECT_TRUE(journal.load());
     flow.renew_another();
@@ -300,7 +306,7 @@ TEST_F(RenewalFlowTest, ReconciliationWithOnlyOlderOrdersSaysNoneAndAllowsANewRe
     EXPECT_EQ(transport.pending_count(page_path), 0u) << "not before the time";
     clock.now += RenewalFlow::default_settle_ms;
     flow.tick();
-    transport.reply(page_path, order_page({order("MK-old", sent_at - 600'000)}));
+    transport.reply(page_path, order_page({order("MK-old", sent_at - 3'600'000)}));
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none);
     EXPECT_FALSE(flow.recheck_at_ms());
     EXPECT_FALSE(journal.load());
@@ -317,7 +323,7 @@ TEST_F(RenewalFlowTest, AnOrderCommittedAfterTheTimeoutIsFoundByTheSecondReading
     ASSERT_TRUE(flow.recheck_at_ms());
     clock.now += RenewalFlow::default_settle_ms;
     flow.tick();
-    transport.reply(page_path, order_page({order("MK-late", sent_at + 45'000)}));
+    transport.reply(page_path, order_page({order("MK-late", sent_at + 45'000, flow.attempt().po_number)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-late");
     EXPECT_TRUE(flow.outcome_settled());
@@ -370,8 +376,8 @@ TEST_F(RenewalFlowTest, AnOrderNotKnownIsFoundAndBecomesKnown) {
     ASSERT_TRUE(flow.confirm());
     const std::int64_t sent_at = clock.epoch_ms();
     transport.reply(save_path, failure(TransportFailure::connection_lost));
-    transport.reply(page_path,
-                    order_page({order("MK-other", sent_at - 5'000), order("MK-mine", sent_at + 300)}));
+    transport.reply(page_path, order_page({order("MK-other", sent_at - 5'000),
+                                           order("MK-mine", sent_at + 300, flow.attempt().po_number)}));
     ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(flow.reconciliation().match->order_no, "MK-mine");
     flow.renew_another(); // the found order is accounted for from now on
@@ -399,7 +405,7 @@ TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
     EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
     flow.reconcile();
     EXPECT_EQ(transport.pending_count(page_path), 1u);
-    transport.reply(page_path, order_page({order("MK-new", clock.epoch_ms())}));
+    transport.reply(page_path, order_page({order("MK-new", clock.epoch_ms(), flow.attempt().po_number)}));
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_FALSE(journal.load());
 }

@@ -72,13 +72,19 @@ TEST(JournalFile, OversizedFileIsNotTakenForAJournal) {
     EXPECT_FALSE(JournalFile(file).load().has_value());
 }
 
-TEST(JournalFile, UnwritableFileKeepsTheRecordInMemoryForThisRun) {
+TEST(JournalFile, AJournalThatCannotBeWrittenIsRefusedNotKeptInMemory) {
     TempDir dir;
     const auto file = dir.path() / rd::desktop::journal_file_name;
     write_text(file / "in-the-way", "x"); // rename(2) cannot replace a non-empty folder
     JournalFile journal(file);
-    journal.save(record);
-    EXPECT_EQ(journal.load(), record);
-    journal.clear();
-    EXPECT_FALSE(journal.load().has_value());
+    EXPECT_FALSE(journal.save(record)) << "the flow must not send an order whose journal is not on disk";
+    EXPECT_FALSE(journal.load().has_value()) << "no record of an order that was never sent";
+}
+
+TEST(JournalFile, ItsOwnerLockIsBesideIt) {
+    TempDir dir;
+    EXPECT_EQ(JournalFile(dir.path() / rd::desktop::journal_file_name).lock_file(),
+              dir.path() / "inflight-order.lock");
+    EXPECT_EQ(JournalFile(dir.path() / rd::desktop::batch_journal_file_name).lock_file(),
+              dir.path() / "batch-journal.lock");
 }

@@ -154,9 +154,11 @@ TEST(AppUi, OutcomeUnknownReconcilesByItselfNotAResend) {
                                        {{{"id", "77"},
                                          {"orderNo", "MK77"},
                                          {"orderStatus", "pending"},
+                                         {"customReferenceNo", state(ui)["orderReference"]},
                                          {"createTime", ui.clock.epoch_ms() + 300}}}}}));
     EXPECT_EQ(state(ui)["reconciliation"]["status"], "found");
     EXPECT_EQ(state(ui)["reconciliation"]["orderNo"], "MK77");
+    EXPECT_EQ(state(ui)["reconciliation"]["matchedBy"], "reference");
     EXPECT_EQ(state(ui)["orderCheck"], "loaded");
     EXPECT_FALSE(state(ui)["journal"]["pending"]);
     ui.click("Check again");
@@ -302,6 +304,12 @@ TEST(AppUi, AJournaledOrderIsAnnouncedAndReconciledAtSignIn) {
     EXPECT_TRUE(state(ui)["journal"]["pending"]);
     ui.sign_in();
     EXPECT_EQ(state(ui)["screen"], "outcome_unknown");
+    ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
+    // Resumed: "none" is believed only from a reading a whole settle time after this check began.
+    EXPECT_EQ(state(ui)["reconciliation"]["status"], "waiting");
+    EXPECT_TRUE(state(ui)["journal"]["pending"]);
+    ui.clock.now += RenewalFlow::default_settle_ms;
+    ui.frame();
     ui.transport.reply(page_path, ok({{"results", nlohmann::json::array()}}));
     EXPECT_EQ(state(ui)["reconciliation"]["status"], "none");
     EXPECT_FALSE(state(ui)["journal"]["pending"]);

@@ -194,6 +194,11 @@ TEST(BatchUi, AnInterruptedBatchResumesAfterSignInAtItsUnknownRow) {
     ui.click("Continue batch"); // not before the order list has answered
     EXPECT_EQ(ui.transport.sent_count(save_path), 0u);
     ui.transport.reply(paths::order_list, ok({{"results", nlohmann::json::array()}}));
+    ui.click("Continue batch"); // not before a reading a settle time after the resumed check began
+    EXPECT_EQ(ui.transport.sent_count(save_path), 0u);
+    ui.clock.now += BatchRun::default_settle_ms;
+    ui.frame();
+    ui.transport.reply(paths::order_list, ok({{"results", nlohmann::json::array()}}));
     ui.click("Continue batch");
     ASSERT_EQ(ui.transport.sent_count(save_path), 1u) << "the waiting row only; the unknown one never again";
     EXPECT_NE(ui.transport.sent.back().body.find("\"5003\""), std::string::npos);

@@ -31,6 +31,7 @@ std::set<std::string> data_words(const UiHarness& ui) {
         std::string(paths::create_order) + " " + fixture_text("tutorial_order_body.json");
     for (const auto& request : ui.transport.sent)
         shown_data += " " + request.url + " " + request.body;
+    shown_data += " poNumber " + ui.app->state_json(); // the reviewed body's reference and member name
     std::string token;
     for (char c : shown_data + " ") { // words, and snake_case tokens ("renew_plan") whole
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
@@ -175,6 +176,7 @@ TEST(Language, FailedAndOutcomeUnknownInChinese) {
                                                 {{{"id", "77"},
                                                   {"orderNo", "MK77"},
                                                   {"orderStatus", "pending"},
+                                                  {"customReferenceNo", state(*ui)["orderReference"]},
                                                   {"createTime", ui->clock.epoch_ms() + 300}}}}}));
     EXPECT_EQ(state(*ui)["reconciliation"]["status"], "found");
     expect_chinese_only(*ui, "outcome unknown, found");

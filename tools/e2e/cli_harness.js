@@ -72,7 +72,18 @@ export function startCli(args, { home, env, input = '', cwd, timeoutMs = 60000 }
         stdoutBytes, pid: child.pid });
     });
   });
-  return { child, done };
+  // Resolves once stderr so far matches `regex` (rejects when the program ends first or on timeout).
+  const waitForStderr = (regex, timeoutMs = 15000) => new Promise((resolve, reject) => {
+    const text = () => Buffer.concat(err).toString('utf8');
+    if (regex.test(text())) { resolve(text()); return; }
+    const timer = setTimeout(() => { finish(); reject(new Error(`stderr never showed ${regex}:\n${text()}`)); }, timeoutMs);
+    const onData = () => { if (regex.test(text())) { finish(); resolve(text()); } };
+    const onClose = () => { finish(); reject(new Error(`the program ended before stderr showed ${regex}:\n${text()}`)); };
+    const finish = () => { clearTimeout(timer); child.stderr.off('data', onData); child.off('close', onClose); };
+    child.stderr.on('data', onData);
+    child.once('close', onClose);
+  });
+  return { child, done, waitForStderr };
 }
 
 export async function runCli(args, options = {}) {

@@ -191,6 +191,16 @@ export async function reachReviewForMyself(driver) {
   await driver.waitForScreen('reviewing');
 }
 
+// Every order RenewDesk sends carries a reference in poNumber (src/core/order_reference.h): without a
+// PO number typed, a generated "RD-" and 8 symbols. `text` (a body, or a screen showing one) with that
+// one line removed; a body must hold exactly one.
+const generatedReferenceLine = /^[ \t]*"poNumber": "RD-[2-9A-HJKMNP-Z]{8}",\n/gm;
+export function withoutGeneratedReference(text) {
+  const found = text.match(generatedReferenceLine) || [];
+  assert.equal(found.length, 1, `one generated reference line in ${text}`);
+  return text.replace(generatedReferenceLine, '');
+}
+
 // The tutorial body with one more top-level member, as the client writes it (two-space indent): the
 // member's line removed (and a comma it made necessary) must give the tutorial body back, byte for byte.
 export function withoutTopLevelMember(body, memberLine) {

@@ -12,6 +12,7 @@ namespace rd::desktop {
 
 DesktopEnvironment::DesktopEnvironment(const DesktopOptions& options, std::string sandbox_url)
     : options_(options), sandbox_url_(std::move(sandbox_url)), config_dir_(default_config_dir()) {
+    set_journal_program("RenewDesk"); // written beside the journals it holds, for the other copies to show
     if (config_dir_.empty()) {
         std::fprintf(stderr,
                      "renewdesk: neither XDG_CONFIG_HOME nor HOME is set: settings will not be kept\n");

@@ -8,7 +8,6 @@
 
 namespace rd::desktop {
 std::optional<std::string> JournalFile::load() {
-    if (unsaved_) return unsaved_;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file_, ec)) return std::nullopt;
     const std::uintmax_t size = std::filesystem::file_size(file_, ec);
@@ -20,20 +19,16 @@ std::optional<std::string> JournalFile::load() {
     return text;
 }
 
-void JournalFile::save(const std::string& text) {
+bool JournalFile::save(const std::string& text) {
     std::string error;
-    if (write_file_atomically(file_, text, &error)) {
-        unsaved_.reset();
-        return;
-    }
-    unsaved_ = text;
-    std::error_code ec;
-    std::filesystem::remove(file_, ec); // an older record left there would be taken for this one
-    std::fprintf(stderr, "renewdesk: the order journal is kept in memory only: %s\n", error.c_str());
+    if (write_file_atomically(file_, text, &error)) return true;
+    // What is there stays: it is still true of what was sent before (nothing is sent after this).
+    std::fprintf(stderr, "renewdesk: could not write the order journal %s: %s\n", file_.string().c_str(),
+                 error.c_str());
+    return false;
 }
 
 void JournalFile::clear() {
-    unsaved_.reset();
     std::error_code ec;
     if (std::filesystem::remove(file_, ec)) sync_directory_of(file_);
     if (ec)

@@ -17,9 +17,12 @@ std::optional<std::string> LocalStorageJournal::load() {
     return text;
 }
 
-void LocalStorageJournal::save(const std::string& text) {
+bool LocalStorageJournal::save(const std::string& text) {
+    // Not kept in memory when the browser refuses it: load() must never return a record of an order
+    // that was not sent.
+    if (!journal_save(text, key_)) return false;
     memory_ = text;
-    if (!memory_only_ && !journal_save(text, key_)) memory_only_ = true;
+    return true;
 }
 
 void LocalStorageJournal::clear() {

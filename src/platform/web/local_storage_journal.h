@@ -1,7 +1,9 @@
 // A journal in the browser's localStorage (through the page shell): by default the in-flight order's
 // (key renewdesk.inflightOrder); the batch's has its own key (page_shell.h: inflight_batch_key) and
-// room for a longer record. When the browser refuses to store it (storage disabled or full) it lives
-// in memory for this page.
+// room for a longer record. When the browser refuses to store it (storage disabled or full) save()
+// says so and the flow sends nothing: no order leaves without its journal.
+// claim() is the base's "always ours" for now: the page's owner lock (Web Locks, so two tabs never
+// adopt one attempt) is still to come.
 #pragma once
 
 #include "order_journal.h"
@@ -21,7 +23,7 @@ class LocalStorageJournal final : public JournalStore {
         : key_(std::move(key)), max_bytes_(max_bytes) {}
 
     std::optional<std::string> load() override;
-    void save(const std::string& text) override;
+    bool save(const std::string& text) override;
     void clear() override;
 
   private:

@@ -1,0 +1,233 @@
+// One owner per journal (JournalStore::claim) and "no order without its journal", with a store that
+// another live copy can hold and whose disk can refuse a write: RenewalFlow and BatchRun.
+#include "batch_test_fixture.h"
+#include "fixtures.h"
+#include "renewal_flow.h"
+
+#include <gtest/gtest.h>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+
+// A journal store as the desktop's: `other` set = another live process holds it.
+struct OwnedStore : JournalStore {
+    std::optional<std::string> text;
+    std::optional<JournalHolder> other;
+    bool writable = true;
+    bool held = false; // by this process
+
+    std::optional<std::string> load() override { return text; }
+    bool save(const std::string& t) override {
+        EXPECT_TRUE(held) << "written only by its owner";
+        if (!writable) return false;
+        text = t;
+        return true;
+    }
+    void clear() override {
+        EXPECT_TRUE(held) << "cleared only by its owner";
+        text.reset();
+    }
+    std::optional<JournalHolder> claim() override {
+        if (other) return other;
+        held = true;
+        return std::nullopt;
+    }
+    void release() override { held = false; }
+};
+
+const JournalHolder cli_holder{.pid = 4242, .started_at_ms = 1'700'000'000'000, .program = "renewdesk-cli"};
+
+struct JournalOwnerTest : ::testing::Test {
+    FakeTransport transport;
+    FakeClock clock;
+    ApiClient client{transport, clock, {}};
+    OwnedStore store;
+
+    std::string entry_of(const std::string& base_url, const std::string& client_id) {
+        return journal_to_json({.sent_at_ms = clock.epoch_ms() - 5000,
+                                .base_url = base_url,
+                                .client_id = client_id,
+                                .target = "9007199254740993",
+                                .target_name = "Example Ltd",
+                                .plan_id = Id64{3049036224189325312ULL},
+                                .billing_id = Id64{3197218168379846218ULL},
+                                .po_number = "PO-7"});
+    }
+
+    void sign_in(RenewalFlow& flow) {
+        flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+        transport.reply("/oauth/token", ok(token_result()));
+    }
+
+    void reach_review(RenewalFlow& flow) {
+        sign_in(flow);
+        transport.reply("/partner_list", ok(fixture_json("partner_list.json")));
+        transport.reply("/purchase_product_info", ok(fixture_json("plans_flat_lists.json")));
+        transport.reply("/billing_contact_list", ok(fixture_json("billing_contacts.json")));
+        flow.choose_myself();
+        flow.choose_billing_contact(Id64{3197218168379846218ULL});
+        flow.review();
+        ASSERT_EQ(flow.stage(), Stage::reviewing);
+    }
+};
+
+} // namespace
+
+TEST_F(JournalOwnerTest, ConfirmWhileAnotherCopyHoldsTheJournalSendsNothing) {
+    RenewalFlow flow{client, &store};
+    reach_review(flow);
+    store.other = cli_holder;
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+    EXPECT_EQ(flow.orders_sent(), 0);
+    EXPECT_EQ(flow.stage(), Stage::failed) << "not back to reviewing: this confirmation is spent";
+    EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
+    ASSERT_TRUE(flow.busy_holder());
+    EXPECT_EQ(flow.busy_holder()->pid, 4242);
+    EXPECT_FALSE(flow.confirm()) << "a second click does nothing either";
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+}
+
+TEST_F(JournalOwnerTest, AJournalThatCannotBeWrittenSendsNothing) {
+    RenewalFlow flow{client, &store};
+    reach_review(flow);
+    store.writable = false;
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u) << "nothing leaves without its journal";
+    EXPECT_EQ(flow.orders_sent(), 0);
+    EXPECT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
+    EXPECT_TRUE(flow.journal_unwritable());
+    EXPECT_FALSE(flow.pending_journal());
+    EXPECT_FALSE(store.held) << "released: nothing of ours is in it";
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+}
+
+TEST_F(JournalOwnerTest, ConfirmHoldsTheJournalUntilTheOutcomeIsKnown) {
+    RenewalFlow flow{client, &store};
+    reach_review(flow);
+    ASSERT_TRUE(flow.confirm());
+    EXPECT_TRUE(store.held);
+    EXPECT_TRUE(store.text);
+    transport.reply(paths::create_order, receipt("MK1"));
+    EXPECT_EQ(flow.stage(), Stage::done);
+    EXPECT_FALSE(store.text);
+    EXPECT_FALSE(store.held);
+}
+
+TEST_F(JournalOwnerTest, AHeldJournalIsNeitherSettledNorClearedUntilItsOwnerIsGone) {
+    const std::string written = entry_of("http://sandbox.invalid", "demo-client-id");
+    store.text = written;
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    ASSERT_TRUE(flow.pending_journal());
+    sign_in(flow);
+    EXPECT_EQ(flow.stage(), Stage::signing_in) << "waits for the owner";
+    ASSERT_TRUE(flow.busy_holder());
+    EXPECT_EQ(flow.busy_holder()->program, "renewdesk-cli");
+    EXPECT_TRUE(transport.pending.empty()) << "no order list read, no lookups";
+    clock.now += 60'000;
+    flow.tick();
+    EXPECT_EQ(flow.stage(), Stage::signing_in);
+    EXPECT_TRUE(transport.pending.empty());
+    EXPECT_EQ(store.text, written) << "untouched";
+
+    store.other.reset(); // the owner died with the outcome unknown: the attempt is adopted now
+    flow.tick();
+    EXPECT_FALSE(flow.busy_holder());
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(transport.pending_count(paths::order_list), 1u) << "reconciled first";
+    EXPECT_TRUE(store.held);
+}
+
+TEST_F(JournalOwnerTest, AnOwnerThatSettledItsOrderLeavesNothingToAdopt) {
+    store.text = entry_of("http://sandbox.invalid", "demo-client-id");
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    sign_in(flow);
+    ASSERT_EQ(flow.stage(), Stage::signing_in);
+    store.text.reset(); // the owner found out and cleared it
+    store.other.reset();
+    flow.tick();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_FALSE(flow.pending_journal());
+    EXPECT_EQ(transport.pending_count(paths::order_list), 0u);
+    EXPECT_EQ(transport.pending_count("/partner_list"), 1u);
+    EXPECT_FALSE(store.held);
+}
+
+TEST_F(JournalOwnerTest, AnotherCopysAttemptFoundAtConfirmIsReconciledInsteadOfANewOrder) {
+    RenewalFlow flow{client, &store};
+    reach_review(flow);
+    store.text = entry_of("http://sandbox.invalid", "demo-client-id"); // written by a copy that died
+    EXPECT_FALSE(flow.confirm());
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(flow.attempt().po_number, "PO-7");
+}
+
+TEST_F(JournalOwnerTest, ForgettingDoesNotClearAJournalAnotherCopyHolds) {
+    store.text = entry_of("https://elsewhere.example", "other");
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    reach_review(flow);
+    flow.back_to_choosing();
+    flow.forget_pending_journal();
+    EXPECT_TRUE(store.text);
+    EXPECT_TRUE(flow.pending_journal());
+    EXPECT_TRUE(flow.busy_holder());
+}
+
+TEST(BatchJournalOwner, NoBatchStartsWhileAnotherCopyHoldsTheJournal) {
+    BatchWorld w;
+    OwnedStore store;
+    store.other = cli_holder;
+    BatchRun batch{w.client, &store, w.clock};
+    batch.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 0u);
+    EXPECT_FALSE(batch.counts().running);
+    ASSERT_TRUE(batch.busy_holder());
+    EXPECT_EQ(batch.busy_holder()->pid, 4242);
+    store.other.reset();
+    batch.tick();
+    EXPECT_FALSE(batch.busy_holder()) << "free again";
+    EXPECT_FALSE(store.held);
+}
+
+TEST(BatchJournalOwner, AHeldBatchJournalIsNotResumed) {
+    BatchWorld w;
+    w.start_four();
+    const std::string record = *w.store.load(); // row 1 in flight, as a running copy wrote it
+    OwnedStore store;
+    store.text = record;
+    store.other = cli_holder;
+    BatchRun second{w.client, &store, w.clock};
+    EXPECT_TRUE(second.journal_found());
+    EXPECT_FALSE(second.resume_from_journal());
+    EXPECT_TRUE(second.busy_holder());
+    EXPECT_EQ(store.text, record);
+    EXPECT_EQ(w.transport.pending_count(batch_page_path), 0u) << "not reconciled by the second copy";
+    store.other.reset();
+    EXPECT_TRUE(second.resume_from_journal()) << "adopted once its owner is gone";
+    EXPECT_EQ(second.unknown_row(), 0u);
+}
+
+TEST(BatchJournalOwner, ARowWhoseRecordCannotBeWrittenIsNotSentAndTheBatchStops) {
+    BatchWorld w;
+    OwnedStore store;
+    store.writable = false;
+    BatchRun batch{w.client, &store, w.clock};
+    batch.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 0u);
+    EXPECT_EQ(batch.orders_sent(), 0);
+    EXPECT_TRUE(batch.journal_unwritable());
+    EXPECT_EQ(batch.rows()[0].status, BatchRowStatus::failed);
+    ASSERT_TRUE(batch.rows()[0].error);
+    for (std::size_t i = 1; i < batch.rows().size(); ++i)
+        EXPECT_EQ(batch.rows()[i].status, BatchRowStatus::skipped);
+    EXPECT_FALSE(batch.counts().running);
+    EXPECT_FALSE(store.held);
+}
