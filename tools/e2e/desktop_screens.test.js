@@ -150,12 +150,16 @@ test('Tab on the desktop sign-in screen rings the focused widget in the theme\'s
   for (const theme of ['light', 'dark']) {
     const app = startThemed(theme);
     await app.widget('Sign in');
-    const before = await app.waitFor((s) => s.theme === theme && s.missingGlyphs === 0, `the ${theme} sign-in`);
+    // The app puts the keyboard in Client ID by itself: read "before" once it has, or the wait after Tab
+    // would be met by that initial focus while the Tab is still on its way (a ring measured around the
+    // wrong field: the flake of issue 22).
+    const before = await app.waitFor((s) => s.theme === theme && s.missingGlyphs === 0 && s.focused,
+      `the ${theme} sign-in with its initial focus`);
     await app.key('Tab');
     const state = await app.waitFor((s) => s.focused && s.focused !== before.focused,
       `the focus to move from "${before.focused}"`);
     const rect = await app.widget(state.focused);
-    await sleep(150); // the frame after the key
+    await sleep(150); // the frame after the key, on the X screen
     const clip = { x: Math.max(0, Math.floor(rect.x) - 8), y: Math.max(0, Math.floor(rect.y) - 8),
       width: Math.ceil(rect.w) + 16, height: Math.ceil(rect.h) + 16 };
     const coverage = ringCoverage(pixels(clip), clip, rect, colours[theme]);

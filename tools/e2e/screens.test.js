@@ -179,7 +179,9 @@ test('Tab on the sign-in screen rings the focused widget in the theme\'s NavHigh
   for (const theme of ['light', 'dark']) {
     const { context, page, driver } = await openThemed(theme, { width: 1280, height: 800 });
     await driver.widget('Sign in');
-    const before = await driver.waitFor((s) => s.theme === theme && s.missingGlyphs === 0, `the ${theme} sign-in`);
+    // The page puts the keyboard in Client ID by itself: read "before" once it has (see desktop_screens).
+    const before = await driver.waitFor((s) => s.theme === theme && s.missingGlyphs === 0 && s.focused,
+      `the ${theme} sign-in with its initial focus`);
     await page.keyboard.press('Tab');
     const state = await driver.waitFor((s) => s.focused && s.focused !== before.focused,
       `the focus to move from "${before.focused}"`);
