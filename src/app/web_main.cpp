@@ -18,6 +18,7 @@
 #include "glyph_files.h"
 #include "ime_bridge.h"
 #include "imgui_renderer.h"
+#include "local_storage_history.h"
 #include "local_storage_journal.h"
 #include "mirror_bridge.h"
 #include "page_options.h"
@@ -45,6 +46,7 @@ struct WebApp {
     std::unique_ptr<rd::GlyphFiles> glyph_files; // glyph slices from glyphs/ beside the page
     rd::SteadyClock clock;
     rd::web::LocalStorageJournal journal;
+    rd::web::LocalStorageHistory history;
     rd::web::LocalStorageJournal batch_journal{rd::web::inflight_batch_key,
                                                rd::web::LocalStorageJournal::batch_max_bytes};
     std::unique_ptr<rd::ui::App> app;
@@ -66,6 +68,7 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     if (options.sandbox) env.sandbox_base_url = options.default_base_url;
     env.journal = &g->journal;
     env.batch_journal = &g->batch_journal;
+    env.history = &g->history;
     env.remembered_base_url = options.remembered_base_url;
     env.remembered_client_id = options.remembered_client_id;
     env.remember = rd::web::remember_sign_in;

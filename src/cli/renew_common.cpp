@@ -38,7 +38,10 @@ void report_unproven(const ReconcileResult& result) {
     report("an order was created after yours was sent, but RenewDesk cannot prove it is yours: check these "
            "orders in the Partner Portal before ordering again");
     for (const OrderSummary& order : result.unproven)
-        report("  " + describe_order(order));
+        report("  " + describe_order(order) +
+               (result.details_match.count(order.order_no)
+                    ? " (its details match yours: customer, billing contact, product)"
+                    : ""));
 }
 
 int ask_to_send(const CliOptions& options, const std::string& question) {

@@ -3,6 +3,7 @@
 // outcome from the order list.
 #include "commands.h"
 #include "exit_codes.h"
+#include "history_file.h"
 #include "journal_file.h"
 #include "json_output.h"
 #include "renew_common.h"
@@ -91,6 +92,17 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
         say(options, "Placed: order " + receipt.order_no + " (orderId " + receipt.order_id +
                          ")\nStatus: " + order_status_in_words(receipt.order_status) +
                          "\nrequestId: " + receipt.request_id + "\n");
+    } else if (flow.late_order_found() && flow.reconciliation().match) {
+        // An earlier attempt for this customer had been ruled out; its order was committed late.
+        const OrderSummary& order = *flow.reconciliation().match;
+        known.record(order.order_no);
+        output.outcome = order_state(order.order_status) == OrderState::in_effect ? "placed" : "pending";
+        output.order_no = order.order_no;
+        output.order_id = order.id;
+        output.order_status = order.order_status;
+        report("an earlier attempt for this customer (" + describe_attempt(flow.attempt()) +
+               ") had been ruled out, but its order appeared in the list later: nothing new was sent");
+        say(options, "Found in the order list: " + describe_order(order) + "\n");
     } else if (flow.stage() == Stage::failed) {
         const ApiError error = flow.error().value_or(ApiError{});
         output.outcome = "failed";
@@ -113,11 +125,7 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
             output.order_no = order.order_no;
             output.order_id = order.id;
             output.order_status = order.order_status;
-            say(options, "Found in the order list: " + describe_order(order) +
-                             (result.matched_by == MatchedBy::details
-                                  ? " (found by its details: the API does not echo the reference)"
-                                  : "") +
-                             "\n");
+            say(options, "Found in the order list: " + describe_order(order) + "\n");
         } else if (code == exit_failed) {
             output.outcome = "failed";
             report("no order was created: nothing was placed");
@@ -149,7 +157,13 @@ int run_renew_one(Session& session) {
         if (const int code = wait_for_owner(session, "an order", [&] { return other_owner(*journal); }))
             return code;
     }
+    // recent-orders.json: orders any copy accounted for, and attempts ruled out within the hour (a late
+    // commit is looked for before another order for the same customer is sent).
+    std::optional<desktop::HistoryFile> history;
+    if (!session.config_dir().empty())
+        history.emplace(session.config_dir() / desktop::recent_orders_file_name);
     RenewalFlow flow(session.client(), journal ? &*journal : nullptr);
+    flow.set_history(history ? &*history : nullptr);
     flow.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
     auto tick = [&flow] { flow.tick(); };
 

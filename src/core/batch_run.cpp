@@ -162,6 +162,9 @@ void BatchRun::reconcile() {
                 ? std::max(unknown_since_ms_ + client_.order_timeout_ms(), resumed_at_ms_ + settle_ms_)
                 : unknown_since_ms_ + settle_ms_;
         const ReconcileStatus status = reconciler_.result().status;
+        if (status == ReconcileStatus::error && retry_errors_ && error_retries_ < max_error_retries)
+            recheck_at_ms_ = clock_.epoch_ms() + error_retry_delay_ms(error_retries_++);
+        if (status != ReconcileStatus::error) error_retries_ = 0;
         if ((status == ReconcileStatus::none || status == ReconcileStatus::ambiguous) &&
             started_at < settled_at) {
             recheck_at_ms_ = settled_at; // the API may still commit: read the list again then

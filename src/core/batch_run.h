@@ -152,6 +152,12 @@ class BatchRun {
 
   public:
     void set_random(RandomWord random) { random_ = std::move(random); }
+    // A check that could not read the list reads it again by itself (error_retry_delay_ms).
+    void set_retry_errors(bool on) { retry_errors_ = on; }
+
+  private:
+    bool retry_errors_ = false;
+    int error_retries_ = 0;
 };
 
 } // namespace rd

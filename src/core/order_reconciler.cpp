@@ -23,9 +23,13 @@ const char* matched_by_name(MatchedBy matched_by) {
     switch (matched_by) {
     case MatchedBy::nothing: return "";
     case MatchedBy::reference: return "reference";
-    case MatchedBy::details: return "details";
     }
     return "";
+}
+
+std::int64_t error_retry_delay_ms(int tries_so_far) {
+    constexpr std::int64_t delays[] = {2'000, 4'000, 8'000, 16'000, 30'000};
+    return tries_so_far < 5 ? delays[std::max(0, tries_so_far)] : 60'000;
 }
 
 std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<ClockOffset>& offset) {
@@ -184,7 +188,7 @@ void OrderReconciler::judge() {
             candidates_.push_back(order); // rule 2: not the rest
     }
     if (result_.match) return finish(ReconcileStatus::found);
-    if (candidates_.empty()) return finish(ReconcileStatus::none); // rule 6
+    if (candidates_.empty() || attempt_.reference_only) return finish(ReconcileStatus::none); // rule 6
     if (candidates_.size() > static_cast<std::size_t>(max_details_reads)) {
         result_.unproven = candidates_;
         return finish(ReconcileStatus::ambiguous);
@@ -213,12 +217,8 @@ void OrderReconciler::answer() {
         if (verdicts_[i] == DetailsVerdict::silent) silent.push_back(candidates_[i]);
     }
     if (attempts.empty() && silent.empty()) return finish(ReconcileStatus::none);
-    // With references echoed, the attempt's order would carry its reference: one without is another's.
-    if (!result_.references_echoed && attempts.size() == 1 && silent.empty()) {
-        result_.match = attempts.front();
-        result_.matched_by = MatchedBy::details;
-        return finish(ReconcileStatus::found);
-    }
+    for (const OrderSummary& order : attempts)
+        result_.details_match.insert(order.order_no);
     result_.unproven = attempts;
     result_.unproven.insert(result_.unproven.end(), silent.begin(), silent.end());
     std::stable_sort(result_.unproven.begin(), result_.unproven.end(),

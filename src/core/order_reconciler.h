@@ -11,11 +11,12 @@
 //   2. An order whose reference is non-empty and different is not the attempt's.
 //   3. Orders already accounted for (receipts, orders found, any copy of RenewDesk) are not.
 //   4. Orders left in the window (candidates) are read one by one (order/v1/get/{id}): details that
-//      positively show another customer, billing contact or product explain the order away. Where the
-//      list carries no references at all, exactly one candidate whose details positively show the
-//      attempt's customer, billing contact and product 15, with no other candidate left, is found
-//      "by its details".
+//      positively show another customer, billing contact or product explain the order away.
 //   5. Any other candidate left: ambiguous (it cannot be proven or explained), never found or none.
+//      Details that show the attempt's customer, contact and product are NOT proof: a colleague who
+//      renews the same customer in the Partner Portal makes an order with the very same details (the
+//      hostile soak took such orders for ours in 29 of 1,000 runs while rule 4 accepted them). Such
+//      candidates are marked (details_match) so the person sees which order is most likely theirs.
 //   6. none only when the whole window was read and no candidate is left. (That the settle time has
 //      passed is the caller's rule: RenewalFlow and BatchRun read again until it has.)
 // An order whose createTime cannot be read makes the check an error, never "before the attempt".
@@ -46,6 +47,9 @@ struct ReconcileAttempt {
     Id64 billing_id;
     Id64 plan_id;
     std::set<std::string> known_order_nos; // orders accounted for elsewhere (earlier receipts, other copies)
+    // Only rule 1: is the order with this reference there? (found, else none; no details are read.)
+    // For an attempt already ruled out, read again before another order for its customer is sent.
+    bool reference_only = false;
 };
 
 // The window's start on the API's clock for an attempt sent at `sent_at_ms` on this computer's clock:
@@ -59,17 +63,19 @@ inline constexpr std::int64_t unknown_clock_margin_ms = 15 * 60'000;
 // left; ambiguous: orders were created in the window that RenewDesk can neither prove to be its own
 // nor explain (check them in the Partner Portal); error: the list could not be read or understood.
 enum class ReconcileStatus { idle, checking, found, none, ambiguous, error };
-enum class MatchedBy { nothing, reference, details };
+enum class MatchedBy { nothing, reference };
 
 struct ReconcileResult {
     ReconcileStatus status = ReconcileStatus::idle;
     std::vector<OrderSummary> since_attempt; // orders in the window not accounted for, oldest first
     std::optional<OrderSummary> match;       // the order proven to be the attempt's
     MatchedBy matched_by = MatchedBy::nothing;
-    bool matched_by_po_number = false;  // matched_by == reference
-    std::vector<OrderSummary> unproven; // ambiguous: the orders to check in the Partner Portal
-    bool references_echoed = false;     // some order read carried a customReferenceNo
-    std::int64_t window_start_ms = 0;   // as asked (the API's clock)
+    bool matched_by_po_number = false;   // matched_by == reference
+    std::vector<OrderSummary> unproven;  // ambiguous: the orders to check in the Partner Portal
+    std::set<std::string> details_match; // those of them whose details show the attempt's customer,
+                                         // billing contact and product (orderNo)
+    bool references_echoed = false;      // some order read carried a customReferenceNo
+    std::int64_t window_start_ms = 0;    // as asked (the API's clock)
     std::optional<ApiError> error;
     int pages_read = 0;
     int details_read = 0;
@@ -121,9 +127,14 @@ class OrderReconciler {
     std::int64_t page1_newest_ = 0;
 };
 
+// After a check that could not read the list (an error), the app reads it again by itself this much
+// later: 2, 4, 8, 16, 30, 60 s, then every 60 s; after max_error_retries the person's "Check again" is left.
+std::int64_t error_retry_delay_ms(int tries_so_far);
+inline constexpr int max_error_retries = 8;
+
 // "idle", "checking", "found", "none", "ambiguous", "error": for test hooks and logs.
 const char* reconcile_status_name(ReconcileStatus status);
-// "", "reference", "details".
+// "", "reference".
 const char* matched_by_name(MatchedBy matched_by);
 
 } // namespace rd

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "api_client.h"
+#include "attempt_history.h"
 #include "models.h"
 #include "order_journal.h"
 #include "order_outcome.h"
@@ -73,7 +74,10 @@ class RenewalFlow {
     const std::string& generated_reference() const { return generated_reference_; }
     void set_random(RandomWord random) { random_ = std::move(random); } // tests: a fixed reference
     void back_to_choosing();
-    bool confirm();   // true only when this call handed an order to the client
+    // True when this confirmation is on its way: the order was handed to the client, or first the
+    // order list is read for an earlier attempt for the same customer that was ruled out within the
+    // hour (a late commit); if that order is there, nothing is sent (late_order_found()).
+    bool confirm();
     void reconcile(); // check the order list (again) after an unknown outcome
     // Timers: call once per frame. Starts the order list's second reading when it is due.
     void tick();
@@ -90,6 +94,15 @@ class RenewalFlow {
     // reconciliation never takes one of them for this flow's attempt. Merged with what this session
     // learns (receipts, found orders); kept across sign-out.
     void add_known_orders(const std::vector<std::string>& order_nos);
+    // What this computer or browser accounted for, shared with every copy (attempt_history.h); owned
+    // by the caller. Null: this flow's memory only.
+    void set_history(AttemptHistory* history) { history_ = history ? history : &memory_history_; }
+    // The last confirmation found, instead of sending, the order of an earlier attempt for the same
+    // customer that had been ruled out: it committed late. Shown as the found order; nothing was sent.
+    bool late_order_found() const { return late_order_found_; }
+    // A check that could not read the list reads it again by itself (error_retry_delay_ms), as the
+    // apps want; the CLI keeps its own loop. recheck_at_ms() tells when.
+    void set_retry_errors(bool on) { retry_errors_ = on; }
 
     // State.
     Stage stage() const { return stage_; }
@@ -170,6 +183,16 @@ class RenewalFlow {
     std::optional<ApiError> error_;
     int orders_sent_ = 0;
     std::string generated_reference_; // this review's, sent when the person gives no PO number
+    MemoryAttemptHistory memory_history_;
+    AttemptHistory* history_ = &memory_history_;
+    bool late_order_found_ = false;
+    bool retry_errors_ = false;
+    int error_retries_ = 0; // automatic readings after errors since the last answer
+    void send_order();      // confirm()'s second half: journal, then the POST
+    void check_for_late_commit(std::vector<RuledOutAttempt> suspects);
+    std::set<std::string> accounted_orders(const std::string& but = {}); // this flow's and the history's
+    std::string found_order_no_; // the order found for the current attempt (not "another attempt's")
+    void account_for(const std::string& order_no);
     RandomWord random_;
 };
 

@@ -21,6 +21,7 @@ void RenewalFlow::resume_journaled_order() {
     };
     order_body_ = renewal_order_body(order_);
     attempt_ = entry;
+    found_order_no_.clear();
     unknown_since_ms_ = entry.sent_at_ms; // the reply never came: count from when it was sent
     resumed_at_ms_ = client_.clock().epoch_ms();
     stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
@@ -48,7 +49,75 @@ bool RenewalFlow::confirm() {
         return false;
     }
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
+    late_order_found_ = false;
+    auto suspects = history_->ruled_out_for(order_.partner_id.value_or(""), client_.base_url(),
+                                            client_.client_id(), client_.clock().epoch_ms());
+    if (!suspects.empty()) return check_for_late_commit(std::move(suspects)), true;
+    send_order();
+    return stage_ == Stage::submitting; // false: refused before anything left (no journal)
+}
+
+void RenewalFlow::check_for_late_commit(std::vector<RuledOutAttempt> suspects) {
+    const RuledOutAttempt earlier = suspects.back(); // the newest first
+    suspects.pop_back();
+    const std::uint64_t epoch = epoch_;
+    reconciler_.start(
+        {.sent_at_ms = earlier.sent_at_ms,
+         .window_start_ms = check_window_start(earlier.sent_at_ms, client_.api_clock().offset()),
+         .reference = earlier.reference,
+         .reference_unique = is_generated_reference(earlier.reference),
+         .known_order_nos = accounted_orders(),
+         .reference_only = true},
+        [this, epoch, earlier, suspects = std::move(suspects)]() mutable {
+            if (epoch != epoch_ || stage_ != Stage::submitting) return;
+            const ReconcileResult& result = reconciler_.result();
+            if (result.status == ReconcileStatus::error) {
+                journal_.release();
+                return refuse_unjournaled("The order list could not be read to check an earlier attempt for "
+                                          "this customer that may have been placed late: nothing was sent.");
+            }
+            if (result.status == ReconcileStatus::found) {
+                // The earlier attempt's order appeared after all: that is the answer, and nothing is sent.
+                late_order_found_ = true;
+                journal_.release();
+                history_->forget_ruled_out(earlier.reference);
+                found_order_no_ = result.match->order_no;
+                account_for(found_order_no_);
+                attempt_ = JournalEntry{.sent_at_ms = earlier.sent_at_ms,
+                                        .base_url = earlier.base_url,
+                                        .client_id = earlier.client_id,
+                                        .target = earlier.target,
+                                        .plan_id = order_.plan_id,
+                                        .billing_id = order_.billing_id,
+                                        .po_number = earlier.reference};
+                unknown_since_ms_ = earlier.sent_at_ms;
+                resumed_at_ms_ = 0;
+                recheck_at_ms_.reset();
+                stage_ = Stage::outcome_unknown;
+                return;
+            }
+            if (!suspects.empty()) return check_for_late_commit(std::move(suspects));
+            send_order();
+        });
+}
+
+std::set<std::string> RenewalFlow::accounted_orders(const std::string& but) {
+    std::set<std::string> known = known_order_nos_;
+    for (std::string& order_no : history_->orders_of(client_.base_url(), client_.client_id()))
+        known.insert(std::move(order_no));
+    known.erase(but);
+    return known;
+}
+
+void RenewalFlow::account_for(const std::string& order_no) {
+    if (order_no.empty()) return;
+    known_order_nos_.insert(order_no);
+    history_->add_orders({order_no}, client_.base_url(), client_.client_id(), client_.clock().epoch_ms());
+}
+
+void RenewalFlow::send_order() {
     ++orders_sent_;
+    found_order_no_.clear();
     const SubordinateUser* user = chosen_user();
     attempt_ = JournalEntry{
         .sent_at_ms = client_.clock().epoch_ms(),
@@ -67,14 +136,13 @@ bool RenewalFlow::confirm() {
         journal_.release();
         refuse_unjournaled("The in-flight journal could not be written (disk full or a read-only folder?): "
                            "nothing was sent.");
-        return false;
+        return;
     }
     std::uint64_t epoch = epoch_;
     client_.post_json(paths::create_order, order_body_, [this, epoch](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
         finish_order(std::move(reply));
     });
-    return true;
 }
 
 void RenewalFlow::finish_order(Result<ApiReply> reply) {
@@ -82,7 +150,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     if (outcome == OrderOutcome::placed) {
         receipt_ = decode_order_receipt(reply.value().result);
         receipt_.request_id = reply.value().request_id;
-        known_order_nos_.insert(receipt_.order_no);
+        account_for(receipt_.order_no);
         error_.reset();
         stage_ = Stage::done;
         clear_journal();
@@ -127,14 +195,31 @@ void RenewalFlow::reconcile() {
     recheck_at_ms_.reset();
     const std::int64_t started_at = client_.clock().epoch_ms();
     reconciler_.start(
-        reconcile_attempt(attempt_, client_.api_clock().offset(), known_order_nos_), [this, started_at] {
+        reconcile_attempt(attempt_, client_.api_clock().offset(), accounted_orders(/*but=*/found_order_no_)),
+        [this, started_at] {
             const ReconcileStatus status = reconciler_.result().status;
+            if (status == ReconcileStatus::error && retry_errors_ && error_retries_ < max_error_retries)
+                recheck_at_ms_ = client_.clock().epoch_ms() + error_retry_delay_ms(error_retries_++);
+            if (status != ReconcileStatus::error) error_retries_ = 0;
             const std::int64_t settled_at = settles_at();
             if ((status == ReconcileStatus::none || status == ReconcileStatus::ambiguous) &&
                 started_at < settled_at) {
                 recheck_at_ms_ = settled_at; // the API may still commit: read again then
                 if (status == ReconcileStatus::none) return;
             }
+            if (status == ReconcileStatus::found && reconciler_.result().match) {
+                found_order_no_ =
+                    reconciler_.result().match->order_no; // this attempt's: Check again finds it
+                account_for(found_order_no_);             // never another attempt's
+            }
+            if (status == ReconcileStatus::none && !recheck_at_ms_ &&
+                !attempt_.po_number.empty()) // may commit late
+                history_->add_ruled_out({.reference = attempt_.po_number,
+                                         .target = attempt_.target,
+                                         .base_url = attempt_.base_url,
+                                         .client_id = attempt_.client_id,
+                                         .sent_at_ms = attempt_.sent_at_ms,
+                                         .at_ms = client_.clock().epoch_ms()});
             if (status == ReconcileStatus::found || (status == ReconcileStatus::none && !recheck_at_ms_))
                 clear_journal();                                      // the outcome is known
             if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal

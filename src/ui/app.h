@@ -4,6 +4,7 @@
 // and asks needs_frames() whether to keep rendering (requests in flight, animations) or sleep.
 #pragma once
 
+#include "attempt_history.h"
 #include "catalog.h"
 #include "order_journal.h"
 #include "theme.h"
@@ -55,6 +56,9 @@ struct AppEnvironment {
     JournalStore* journal = nullptr;
     // Where the batch's journal lives: a store of its own, never the single order's (null: in memory).
     JournalStore* batch_journal = nullptr;
+    // What this computer or browser accounted for, shared with every copy (attempt_history.h; desktop:
+    // recent-orders.json beside the journals; web: localStorage). Null: this app's memory only.
+    AttemptHistory* history = nullptr;
     // The base URL known to be a sandbox (web: the page's origin when config.json says so; desktop:
     // the --sandbox child's URL). Only when the Base URL in use equals it does the UI say "no real orders".
     std::string sandbox_base_url;

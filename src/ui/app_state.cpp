@@ -49,6 +49,7 @@ std::string App::state_json() const {
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
         {"orderCheck", order_check_status(flow.reconciliation().status)},
         {"orderReference", flow.order().po_number}, // the poNumber the reviewed or sent order carries
+        {"lateOrderFound", flow.late_order_found()},
         {"reconciliation",
          {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
           {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
@@ -58,6 +59,10 @@ std::string App::state_json() const {
         {"journal",
          {{"pending", flow.pending_journal().has_value()},
           {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},
+        // Another live copy (another tab on the web) holds the order's or the batch's journal: this one
+        // waits.
+        {"heldElsewhere",
+         {{"order", flow.busy_holder().has_value()}, {"batch", impl_->batch_run.busy_holder().has_value()}}},
         {"failure", flow.stage() == Stage::failed ? order_outcome_name(flow.failure()) : ""},
         {"receiptHeading",
          flow.stage() == Stage::done ? receipt_heading(flow.receipt().order_status).text : ""},

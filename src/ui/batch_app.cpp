@@ -19,6 +19,7 @@ void App::Impl::tick_batch() {
         if (batch_run.resume_from_journal()) batch.view = BatchView::running;
         else if (batch_run.busy_holder()) batch.journal_checked = false; // its owner lives: ask again
     }
+    choose.batch_holder = batch_run.busy_holder(); // the choices say so while it waits
     if (batch.view == BatchView::running && !batch_run.counts().running && !batch_run.stopped_at_unknown())
         batch.view = BatchView::done;
 }
@@ -29,6 +30,7 @@ void App::Impl::draw_batch() {
     case BatchView::review:
         batch.base_url = client.base_url();
         batch.sending_to_sandbox = sending_to_sandbox();
+        draw_batch_holder(batch_run.busy_holder()); // why Confirm batch started nothing
         draw_batch_review_screen(flow, batch, actions);
         break;
     case BatchView::running: draw_batch_running_screen(batch_run, batch, actions); break;
@@ -58,7 +60,10 @@ void App::Impl::apply_batch(const Action& action) {
         // Only from the review, once: the view leaves `review` before the first order is handed over.
         if (batch.view != BatchView::review || running || !batch.plan_id || !batch.billing_id) break;
         batch.view = BatchView::running;
+        if (environment.history) // orders any copy accounted for are never taken for a row's
+            batch_run.add_known_orders(environment.history->orders_of(client.base_url(), client.client_id()));
         batch_run.start(batch.targets, *batch.plan_id, *batch.billing_id, "");
+        if (batch_run.busy_holder()) batch.view = BatchView::review; // another copy's batch: none started
         break;
     case ActionKind::leave_batch:
         if (running) break;

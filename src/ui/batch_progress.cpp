@@ -108,6 +108,8 @@ void draw_unknown_row(const BatchRun& run, std::size_t index, Actions& actions) 
     case ReconcileStatus::error:
         toned_text(Tone::bad, tr(Text::could_not_check_orders));
         if (result.error) error_box(*result.error);
+        if (const auto recheck_at = run.recheck_at_ms())
+            hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at).c_str()).c_str());
         break;
     }
     track("Batch reconciliation");

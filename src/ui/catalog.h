@@ -186,7 +186,9 @@ enum class Text : unsigned short {
     heading_none,
     heading_ambiguous,
     ambiguous_explained,
-    found_by_details,
+    details_match_yours,
+    late_order_found,
+    retrying_at_fmt,
     po_number_matches_fmt,
     no_order_yet_fmt,
     no_order_safe_fmt,
@@ -294,6 +296,9 @@ enum class Text : unsigned short {
     ui_scale_fmt,
     journal_busy_fmt,
     journal_unwritable,
+    journal_busy_tab_fmt,
+    batch_busy_fmt,
+    batch_busy_tab_fmt,
     count
 };
 

@@ -175,7 +175,9 @@ constexpr CatalogEntry entries[] = {
     {T::heading_none, "Not placed: safe to try again"},
     {T::heading_ambiguous, "Cannot prove which order is yours"},
     {T::ambiguous_explained, "An order was created after yours was sent, but RenewDesk cannot prove it is yours: check these orders in the Partner Portal before ordering again."},
-    {T::found_by_details, "Found by its details (the API does not echo the reference)."},
+    {T::details_match_yours, "its details match yours: customer, billing contact, product"},
+    {T::late_order_found, "This is the order of your earlier attempt for this customer: it had been ruled out, but the API committed it late. Nothing new was sent."},
+    {T::retrying_at_fmt, "Reading the order list again by itself at %s."},
     {T::po_number_matches_fmt, "%s (matches this order)"},
     {T::no_order_yet_fmt, "No order so far (the order list was read at %s). The Partner Portal may still be working on it: RenewDesk reads the list again at %s. Do not order again yet."},
     {T::no_order_safe_fmt, "No order was created after %s: it is safe to try again."},
@@ -278,6 +280,9 @@ constexpr CatalogEntry entries[] = {
     {T::ui_scale_fmt, "Size %d%%"},
     {T::journal_busy_fmt, "An order is being sent by another RenewDesk (pid %s, started %s). This window waits for it to finish and sends nothing meanwhile; what it leaves unresolved is checked here afterwards."},
     {T::journal_unwritable, "The in-flight journal could not be written (disk full or a read-only folder?), so the order was not sent. Make room or fix the folder, then try again."},
+    {T::journal_busy_tab_fmt, "An order is being sent in another tab of RenewDesk (opened %s). This tab waits for it and sends nothing meanwhile; what it leaves unresolved is checked here afterwards."},
+    {T::batch_busy_fmt, "A batch is being sent by another RenewDesk (pid %s, started %s). This window waits for it and starts or continues no batch meanwhile; what it leaves unfinished can be continued here."},
+    {T::batch_busy_tab_fmt, "A batch is being sent in another tab of RenewDesk (opened %s). This tab waits for it and starts or continues no batch meanwhile; what it leaves unfinished can be continued here."},
 };
 // clang-format on
 

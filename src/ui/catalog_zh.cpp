@@ -176,7 +176,9 @@ constexpr CatalogEntry entries[] = {
     {T::heading_none, "未下单：可以放心重试"},
     {T::heading_ambiguous, "无法确认哪个订单是您的"},
     {T::ambiguous_explained, "在您的订单发出后有订单被创建，但 RenewDesk 无法证明它是您的：再次下单前，请先在合作伙伴门户中核对以下订单。"},
-    {T::found_by_details, "通过订单详情找到（API 未返回参考号）。"},
+    {T::details_match_yours, "其详情与您的订单一致：客户、账单联系人、产品"},
+    {T::late_order_found, "这是您之前为此客户下的订单：当时判定为未下单，但 API 稍后才提交了它。此次没有发送新订单。"},
+    {T::retrying_at_fmt, "将于 %s 自动再次读取订单列表。"},
     {T::po_number_matches_fmt, "%s（与此订单一致）"},
     {T::no_order_yet_fmt, "目前还没有订单（订单列表读取于 %s）。合作伙伴门户可能仍在处理：RenewDesk 将于 %s 再次读取列表。暂时请勿重复下单。"},
     {T::no_order_safe_fmt, "%s 之后没有创建任何订单：可以放心重试。"},
@@ -279,6 +281,9 @@ constexpr CatalogEntry entries[] = {
     {T::ui_scale_fmt, "缩放 %d%%"},
     {T::journal_busy_fmt, "另一个 RenewDesk（进程 %s，启动于 %s）正在发送订单。本窗口会等待它完成，在此期间不发送任何订单；它留下的未决订单随后会在这里核查。"},
     {T::journal_unwritable, "无法写入进行中订单的日志（磁盘已满或文件夹为只读？），因此订单未发送。请腾出空间或修复文件夹后重试。"},
+    {T::journal_busy_tab_fmt, "RenewDesk 的另一个标签页（打开于 %s）正在发送订单。本标签页会等待它完成，在此期间不发送任何订单；它留下的未决订单随后会在这里核查。"},
+    {T::batch_busy_fmt, "另一个 RenewDesk（进程 %s，启动于 %s）正在发送批量订单。本窗口会等待它完成，在此期间不开始也不继续批量订单；它留下的未完成部分可在这里继续。"},
+    {T::batch_busy_tab_fmt, "RenewDesk 的另一个标签页（打开于 %s）正在发送批量订单。本标签页会等待它完成，在此期间不开始也不继续批量订单；它留下的未完成部分可在这里继续。"},
 };
 // clang-format on
 

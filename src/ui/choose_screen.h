@@ -5,6 +5,7 @@
 #include "actions.h"
 #include "user_filter.h"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -22,6 +23,7 @@ struct ChooseFields {
     UserFilter filter;
     std::set<std::string> selected; // the batch: partner ids ("" = the partner itself)
     float action_bar_height = 0;    // the bar under the choices, as tall as last drawn (0: not yet)
+    std::optional<JournalHolder> batch_holder; // another copy's batch holds the batch journal (each frame)
 };
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions);

@@ -28,7 +28,6 @@ void draw_found_order(const ReconcileResult& result) {
     if (result.matched_by == MatchedBy::reference)
         label_value_row(Text::po_number,
                         format(Text::po_number_matches_fmt, order.custom_reference_no.c_str()));
-    if (result.matched_by == MatchedBy::details) hint(tr(Text::found_by_details));
 }
 
 } // namespace
@@ -36,8 +35,10 @@ void draw_found_order(const ReconcileResult& result) {
 void draw_unproven_orders(const ReconcileResult& result) {
     toned_text(Tone::bad, tr(Text::ambiguous_explained));
     for (const OrderSummary& other : result.unproven) {
-        const std::string line = other.order_no + "  " + local_time_text(create_time_ms(other.create_time)) +
-                                 "  " + order_status_words(other.order_status);
+        std::string line = other.order_no + "  " + local_time_text(create_time_ms(other.create_time)) + "  " +
+                           order_status_words(other.order_status);
+        if (result.details_match.count(other.order_no))
+            line += "  (" + std::string(tr(Text::details_match_yours)) + ")";
         ImGui::BulletText("%s", line.c_str());
         mirror::text(line);
     }
@@ -54,6 +55,7 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
     case ReconcileStatus::checking: spinner_text(tr(Text::looking_for_order)); break;
     case ReconcileStatus::found:
         draw_found_order(result);
+        if (flow.late_order_found()) hint(tr(Text::late_order_found));
         if (button(Text::order_details, true, 150))
             actions.push_back({.kind = ActionKind::open_order_details,
                                .text = result.match->id.empty() ? result.match->order_no : result.match->id});
@@ -78,6 +80,8 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
     case ReconcileStatus::error:
         toned_text(Tone::bad, tr(Text::could_not_check_orders));
         if (result.error) error_box(*result.error);
+        if (const auto recheck_at = flow.recheck_at_ms())
+            hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at).c_str()).c_str());
         break;
     }
     ImGui::Spacing();

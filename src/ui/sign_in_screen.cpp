@@ -37,16 +37,34 @@ void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Act
         actions.push_back({.kind = ActionKind::forget_journal});
 }
 
-void draw_journal_holder(const RenewalFlow& flow) {
-    if (!flow.busy_holder()) return;
-    const JournalHolder& holder = *flow.busy_holder();
-    const std::string pid = holder.pid > 0 ? std::to_string(holder.pid) : std::string("?");
+namespace {
+
+// Another copy holds a journal: a process (pid, started) or another tab of the web page (program
+// "browser tab", src/platform/web/local_storage_journal.h: pid 0, when that tab started; pid -1 while
+// the browser has not answered whether another tab holds it, which is nothing to tell yet).
+void draw_holder(const JournalHolder& holder, Text process_fmt, Text tab_fmt, const char* tracked) {
+    const bool tab = holder.program == "browser tab";
+    if (tab && holder.pid < 0) return;
     const std::string started =
         holder.started_at_ms > 0 ? local_time_text(holder.started_at_ms) : std::string("?");
-    const std::string words = format(Text::journal_busy_fmt, pid.c_str(), started.c_str());
+    const std::string pid = holder.pid > 0 ? std::to_string(holder.pid) : std::string("?");
+    const std::string words =
+        tab ? format(tab_fmt, started.c_str()) : format(process_fmt, pid.c_str(), started.c_str());
     toned_text(Tone::pending, words);
-    track("Journal holder");
+    track(tracked);
     mirror::text(words);
+}
+
+} // namespace
+
+void draw_journal_holder(const RenewalFlow& flow) {
+    if (flow.busy_holder())
+        draw_holder(*flow.busy_holder(), Text::journal_busy_fmt, Text::journal_busy_tab_fmt,
+                    "Journal holder");
+}
+
+void draw_batch_holder(const std::optional<JournalHolder>& holder) {
+    if (holder) draw_holder(*holder, Text::batch_busy_fmt, Text::batch_busy_tab_fmt, "Batch holder");
 }
 
 void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context,

@@ -25,7 +25,10 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
 
 // The banner of an order of an earlier session whose outcome is unknown (also on the choose screen).
 void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions);
-// "An order is being sent by another RenewDesk (pid N, started ...)": while flow.busy_holder().
+// "An order is being sent by another RenewDesk (pid N, started ...)" (on the web: "in another tab"):
+// while flow.busy_holder().
 void draw_journal_holder(const RenewalFlow& flow);
+// The same for the batch's journal (BatchRun::busy_holder()); nothing when none.
+void draw_batch_holder(const std::optional<JournalHolder>& holder);
 
 } // namespace rd::ui

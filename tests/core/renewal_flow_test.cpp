@@ -248,6 +248,10 @@ TEST_F(RenewalFlowTest, FailureAfterSendIsOutcomeUnknownNeverFailed) {
         flow.sign_out();
         reach_review_for_myself();
         flow.confirm();
+        // The previous round's attempt for the same customer was ruled out within the hour: the list is
+        // read for its reference first (it may have committed late).
+        while (transport.pending_count(page_path))
+            transport.reply(page_path, order_page({}));
         transport.reply(save_path, reply);
         EXPECT_EQ(flow.stage(), Stage::outcome_unknown) << reply.status << " " << reply.body;
         EXPECT_FALSE(flow.confirm());
@@ -650,4 +654,148 @@ TEST_F(RenewalFlowTest, CurlCopyOfTheOrderIsRedacted) {
     EXPECT_NE(curl.find("<ACCESS_TOKEN>"), std::string::npos);
     EXPECT_EQ(curl.find("access-1"), std::string::npos);
     EXPECT_NE(curl.find("3197218168379846218"), std::string::npos);
+}
+
+// Late commits: an attempt ruled out ("none") may still be committed by the API after the settle
+// time. The next order for the same customer within the hour reads the list for that attempt's
+// reference first, and sends nothing if it is there.
+struct LateCommitTest : RenewalFlowTest {
+    MemoryAttemptHistory history;
+    std::string earlier_reference;
+    std::int64_t earlier_sent_at = 0;
+
+    void SetUp() override { flow.set_history(&history); }
+
+    // An order for myself whose reply was lost and which the check ruled out.
+    void rule_out_an_attempt() {
+        reach_review_for_myself();
+        ASSERT_TRUE(flow.confirm());
+        earlier_reference = flow.attempt().po_number;
+        earlier_sent_at = flow.attempt().sent_at_ms;
+        transport.reply(save_path, failure(TransportFailure::connection_lost));
+        read_no_order_twice();
+        ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::none);
+        ASSERT_EQ(history.load().ruled_out.size(), 1u);
+        clock.now += 60'000; // a minute later the person tries again
+        flow.renew_another();
+        flow.choose_myself();
+        flow.choose_billing_contact(Id64{3197218168379846218ULL});
+        flow.review();
+        ASSERT_EQ(flow.stage(), Stage::reviewing);
+    }
+};
+
+TEST_F(LateCommitTest, TheEarlierOrderThatAppearedLateIsTheAnswerAndNothingIsSent) {
+    rule_out_an_attempt();
+    ASSERT_TRUE(flow.confirm());
+    EXPECT_EQ(flow.stage(), Stage::submitting);
+    EXPECT_EQ(transport.sent_count(save_path), 1u) << "the list first";
+    ASSERT_EQ(transport.pending_count(page_path), 1u);
+    transport.reply(page_path, order_page({order("MK-late", earlier_sent_at + 40'000, earlier_reference)}));
+    EXPECT_EQ(transport.sent_count(save_path), 1u) << "nothing sent for this confirmation";
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_TRUE(flow.late_order_found());
+    EXPECT_TRUE(flow.outcome_settled());
+    ASSERT_TRUE(flow.reconciliation().match);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-late");
+    EXPECT_EQ(flow.attempt().po_number, earlier_reference);
+    EXPECT_TRUE(history.load().ruled_out.empty()) << "explained now";
+    EXPECT_EQ(history.orders_of("http://sandbox.invalid", "demo-client-id"),
+              std::vector<std::string>{"MK-late"});
+    EXPECT_FALSE(journal.load());
+}
+
+TEST_F(LateCommitTest, WithoutItTheNewOrderIsSentOnce) {
+    rule_out_an_attempt();
+    ASSERT_TRUE(flow.confirm());
+    EXPECT_FALSE(flow.confirm()) << "a second click while the list is read sends nothing more";
+    transport.reply(page_path, order_page({order("MK-other", earlier_sent_at + 1'000, "COL-1")}));
+    EXPECT_EQ(transport.sent_count(save_path), 2u);
+    EXPECT_FALSE(flow.late_order_found());
+    EXPECT_NE(flow.attempt().po_number, earlier_reference) << "a reference of its own";
+    EXPECT_TRUE(journal.load()) << "journaled before it left";
+}
+
+TEST_F(LateCommitTest, AnotherCustomersOrderIsNotHeldUp) {
+    rule_out_an_attempt();
+    flow.back_to_choosing();
+    flow.choose_subordinate("9223372036854775001");
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    EXPECT_EQ(transport.pending_count(page_path), 0u);
+    EXPECT_EQ(transport.sent_count(save_path), 2u);
+}
+
+TEST_F(LateCommitTest, AnUnreadableListSendsNothingAndTheNextConfirmationReadsAgain) {
+    rule_out_an_attempt();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
+    EXPECT_EQ(flow.stage(), Stage::failed);
+    EXPECT_EQ(flow.failure(), OrderOutcome::not_sent);
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+    flow.back_to_choosing();
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    EXPECT_EQ(transport.pending_count(page_path), 1u);
+}
+
+TEST_F(LateCommitTest, AnotherCopysRuledOutAttemptAndAccountedOrdersAreShared) {
+    rule_out_an_attempt();
+    // Another copy on this computer (the CLI, another tab) shares the history.
+    FakeTransport transport2;
+    ApiClient client2{transport2, clock, {}};
+    MemoryJournalStore journal2;
+    RenewalFlow other{client2, &journal2};
+    other.set_history(&history);
+    other.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+    transport2.reply(token_path, ok(token_result()));
+    transport2.reply(users_path, ok(fixture_json("partner_list.json")));
+    transport2.reply(plans_path, ok(fixture_json("plans_flat_lists.json")));
+    transport2.reply(contacts_path, ok(fixture_json("billing_contacts.json")));
+    other.choose_myself();
+    other.choose_billing_contact(Id64{3197218168379846218ULL});
+    other.review();
+    ASSERT_TRUE(other.confirm());
+    EXPECT_EQ(transport2.pending_count(page_path), 1u) << "the other copy's ruled-out attempt is read first";
+    transport2.reply(page_path, order_page({}));
+    ASSERT_EQ(transport2.sent_count(save_path), 1u);
+    transport2.reply(save_path, ok({{"orderNo", "MK-copy2"}, {"orderStatus", "succeed"}}));
+    EXPECT_EQ(history.orders_of("http://sandbox.invalid", "demo-client-id"),
+              std::vector<std::string>{"MK-copy2"});
+    // This copy's next unknown attempt never takes the other copy's order for its own.
+    flow.back_to_choosing();
+    flow.choose_subordinate("9223372036854775001");
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    const std::int64_t sent_at = clock.epoch_ms();
+    transport.reply(save_path, failure(TransportFailure::connection_lost));
+    transport.reply(page_path, order_page({order("MK-copy2", sent_at - 1'000)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::none) << "accounted for by the other copy";
+}
+
+// The apps read an order list that failed again by themselves, with growing pauses (the CLI has its
+// own loop); "Check again" stays.
+TEST_F(RenewalFlowTest, AnOrderListThatFailedIsReadAgainByItselfWithBackoff) {
+    flow.set_retry_errors(true);
+    reach_review_for_myself();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    for (int tries = 0; tries < max_error_retries; ++tries) {
+        transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
+        ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::error);
+        ASSERT_TRUE(flow.recheck_at_ms()) << tries;
+        EXPECT_EQ(*flow.recheck_at_ms() - clock.epoch_ms(), error_retry_delay_ms(tries));
+        clock.now += error_retry_delay_ms(tries) - 1;
+        flow.tick();
+        EXPECT_EQ(transport.pending_count(page_path), 0u) << "not before its time";
+        clock.now += 1;
+        flow.tick();
+        ASSERT_EQ(transport.pending_count(page_path), 1u) << tries;
+    }
+    transport.reply(page_path, raw(502, "<html><title>Bad Gateway</title></html>"));
+    EXPECT_FALSE(flow.recheck_at_ms()) << "then the person's Check again";
+    flow.reconcile();
+    transport.reply(page_path, order_page({order("MK-1", clock.epoch_ms(), flow.attempt().po_number)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
 }

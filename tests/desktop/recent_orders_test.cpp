@@ -61,14 +61,14 @@ TEST(RecentOrders, RecordingAgainKeepsOneEntryWithTheNewTime) {
     EXPECT_EQ(entries[0].at_ms, t0 + 60'000);
 }
 
-TEST(RecentOrders, EntriesOlderThanTenMinutesArePrunedOnWriteAndNotLoaded) {
+TEST(RecentOrders, EntriesOlderThanKeepMsArePrunedOnWriteAndNotLoaded) {
     TempDir dir;
     const auto file = dir.path() / rd::desktop::recent_orders_file_name;
     RecentOrders store(file, host, "client");
     store.record({"MK-old"}, t0);
     RecentOrders(file, host, "someone-else").record({"MK-theirs"}, t0);
     store.record({"MK-new"}, t0 + RecentOrders::keep_ms - 1);
-    EXPECT_EQ(entries_of(file).size(), 3u) << "still within ten minutes";
+    EXPECT_EQ(entries_of(file).size(), 3u) << "still within keep_ms";
     EXPECT_EQ(store.load(t0 + RecentOrders::keep_ms + 1), (std::vector<std::string>{"MK-new"}));
     store.record({"MK-newer"}, t0 + RecentOrders::keep_ms + 1);
     const auto entries = entries_of(file);
@@ -148,4 +148,15 @@ TEST(RecentOrders, WritersAtOnceLoseNothing) {
     for (std::thread& thread : threads)
         thread.join();
     EXPECT_EQ(RecentOrders(file, host, "client").load(t0).size(), std::size_t{writers * each});
+}
+
+// The file is shared with the core's AttemptHistory: recording orders keeps the attempts ruled out.
+TEST(RecentOrders, RecordingKeepsTheAttemptsRuledOut) {
+    TempDir dir;
+    const auto file = dir.path() / rd::desktop::recent_orders_file_name;
+    rd::desktop::HistoryFile history(file);
+    history.add_ruled_out({"RD-ABCDEFGH", "p-7", host, "client", t0 - 40'000, t0});
+    RecentOrders(file, host, "client").record({"MK1"}, t0 + 1000);
+    EXPECT_EQ(history.ruled_out_for("p-7", host, "client", t0 + 2000).size(), 1u);
+    EXPECT_EQ(history.orders_of(host, "client"), (std::vector<std::string>{"MK1"}));
 }

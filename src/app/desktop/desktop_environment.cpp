@@ -20,6 +20,7 @@ DesktopEnvironment::DesktopEnvironment(const DesktopOptions& options, std::strin
         settings_file_ = config_dir_ / "settings.json";
         journal_.emplace(config_dir_ / journal_file_name);
         batch_journal_.emplace(config_dir_ / batch_journal_file_name, JournalFile::batch_max_bytes);
+        history_.emplace(config_dir_ / recent_orders_file_name);
         LoadedSettings loaded = load_settings(settings_file_);
         settings_ = loaded.settings;
         problem_ = std::move(loaded.problem);
@@ -42,6 +43,7 @@ ui::AppEnvironment DesktopEnvironment::app_environment() {
     env.warn_plain_http = true;
     env.journal = journal_ ? &*journal_ : nullptr;
     env.batch_journal = batch_journal_ ? &*batch_journal_ : nullptr;
+    env.history = history_ ? &*history_ : nullptr;
     env.default_base_url = sandbox ? sandbox_url_ : options_.base_url.value_or(default_base_url);
     // An explicit --base-url or --sandbox wins over the remembered URL; the sandbox's demo credentials
     // are not the person's Client ID, and its port changes every run, so nothing is remembered then.

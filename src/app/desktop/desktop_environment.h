@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "desktop_options.h"
+#include "history_file.h"
 #include "journal_file.h"
 #include "settings_store.h"
 
@@ -38,6 +39,7 @@ class DesktopEnvironment {
     std::optional<JournalFile> journal_; // none without a config dir: the UI keeps it in memory
     // The batch's record, beside the single order's (none without a config dir).
     std::optional<JournalFile> batch_journal_;
+    std::optional<HistoryFile> history_; // recent-orders.json, shared with renewdesk-cli
     std::string ca_bundle_;
 };
 

@@ -24,6 +24,8 @@ RdPageShellExterns.remember = function(baseUrl, clientId) {};
 RdPageShellExterns.journalLoad = function(key) {};
 RdPageShellExterns.journalSave = function(text, key) {};
 RdPageShellExterns.journalClear = function(key) {};
+RdPageShellExterns.journalClaim = function(key) {};
+RdPageShellExterns.journalRelease = function(key) {};
 RdPageShellExterns.fatal = function(message) {};
 // Module['rdIme'] (src/app/web/ime_bridge.cpp)
 RdPageShellExterns.place = function(want, x, y, lineHeight) {};

@@ -1,18 +1,11 @@
-// Orders this computer recently accounted for: <config dir>/recent-orders.json, shared by every
-// renewdesk-cli run (each run is a session of its own). An unknown outcome is reconciled by taking
-// the earliest order created since the attempt (minus 30 s of clock skew) that is not already
-// known; the order list does not say whom an order was for, so without this file a run whose order
-// was never created could take the order an earlier run placed seconds before for its own.
-//
-//   {"version":1,"orders":[{"orderNo":"MK...","baseUrl":"https://...","clientId":"...","atMs":1700000000000}]}
-//
-// atMs is when the order became known here (Unix epoch ms). Entries older than keep_ms, well past
-// the reconciler's 30 s allowance, are dropped on every write, and at most max_entries are kept (the
-// newest). No secret and no token is written. Writes hold an flock on "<file>.lock" for the whole
-// read-modify-write, so two processes recording at once keep each other's entries; the file itself
-// is replaced atomically (atomic_file.h), so readers need no lock. A file that cannot be read is
-// taken as empty and said on stderr, never fatal.
+// Orders this computer recently accounted for, one account's view of the shared history file
+// (history_file.h, <config dir>/recent-orders.json; the format is src/core/attempt_history.h): every
+// renewdesk-cli run and the desktop app record the orders they placed or found, and no later check
+// takes one of them for another attempt's.
 #pragma once
+
+#include "attempt_history.h"
+#include "history_file.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,20 +15,13 @@
 
 namespace rd::desktop {
 
-constexpr const char* recent_orders_file_name = "recent-orders.json";
-
-struct RecentOrder {
-    std::string order_no;
-    std::string base_url;
-    std::string client_id;
-    std::int64_t at_ms = 0;
-};
+using RecentOrder = AccountedOrder;
 
 class RecentOrders {
   public:
-    static constexpr std::int64_t keep_ms = 10 * 60 * 1000;      // 10 minutes
-    static constexpr std::size_t max_entries = 2000;             // the newest are kept
-    static constexpr std::uintmax_t max_bytes = 4 * 1024 * 1024; // bigger is not ours: taken as empty
+    static constexpr std::int64_t keep_ms = orders_keep_ms;
+    static constexpr std::size_t max_entries = history_max_entries; // the newest are kept
+    static constexpr std::uintmax_t max_bytes = HistoryFile::max_bytes;
 
     // The orders of one account on one host: `base_url` and `client_id` as the client signs in with.
     RecentOrders(std::filesystem::path file, std::string base_url, std::string client_id)
@@ -47,17 +33,15 @@ class RecentOrders {
     // prunes. False (the reason on stderr and in *error) when the file could not be written.
     bool record(const std::vector<std::string>& order_nos, std::int64_t now_ms, std::string* error = nullptr);
 
-    const std::filesystem::path& file() const { return file_; }
+    const std::filesystem::path& file() const { return file_.file(); }
 
   private:
-    std::filesystem::path file_;
+    mutable HistoryFile file_;
     std::string base_url_;
     std::string client_id_;
 };
 
-// Every entry of the file's text, in file order; false when the text is not a recent-orders
-// document (entries that cannot be read are skipped, the rest kept).
+// Every order entry of the file's text, in file order; false when the text is not such a document.
 bool parse_recent_orders(const std::string& text, std::vector<RecentOrder>& out);
-std::string recent_orders_to_json(const std::vector<RecentOrder>& entries);
 
 } // namespace rd::desktop

@@ -25,6 +25,21 @@ bool LocalStorageJournal::save(const std::string& text) {
     return true;
 }
 
+std::optional<JournalHolder> LocalStorageJournal::claim() {
+    if (memory_only_) return std::nullopt;
+    const double owner = journal_claim(key_);
+    if (owner == 0) return std::nullopt;
+    // pid 0: another tab of this page (no process of its own to name); -1: the browser has not said yet
+    // whether another tab holds it, which the person is not told (it is ours a frame later, usually).
+    return JournalHolder{.pid = owner < -1 ? -1 : 0,
+                         .started_at_ms = owner > 0 ? static_cast<std::int64_t>(owner) : 0,
+                         .program = browser_tab_program};
+}
+
+void LocalStorageJournal::release() {
+    if (!memory_only_) journal_release(key_);
+}
+
 void LocalStorageJournal::clear() {
     memory_.reset();
     journal_clear(key_);

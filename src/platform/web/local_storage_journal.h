@@ -2,8 +2,11 @@
 // (key renewdesk.inflightOrder); the batch's has its own key (page_shell.h: inflight_batch_key) and
 // room for a longer record. When the browser refuses to store it (storage disabled or full) save()
 // says so and the flow sends nothing: no order leaves without its journal.
-// claim() is the base's "always ours" for now: the page's owner lock (Web Locks, so two tabs never
-// adopt one attempt) is still to come.
+// One tab owns a journal at a time (claim(): Web Locks through the page shell, released when the tab
+// goes away): another tab's claim answers with a holder whose pid is 0 (a tab, not a process) and the
+// owner tab's start time, or -1 while the browser has not answered yet (the UI says nothing then), and
+// the core waits; the shell wakes the frame loop when the lock comes or another tab changes the journal
+// (the `storage` event).
 #pragma once
 
 #include "order_journal.h"
@@ -15,6 +18,9 @@
 
 namespace rd::web {
 
+// JournalHolder::program of another tab's claim (the UI words it as a tab: src/ui/sign_in_screen.cpp).
+inline constexpr const char* browser_tab_program = "browser tab";
+
 class LocalStorageJournal final : public JournalStore {
   public:
     static constexpr int order_max_bytes = 64 * 1024;       // one small record; anything bigger is not ours
@@ -25,6 +31,8 @@ class LocalStorageJournal final : public JournalStore {
     std::optional<std::string> load() override;
     bool save(const std::string& text) override;
     void clear() override;
+    std::optional<JournalHolder> claim() override;
+    void release() override;
 
   private:
     std::string key_;

@@ -56,6 +56,8 @@ EM_JS(int, rd_js_journal_save, (const char* text, const char* key), {
     return Module['rdShell'].journalSave(UTF8ToString(text), UTF8ToString(key)) ? 1 : 0;
 });
 EM_JS(void, rd_js_journal_clear, (const char* key), { Module['rdShell'].journalClear(UTF8ToString(key)); });
+EM_JS(double, rd_js_journal_claim, (const char* key), { return Module['rdShell'].journalClaim(UTF8ToString(key)); });
+EM_JS(void, rd_js_journal_release, (const char* key), { Module['rdShell'].journalRelease(UTF8ToString(key)); });
 EM_JS(void, rd_js_fatal, (const char* message), { Module['rdShell'].fatal(UTF8ToString(message)); });
 EM_JS(void, rd_js_set_cursor, (int cursor), {
     // ImGuiMouseCursor_None = -1, Arrow, TextInput, ResizeAll, ResizeNS, ResizeEW, ResizeNESW,
@@ -133,6 +135,12 @@ bool journal_save(const std::string& text, const std::string& key) {
 }
 void journal_clear(const std::string& key) {
     rd_js_journal_clear(key.c_str());
+}
+double journal_claim(const std::string& key) {
+    return rd_js_journal_claim(key.c_str());
+}
+void journal_release(const std::string& key) {
+    rd_js_journal_release(key.c_str());
 }
 
 } // namespace rd::web

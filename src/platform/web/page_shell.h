@@ -33,10 +33,17 @@ void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas'
 // there is none.
 inline constexpr const char* inflight_order_key = "renewdesk.inflightOrder";
 inline constexpr const char* inflight_batch_key = "renewdesk.inflightBatch";
+inline constexpr const char* recent_orders_key = "renewdesk.recentOrders"; // local_storage_history.h
 int journal_load(char* buffer, int capacity, const std::string& key = inflight_order_key);
 // false when the browser refused (storage off or full)
 bool journal_save(const std::string& text, const std::string& key = inflight_order_key);
 void journal_clear(const std::string& key = inflight_order_key);
+// The journal's owner (Web Locks, one tab at a time; web/shell.js says how): 0 when it is this tab's
+// now, held until journal_release(); otherwise another tab holds it (or may: this tab asked for it and
+// the browser has not answered yet; ask again next frame, the shell wakes the loop when it answers):
+// when that tab started (epoch ms), -1 when not known, -2 while the browser has not said yet.
+double journal_claim(const std::string& key = inflight_order_key);
+void journal_release(const std::string& key = inflight_order_key);
 
 // Something happened between frames that the paused frame loop must see (a reply arrived): the
 // services call wake_frame_loop(); the page's main installs what that does. No handler: nothing.

@@ -1,0 +1,146 @@
+#include "attempt_history.h"
+
+#include "text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace rd {
+namespace {
+
+using nlohmann::json;
+
+bool text_member(const json& item, const char* name, std::string& out) {
+    auto it = item.find(name);
+    if (it == item.end() || !it->is_string()) return false;
+    out = it->get<std::string>();
+    return true;
+}
+
+bool time_member(const json& item, const char* name, std::int64_t& out) {
+    auto it = item.find(name);
+    if (it == item.end() || !it->is_number_integer()) return false;
+    out = it->get<std::int64_t>();
+    return true;
+}
+
+template <class T> void keep_newest(std::vector<T>& entries) {
+    if (entries.size() > history_max_entries)
+        entries.erase(entries.begin(),
+                      entries.begin() + static_cast<std::ptrdiff_t>(entries.size() - history_max_entries));
+}
+
+} // namespace
+
+bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
+    const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!document.is_object()) return false;
+    const auto orders = document.find("orders");
+    if (orders == document.end() || !orders->is_array()) return false;
+    for (const json& item : *orders) {
+        AccountedOrder entry;
+        if (item.is_object() && text_member(item, "orderNo", entry.order_no) && !entry.order_no.empty() &&
+            text_member(item, "baseUrl", entry.base_url) && text_member(item, "clientId", entry.client_id) &&
+            time_member(item, "atMs", entry.at_ms))
+            out.orders.push_back(std::move(entry));
+    }
+    const auto ruled_out = document.find("ruledOut"); // absent in files written before it existed
+    if (ruled_out != document.end() && ruled_out->is_array())
+        for (const json& item : *ruled_out) {
+            RuledOutAttempt entry;
+            if (item.is_object() && text_member(item, "reference", entry.reference) &&
+                !entry.reference.empty() && text_member(item, "target", entry.target) &&
+                text_member(item, "baseUrl", entry.base_url) &&
+                text_member(item, "clientId", entry.client_id) &&
+                time_member(item, "sentAtMs", entry.sent_at_ms) && time_member(item, "atMs", entry.at_ms))
+                out.ruled_out.push_back(std::move(entry));
+        }
+    return true;
+}
+
+std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
+    json orders = json::array(), ruled_out = json::array();
+    for (const AccountedOrder& entry : doc.orders)
+        orders.push_back({{"orderNo", entry.order_no},
+                          {"baseUrl", entry.base_url},
+                          {"clientId", entry.client_id},
+                          {"atMs", entry.at_ms}});
+    for (const RuledOutAttempt& entry : doc.ruled_out)
+        ruled_out.push_back({{"reference", entry.reference},
+                             {"target", entry.target},
+                             {"baseUrl", entry.base_url},
+                             {"clientId", entry.client_id},
+                             {"sentAtMs", entry.sent_at_ms},
+                             {"atMs", entry.at_ms}});
+    return json_text(
+               json{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}}) +
+           "\n";
+}
+
+void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms) {
+    auto stale = [now_ms](std::int64_t at_ms, std::int64_t keep_ms) {
+        return at_ms < now_ms - keep_ms || at_ms > now_ms + keep_ms;
+    };
+    std::erase_if(doc.orders, [&](const AccountedOrder& e) { return stale(e.at_ms, orders_keep_ms); });
+    std::erase_if(doc.ruled_out,
+                  [&](const RuledOutAttempt& e) { return stale(e.at_ms, late_commit_watch_ms); });
+    keep_newest(doc.orders);
+    keep_newest(doc.ruled_out);
+}
+
+std::vector<std::string> AttemptHistory::orders_of(const std::string& base_url,
+                                                   const std::string& client_id) {
+    std::vector<std::string> order_nos;
+    for (const AccountedOrder& entry : load().orders)
+        if (entry.base_url == base_url && entry.client_id == client_id) order_nos.push_back(entry.order_no);
+    return order_nos;
+}
+
+void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>& order_nos,
+                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms) {
+    for (const std::string& order_no : order_nos) {
+        if (order_no.empty()) continue;
+        std::erase_if(doc.orders, [&](const AccountedOrder& e) {
+            return e.order_no == order_no && e.base_url == base_url && e.client_id == client_id;
+        });
+        doc.orders.push_back({order_no, base_url, client_id, now_ms});
+    }
+    prune_attempt_history(doc, now_ms);
+}
+
+void AttemptHistory::add_orders(const std::vector<std::string>& order_nos, const std::string& base_url,
+                                const std::string& client_id, std::int64_t now_ms) {
+    update(
+        [&](AttemptHistoryDoc& doc) { add_accounted_orders(doc, order_nos, base_url, client_id, now_ms); });
+}
+
+std::vector<RuledOutAttempt> AttemptHistory::ruled_out_for(const std::string& target,
+                                                           const std::string& base_url,
+                                                           const std::string& client_id,
+                                                           std::int64_t now_ms) {
+    std::vector<RuledOutAttempt> found;
+    for (const RuledOutAttempt& entry : load().ruled_out)
+        if (entry.target == target && entry.base_url == base_url && entry.client_id == client_id &&
+            entry.at_ms >= now_ms - late_commit_watch_ms && entry.at_ms <= now_ms + late_commit_watch_ms)
+            found.push_back(entry);
+    return found;
+}
+
+void AttemptHistory::add_ruled_out(RuledOutAttempt attempt) {
+    update([&](AttemptHistoryDoc& doc) {
+        std::erase_if(doc.ruled_out,
+                      [&](const RuledOutAttempt& e) { return e.reference == attempt.reference; });
+        const std::int64_t now_ms = attempt.at_ms;
+        doc.ruled_out.push_back(std::move(attempt));
+        prune_attempt_history(doc, now_ms);
+    });
+}
+
+void AttemptHistory::forget_ruled_out(const std::string& reference) {
+    update([&](AttemptHistoryDoc& doc) {
+        std::erase_if(doc.ruled_out, [&](const RuledOutAttempt& e) { return e.reference == reference; });
+    });
+}
+
+} // namespace rd

@@ -1,0 +1,85 @@
+// What one computer (or one browser) has accounted for, shared by every copy of RenewDesk on it (the
+// desktop app, renewdesk-cli runs, tabs): orders placed, found or shown on a receipt, which no later
+// check may take for another attempt's; and attempts a check ruled out ("none"), whose order may still
+// appear after the settle time (a late commit), so the next order for the same customer within
+// late_commit_watch_ms reads the list for that reference first and sends nothing if it is there.
+//
+//   {"version":1,
+//    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000}],
+//    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…}]}
+//
+// No secret and no token is in it. Orders are kept for orders_keep_ms: far longer than the window of
+// any attempt still being checked (its window reaches back minutes, a resumed journal's hours at most).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+struct AccountedOrder {
+    std::string order_no;
+    std::string base_url;
+    std::string client_id;
+    std::int64_t at_ms = 0; // when it became known here (this computer's clock)
+};
+
+struct RuledOutAttempt {
+    std::string reference; // the poNumber it was sent with
+    std::string target;    // "" = the partner itself, else the subordinate user's partnerId
+    std::string base_url;
+    std::string client_id;
+    std::int64_t sent_at_ms = 0;
+    std::int64_t at_ms = 0; // when it was ruled out
+};
+
+struct AttemptHistoryDoc {
+    std::vector<AccountedOrder> orders;
+    std::vector<RuledOutAttempt> ruled_out;
+};
+
+inline constexpr std::int64_t orders_keep_ms = 24 * 3600'000;
+inline constexpr std::int64_t late_commit_watch_ms = 3600'000;
+inline constexpr std::size_t history_max_entries = 2000; // of each kind, the newest kept
+
+// False when `text` is not such a document (entries that cannot be read are skipped, the rest kept).
+bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out);
+std::string attempt_history_to_json(const AttemptHistoryDoc& doc);
+// Drops what is too old (or far in the future: a clock set back) and keeps the newest entries.
+void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms);
+// Adds one account's orders at `now_ms` (empty ones ignored; one already there moves to the end with
+// the new time), then prunes.
+void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>& order_nos,
+                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms);
+
+// Where the platform keeps it: a file under an flock on the desktop, localStorage in the browser,
+// memory in tests. update() reads, changes and writes it as one step against other copies.
+class AttemptHistory {
+  public:
+    virtual ~AttemptHistory() = default;
+    virtual AttemptHistoryDoc load() = 0;
+    virtual void update(const std::function<void(AttemptHistoryDoc&)>& change) = 0;
+
+    // One account's view.
+    std::vector<std::string> orders_of(const std::string& base_url, const std::string& client_id);
+    void add_orders(const std::vector<std::string>& order_nos, const std::string& base_url,
+                    const std::string& client_id, std::int64_t now_ms);
+    // Ruled-out attempts of this account for `target`, ruled out within late_commit_watch_ms.
+    std::vector<RuledOutAttempt> ruled_out_for(const std::string& target, const std::string& base_url,
+                                               const std::string& client_id, std::int64_t now_ms);
+    void add_ruled_out(RuledOutAttempt attempt);
+    void forget_ruled_out(const std::string& reference); // its order was found after all
+};
+
+class MemoryAttemptHistory final : public AttemptHistory {
+  public:
+    AttemptHistoryDoc load() override { return doc_; }
+    void update(const std::function<void(AttemptHistoryDoc&)>& change) override { change(doc_); }
+
+  private:
+    AttemptHistoryDoc doc_;
+};
+
+} // namespace rd

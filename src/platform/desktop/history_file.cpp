@@ -1,0 +1,96 @@
+#include "history_file.h"
+
+#include "atomic_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace rd::desktop {
+namespace {
+
+// The file's text; nullopt when it is missing (nothing to say) or cannot be read (`unreadable`).
+std::optional<std::string> read_file(const std::filesystem::path& file, bool& unreadable) {
+    unreadable = false;
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (status.type() == std::filesystem::file_type::not_found) return std::nullopt;
+    unreadable = true;
+    if (ec || status.type() != std::filesystem::file_type::regular) return std::nullopt;
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec || size > HistoryFile::max_bytes) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) return std::nullopt;
+    unreadable = false;
+    return text;
+}
+
+// An exclusive flock on "<file>.lock" for as long as it lives (none could be had: said on stderr).
+class FileLock {
+  public:
+    explicit FileLock(const std::filesystem::path& file) {
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+        const std::string path = file.string() + ".lock";
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd_ < 0) {
+            std::fprintf(stderr, "renewdesk: cannot open %s: %s\n", path.c_str(), std::strerror(errno));
+            return;
+        }
+        int rc = 0;
+        while ((rc = ::flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {
+        }
+        if (rc != 0)
+            std::fprintf(stderr, "renewdesk: cannot lock %s: %s\n", path.c_str(), std::strerror(errno));
+    }
+    ~FileLock() {
+        if (fd_ >= 0) ::close(fd_); // releases the lock
+    }
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+
+} // namespace
+
+AttemptHistoryDoc HistoryFile::load() {
+    AttemptHistoryDoc doc;
+    bool unreadable = false;
+    const auto text = read_file(file_, unreadable);
+    if ((text && !parse_attempt_history(*text, doc)) || unreadable) {
+        doc = {};
+        std::fprintf(stderr,
+                     "renewdesk: %s cannot be read: taken as empty (earlier runs' orders are not known)\n",
+                     file_.string().c_str());
+    }
+    return doc;
+}
+
+void HistoryFile::update(const std::function<void(AttemptHistoryDoc&)>& change) {
+    try_update(change);
+}
+
+bool HistoryFile::try_update(const std::function<void(AttemptHistoryDoc&)>& change, std::string* error) {
+    const FileLock lock(file_); // held until the new file has replaced the old one
+    AttemptHistoryDoc doc = load();
+    change(doc);
+    std::string reason;
+    if (write_file_atomically(file_, attempt_history_to_json(doc), &reason)) return true;
+    std::fprintf(stderr, "renewdesk: could not record the orders in %s: %s\n", file_.string().c_str(),
+                 reason.c_str());
+    if (error) *error = reason;
+    return false;
+}
+
+} // namespace rd::desktop
