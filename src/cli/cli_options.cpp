@@ -252,7 +252,8 @@ Exit codes:
   0  listed, or the order was placed (succeeded or pending payment: the output says which)
   1  usage: a bad option, a bad input file (a customer twice without --allow-duplicates), another
      batch journaled than --from names, nothing sent without a terminal or --yes
-  2  failed: nothing was placed (the API refused it, the answer was no, or a listing was refused)
+  2  failed: nothing was placed (the API refused it, the answer was no, or a listing was refused),
+     or the order exists but renewed nothing (failed, invalid, cancelled, refunded)
   3  outcome unknown: the order list could neither show the order nor rule it out
   4  could not sign in (credentials missing or refused, host unreachable)
   5  ambiguous: orders were created after this one was sent that RenewDesk cannot prove to be its

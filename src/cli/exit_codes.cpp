@@ -38,6 +38,20 @@ int exit_for_reconciliation(ReconcileStatus status, bool settled) {
     return exit_unknown;
 }
 
+int exit_for_order_status(const std::string& order_status) {
+    return order_state(order_status) == OrderState::not_renewed ? exit_failed : exit_ok;
+}
+
+const char* outcome_for_order_status(const std::string& order_status) {
+    switch (order_state(order_status)) {
+    case OrderState::in_effect: return "placed";
+    case OrderState::not_renewed: return "not renewed";
+    case OrderState::awaiting_payment:
+    case OrderState::other: return "pending";
+    }
+    return "pending";
+}
+
 std::string error_line(const std::string& what, const ApiError& error) {
     std::string line = "renewdesk-cli: " + what + ":";
     if (!error.code.empty()) line += " " + error.code;

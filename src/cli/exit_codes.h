@@ -26,6 +26,11 @@ int worse(int a, int b);
 int exit_for_batch(const std::vector<BatchRow>& rows);
 // After an unknown outcome was reconciled: found -> 0, ruled out -> 2, ambiguous -> 5, otherwise 3.
 int exit_for_reconciliation(ReconcileStatus status, bool settled);
+// An order that exists (a receipt, or found): models.h's table. 0, but 2 when it renewed nothing
+// (failed, invalid, cancelled, refunded).
+int exit_for_order_status(const std::string& order_status);
+// "placed" (in effect), "pending" (awaiting payment or another status to check), "not renewed".
+const char* outcome_for_order_status(const std::string& order_status);
 
 // "renewdesk-cli: <what>: <code> <detailMessage> (requestId <id>)", the parts that are there.
 std::string error_line(const std::string& what, const ApiError& error);

@@ -84,7 +84,8 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
     if (flow.stage() == Stage::done) {
         const OrderReceipt& receipt = flow.receipt();
         known.record(receipt.order_no); // before anything is printed: the next run must not take it
-        output.outcome = receipt.order_status == "succeed" ? "placed" : "pending";
+        output.outcome = outcome_for_order_status(receipt.order_status);
+        code = exit_for_order_status(receipt.order_status); // an order that renewed nothing: 2
         output.order_no = receipt.order_no;
         output.order_id = receipt.order_id;
         output.order_status = receipt.order_status;
@@ -96,7 +97,8 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
         // An earlier attempt for this customer had been ruled out; its order was committed late.
         const OrderSummary& order = *flow.reconciliation().match;
         known.record(order.order_no);
-        output.outcome = order_state(order.order_status) == OrderState::in_effect ? "placed" : "pending";
+        output.outcome = outcome_for_order_status(order.order_status);
+        code = exit_for_order_status(order.order_status);
         output.order_no = order.order_no;
         output.order_id = order.id;
         output.order_status = order.order_status;
@@ -121,7 +123,8 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
         if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
         if (code == exit_ok && result.match) {
             const OrderSummary& order = *result.match;
-            output.outcome = order.order_status == "succeed" ? "placed" : "pending";
+            output.outcome = outcome_for_order_status(order.order_status);
+            code = exit_for_order_status(order.order_status);
             output.order_no = order.order_no;
             output.order_id = order.id;
             output.order_status = order.order_status;

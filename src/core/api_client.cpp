@@ -3,6 +3,7 @@
 #include "api_paths.h"
 #include "decoders.h"
 #include "envelope.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,17 +24,12 @@ std::string shell_quote(const std::string& text) {
     return out + "'";
 }
 
-void wipe(std::string& secret) {
-    std::fill(secret.begin(), secret.end(), '\0');
-    secret.clear();
-    secret.shrink_to_fit();
-}
-
 } // namespace
 
 std::string form_encode(const std::string& value) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
+    out.reserve(value.size() * 3); // never reallocated: no copy of a secret is left behind in freed memory
     for (unsigned char c : value) {
         if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
             out += static_cast<char>(c);
@@ -73,8 +69,16 @@ void ApiClient::sign_in(std::string client_id, std::string client_secret, DoneHa
 }
 
 std::string ApiClient::credentials_form() const {
-    return "grant_type=pp_credentials&client_id=" + form_encode(client_id_) +
-           "&client_secret=" + form_encode(client_secret_);
+    std::string id = form_encode(client_id_), secret = form_encode(client_secret_);
+    std::string form;
+    form.reserve(64 + id.size() + secret.size()); // one buffer, never reallocated
+    form += "grant_type=pp_credentials&client_id=";
+    form += id;
+    form += "&client_secret=";
+    form += secret;
+    wipe_string(id);
+    wipe_string(secret);
+    return form;
 }
 
 void ApiClient::sign_out() {
@@ -88,10 +92,10 @@ void ApiClient::sign_out() {
 }
 
 void ApiClient::forget_secrets() {
-    wipe(client_id_);
-    wipe(client_secret_);
-    wipe(token_);
-    wipe(refresh_token_);
+    wipe_string(client_id_);
+    wipe_string(client_secret_);
+    wipe_string(token_);
+    wipe_string(refresh_token_);
     token_head_.clear();
     token_expires_at_ms_ = 0;
 }
@@ -137,8 +141,10 @@ void ApiClient::start_token_request(std::string form, bool is_refresh) {
     ++token_requests_sent_;
     std::uint64_t session = session_;
     send(std::move(request), [this, session, is_refresh](HttpResponse response) {
-        if (session != session_) return;
-        finish_token_request(decode_envelope(response, BodySecrets::may_contain_tokens), is_refresh);
+        Result<ApiReply> reply = decode_envelope(response, BodySecrets::may_contain_tokens);
+        wipe_string(response.body); // it holds the tokens
+        if (session == session_) finish_token_request(std::move(reply), is_refresh);
+        else if (reply) wipe_json_strings(reply.value().result);
     });
 }
 
@@ -146,24 +152,31 @@ void ApiClient::finish_token_request(Result<ApiReply> result, bool was_refresh) 
     token_request_in_flight_ = false;
     Result<TokenGrant> grant =
         result ? decode_token(result.value().result) : Result<TokenGrant>(result.error());
+    if (result) wipe_json_strings(result.value().result); // the parsed reply's copy of the tokens
     if (!grant && was_refresh && !client_secret_.empty() && grant.error().kind != ErrorKind::network) {
         // The refresh token was refused: ask again with the credentials, once.
-        wipe(refresh_token_);
+        wipe_string(refresh_token_);
         start_token_request(credentials_form(), /*is_refresh=*/false);
         return;
     }
     if (!grant) {
         if (grant.error().kind != ErrorKind::network) {
-            wipe(token_);
-            wipe(refresh_token_);
+            wipe_string(token_);
+            wipe_string(refresh_token_);
         }
         notify_token_waiters(grant.error());
         return;
     }
     TokenGrant& g = grant.value();
+    wipe_string(token_); // the token being replaced
     token_ = std::move(g.token);
     token_head_ = std::move(g.token_head);
-    if (!g.refresh_token.empty()) refresh_token_ = std::move(g.refresh_token);
+    if (!g.refresh_token.empty()) {
+        wipe_string(refresh_token_);
+        refresh_token_ = std::move(g.refresh_token);
+    }
+    wipe_string(g.token); // a short string moved from keeps its bytes in place
+    wipe_string(g.refresh_token);
     std::int64_t lifetime_ms = g.expires_in_s * 1000;
     refresh_margin_ms_ = std::min<std::int64_t>(lifetime_ms / 10, options_.max_refresh_margin_s * 1000LL);
     token_expires_at_ms_ = clock_.now_ms() + lifetime_ms;

@@ -2,6 +2,10 @@
 // the token's life: request, refresh before expiry, one refresh-and-retry on 401 for GETs only.
 // POSTs are sent exactly once: never retried, whatever happens.
 // The Client Secret and tokens live only in this object's memory; nothing here logs or stores them.
+// Every copy made here is wiped (text.h wipe_string) once used: the credentials form's pieces, the
+// token reply's body and its parsed JSON, the grant, and the secrets themselves on sign-out; the form
+// body the transport holds is wiped by it (platform_transport.h wipe_request). Copies made by libcurl
+// or the browser are out of reach.
 #pragma once
 
 #include "api_clock.h"

@@ -93,4 +93,12 @@ inline void wipe_string(std::string& text) {
     text.shrink_to_fit();
 }
 
+// wipe_string on every string in a parsed document (the token reply's), keys left as they are.
+inline void wipe_json_strings(nlohmann::json& doc) {
+    if (doc.is_string()) return wipe_string(doc.get_ref<std::string&>());
+    if (doc.is_structured())
+        for (auto& item : doc)
+            wipe_json_strings(item);
+}
+
 } // namespace rd

@@ -34,6 +34,17 @@ TEST(ExitCodes, ReconciliationFoundIsZeroRuledOutTwoOtherwiseThree) {
     EXPECT_EQ(exit_for_reconciliation(ReconcileStatus::none, true), 2);
     EXPECT_EQ(exit_for_reconciliation(ReconcileStatus::none, false), 3);
     EXPECT_EQ(exit_for_reconciliation(ReconcileStatus::error, false), 3);
+    EXPECT_EQ(exit_for_reconciliation(ReconcileStatus::ambiguous, true), 5);
+}
+
+TEST(ExitCodes, AnOrderThatExistsFollowsTheOneStatusTable) {
+    for (const char* renewed : {"succeed", "pending", "confirming", ""})
+        EXPECT_EQ(exit_for_order_status(renewed), 0) << renewed;
+    for (const char* not_renewed : {"failed", "invalid", "cancelled", "refunded"})
+        EXPECT_EQ(exit_for_order_status(not_renewed), 2) << not_renewed;
+    EXPECT_STREQ(outcome_for_order_status("succeed"), "placed");
+    EXPECT_STREQ(outcome_for_order_status("pending"), "pending");
+    EXPECT_STREQ(outcome_for_order_status("refunded"), "not renewed");
     EXPECT_EQ(exit_for_reconciliation(ReconcileStatus::checking, false), 3);
 }
 

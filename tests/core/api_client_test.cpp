@@ -2,6 +2,7 @@
 
 #include "api_paths.h"
 #include "fake_transport.h"
+#include "text.h"
 
 #include <gtest/gtest.h>
 
@@ -233,4 +234,28 @@ TEST_F(ApiClientTest, RedactedCurlNeverContainsTokenOrSecret) {
     EXPECT_NE(curl.find("Authorization: Bearer <ACCESS_TOKEN>"), std::string::npos);
     EXPECT_NE(curl.find(R"('{"note":"it'\''s"}')"), std::string::npos);
     EXPECT_NE(curl.find("'https://api.example.invalid/order/openapi/order/v1/save'"), std::string::npos);
+}
+
+// The token reply's parsed JSON is wiped once the grant is taken from it (ApiClient does so): every
+// string, however deep, is emptied; the keys and the numbers stay.
+TEST(SecretWipe, EveryStringOfAParsedReplyIsWiped) {
+    nlohmann::json reply = {{"token", "access-1"},
+                            {"refreshToken", std::string(300, 'r')},
+                            {"expiresIn", 1800},
+                            {"nested", {{"list", {"a", "b", {{"deep", "secret"}}}}}}};
+    wipe_json_strings(reply);
+    EXPECT_EQ(reply["token"], "");
+    EXPECT_EQ(reply["refreshToken"], "");
+    EXPECT_EQ(reply["expiresIn"], 1800);
+    EXPECT_EQ(reply["nested"]["list"][2]["deep"], "");
+    EXPECT_EQ(reply.dump().find("secret"), std::string::npos);
+}
+
+TEST_F(ApiClientTest, SignInStillWorksAndTheFormCarriesTheEncodedCredentials) {
+    client.sign_in("id with space", "s3cr&t", [](Result<Done>) {});
+    ASSERT_EQ(transport.pending.size(), 1u);
+    EXPECT_EQ(transport.pending[0].request.body,
+              "grant_type=pp_credentials&client_id=id+with+space&client_secret=s3cr%26t");
+    transport.reply("/oauth/token", ok(token_result("access-9")));
+    EXPECT_TRUE(client.signed_in());
 }
