@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { control, startSandbox } from './harness.js';
 import { makeHome, parseExact, removeHomes, runCli } from './cli_harness.js';
+import { ANOTHER_CUSTOMER, sandboxWorld } from './plural_support.js';
 
 const BILLING = '3197218168379846218';
-const ANOTHER_CUSTOMER = '8070450532247928833'; // a subordinate user of the fixtures (Kiwi Voice)
 const SETTLE_SECONDS = 2;
 const AMBIGUOUS = 5;
 
@@ -27,22 +27,15 @@ after(() => {
 });
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
 
-const postedOrders = () => control(sandbox.url, 'GET', '/__sandbox/orders');
-const otherOrders = () => control(sandbox.url, 'GET', '/__sandbox/other_orders');
+const world = () => sandboxWorld(sandbox.url);
+const postedOrders = () => world().postedOrders();
+const otherOrders = () => world().otherOrders();
+const addFault = (spec) => world().addFault(spec);
+const setConfig = (config) => world().setConfig(config);
 const show = (r) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 // For the test log: the exit code and what was said after the review (the lines about the outcome).
 const said = (r) => `exit ${r.code}; ` + `${r.stdout}\n${r.stderr}`.split('\n')
   .filter((line) => /^renewdesk-cli: |^Found in the order list/.test(line)).join(' | ');
-
-async function addFault(spec) {
-  const reply = await control(sandbox.url, 'POST', '/__sandbox/faults', spec);
-  assert.ok(reply && reply.faults, `the sandbox took the fault ${JSON.stringify(spec)}: ${JSON.stringify(reply)}`);
-}
-
-async function setConfig(config) {
-  const reply = await control(sandbox.url, 'POST', '/__sandbox/config', config);
-  for (const [key, value] of Object.entries(config)) assert.equal(reply[key], value, `config ${key}: ${JSON.stringify(reply)}`);
-}
 
 // `renewdesk-cli renew --for myself --yes` with the given extra options; { r, elapsedMs }.
 async function renewMyself(name, extra = []) {

@@ -19,25 +19,20 @@ import { after, before, beforeEach, test } from 'node:test';
 import { DesktopApp, signIn, startDesktop, stopDesktop } from './desktop_harness.js';
 import { control, waitForOrders } from './harness.js';
 import { alive, startCli } from './cli_harness.js';
+import { ANOTHER_CUSTOMER, SETTLE_MS, finalAnswer, sandboxWorld } from './plural_support.js';
 
 const BILLING = '3197218168379846218'; // the contact the renewal for myself picks
-const ANOTHER_CUSTOMER = '8070450532247928833'; // a subordinate user of the fixtures (Kiwi Voice)
-const SETTLE_MS = 30000; // the app's settle time (RenewalFlow::default_settle_ms); no option shortens it
-const FINAL = ['found', 'none', 'ambiguous', 'error'];
 
 let sandbox; // { url }
 before(async () => { ({ sandbox } = await startDesktop()); });
 after(stopDesktop);
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
 
-const postedOrders = () => control(sandbox.url, 'GET', '/__sandbox/orders');
-const otherOrders = () => control(sandbox.url, 'GET', '/__sandbox/other_orders');
+const world = () => sandboxWorld(sandbox.url);
+const postedOrders = () => world().postedOrders();
+const otherOrders = () => world().otherOrders();
+const addFault = (spec) => world().addFault(spec);
 const partnerOf = (body) => /"partnerId"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? 'myself';
-
-async function addFault(spec) {
-  const reply = await control(sandbox.url, 'POST', '/__sandbox/faults', spec);
-  assert.ok(reply && reply.faults, `the sandbox took the fault ${JSON.stringify(spec)}: ${JSON.stringify(reply)}`);
-}
 
 // Starts the app, signs in with real keys and clicks through to the review of a renewal for myself.
 async function reviewForMyself(home) {
@@ -59,18 +54,6 @@ async function confirmIntoUnknown(app) {
   assert.equal(outcome.screen, 'outcome_unknown', `the outcome is unknown, not ${outcome.screen} (${outcome.error})`);
   assert.match(outcome.orderReference, /^RD-[2-9A-HJKMNP-Z]{8}$/, 'the order carries a generated reference');
   return { outcome, unknownAt };
-}
-
-// The reconciliation's final answer, with every status seen on the way ("waiting": a "none" reading
-// before the settle time, to be read again).
-async function finalAnswer(app, timeoutMs = SETTLE_MS + 25000) {
-  const seen = [];
-  const final = await app.waitFor((s) => {
-    const status = s.reconciliation.status;
-    if (seen[seen.length - 1] !== status) seen.push(status);
-    return FINAL.includes(status);
-  }, 'the reconciliation\'s final answer', timeoutMs);
-  return { final, seen };
 }
 
 // (a) A colleague orders Remote Management for another customer in the same second as our POST, and

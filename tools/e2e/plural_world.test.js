@@ -17,14 +17,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { control, launchBrowser, openPage, reachReviewForMyself, startSandbox } from './harness.js';
+import { ANOTHER_CUSTOMER, SETTLE_MS, finalAnswer, sandboxWorld } from './plural_support.js';
 
-const ANOTHER_CUSTOMER = '8070450532247928833'; // a subordinate user of the fixtures (Kiwi Voice)
 const MYSELF_BILLING = '3197218168379846218'; // the contact reachReviewForMyself picks
-const SETTLE_MS = 30000; // the page's settle time (RenewalFlow::default_settle_ms); no option shortens it
 const HEADING_FOUND = 'Order placed: found in your order list';
 const HEADING_NONE = 'Not placed: safe to try again';
 const HEADING_AMBIGUOUS = 'Cannot prove which order is yours';
-const FINAL = ['found', 'none', 'ambiguous', 'error'];
 
 let sandbox;
 let browser;
@@ -38,18 +36,11 @@ after(async () => {
 });
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
 
-const postedOrders = () => control(sandbox.url, 'GET', '/__sandbox/orders');
-const otherOrders = () => control(sandbox.url, 'GET', '/__sandbox/other_orders');
-
-async function addFault(spec) {
-  const reply = await control(sandbox.url, 'POST', '/__sandbox/faults', spec);
-  assert.ok(reply && reply.faults, `the sandbox took the fault ${JSON.stringify(spec)}: ${JSON.stringify(reply)}`);
-}
-
-async function setConfig(config) {
-  const reply = await control(sandbox.url, 'POST', '/__sandbox/config', config);
-  for (const [key, value] of Object.entries(config)) assert.equal(reply[key], value, `config ${key}: ${JSON.stringify(reply)}`);
-}
+const world = () => sandboxWorld(sandbox.url);
+const postedOrders = () => world().postedOrders();
+const otherOrders = () => world().otherOrders();
+const addFault = (spec) => world().addFault(spec);
+const setConfig = (config) => world().setConfig(config);
 
 // Signs in, reviews a renewal for the partner itself and confirms it; resolves with the state on the
 // outcome-unknown screen and the time it was first seen (a failed or done screen must not slip by).
@@ -63,19 +54,6 @@ async function confirmIntoUnknown(driver) {
   assert.match(outcome.orderReference, /^RD-[2-9A-HJKMNP-Z]{8}$/, 'the order carries a generated reference');
   assert.equal(outcome.orderReference, reviewed.orderReference, 'the reference reviewed is the one sent');
   return { outcome, unknownAt };
-}
-
-// Waits for the reconciliation's final answer, recording every status seen on the way (a "found" that
-// shows for a moment is a wrong answer too). "waiting" = a "none"/"ambiguous" reading before the settle
-// time, to be read again: not final.
-async function finalAnswer(driver, timeoutMs = SETTLE_MS + 25000) {
-  const seen = [];
-  const final = await driver.waitFor((s) => {
-    const status = s.reconciliation.status;
-    if (seen[seen.length - 1] !== status) seen.push(status);
-    return FINAL.includes(status);
-  }, 'the reconciliation\'s final answer', timeoutMs);
-  return { final, seen };
 }
 
 // The text ImGui draws in the next frame (the page's captureText test hook).
