@@ -76,7 +76,6 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         ImGui::Spacing();
         draw_pending_order_banner(*flow.pending_journal(), false, actions);
     }
-    draw_journal_holder(flow); // waiting for another copy's order before this account's journal is read
     ImGui::Spacing();
 
     // As wide as designed on a wide display; on a phone the widest label still fits beside the field.
@@ -122,6 +121,10 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         ImGui::SameLine();
         spinner_text(tr(Text::signing_in));
     }
+    // Waiting for another copy's order before this account's journal is read. Below the fields, so a
+    // line that comes and goes (a reloaded page's own lock, released a moment later) never moves a
+    // field under the pointer.
+    draw_journal_holder(flow);
     if (fields.plain_http_warning && needs_warning && !waiting) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
