@@ -6,8 +6,9 @@
 // sent. Also exposes read-only test hooks:
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
 //                                      frame's CPU time) + {frames: drawn frames}
-//   window.renewdesk.widget(label)  -> {x, y, w, h, visible, clip: {x, y, w, h}} of a widget in page CSS
-//                                      pixels (clip: its scrolling region's visible part), or null
+//   window.renewdesk.widget(label)  -> {x, y, w, h, visible, still, clip: {x, y, w, h}} of a widget in CSS
+//                                      pixels (clip: its scrolling region's visible part; still: frames
+//                                      in a row it kept its place, up to 2), or null
 //   window.renewdesk.ime()          -> the input-method element: {wanted, focused, composing, text,
 //                                      rect: {x, y, w, h} in page CSS pixels or null}
 // Optional config.json beside index.html (missing -> defaults):
@@ -453,7 +454,8 @@
         const box = canvas.getBoundingClientRect();
         const clip = rect.clip ? { x: rect.clip.x + box.left, y: rect.clip.y + box.top, w: rect.clip.w, h: rect.clip.h }
           : null;
-        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h, visible: rect.visible !== false, clip };
+        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h, visible: rect.visible !== false,
+          still: rect.still ?? 0, clip };
       },
       ime() { return isRunning() ? ime.snapshot() : null; },
       // The next frame records the text it draws; state().drawnText then holds it.

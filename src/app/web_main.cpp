@@ -200,9 +200,9 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_widget_json(const char* label) {
     const float s = g->canvas.ui_scale; // ImGui units -> CSS pixels
     char text[320];
     std::snprintf(text, sizeof text,
-                  "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f,\"visible\":%s,"
+                  "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f,\"visible\":%s,\"still\":%d,"
                   "\"clip\":{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}}",
-                  r.x * s, r.y * s, r.w * s, r.h * s, r.visible ? "true" : "false", r.clip_x * s,
+                  r.x * s, r.y * s, r.w * s, r.h * s, r.visible ? "true" : "false", r.still, r.clip_x * s,
                   r.clip_y * s, r.clip_w * s, r.clip_h * s);
     g->widget_json = text;
     return g->widget_json.c_str();

@@ -162,7 +162,7 @@ void App::Impl::draw() {
     show_theme(); // the style is ImGui's, shared: this app's theme holds whatever else set it
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
-    tracked_rects().clear();
+    begin_tracking_frame();
     focused_label().clear();
     mirror::begin_frame();
     if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts

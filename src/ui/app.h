@@ -94,6 +94,10 @@ struct WidgetRect {
     // (and a test) scrolls with the wheel over the region first.
     float clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
     bool visible = true;
+    // Frames in a row the widget has kept this rectangle, up to 2: a screen's layout can move in its
+    // second frame (a focus that scrolls, a table that fits its columns); a person (and a test) clicks
+    // a widget that holds still, not where it stood for one frame.
+    int still = 0;
 };
 
 class App {

@@ -21,6 +21,16 @@ std::map<std::string, WidgetRect>& tracked_rects() {
     return rects;
 }
 
+static std::map<std::string, WidgetRect>& previous_rects() {
+    static std::map<std::string, WidgetRect> rects;
+    return rects;
+}
+
+void begin_tracking_frame() {
+    previous_rects().swap(tracked_rects());
+    tracked_rects().clear();
+}
+
 std::string& focused_label() {
     static std::string label;
     return label;
@@ -65,16 +75,24 @@ void track(const std::string& label) {
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImRect across = window->InnerClipRect;
     const ImRect down = window->ClipRect;
-    tracked_rects()[label] = WidgetRect{.x = min.x,
-                                        .y = min.y,
-                                        .w = max.x - min.x,
-                                        .h = max.y - min.y,
-                                        .clip_x = across.Min.x,
-                                        .clip_y = down.Min.y,
-                                        .clip_w = across.GetWidth(),
-                                        .clip_h = down.GetHeight(),
-                                        .visible = min.y >= down.Min.y && max.y <= down.Max.y &&
-                                                   min.x < across.Max.x && max.x > across.Min.x};
+    WidgetRect& rect = tracked_rects()[label];
+    rect = WidgetRect{.x = min.x,
+                      .y = min.y,
+                      .w = max.x - min.x,
+                      .h = max.y - min.y,
+                      .clip_x = across.Min.x,
+                      .clip_y = down.Min.y,
+                      .clip_w = across.GetWidth(),
+                      .clip_h = down.GetHeight(),
+                      .visible = min.y >= down.Min.y && max.y <= down.Max.y && min.x < across.Max.x &&
+                                 max.x > across.Min.x};
+    const auto before = previous_rects().find(label);
+    if (before != previous_rects().end()) {
+        const WidgetRect& b = before->second;
+        const bool same =
+            b.x == rect.x && b.y == rect.y && b.w == rect.w && b.h == rect.h && b.visible == rect.visible;
+        rect.still = same ? std::min(b.still + 1, 2) : 0;
+    }
 }
 
 std::string format(Text text, ...) {

@@ -17,6 +17,8 @@ namespace rd::ui {
 // Records the last drawn item's rectangle under `label` (read by tests through App::widget_rects).
 void track(const std::string& label);
 std::map<std::string, WidgetRect>& tracked_rects();
+// At the start of a frame: the last frame's rectangles become the ones `still` is counted against.
+void begin_tracking_frame();
 // The label of the tracked widget that has keyboard focus this frame (empty when none).
 std::string& focused_label();
 

@@ -422,3 +422,25 @@ TEST(AppUi, UpAndDownInTheSearchBoxWalkMyselfAndTheMatches) {
     auto body = nlohmann::json::parse(ui.transport.sent.back().body);
     EXPECT_EQ(body["partnerId"], "reseller.two@example.invalid"); // sorted by company: Alpine, Harbour
 }
+
+// A widget is "still" (the test hooks' sign that a click lands on it) only once it stood in the same
+// place in the frame before: 0 on its first frame or right after it moved, then 1, then 2 at most.
+TEST(AppUi, AWidgetIsStillOnlyAfterAFrameInTheSamePlace) {
+    UiHarness ui;
+    ui.frame();
+    ui.frame();
+    ui.frame();
+    const auto still = [&] { return ui.app->widget_rects().at("Sign in").still; };
+    EXPECT_EQ(still(), 2);
+    const ui::WidgetRect before = ui.app->widget_rects().at("Sign in");
+    ImGui::GetIO().DisplaySize = ImVec2(390, 844); // a phone: the form is narrower, the button moves
+    ui.frame();
+    const ui::WidgetRect moved = ui.app->widget_rects().at("Sign in");
+    ASSERT_NE(std::make_pair(before.x, before.w), std::make_pair(moved.x, moved.w));
+    EXPECT_EQ(moved.still, 0);
+    ui.frame();
+    EXPECT_EQ(still(), 1);
+    ui.frame();
+    ui.frame();
+    EXPECT_EQ(still(), 2);
+}

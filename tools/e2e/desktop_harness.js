@@ -137,7 +137,8 @@ export class DesktopApp {
       const hooks = this.hooks();
       const r = hooks?.widgets?.[label];
       const win = hooks?.window;
-      if (r && r.w > 0 && r.h > 0 && (r.visible === false || (r.x >= win.x && r.y >= win.y &&
+      // Only where it stood in the frame before too (`still`): a new screen's second frame can move it.
+      if (r && r.w > 0 && r.h > 0 && r.still >= 1 && (r.visible === false || (r.x >= win.x && r.y >= win.y &&
           r.x + r.w <= win.x + win.w && r.y + r.h <= win.y + win.h))) return r; // hidden: reveal() scrolls
       if (win) xdotool('mousemove', String(win.x + 5), String(win.y + 5)); // input wakes the on-demand renderer
       await sleep(50);

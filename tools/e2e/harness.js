@@ -99,7 +99,8 @@ export class PageDriver {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const rect = await this.page.evaluate((l) => window.renewdesk.widget(l), label);
-      if (rect && rect.w > 0) return rect;
+      // Only where it stood in the frame before too (`still`): a new screen's second frame can move it.
+      if (rect && rect.w > 0 && rect.still >= 1) return rect;
       await this.page.mouse.move(1, 1); // input wakes the on-demand renderer so rectangles refresh
       await this.page.waitForTimeout(50);
     }
