@@ -76,14 +76,14 @@ Reconciling reconciling(BatchRun& batch) {
 }
 
 // Sends the rows, printing each as it finishes; at an unknown row waits for its reconciliation and
-// goes on only with --yes or the person's yes. Returns once nothing more will be sent.
-void drive(Session& session, BatchRun& batch, KnownOrders& known) {
+// goes on only with --yes or the person's yes. Returns once nothing more will be sent. Every order
+// number printed was recorded in the history by the batch itself when the row learned it.
+void drive(Session& session, BatchRun& batch) {
     const CliOptions& options = session.options();
     std::vector<BatchRowStatus> printed(batch.rows().size(), BatchRowStatus::waiting);
     Progress progress;
     auto print_finished = [&] {
         for (std::size_t i = 0; i < batch.rows().size(); ++i) {
-            known.record(batch.rows()[i].order_no); // placed, pending or found: before it is printed
             const BatchRowStatus status = batch.rows()[i].status;
             if (status != printed[i] && final_status(status)) {
                 printed[i] = status;
@@ -138,7 +138,6 @@ void drive(Session& session, BatchRun& batch, KnownOrders& known) {
             return;
         }
         const ReconcileResult& result = batch.reconciliation();
-        if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
         if (result.status == ReconcileStatus::found && result.match)
             say(options, row_label(batch, row) + ": found in the order list: " + result.match->order_no +
                              " (" + result.match->order_status + ")\n");
@@ -303,6 +302,9 @@ int run_renew_batch(Session& session) {
             return code;
     }
     BatchRun batch(session.client(), journal ? &*journal : nullptr, session.clock());
+    // recent-orders.json: orders any copy accounted for are never taken for a row's, and the batch
+    // records each row's order placed or found in it (see BatchRun::set_history).
+    batch.set_history(session.history());
     batch.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
 
     const bool journaled = batch.journal_found();
@@ -339,9 +341,6 @@ int run_renew_batch(Session& session) {
                                                        : std::string("renewdesk-batch.result.csv");
 
     if (const int code = session.sign_in()) return code;
-    // Orders earlier runs accounted for: never taken for this batch's unknown rows.
-    KnownOrders known(session, session.client().base_url(), session.client().client_id());
-    batch.add_known_orders(known.load());
     watch_interrupts();
     if (journaled) {
         if (!batch.resume_from_journal()) {
@@ -365,12 +364,10 @@ int run_renew_batch(Session& session) {
         return code;
     }
 
-    drive(session, batch, known);
+    drive(session, batch);
     if (batch.journal_unwritable())
         report("the batch journal could not be written: the batch stopped before that row; nothing more "
                "was sent");
-    for (const BatchRow& row : batch.rows()) // rows settled by the last stop() included
-        known.record(row.order_no);
 
     std::string error;
     const bool written = desktop::write_file_atomically(result_path, batch.csv(), &error);

@@ -159,20 +159,4 @@ bool wait_for_reconciliation(Session& session, const Reconciling& reconciling) {
     return reconciling.settled();
 }
 
-KnownOrders::KnownOrders(const Session& session, std::string base_url, std::string client_id)
-    : session_(session) {
-    if (!session.config_dir().empty())
-        store_.emplace(session.config_dir() / desktop::recent_orders_file_name, std::move(base_url),
-                       std::move(client_id));
-}
-
-std::vector<std::string> KnownOrders::load() const {
-    return store_ ? store_->load(session_.clock().epoch_ms()) : std::vector<std::string>{};
-}
-
-void KnownOrders::record(const std::string& order_no) {
-    if (order_no.empty() || !recorded_.insert(order_no).second || !store_) return;
-    store_->record({order_no}, session_.clock().epoch_ms()); // a failure is said on stderr, never fatal
-}
-
 } // namespace rd::cli

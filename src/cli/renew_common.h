@@ -5,12 +5,10 @@
 #include "models.h"
 #include "order_journal.h"
 #include "order_reconciler.h"
-#include "recent_orders.h"
 #include "session.h"
 
 #include <functional>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -51,21 +49,5 @@ struct Reconciling {
 // Waits (with a ceiling of settle time + a few minutes) until the order is found, ruled out, or the
 // order list could not be read after a few tries; Ctrl+C stops waiting. True once settled.
 bool wait_for_reconciliation(Session& session, const Reconciling& reconciling);
-
-// The orders earlier runs on this computer accounted for (<config dir>/recent-orders.json, see
-// recent_orders.h), for one base URL and Client ID. Every run is a session of its own, so the
-// flow / batch is told these before it sends or reconciles anything, and every order number this
-// run learns is recorded at once, before its result is printed. Without a config dir it does nothing.
-class KnownOrders {
-  public:
-    KnownOrders(const Session& session, std::string base_url, std::string client_id);
-    std::vector<std::string> load() const;
-    void record(const std::string& order_no); // each number once per run; "" is ignored
-
-  private:
-    const Session& session_;
-    std::optional<desktop::RecentOrders> store_;
-    std::set<std::string> recorded_;
-};
 
 } // namespace rd::cli

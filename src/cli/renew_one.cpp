@@ -3,7 +3,6 @@
 // outcome from the order list.
 #include "commands.h"
 #include "exit_codes.h"
-#include "history_file.h"
 #include "journal_file.h"
 #include "json_output.h"
 #include "renew_common.h"
@@ -46,17 +45,14 @@ Reconciling reconciling(RenewalFlow& flow) {
 
 // An order of an earlier run whose outcome was unknown: reconciled before anything new is sent.
 // Settled (found, or ruled out): what became of it is said, and this run goes on with its own
-// renewal (exit_ok). Still unknown: exit_unknown, nothing sent for this run's target.
-int settle_journaled_order(Session& session, RenewalFlow& flow, KnownOrders& known) {
+// renewal (exit_ok). Still unknown: exit_unknown, nothing sent for this run's target. An order found
+// is accounted for by the flow itself (in its history), so it is never taken for this run's order.
+int settle_journaled_order(Session& session, RenewalFlow& flow) {
     report("an earlier order had no known outcome (" + describe_attempt(flow.attempt()) +
            "): checking the order list before anything new is sent");
     const bool settled = wait_for_reconciliation(session, reconciling(flow));
     const ReconcileResult& result = flow.reconciliation();
     const int code = exit_for_reconciliation(result.status, settled);
-    if (result.status == ReconcileStatus::found && result.match) {
-        known.record(result.match->order_no);
-        flow.add_known_orders({result.match->order_no}); // never taken for this run's order
-    }
     if (code == exit_ok && result.match)
         report("the earlier order was placed: " + describe_order(*result.match));
     else if (code == exit_failed) report("the earlier order was not created: nothing was placed for it");
@@ -77,13 +73,14 @@ int settle_journaled_order(Session& session, RenewalFlow& flow, KnownOrders& kno
     return exit_unknown;
 }
 
-int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
+// The flow has recorded in its history every order number said below (the receipt's, one found late
+// or by the check) before this prints it: the next run never takes it for its own.
+int finish(Session& session, RenewalFlow& flow) {
     const CliOptions& options = session.options();
     RenewOutput output{.body = flow.order_body()};
     int code = exit_ok;
     if (flow.stage() == Stage::done) {
         const OrderReceipt& receipt = flow.receipt();
-        known.record(receipt.order_no); // before anything is printed: the next run must not take it
         output.outcome = outcome_for_order_status(receipt.order_status);
         code = exit_for_order_status(receipt.order_status); // an order that renewed nothing: 2
         output.order_no = receipt.order_no;
@@ -96,7 +93,6 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
     } else if (flow.late_order_found() && flow.reconciliation().match) {
         // An earlier attempt for this customer had been ruled out; its order was committed late.
         const OrderSummary& order = *flow.reconciliation().match;
-        known.record(order.order_no);
         output.outcome = outcome_for_order_status(order.order_status);
         code = exit_for_order_status(order.order_status);
         output.order_no = order.order_no;
@@ -120,7 +116,6 @@ int finish(Session& session, RenewalFlow& flow, KnownOrders& known) {
         const bool settled = wait_for_reconciliation(session, reconciling(flow));
         const ReconcileResult& result = flow.reconciliation();
         code = exit_for_reconciliation(result.status, settled);
-        if (result.status == ReconcileStatus::found && result.match) known.record(result.match->order_no);
         if (code == exit_ok && result.match) {
             const OrderSummary& order = *result.match;
             output.outcome = outcome_for_order_status(order.order_status);
@@ -160,13 +155,11 @@ int run_renew_one(Session& session) {
         if (const int code = wait_for_owner(session, "an order", [&] { return other_owner(*journal); }))
             return code;
     }
-    // recent-orders.json: orders any copy accounted for, and attempts ruled out within the hour (a late
-    // commit is looked for before another order for the same customer is sent).
-    std::optional<desktop::HistoryFile> history;
-    if (!session.config_dir().empty())
-        history.emplace(session.config_dir() / desktop::recent_orders_file_name);
     RenewalFlow flow(session.client(), journal ? &*journal : nullptr);
-    flow.set_history(history ? &*history : nullptr);
+    // recent-orders.json: orders any copy accounted for (never taken for this run's), and attempts
+    // ruled out within the hour (a late commit is looked for before another order for the same
+    // customer is sent). The flow reads it at each check and records every order it learns.
+    flow.set_history(session.history());
     flow.set_settle_ms(std::int64_t{options.settle_seconds} * 1000);
     auto tick = [&flow] { flow.tick(); };
 
@@ -174,10 +167,6 @@ int run_renew_one(Session& session) {
     Credentials& credentials = session.credentials();
     flow.sign_in(session.base_url(), credentials.client_id, std::move(credentials.client_secret));
     wipe_string(credentials.client_secret);
-    // Orders earlier runs accounted for, told before the sign-in's answer can start reconciling a
-    // journaled order (sign_in has set the client's base URL and Client ID by now).
-    KnownOrders known(session, session.client().base_url(), session.client().client_id());
-    flow.add_known_orders(known.load());
     session.run_until([&] { return flow.stage() != Stage::signing_in || flow.busy_holder(); },
                       request_ceiling_ms, tick);
     if (flow.stage() == Stage::signing_in && flow.busy_holder()) { // another copy took it meanwhile
@@ -193,7 +182,7 @@ int run_renew_one(Session& session) {
     }
     watch_interrupts();
     if (flow.stage() == Stage::outcome_unknown)
-        if (const int code = settle_journaled_order(session, flow, known)) return code;
+        if (const int code = settle_journaled_order(session, flow)) return code;
     if (flow.pending_journal()) {
         report("an earlier order for another account or host has no known outcome (" +
                describe_attempt(*flow.pending_journal()) + ", " + flow.pending_journal()->base_url +
@@ -270,7 +259,7 @@ int run_renew_one(Session& session) {
 
     if (!flow.confirm()) {
         if (flow.stage() == Stage::outcome_unknown) { // another copy's attempt, adopted just now
-            settle_journaled_order(session, flow, known);
+            settle_journaled_order(session, flow);
             report("nothing was sent for this renewal: run the command again");
             return exit_failed;
         }
@@ -294,7 +283,7 @@ int run_renew_one(Session& session) {
             "checks it first");
         return exit_unknown;
     }
-    return finish(session, flow, known);
+    return finish(session, flow);
 }
 
 } // namespace rd::cli

@@ -35,7 +35,9 @@ Session::Session(const CliOptions& options, std::unique_ptr<Transport> transport
     : options_(options), transport_(std::move(transport)),
       client_(*transport_, clock_, {.base_url = base_url}), base_url_(std::move(base_url)),
       config_dir_(std::move(config_dir)), remembered_client_id_(std::move(remembered_client_id)),
-      secret_from_env_(std::move(secret_from_env)) {}
+      secret_from_env_(std::move(secret_from_env)) {
+    if (!config_dir_.empty()) history_.emplace(config_dir_ / desktop::recent_orders_file_name);
+}
 
 Session::~Session() {
     if (secret_from_env_) wipe_string(*secret_from_env_);

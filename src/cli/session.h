@@ -7,6 +7,7 @@
 #include "cli_options.h"
 #include "clock.h"
 #include "credentials.h"
+#include "history_file.h"
 #include "models.h"
 #include "result.h"
 #include "transport.h"
@@ -32,6 +33,10 @@ class Session {
     const Clock& clock() const { return clock_; }
     const std::string& base_url() const { return base_url_; }
     const std::filesystem::path& config_dir() const { return config_dir_; }
+    // <config dir>/recent-orders.json (history_file.h): the one record of what every RenewDesk on this
+    // computer accounted for. The command's RenewalFlow or BatchRun reads and writes it itself, so an
+    // order is recorded once, by whoever learned it. Null without a config dir (memory only then).
+    AttemptHistory* history() { return history_ ? &*history_ : nullptr; }
 
     // Polls the transport and calls `tick` until `done()` holds or `timeout_ms` passes (false then).
     bool run_until(const std::function<bool()>& done, std::int64_t timeout_ms,
@@ -58,6 +63,7 @@ class Session {
     ApiClient client_;
     std::string base_url_;
     std::filesystem::path config_dir_;
+    std::optional<desktop::HistoryFile> history_;
     std::string remembered_client_id_;
     std::optional<std::string> secret_from_env_;
     Credentials credentials_;

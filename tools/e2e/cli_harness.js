@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nativeBin } from './harness.js';
@@ -88,6 +88,25 @@ export function startCli(args, { home, env, input = '', cwd, timeoutMs = 60000 }
 
 export async function runCli(args, options = {}) {
   return startCli(args, options).done;
+}
+
+// Counts how often `file` is written while the watch lives. The CLI replaces a file atomically
+// (atomic_file.h: a temporary renamed onto it), and each rename is one inotify event naming the file;
+// reads make none. Its folder is created if missing. count() waits a moment first, so the events of
+// a program that has just exited have arrived; stop() ends the watch.
+export function watchWrites(file) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let writes = 0;
+  const watcher = watch(path.dirname(file), (event, name) => {
+    if (event === 'rename' && name === path.basename(file)) writes += 1;
+  });
+  return {
+    count: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return writes;
+    },
+    stop: () => watcher.close(),
+  };
 }
 
 // A shell word, single-quoted.

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox, waitForOrders } from './harness.js';
-import { alive, makeHome, parseCsv, parseExact, removeHomes, runCli, startCli } from './cli_harness.js';
+import { alive, makeHome, parseCsv, parseExact, removeHomes, runCli, startCli, watchWrites } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 const BUSY = 6;
@@ -150,13 +150,19 @@ describe('command-line defects around journals', () => {
     process.kill(x.child.pid, 'SIGKILL');
     assert.equal((await x.done).signal, 'SIGKILL');
     assert.ok(existsSync(configFile(home, 'inflight-order.json')), 'A\'s attempt is journaled');
+    const history = watchWrites(configFile(home, 'recent-orders.json'));
     const r = await cli(home, renewFor(b, ['--settle-seconds', '1']));
+    const writes = await history.count();
+    history.stop();
     const log = await orderLog();
     assert.deepEqual(partnersOf(log), [a, b], `A once, and B's own order\n${show(r)}`);
     assert.equal(r.code, 0, show(r));
     assert.match(r.stderr, new RegExp(`the earlier order was placed: order ${log[0].result.orderNo}`), show(r));
     assert.equal(jsonOf(r).orderNo, log[1].result.orderNo, `the receipt is B's\n${show(r)}`);
     assert.ok(!existsSync(configFile(home, 'inflight-order.json')), 'nothing left unresolved');
+    const recorded = JSON.parse(readFileSync(configFile(home, 'recent-orders.json'), 'utf8')).orders;
+    assert.deepEqual(recorded.map((e) => e.orderNo), log.map((o) => o.result.orderNo), 'A\'s order found, then B\'s');
+    assert.equal(writes, 2, `recent-orders.json written once per order\n${show(r)}`);
   });
 
   test('renew --resume --from new.csv while another batch is journaled: usage error naming that batch', async () => {

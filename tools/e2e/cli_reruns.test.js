@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { control, root, startSandbox } from './harness.js';
-import { SECRET, filesUnder, makeHome, parseExact, removeHomes, runCli } from './cli_harness.js';
+import { SECRET, filesUnder, makeHome, parseExact, removeHomes, runCli, watchWrites } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 
@@ -44,9 +44,11 @@ function jsonOf(r) {
   }
 }
 
+const historyFile = (home) => path.join(home.config, 'renewdesk', 'recent-orders.json');
+
 // <config dir>/renewdesk/recent-orders.json: its entries, and no secret in it.
 function recentOrders(home) {
-  const file = path.join(home.config, 'renewdesk', 'recent-orders.json');
+  const file = historyFile(home);
   assert.ok(existsSync(file), `${file} exists`);
   const text = readFileSync(file, 'utf8');
   assert.ok(!text.includes(SECRET), `no secret in ${file}:\n${text}`);
@@ -58,16 +60,30 @@ function recentOrders(home) {
   return doc.orders;
 }
 
+// The run's result, and how often it wrote recent-orders.json: once per order it learned (the flow
+// or the batch records each itself; nothing records one twice).
+async function withWrites(home, run) {
+  const history = watchWrites(historyFile(home));
+  try {
+    const result = await run();
+    return { result, writes: await history.count() };
+  } finally {
+    history.stop();
+  }
+}
+
 // Run 1 places an order for userA; at once run 2 (same computer: same config dir) renews userB.
 async function twoRuns(home, run2Fault, run2Extra = []) {
-  const first = await renew(home, userA);
+  const { result: first, writes } = await withWrites(home, () => renew(home, userA));
   assert.equal(first.code, 0, `run 1 places its order\n${show(first)}`);
   const firstNo = jsonOf(first).orderNo;
   assert.ok(firstNo, show(first));
   assert.deepEqual(recentOrders(home).map((e) => e.orderNo), [firstNo], 'run 1 recorded its receipt');
+  assert.equal(writes, 1, `run 1 wrote its receipt once\n${show(first)}`);
   await addFault({ endpoint: 'save', kind: run2Fault });
-  const second = await renew(home, userB, ['--settle-seconds', '2', ...run2Extra]);
-  return { first, firstNo, second };
+  const { result: second, writes: secondWrites } =
+    await withWrites(home, () => renew(home, userB, ['--settle-seconds', '2', ...run2Extra]));
+  return { first, firstNo, second, secondWrites };
 }
 
 describe('runs one after another from one computer', () => {
@@ -90,7 +106,7 @@ describe('runs one after another from one computer', () => {
 
   test('run 2\'s order committed, then the connection dropped: run 2\'s own order is found → exit 0', async () => {
     const home = makeHome('rerun-commit');
-    const { firstNo, second } = await twoRuns(home, 'commit_then_drop');
+    const { firstNo, second, secondWrites } = await twoRuns(home, 'commit_then_drop');
     const log = await orderLog();
     assert.equal(log.length, 2, `one order per run, never resent\n${show(second)}`);
     const own = log.find((o) => partnerOf(o.body) === userB);
@@ -103,6 +119,7 @@ describe('runs one after another from one computer', () => {
     assert.equal(log[log.length - 1].result.orderNo, own.result.orderNo, 'run 2\'s order is the newer one in the log');
     assert.deepEqual(recentOrders(home).map((e) => e.orderNo).sort(), [firstNo, own.result.orderNo].sort(),
       'the order found is recorded too');
+    assert.equal(secondWrites, 1, `the order found is written once\n${show(second)}`);
   });
 
   test('the same PO number again within 30 s: run 1\'s order is not taken for run 2\'s dropped one', async () => {
@@ -131,5 +148,22 @@ describe('runs one after another from one computer', () => {
     assert.deepEqual(recentOrders(home).map((e) => e.orderNo).sort(),
       [jsonOf(first).orderNo, rowTwo.result.orderNo].sort());
     assert.ok(filesUnder(home.dir).every(({ text }) => !text.includes(SECRET)));
+  });
+
+  test('a batch records each row\'s order once, and the next run knows them', async () => {
+    const home = makeHome('rerun-batch-writes');
+    const input = path.join(home.work, 'list.csv');
+    writeFileSync(input, `partnerId\n${userA}\n${userB}\n`);
+    const { result: batch, writes } = await withWrites(home, () =>
+      cli(home, ['--json', 'renew', '--from', input, '--billing', BILLING, '--yes']));
+    assert.equal(batch.code, 0, show(batch));
+    const rowOrders = jsonOf(batch).rows.map((row) => row.orderNo);
+    assert.equal(rowOrders.filter(Boolean).length, 2, show(batch));
+    assert.deepEqual(recentOrders(home).map((e) => e.orderNo), rowOrders);
+    assert.equal(writes, 2, `one write per row's order\n${show(batch)}`);
+    await addFault({ endpoint: 'save', kind: 'drop' });
+    const next = await renew(home, userC, ['--settle-seconds', '2']);
+    assert.equal(next.code, 2, `its dropped order is ruled out, not matched to a row's\n${show(next)}`);
+    assert.ok(!rowOrders.some((no) => next.stdout.includes(no)), show(next));
   });
 });

@@ -5,6 +5,7 @@
 // buffered whole. How the core learns of that, and of the Retry-After and Location headers, is
 // described at the top of src/core/envelope.cpp.
 #include "curl_failure.h"
+#include "finished_request_observer.h"
 #include "platform_transport.h"
 
 #include <curl/curl.h>
@@ -23,6 +24,8 @@ constexpr std::size_t max_reply_bytes = 16u << 20;
 constexpr const char* too_large_text =
     "The reply was too large: more than 16 MB. RenewDesk stopped reading it.";
 
+FinishedRequestObserver finished_request_observer; // the test seam: empty in the apps
+
 struct Transfer {
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;
@@ -39,6 +42,7 @@ struct Transfer {
             wipe_bytes(line->data, std::strlen(line->data));
         if (headers) curl_slist_free_all(headers);
         wipe_request(request);
+        if (finished_request_observer) finished_request_observer(request);
     }
 };
 
@@ -199,6 +203,10 @@ class CurlTransport final : public Transport {
 };
 
 } // namespace
+
+void set_finished_request_observer(FinishedRequestObserver observer) {
+    finished_request_observer = std::move(observer);
+}
 
 std::unique_ptr<Transport> make_platform_transport(const TransportOptions& options) {
     return std::make_unique<CurlTransport>(options);
