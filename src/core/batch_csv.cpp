@@ -2,6 +2,7 @@
 #include "batch_journal.h"
 #include "batch_run.h"
 #include "order_body.h"
+#include "order_reference.h"
 
 #include <string_view>
 
@@ -60,7 +61,14 @@ const ReconcileResult& BatchRun::reconciliation() const {
 std::vector<BatchTarget> BatchRun::failed_targets() const {
     std::vector<BatchTarget> targets;
     for (const BatchRow& row : rows_)
-        if (row.status == BatchRowStatus::failed) targets.push_back(row.target);
+        if (row.status == BatchRowStatus::failed) {
+            BatchTarget target = row.target;
+            target.earlier_order_no = row.order_no; // "" when nothing was created
+            target.earlier_order_status = row.order_no.empty() ? "" : row.order_status;
+            if (!row.target.po_number || is_generated_reference(*row.target.po_number))
+                target.po_number.reset(); // the new row gets a reference of its own
+            targets.push_back(std::move(target));
+        }
     return targets;
 }
 

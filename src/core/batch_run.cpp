@@ -72,6 +72,7 @@ void BatchRun::begin_run() {
     unknown_.reset();
     recheck_at_ms_.reset();
     reconciler_.reset();
+    prechecking_.reset();
     stopped_ = false;
     active_ = true;
 }
@@ -82,6 +83,12 @@ void BatchRun::send_next() {
     while (row < rows_.size() && rows_[row].status != BatchRowStatus::waiting)
         ++row;
     if (stopped_ || row == rows_.size()) return finish_batch();
+    if (!prechecking_) { // once per row: an earlier attempt for this customer may have committed late
+        auto suspects =
+            history_->ruled_out_for(rows_[row].target.partner_id, base_url_, client_id_, clock_.epoch_ms());
+        if (!suspects.empty()) return precheck_row(row, std::move(suspects));
+    }
+    prechecking_.reset();
     rows_[row].status = BatchRowStatus::sending; // before the request exists: this row is never sent again
     in_flight_ = row;
     sent_at_ms_ = clock_.epoch_ms();
@@ -105,6 +112,70 @@ void BatchRun::send_next() {
     });
 }
 
+// Reads the list for the newest ruled-out attempt's reference, then the next one; found: that order
+// is the row's and nothing is sent for it; none found: the row is sent (send_next, prechecking_ set).
+void BatchRun::precheck_row(std::size_t index, std::vector<RuledOutAttempt> suspects) {
+    prechecking_ = index;
+    const RuledOutAttempt earlier = suspects.back();
+    suspects.pop_back();
+    const std::uint64_t epoch = epoch_;
+    reconciler_.start(
+        {.sent_at_ms = earlier.sent_at_ms,
+         .window_start_ms = check_window_start(earlier.sent_at_ms, client_.api_clock().offset()),
+         .reference = earlier.reference,
+         .reference_unique = is_generated_reference(earlier.reference),
+         .known_order_nos = accounted_orders(index),
+         .reference_only = true},
+        [this, epoch, index, earlier, suspects = std::move(suspects)]() mutable {
+            if (epoch != epoch_) return;
+            BatchRow& row = rows_[index];
+            const ReconcileResult& result = reconciler_.result();
+            if (stopped_ || !active_ || row.status != BatchRowStatus::waiting) { // stopped meanwhile
+                prechecking_.reset();
+                if (active_) finish_batch();
+                return;
+            }
+            if (result.status == ReconcileStatus::found && result.match) {
+                prechecking_.reset();
+                history_->forget_ruled_out(earlier.reference);
+                row.order_no = result.match->order_no;
+                row.order_status = result.match->order_status;
+                row.status = status_of_order(row.order_status);
+                row.found_late = true;
+                account_for(row.order_no);
+                return send_next();
+            }
+            if (result.status == ReconcileStatus::error) {
+                prechecking_.reset();
+                row.status = BatchRowStatus::failed; // not sent: nothing was created for this row
+                row.error = ApiError{
+                    .kind = ErrorKind::input,
+                    .detail_message = "The order list could not be read to check an earlier attempt for this "
+                                      "customer that may have been placed late: not sent."};
+                if (result.error) row.request_id = result.error->request_id;
+                return send_next();
+            }
+            if (!suspects.empty()) return precheck_row(index, std::move(suspects));
+            send_next(); // prechecking_ is still set: this row goes out now
+        });
+}
+
+std::set<std::string> BatchRun::accounted_orders(std::size_t except_row) const {
+    std::set<std::string> known = known_order_nos_;
+    for (std::string& order_no : history_->orders_of(base_url_, client_id_))
+        known.insert(std::move(order_no));
+    for (std::size_t i = 0; i < rows_.size(); ++i) // other rows' orders are never taken for this one
+        if (i != except_row && !rows_[i].order_no.empty()) known.insert(rows_[i].order_no);
+    if (except_row < rows_.size()) known.erase(rows_[except_row].order_no);
+    return known;
+}
+
+void BatchRun::account_for(const std::string& order_no) {
+    if (order_no.empty()) return;
+    known_order_nos_.insert(order_no);
+    history_->add_orders({order_no}, base_url_, client_id_, clock_.epoch_ms());
+}
+
 void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
     in_flight_.reset();
     BatchRow& row = rows_[index];
@@ -116,6 +187,7 @@ void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
         row.request_id = reply.value().request_id;
         row.error.reset();
         row.status = status_of_order(receipt.order_status);
+        account_for(row.order_no);
         return send_next();
     }
     row.error = reply.error();
@@ -150,9 +222,7 @@ void BatchRun::reconcile() {
                              .target = row.target.partner_id,
                              .billing_id = billing_id_,
                              .plan_id = row.target.plan_id.value_or(plan_id_),
-                             .known_order_nos = known_order_nos_};
-    for (std::size_t i = 0; i < rows_.size(); ++i) // earlier rows' orders are never taken for this one
-        if (i != *unknown_ && !rows_[i].order_no.empty()) attempt.known_order_nos.insert(rows_[i].order_no);
+                             .known_order_nos = accounted_orders(*unknown_)};
     const std::int64_t started_at = clock_.epoch_ms();
     const std::uint64_t epoch = epoch_;
     reconciler_.start(std::move(attempt), [this, started_at, epoch] {
@@ -165,6 +235,8 @@ void BatchRun::reconcile() {
         if (status == ReconcileStatus::error && retry_errors_ && error_retries_ < max_error_retries)
             recheck_at_ms_ = clock_.epoch_ms() + error_retry_delay_ms(error_retries_++);
         if (status != ReconcileStatus::error) error_retries_ = 0;
+        if (status == ReconcileStatus::found && reconciler_.result().match)
+            account_for(reconciler_.result().match->order_no); // never another attempt's
         if ((status == ReconcileStatus::none || status == ReconcileStatus::ambiguous) &&
             started_at < settled_at) {
             recheck_at_ms_ = settled_at; // the API may still commit: read the list again then
@@ -200,6 +272,14 @@ void BatchRun::settle_unknown_row() {
         row.status = BatchRowStatus::ambiguous; // orders nobody can prove or explain: never "failed"
     } else {
         row.status = BatchRowStatus::failed; // ruled out by a late enough reading: nothing was created
+        const std::string reference = row.target.po_number.value_or(po_number_);
+        if (!reference.empty()) // it may still commit late: the next order for this customer looks first
+            history_->add_ruled_out({.reference = reference,
+                                     .target = row.target.partner_id,
+                                     .base_url = base_url_,
+                                     .client_id = client_id_,
+                                     .sent_at_ms = sent_at_ms_,
+                                     .at_ms = clock_.epoch_ms()});
     }
     unknown_.reset();
 }

@@ -21,6 +21,7 @@
 
 #include "api_client.h"
 #include "api_error.h"
+#include "attempt_history.h"
 #include "ids.h"
 #include "models.h"
 #include "order_journal.h"
@@ -40,6 +41,10 @@ struct BatchTarget {
     std::string company;                  // as shown when it was chosen (for the rows and the CSV)
     std::optional<Id64> plan_id;          // this row's plan instead of the batch's
     std::optional<std::string> po_number; // this row's PO number instead of the batch's ("" = none)
+    // Set by failed_targets() for a row whose order exists but renewed nothing (failed, cancelled,
+    // refunded): ordering again for this customer asks the person first.
+    std::string earlier_order_no;
+    std::string earlier_order_status;
 };
 
 enum class BatchRowStatus {
@@ -60,6 +65,9 @@ struct BatchRow {
     std::string order_status; // the API's word
     std::string request_id;   // of the order POST's reply, when one came
     std::optional<ApiError> error;
+    // Not sent: the order of an earlier attempt for this customer (ruled out then) appeared late, and
+    // is this row's order (order_no, order_status).
+    bool found_late = false;
 };
 
 struct BatchCounts {
@@ -114,6 +122,13 @@ class BatchRun {
     // reconciliation never takes one of them for an unknown row's order. Kept across batches; the
     // rows' own order numbers are excluded as well (BatchRow::order_no tells what a run learned).
     void add_known_orders(const std::vector<std::string>& order_nos);
+    // What every copy on this computer / in this browser accounted for (attempt_history.h), as
+    // RenewalFlow::set_history: its orders are never taken for a row's; each row's order placed or
+    // found is added at once; a row ruled out ("none") is recorded, and before a row is sent for a
+    // customer whose earlier attempt was ruled out within the hour, the list is read for that attempt's
+    // reference: if its order appeared late, the row takes it (found_late) and nothing is sent for it.
+    // Null: memory only.
+    void set_history(AttemptHistory* history) { history_ = history ? history : &memory_history_; }
 
   private:
     ApiClient& client_;
@@ -144,6 +159,12 @@ class BatchRun {
     std::int64_t unknown_since_ms_ = 0;
     std::optional<std::int64_t> recheck_at_ms_;
     int orders_sent_ = 0;
+    MemoryAttemptHistory memory_history_;
+    AttemptHistory* history_ = &memory_history_;
+    std::optional<std::size_t> prechecking_; // this row's customer's earlier attempt is being looked for
+    void precheck_row(std::size_t row, std::vector<RuledOutAttempt> suspects);
+    std::set<std::string> accounted_orders(std::size_t except_row) const;
+    void account_for(const std::string& order_no);
     std::set<std::string> known_order_nos_; // add_known_orders()
     std::optional<JournalHolder> busy_holder_;
     bool journal_unwritable_ = false;

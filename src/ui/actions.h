@@ -39,6 +39,7 @@ enum class ActionKind {
     stop_batch,
     check_batch_row,
     retry_failed,
+    earlier_orders_checked, // the batch review's "I have checked these orders" (text: "1" ticked, "" not)
     export_csv,
     // Orders (applied by apply_orders_action, orders_screen.cpp)
     open_orders,

@@ -311,6 +311,7 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::stop_batch:
     case ActionKind::check_batch_row:
     case ActionKind::retry_failed:
+    case ActionKind::earlier_orders_checked:
     case ActionKind::export_csv: apply_batch(action); break;
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {

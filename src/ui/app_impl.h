@@ -33,7 +33,8 @@ struct App::Impl {
         ui_scale = clamp_ui_scale(environment.ui_scale.value_or(100));
         if (environment.settings_reset) notice = settings_reset_notice(*environment.settings_reset);
         flow.set_history(environment.history);
-        flow.set_retry_errors(true); // an order list that failed is read again by itself
+        batch_run.set_history(environment.history); // the same record: rows' orders, late commits
+        flow.set_retry_errors(true);                // an order list that failed is read again by itself
         batch_run.set_retry_errors(true);
     }
 

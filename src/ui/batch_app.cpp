@@ -53,15 +53,15 @@ void App::Impl::apply_batch(const Action& action) {
         batch.targets = selected_targets(flow, choose);
         batch.plan_id = chosen.plan_id;
         batch.billing_id = chosen.billing_id;
+        batch.earlier_orders_checked = false;
         if (!batch.targets.empty()) batch.view = BatchView::review;
         break;
     }
     case ActionKind::confirm_batch:
         // Only from the review, once: the view leaves `review` before the first order is handed over.
         if (batch.view != BatchView::review || running || !batch.plan_id || !batch.billing_id) break;
+        if (has_earlier_orders(batch.targets) && !batch.earlier_orders_checked) break; // asked first
         batch.view = BatchView::running;
-        if (environment.history) // orders any copy accounted for are never taken for a row's
-            batch_run.add_known_orders(environment.history->orders_of(client.base_url(), client.client_id()));
         batch_run.start(batch.targets, *batch.plan_id, *batch.billing_id, "");
         if (batch_run.busy_holder()) batch.view = BatchView::review; // another copy's batch: none started
         break;
@@ -81,9 +81,11 @@ void App::Impl::apply_batch(const Action& action) {
         if (!batch.plan_id) batch.plan_id = flow.selection().plan_id;
         if (!batch.billing_id) batch.billing_id = flow.selection().billing_id;
         batch.targets = std::move(failed);
+        batch.earlier_orders_checked = false;
         batch.view = BatchView::review;
         break;
     }
+    case ActionKind::earlier_orders_checked: batch.earlier_orders_checked = !action.text.empty(); break;
     case ActionKind::export_csv:
         if (environment.save_file)
             notice = saved_file_notice(

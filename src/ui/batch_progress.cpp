@@ -74,6 +74,7 @@ void draw_rows(const BatchRun& run, float lines) {
             ImGui::PopStyleColor();
             if (row.error && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", error_words(*row.error).c_str());
             track("batch status " + std::to_string(i));
+            if (row.found_late) ImGui::TextDisabled("%s", tr(Text::batch_found_late));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(api_text(row.order_no).c_str());
             ImGui::TableNextColumn();

@@ -56,6 +56,32 @@ std::string contact_text(const RenewalFlow& flow, Id64 billing_id) {
 
 } // namespace
 
+bool has_earlier_orders(const std::vector<BatchTarget>& targets) {
+    for (const BatchTarget& target : targets)
+        if (!target.earlier_order_no.empty()) return true;
+    return false;
+}
+
+// Retry failed with rows whose order exists but renewed nothing: the person checks those orders in the
+// Partner Portal and says so before anything is sent for them again.
+static void draw_earlier_orders_question(const BatchFields& fields, Actions& actions) {
+    int count = 0;
+    for (const BatchTarget& target : fields.targets)
+        count += !target.earlier_order_no.empty();
+    const std::string warning = format(Text::batch_earlier_orders_fmt, count);
+    toned_text(Tone::bad, warning);
+    track("Earlier orders");
+    mirror::text(warning);
+    bool checked = fields.earlier_orders_checked;
+    if (ImGui::Checkbox(label(Text::batch_earlier_orders_checked).c_str(), &checked))
+        actions.push_back({.kind = ActionKind::earlier_orders_checked, .text = checked ? "1" : ""});
+    const std::string key = en(Text::batch_earlier_orders_checked);
+    track(key);
+    if (mirror::take_activate(key))
+        actions.push_back({.kind = ActionKind::earlier_orders_checked, .text = checked ? "" : "1"});
+    mirror::checkbox(key, tr(Text::batch_earlier_orders_checked), checked);
+}
+
 void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields, Actions& actions) {
     heading(tr(Text::batch_review_heading));
     hint(tr(Text::batch_review_hint));
@@ -93,6 +119,10 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(api_text(batch_target_text(target)).c_str());
                 track("batch:" + (target.partner_id.empty() ? std::string("myself") : target.partner_id));
+                if (!target.earlier_order_no.empty())
+                    toned_text(Tone::bad, format(Text::batch_earlier_order_fmt,
+                                                 api_text(target.earlier_order_no).c_str(),
+                                                 api_text(target.earlier_order_status).c_str()));
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(api_text(plan).c_str());
                 ImGui::TableNextColumn();
@@ -103,9 +133,12 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
     }
 
     ImGui::Spacing();
+    const bool ask = has_earlier_orders(fields.targets);
+    if (ask) draw_earlier_orders_question(fields, actions);
     if (button(Text::back, true, 100)) actions.push_back({.kind = ActionKind::leave_batch});
     ImGui::SameLine();
-    const bool ready = fields.plan_id && fields.billing_id && !fields.targets.empty();
+    const bool ready = fields.plan_id && fields.billing_id && !fields.targets.empty() &&
+                       (!ask || fields.earlier_orders_checked);
     if (button(Text::confirm_batch, ready, 180)) actions.push_back({.kind = ActionKind::confirm_batch});
 }
 

@@ -23,7 +23,13 @@ struct BatchFields {
     std::string base_url;            // where the orders go (set by the app each frame)
     bool sending_to_sandbox = false; // ... and whether that is the known sandbox
     bool journal_checked = false;    // a batch journal was looked for after this sign-in
+    // Some targets already have an order that renewed nothing (Retry failed): the person said they
+    // checked them; Confirm batch waits for it.
+    bool earlier_orders_checked = false;
 };
+
+// Some targets already have an order that renewed nothing (from Retry failed): asked before sending.
+bool has_earlier_orders(const std::vector<BatchTarget>& targets);
 
 void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields, Actions& actions);
 void draw_batch_running_screen(const BatchRun& run, const BatchFields& fields, Actions& actions);

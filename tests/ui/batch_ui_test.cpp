@@ -208,3 +208,57 @@ TEST(BatchUi, AnInterruptedBatchResumesAfterSignInAtItsUnknownRow) {
     EXPECT_EQ(state(ui)["batch"]["placed"], 2);
     EXPECT_EQ(state(ui)["batch"]["failed"], 1) << "ruled out by a late enough reading";
 }
+
+// A row whose order exists but renewed nothing (here: cancelled): Retry failed shows that order on the
+// review and asks; Confirm batch sends nothing until the person says they checked it.
+TEST(BatchUi, RetryFailedAsksFirstWhenAnOrderOfTheRowExists) {
+    UiHarness ui;
+    reach_batch_review(ui);
+    ui.click("Confirm batch");
+    ui.transport.reply(save_path, placed("MK1"));
+    ui.frame();
+    const HttpResponse cancelled = ok({{"instanceId", "1"},
+                                       {"orderId", "2"},
+                                       {"orderNo", "MK2"},
+                                       {"orderStatus", "cancelled"},
+                                       {"productNo", "15"},
+                                       {"transactionNo", "3"}},
+                                      "req-MK2");
+    ui.transport.reply(save_path, cancelled);
+    ui.frame();
+    ui.transport.reply(save_path, placed("MK3"));
+    ui.frame();
+    ASSERT_EQ(state(ui)["screen"], "batch_done");
+    ASSERT_EQ(state(ui)["batch"]["failed"], 1);
+
+    ui.click("Retry failed");
+    EXPECT_EQ(state(ui)["screen"], "batch_review");
+    EXPECT_TRUE(ui.has_widget("Earlier orders"));
+    const std::string drawn = ui.drawn_text();
+    EXPECT_NE(drawn.find("order MK2 exists: cancelled"), std::string::npos) << drawn;
+    ui.click("Confirm batch");
+    EXPECT_EQ(ui.transport.sent_count(save_path), 3u) << "not before the person answered";
+    EXPECT_EQ(state(ui)["screen"], "batch_review");
+    ui.click("I have checked these orders: send new ones");
+    ui.click("Confirm batch");
+    EXPECT_EQ(ui.transport.sent_count(save_path), 4u);
+    EXPECT_EQ(state(ui)["screen"], "batch_running");
+}
+
+// Without an order that exists (nothing was created), Retry failed asks nothing more than a review.
+TEST(BatchUi, RetryFailedOfRowsWithoutAnOrderAsksNothingMore) {
+    UiHarness ui;
+    reach_batch_review(ui);
+    ui.click("Confirm batch");
+    ui.transport.reply(save_path, placed("MK1"));
+    ui.frame();
+    ui.transport.reply(save_path,
+                       api_error(400, "insufficient_balance", "no", "feedfacefeedfacefeedfacefeedface"));
+    ui.frame();
+    ui.transport.reply(save_path, placed("MK3"));
+    ui.frame();
+    ui.click("Retry failed");
+    EXPECT_FALSE(ui.has_widget("Earlier orders"));
+    ui.click("Confirm batch");
+    EXPECT_EQ(ui.transport.sent_count(save_path), 4u);
+}
