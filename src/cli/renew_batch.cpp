@@ -37,6 +37,11 @@ std::string row_line(const BatchRun& batch, std::size_t i) {
     case BatchRowStatus::placed: line += "placed " + row.order_no + " (" + row.order_status + ")"; break;
     case BatchRowStatus::pending: line += "pending " + row.order_no + " (" + row.order_status + ")"; break;
     case BatchRowStatus::failed: {
+        if (!row.order_no.empty()) { // an order exists but renewed nothing (failed, cancelled, refunded)
+            line += "not renewed: order " + row.order_no + " exists (" + row.order_status +
+                    "): check it in the Partner Portal before ordering again";
+            break;
+        }
         if (!row.error) {
             line += "failed: no order was created";
             break;
@@ -55,6 +60,7 @@ std::string row_line(const BatchRun& batch, std::size_t i) {
     case BatchRowStatus::waiting: line += "waiting"; break;
     case BatchRowStatus::sending: line += "sending"; break;
     }
+    if (row.found_late) line += " - an earlier attempt's order, placed late: nothing new was sent";
     return line + "\n";
 }
 

@@ -150,6 +150,20 @@ describe('runs one after another from one computer', () => {
     assert.ok(filesUnder(home.dir).every(({ text }) => !text.includes(SECRET)));
   });
 
+  test('a batch row whose order was cancelled says the order exists, never "no order was created"', async () => {
+    const home = makeHome('rerun-cancelled');
+    await addFault({ endpoint: 'save', kind: 'order_status', orderStatus: 'cancelled' });
+    const input = path.join(home.work, 'list.csv');
+    writeFileSync(input, `partnerId\n${userB}\n${userC}\n`);
+    const batch = await cli(home, ['renew', '--from', input, '--billing', BILLING, '--yes']);
+    const [cancelled] = await orderLog();
+    assert.ok(cancelled?.result?.orderNo, show(batch));
+    assert.match(batch.stdout + batch.stderr,
+      new RegExp(`not renewed: order ${cancelled.result.orderNo} exists \\(cancelled\\)`), show(batch));
+    assert.doesNotMatch(batch.stdout + batch.stderr, /no order was created/, show(batch));
+    assert.notEqual(batch.code, 0, show(batch));
+  });
+
   test('a batch records each row\'s order once, and the next run knows them', async () => {
     const home = makeHome('rerun-batch-writes');
     const input = path.join(home.work, 'list.csv');
