@@ -6,7 +6,6 @@
 //   cmake --build --preset native --target renewdesk_desktop renewdesk-sandbox
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -75,12 +74,22 @@ export function tempDir(name) {
   return dir;
 }
 
-// A loopback port nobody listens on: the network is "down" for the app.
+// A loopback port nobody listens on: the network is "down" for the app (a connect is refused).
+// The port stays bound, never listening, by a small process that lives until the tests end, so no
+// other test running beside this one (a sandbox on port 0) can be given it in the meantime.
 export async function closedPort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
+  const holder = track(spawn('python3', ['-c',
+    'import socket, sys, time\n' +
+    's = socket.socket()\ns.bind(("127.0.0.1", 0))\nprint(s.getsockname()[1], flush=True)\n' +
+    'sys.stdin.read()\n'], { stdio: ['pipe', 'pipe', 'ignore'] })); // ends when its stdin closes
+  const port = await new Promise((resolve, reject) => {
+    let text = '';
+    holder.stdout.on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(Number(text.trim()));
+    });
+    holder.once('exit', (code) => reject(new Error(`the port holder exited with ${code}`)));
+  });
   return port;
 }
 

@@ -161,11 +161,23 @@ export async function openPage(browser, url, contextOptions = {}, initScript = n
 
 // Puts text on the OS clipboard and pastes it into the labelled field with Ctrl+V; with replace,
 // selects the field's text first (Ctrl+A) so the paste replaces it.
+// The clipboard is the browser's, shared by every context (page) of it: tests running side by side in
+// one file (plural_world.test.js) take turns from writing it to the paste that reads it, or one test
+// pastes the other's text.
+let clipboardTurn = Promise.resolve();
 export async function pasteInto(driver, label, text, { replace = false } = {}) {
-  await driver.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await driver.click(label);
-  if (replace) await driver.page.keyboard.press('Control+A');
-  await driver.page.keyboard.press('Control+V');
+  const previous = clipboardTurn;
+  let done;
+  clipboardTurn = new Promise((resolve) => { done = resolve; });
+  await previous;
+  try {
+    await driver.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await driver.click(label);
+    if (replace) await driver.page.keyboard.press('Control+A');
+    await driver.page.keyboard.press('Control+V');
+  } finally {
+    done();
+  }
 }
 
 // A person clicks Sign in once both fields show their text; a paste reaches ImGui a frame or two

@@ -117,11 +117,23 @@ before(async () => {
   certificate = readFileSync(certFile, 'utf8');
 
   sandbox = await startSandbox(['--require-user-agent', 'OpenAPI'], { servePage: false });
-  const httpPort = await freePort();
-  const httpsPort = await freePort();
-  base = `https://127.0.0.1:${httpsPort}`;
-  plainBase = `http://127.0.0.1:${httpPort}`;
-  writeFileSync(path.join(dir, 'site.conf'), siteConfig(sandbox.url, { httpPort, httpsPort, certFile, keyFile }));
+  // nginx cannot listen on port 0: two ports found free are given to it, and when another test file
+  // running beside this one took one of them in between (its sandbox on port 0), nginx says so
+  // ("Address already in use") and two other ports are tried.
+  for (let attempt = 1; ; ++attempt) {
+    const httpPort = await freePort();
+    const httpsPort = await freePort();
+    base = `https://127.0.0.1:${httpsPort}`;
+    plainBase = `http://127.0.0.1:${httpPort}`;
+    writeFileSync(path.join(dir, 'site.conf'), siteConfig(sandbox.url, { httpPort, httpsPort, certFile, keyFile }));
+    if (await startNginx()) break;
+    assert.ok(attempt < 5, `nginx found its ports taken 5 times; see ${dir}/error.log`);
+  }
+  browser = await launchBrowser();
+});
+
+// Starts nginx on the config in `dir`; true once it answers, false when its ports were taken.
+async function startNginx() {
   writeFileSync(path.join(dir, 'nginx.conf'), `
 worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -138,15 +150,21 @@ http {
 `);
   const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
+  writeFileSync(path.join(dir, 'error.log'), ''); // this start's words alone
   nginx = spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => nginx.once('exit', () => resolve(true)));
   let up = false;
   for (let i = 0; i < 200 && !up; ++i) {
     up = await request(base + '/').then(() => true, () => false);
-    if (!up) await sleep(50);
+    if (!up && await Promise.race([exited, sleep(50).then(() => false)])) {
+      const log = readFileSync(path.join(dir, 'error.log'), 'utf8');
+      if (/Address already in use/.test(log)) return false;
+      assert.fail(`nginx exited: ${log}`);
+    }
   }
   assert.ok(up, `nginx answers on ${base}; see ${dir}/error.log`);
-  browser = await launchBrowser();
-});
+  return true;
+}
 after(async () => {
   await browser?.close();
   nginx?.kill('SIGTERM');
