@@ -314,8 +314,25 @@ function makeTestPki(dir) {
 // nginx on https://127.0.0.1:PORT with pki's server certificate, proxying everything to upstreamUrl.
 // The sandbox here does not demand a User-Agent (no --require-user-agent), and the desktop app sends
 // User-Agent: OpenAPI itself: nginx passes requests through unchanged.
+// nginx cannot listen on port 0: a port found free is given to it, and when a test file running beside
+// this one took it in between, nginx says so ("Address already in use") and another port is tried.
 async function startTlsProxy(upstreamUrl, pki, dir) {
-  const port = await closedPort();
+  for (let attempt = 1; ; ++attempt) {
+    const proxy = await startTlsProxyOn(await freePort(), upstreamUrl, pki, dir);
+    if (proxy) return proxy;
+    assert.ok(attempt < 5, `nginx found its port taken 5 times; see ${dir}/error.log`);
+  }
+}
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startTlsProxyOn(port, upstreamUrl, pki, dir) {
   writeFileSync(path.join(dir, 'nginx.conf'), `
 worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -339,6 +356,7 @@ http {
 `);
   const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
+  writeFileSync(path.join(dir, 'error.log'), ''); // this start's words alone
   const child = track(spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' }));
   const lines = (name) => {
     try { return readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean); } catch { return []; }
@@ -351,6 +369,10 @@ http {
       socket.once('error', () => resolve(false));
     });
     if (!up) await sleep(50);
+    if (!up && child.exitCode !== null) {
+      if (lines('error.log').some((line) => /Address already in use/.test(line))) return null;
+      assert.fail(`nginx exited: ${lines('error.log').join('\n')}`);
+    }
   }
   assert.ok(up, `nginx listens on 127.0.0.1:${port}; see ${dir}/error.log`);
   return { url: `https://127.0.0.1:${port}`, child, accessLines: () => lines('access.log'), errorLines: () => lines('error.log') };
