@@ -192,5 +192,7 @@ test('typed ASCII and a paste arrive once; keys after a composition edit it one 
   await settle(driver);
   const moved = await ime(driver);
   console.log(`after Tab: focused widget ${(await driver.state()).focused}, ime ${JSON.stringify(moved)}`);
+  assert.equal(moved.wanted, false, `after Tab the page wants no input method: ${JSON.stringify(moved)}`);
+  assert.equal(moved.focused, false, `after Tab the input-method element has given up the focus: ${JSON.stringify(moved)}`);
   await context.close();
 });

@@ -65,10 +65,11 @@ after(async () => {
 async function checkScreen(driver, name) {
   await driver.page.waitForTimeout(150); // spinners and the layout settle
   await driver.shot(`zh-${name}`);
-  const before = (await driver.state()).drawnText;
-  await driver.page.evaluate(() => window.renewdesk.captureText());
-  const state = await driver.waitFor((s) => typeof s.drawnText === 'string' && s.drawnText.length > 0 &&
-    s.drawnText !== before, `the drawn text of ${name}`, 5000).catch(() => driver.state());
+  // The frame after the call records the text: a state of a later frame holds this capture (two screens
+  // in a row may draw the same text, so the text alone cannot tell a new capture from the last one).
+  const asked = await driver.page.evaluate(() => { window.renewdesk.captureText(); return window.renewdesk.state().frames; });
+  const state = await driver.waitFor((s) => s.frames > asked && typeof s.drawnText === 'string' && s.drawnText.length > 0,
+    `the drawn text of ${name}`, 5000);
   assert.ok(state.drawnText, `${name}: captureText() gave no drawnText`);
   // The header's UI scale button ("缩放 100%") is on every screen, in Chinese only in the Chinese UI.
   assert.match(state.drawnText, /缩放/, `${name}: the top bar is in Chinese`);
