@@ -56,11 +56,21 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
                 time_member(item, "sentAtMs", entry.sent_at_ms) && time_member(item, "atMs", entry.at_ms))
                 out.ruled_out.push_back(std::move(entry));
         }
+    const auto open = document.find("open");
+    if (open != document.end() && open->is_array())
+        for (const json& item : *open) {
+            OpenAttempt entry;
+            if (item.is_object() && text_member(item, "reference", entry.reference) &&
+                time_member(item, "sentAtMs", entry.sent_at_ms))
+                out.open.push_back(std::move(entry));
+        }
     return true;
 }
 
 std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
-    json orders = json::array(), ruled_out = json::array();
+    json orders = json::array(), ruled_out = json::array(), open = json::array();
+    for (const OpenAttempt& entry : doc.open)
+        open.push_back({{"reference", entry.reference}, {"sentAtMs", entry.sent_at_ms}});
     for (const AccountedOrder& entry : doc.orders)
         orders.push_back({{"orderNo", entry.order_no},
                           {"baseUrl", entry.base_url},
@@ -73,8 +83,10 @@ std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
                              {"clientId", entry.client_id},
                              {"sentAtMs", entry.sent_at_ms},
                              {"atMs", entry.at_ms}});
-    return json_text(
-               json{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}}) +
+    return json_text(json{{"version", 1},
+                          {"orders", std::move(orders)},
+                          {"ruledOut", std::move(ruled_out)},
+                          {"open", std::move(open)}}) +
            "\n";
 }
 
@@ -82,11 +94,19 @@ void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms) {
     auto stale = [now_ms](std::int64_t at_ms, std::int64_t keep_ms) {
         return at_ms < now_ms - keep_ms || at_ms > now_ms + keep_ms;
     };
-    std::erase_if(doc.orders, [&](const AccountedOrder& e) { return stale(e.at_ms, orders_keep_ms); });
+    std::erase_if(doc.open, [&](const OpenAttempt& e) { return stale(e.sent_at_ms, open_keep_ms); });
+    // The oldest open attempt's window reaches back further than a day: its orders stay until it settles.
+    std::int64_t keep_since = now_ms - orders_keep_ms;
+    for (const OpenAttempt& e : doc.open)
+        keep_since = std::min(keep_since, e.sent_at_ms - window_reach_back_ms);
+    std::erase_if(doc.orders, [&](const AccountedOrder& e) {
+        return e.at_ms < keep_since || e.at_ms > now_ms + orders_keep_ms;
+    });
     std::erase_if(doc.ruled_out,
                   [&](const RuledOutAttempt& e) { return stale(e.at_ms, late_commit_watch_ms); });
     keep_newest(doc.orders);
     keep_newest(doc.ruled_out);
+    keep_newest(doc.open);
 }
 
 std::vector<std::string> AttemptHistory::orders_of(const std::string& base_url,
@@ -107,6 +127,22 @@ void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>
         doc.orders.push_back({order_no, base_url, client_id, now_ms});
     }
     prune_attempt_history(doc, now_ms);
+}
+
+void AttemptHistory::open_attempt(const std::string& reference, std::int64_t sent_at_ms,
+                                  std::int64_t now_ms) {
+    update([&](AttemptHistoryDoc& doc) {
+        doc.open.push_back({reference, sent_at_ms});
+        prune_attempt_history(doc, now_ms);
+    });
+}
+
+void AttemptHistory::close_attempt(const std::string& reference, std::int64_t sent_at_ms) {
+    update([&](AttemptHistoryDoc& doc) {
+        std::erase_if(doc.open, [&](const OpenAttempt& e) {
+            return e.reference == reference && e.sent_at_ms == sent_at_ms;
+        });
+    });
 }
 
 void AttemptHistory::add_orders(const std::vector<std::string>& order_nos, const std::string& base_url,

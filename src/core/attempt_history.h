@@ -8,8 +8,11 @@
 //    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000}],
 //    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…}]}
 //
-// No secret and no token is in it. Orders are kept for orders_keep_ms: far longer than the window of
-// any attempt still being checked (its window reaches back minutes, a resumed journal's hours at most).
+// No secret and no token is in it. Orders are kept for orders_keep_ms, and longer while an attempt
+// whose outcome is not settled yet is journaled somewhere on this computer ("open": sent, not settled):
+// its check's window, however late it runs (a journal resumed days later), reaches back to its send
+// time less window_reach_back_ms, and every order accounted for since must still be excluded then.
+//   "open":[{"reference":"RD-…","sentAtMs":…}]   (kept open_keep_ms at most: a journal deleted by hand)
 #pragma once
 
 #include <cstdint>
@@ -35,13 +38,21 @@ struct RuledOutAttempt {
     std::int64_t at_ms = 0; // when it was ruled out
 };
 
+struct OpenAttempt {
+    std::string reference;
+    std::int64_t sent_at_ms = 0;
+};
+
 struct AttemptHistoryDoc {
     std::vector<AccountedOrder> orders;
     std::vector<RuledOutAttempt> ruled_out;
+    std::vector<OpenAttempt> open;
 };
 
 inline constexpr std::int64_t orders_keep_ms = 24 * 3600'000;
 inline constexpr std::int64_t late_commit_watch_ms = 3600'000;
+inline constexpr std::int64_t window_reach_back_ms = 30 * 60'000; // beyond any check's margin (15 min)
+inline constexpr std::int64_t open_keep_ms = 30LL * 24 * 3600'000;
 inline constexpr std::size_t history_max_entries = 2000; // of each kind, the newest kept
 
 // False when `text` is not such a document (entries that cannot be read are skipped, the rest kept).
@@ -71,6 +82,9 @@ class AttemptHistory {
                                                const std::string& client_id, std::int64_t now_ms);
     void add_ruled_out(RuledOutAttempt attempt);
     void forget_ruled_out(const std::string& reference); // its order was found after all
+    // An attempt journaled before it is sent, until its outcome is settled (see "open" above).
+    void open_attempt(const std::string& reference, std::int64_t sent_at_ms, std::int64_t now_ms);
+    void close_attempt(const std::string& reference, std::int64_t sent_at_ms);
 };
 
 class MemoryAttemptHistory final : public AttemptHistory {

@@ -62,3 +62,34 @@ TEST(AttemptHistory, OrdersAreKeptADayOneEntryEachTheNewestKept) {
     ASSERT_EQ(kept.size(), history_max_entries);
     EXPECT_EQ(kept.back(), "MK2099");
 }
+
+// While an attempt whose outcome is not settled is journaled ("open"), the orders accounted for since
+// its window's start are kept however old they get: a journal resumed three days later must still not
+// take another copy's order for its own. Once it settles, the day's limit applies again.
+TEST(AttemptHistory, OrdersStayWhileAnOpenAttemptsWindowReachesThem) {
+    MemoryAttemptHistory history;
+    constexpr std::int64_t day = 24 * 3600'000LL;
+    history.open_attempt("RD-OPEN0001", t0, t0);
+    history.add_orders({"MK-since"}, host, "client", t0 + 60'000);
+    history.add_orders({"MK-before-window"}, host, "client", t0 - 2 * window_reach_back_ms);
+    history.add_orders({"MK-later"}, host, "client", t0 + 3 * day); // prunes at three days
+    EXPECT_EQ(history.orders_of(host, "client"), (std::vector<std::string>{"MK-since", "MK-later"}));
+    AttemptHistoryDoc back;
+    ASSERT_TRUE(parse_attempt_history(attempt_history_to_json(history.load()), back));
+    ASSERT_EQ(back.open.size(), 1u);
+    EXPECT_EQ(back.open[0].reference, "RD-OPEN0001");
+    EXPECT_EQ(back.open[0].sent_at_ms, t0);
+
+    history.close_attempt("RD-OPEN0001", t0);
+    history.add_orders({"MK-last"}, host, "client", t0 + 3 * day + 1);
+    EXPECT_EQ(history.orders_of(host, "client"), (std::vector<std::string>{"MK-later", "MK-last"}));
+}
+
+TEST(AttemptHistory, AnOpenAttemptLeftByAJournalDeletedByHandIsForgottenAfterAMonth) {
+    MemoryAttemptHistory history;
+    history.open_attempt("RD-LOST0001", t0, t0);
+    history.add_orders({"MK-old"}, host, "client", t0 + 1);
+    history.add_orders({"MK-new"}, host, "client", t0 + open_keep_ms + 1);
+    EXPECT_TRUE(history.load().open.empty());
+    EXPECT_EQ(history.orders_of(host, "client"), std::vector<std::string>{"MK-new"});
+}

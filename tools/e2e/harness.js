@@ -173,6 +173,8 @@ export async function pasteInto(driver, label, text, { replace = false } = {}) {
   try {
     await driver.page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await driver.click(label);
+    // The keys go once the field shows it has the keyboard, as a person sees the caret first.
+    await driver.waitFor((s) => s.focused === label, `the keyboard in ${label}`);
     if (replace) await driver.page.keyboard.press('Control+A');
     await driver.page.keyboard.press('Control+V');
   } finally {

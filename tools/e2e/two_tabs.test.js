@@ -59,8 +59,9 @@ function watch(driver) {
 
 // The words the tab draws (its next frame's text).
 async function drawnText(driver, words) {
-  await driver.page.evaluate(() => window.renewdesk.captureText());
-  return driver.waitFor((s) => typeof s.drawnText === 'string' && s.drawnText.includes(words), `"${words}" drawn`);
+  const asked = await driver.page.evaluate(() => { window.renewdesk.captureText(); return window.renewdesk.state().frames; });
+  return driver.waitFor((s) => s.frames > asked && typeof s.drawnText === 'string' && s.drawnText.includes(words),
+    `"${words}" drawn`);
 }
 
 // Signs in without waiting for the lists: the tab may wait for the other tab's order first. The Client
@@ -84,8 +85,8 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
   await tab1.waitFor((s) => s.ticked === 3 && s.chosen.contact && s.chosen.plan, 'three ticked, plan and contact');
   await tab1.click('Review batch');
   await tab1.waitForScreen('batch_review');
-  // Row 1 is held by the API long enough for a second tab to open and sign in.
-  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 8000 });
+  // Row 1 is held by the API long enough (15 s) for a second tab to open and sign in, on a loaded machine.
+  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 15000 });
   await tab1.click('Confirm batch');
   await tab1.waitFor((s) => s.screen === 'batch_running' && s.batch.sent === 1, 'row 1 on its way');
 
@@ -125,7 +126,10 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
 test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clears it; tab 1 gets its receipt', async () => {
   const { context, driver: tab1 } = await openPage(browser, sandbox.url);
   await reachReviewForMyself(tab1);
-  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 8000 });
+  // The API holds the order's reply 15 s: long enough for tab 2 to open, be seen waiting and sign in on
+  // a loaded machine (8 s was not, with two test files beside it: tab 1 had its receipt before tab 2
+  // drew its waiting line).
+  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 15000 });
   await tab1.click('Confirm order');
   await tab1.waitForScreen('submitting');
   const journal = await journalText(tab1, 'renewdesk.inflightOrder');
@@ -145,7 +149,7 @@ test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clea
   assert.equal(stillWaiting.screen, 'signing_in');
   assert.equal(await journalText(tab2, 'renewdesk.inflightOrder'), journal);
 
-  const receipt = await tab1.waitFor((s) => s.screen === 'done', 'tab 1\'s receipt', 20000);
+  const receipt = await tab1.waitFor((s) => s.screen === 'done', 'tab 1\'s receipt', 30000);
   assert.equal(receipt.receiptStatus, 'succeed');
   const after = await tab2.waitFor((s) => s.screen === 'choosing' && !s.journal.pending && !s.heldElsewhere.order,
     'tab 2 to go on with nothing pending');
