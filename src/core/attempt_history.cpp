@@ -1,5 +1,7 @@
 #include "attempt_history.h"
 
+#include "batch_journal.h"
+#include "order_journal.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -56,21 +58,11 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
                 time_member(item, "sentAtMs", entry.sent_at_ms) && time_member(item, "atMs", entry.at_ms))
                 out.ruled_out.push_back(std::move(entry));
         }
-    const auto open = document.find("open");
-    if (open != document.end() && open->is_array())
-        for (const json& item : *open) {
-            OpenAttempt entry;
-            if (item.is_object() && text_member(item, "reference", entry.reference) &&
-                time_member(item, "sentAtMs", entry.sent_at_ms))
-                out.open.push_back(std::move(entry));
-        }
     return true;
 }
 
 std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
-    json orders = json::array(), ruled_out = json::array(), open = json::array();
-    for (const OpenAttempt& entry : doc.open)
-        open.push_back({{"reference", entry.reference}, {"sentAtMs", entry.sent_at_ms}});
+    json orders = json::array(), ruled_out = json::array();
     for (const AccountedOrder& entry : doc.orders)
         orders.push_back({{"orderNo", entry.order_no},
                           {"baseUrl", entry.base_url},
@@ -83,22 +75,17 @@ std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
                              {"clientId", entry.client_id},
                              {"sentAtMs", entry.sent_at_ms},
                              {"atMs", entry.at_ms}});
-    return json_text(json{{"version", 1},
-                          {"orders", std::move(orders)},
-                          {"ruledOut", std::move(ruled_out)},
-                          {"open", std::move(open)}}) +
+    return json_text(
+               json{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}}) +
            "\n";
 }
 
-void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms) {
+void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms,
+                           std::optional<std::int64_t> keep_orders_since_ms) {
     auto stale = [now_ms](std::int64_t at_ms, std::int64_t keep_ms) {
         return at_ms < now_ms - keep_ms || at_ms > now_ms + keep_ms;
     };
-    std::erase_if(doc.open, [&](const OpenAttempt& e) { return stale(e.sent_at_ms, open_keep_ms); });
-    // The oldest open attempt's window reaches back further than a day: its orders stay until it settles.
-    std::int64_t keep_since = now_ms - orders_keep_ms;
-    for (const OpenAttempt& e : doc.open)
-        keep_since = std::min(keep_since, e.sent_at_ms - window_reach_back_ms);
+    const std::int64_t keep_since = keep_orders_since_ms.value_or(now_ms - orders_keep_ms);
     std::erase_if(doc.orders, [&](const AccountedOrder& e) {
         return e.at_ms < keep_since || e.at_ms > now_ms + orders_keep_ms;
     });
@@ -106,7 +93,6 @@ void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms) {
                   [&](const RuledOutAttempt& e) { return stale(e.at_ms, late_commit_watch_ms); });
     keep_newest(doc.orders);
     keep_newest(doc.ruled_out);
-    keep_newest(doc.open);
 }
 
 std::vector<std::string> AttemptHistory::orders_of(const std::string& base_url,
@@ -118,7 +104,8 @@ std::vector<std::string> AttemptHistory::orders_of(const std::string& base_url,
 }
 
 void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>& order_nos,
-                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms) {
+                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms,
+                          std::optional<std::int64_t> keep_orders_since_ms) {
     for (const std::string& order_no : order_nos) {
         if (order_no.empty()) continue;
         std::erase_if(doc.orders, [&](const AccountedOrder& e) {
@@ -126,29 +113,40 @@ void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>
         });
         doc.orders.push_back({order_no, base_url, client_id, now_ms});
     }
-    prune_attempt_history(doc, now_ms);
+    prune_attempt_history(doc, now_ms, keep_orders_since_ms);
 }
 
-void AttemptHistory::open_attempt(const std::string& reference, std::int64_t sent_at_ms,
-                                  std::int64_t now_ms) {
-    update([&](AttemptHistoryDoc& doc) {
-        doc.open.push_back({reference, sent_at_ms});
-        prune_attempt_history(doc, now_ms);
-    });
+std::optional<std::int64_t> oldest_journaled_send(const std::vector<std::string>& journal_texts) {
+    std::optional<std::int64_t> oldest;
+    auto take = [&](std::int64_t sent_at_ms) { oldest = std::min(oldest.value_or(sent_at_ms), sent_at_ms); };
+    for (const std::string& text : journal_texts) {
+        if (text.empty()) continue;
+        if (const auto entry = journal_from_json(text)) {
+            take(entry->sent_at_ms);
+        } else if (const auto record = batch_journal_from_json(text)) {
+            bool unresolved = record->in_flight.has_value();
+            for (const BatchRow& row : record->rows)
+                unresolved = unresolved || row.status == BatchRowStatus::unknown ||
+                             row.status == BatchRowStatus::sending;
+            if (unresolved) take(record->sent_at_ms);
+        }
+    }
+    return oldest;
 }
 
-void AttemptHistory::close_attempt(const std::string& reference, std::int64_t sent_at_ms) {
-    update([&](AttemptHistoryDoc& doc) {
-        std::erase_if(doc.open, [&](const OpenAttempt& e) {
-            return e.reference == reference && e.sent_at_ms == sent_at_ms;
-        });
-    });
+std::int64_t AttemptHistory::orders_kept_since(std::int64_t now_ms) {
+    std::int64_t since = now_ms - orders_keep_ms;
+    if (const auto oldest = oldest_journaled_send(journal_texts()))
+        since = std::min(since, *oldest - window_reach_back_ms);
+    return since;
 }
 
 void AttemptHistory::add_orders(const std::vector<std::string>& order_nos, const std::string& base_url,
                                 const std::string& client_id, std::int64_t now_ms) {
-    update(
-        [&](AttemptHistoryDoc& doc) { add_accounted_orders(doc, order_nos, base_url, client_id, now_ms); });
+    const std::int64_t keep_since = orders_kept_since(now_ms);
+    update([&](AttemptHistoryDoc& doc) {
+        add_accounted_orders(doc, order_nos, base_url, client_id, now_ms, keep_since);
+    });
 }
 
 std::vector<RuledOutAttempt> AttemptHistory::ruled_out_for(const std::string& target,
@@ -164,12 +162,13 @@ std::vector<RuledOutAttempt> AttemptHistory::ruled_out_for(const std::string& ta
 }
 
 void AttemptHistory::add_ruled_out(RuledOutAttempt attempt) {
+    const std::int64_t keep_since = orders_kept_since(attempt.at_ms);
     update([&](AttemptHistoryDoc& doc) {
         std::erase_if(doc.ruled_out,
                       [&](const RuledOutAttempt& e) { return e.reference == attempt.reference; });
         const std::int64_t now_ms = attempt.at_ms;
         doc.ruled_out.push_back(std::move(attempt));
-        prune_attempt_history(doc, now_ms);
+        prune_attempt_history(doc, now_ms, keep_since);
     });
 }
 

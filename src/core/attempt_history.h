@@ -8,15 +8,16 @@
 //    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000}],
 //    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…}]}
 //
-// No secret and no token is in it. Orders are kept for orders_keep_ms, and longer while an attempt
-// whose outcome is not settled yet is journaled somewhere on this computer ("open": sent, not settled):
-// its check's window, however late it runs (a journal resumed days later), reaches back to its send
-// time less window_reach_back_ms, and every order accounted for since must still be excluded then.
-//   "open":[{"reference":"RD-…","sentAtMs":…}]   (kept open_keep_ms at most: a journal deleted by hand)
+// No secret and no token is in it. Orders are kept for orders_keep_ms, and longer while a journal kept
+// beside the history (an order in flight or of unknown outcome, a batch's unresolved row) was sent
+// before that: its check's window, however late it runs (a journal resumed days later), reaches back to
+// its send time less window_reach_back_ms, and every order accounted for since must still be excluded.
+// The journal is the record of the open attempt: nothing more is written for it.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,32 +39,31 @@ struct RuledOutAttempt {
     std::int64_t at_ms = 0; // when it was ruled out
 };
 
-struct OpenAttempt {
-    std::string reference;
-    std::int64_t sent_at_ms = 0;
-};
-
 struct AttemptHistoryDoc {
     std::vector<AccountedOrder> orders;
     std::vector<RuledOutAttempt> ruled_out;
-    std::vector<OpenAttempt> open;
 };
 
 inline constexpr std::int64_t orders_keep_ms = 24 * 3600'000;
 inline constexpr std::int64_t late_commit_watch_ms = 3600'000;
 inline constexpr std::int64_t window_reach_back_ms = 30 * 60'000; // beyond any check's margin (15 min)
-inline constexpr std::int64_t open_keep_ms = 30LL * 24 * 3600'000;
-inline constexpr std::size_t history_max_entries = 2000; // of each kind, the newest kept
+inline constexpr std::size_t history_max_entries = 2000;          // of each kind, the newest kept
 
 // False when `text` is not such a document (entries that cannot be read are skipped, the rest kept).
 bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out);
 std::string attempt_history_to_json(const AttemptHistoryDoc& doc);
-// Drops what is too old (or far in the future: a clock set back) and keeps the newest entries.
-void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms);
+// Drops what is too old (or far in the future: a clock set back) and keeps the newest entries. Orders
+// accounted for at or after `keep_orders_since_ms` stay (default: now_ms - orders_keep_ms).
+void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms,
+                           std::optional<std::int64_t> keep_orders_since_ms = std::nullopt);
+// The send time of the oldest attempt among journal texts (order journals and batch records; a batch
+// only while it has an unresolved row); none when no text is such a journal.
+std::optional<std::int64_t> oldest_journaled_send(const std::vector<std::string>& journal_texts);
 // Adds one account's orders at `now_ms` (empty ones ignored; one already there moves to the end with
 // the new time), then prunes.
 void add_accounted_orders(AttemptHistoryDoc& doc, const std::vector<std::string>& order_nos,
-                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms);
+                          const std::string& base_url, const std::string& client_id, std::int64_t now_ms,
+                          std::optional<std::int64_t> keep_orders_since_ms = std::nullopt);
 
 // Where the platform keeps it: a file under an flock on the desktop, localStorage in the browser,
 // memory in tests. update() reads, changes and writes it as one step against other copies.
@@ -72,6 +72,9 @@ class AttemptHistory {
     virtual ~AttemptHistory() = default;
     virtual AttemptHistoryDoc load() = 0;
     virtual void update(const std::function<void(AttemptHistoryDoc&)>& change) = 0;
+    // The journals kept beside the history (the desktop's files in the same folder, the page's
+    // localStorage keys), as text: while one is unresolved, the orders its window reaches are kept.
+    virtual std::vector<std::string> journal_texts() { return {}; }
 
     // One account's view.
     std::vector<std::string> orders_of(const std::string& base_url, const std::string& client_id);
@@ -82,15 +85,16 @@ class AttemptHistory {
                                                const std::string& client_id, std::int64_t now_ms);
     void add_ruled_out(RuledOutAttempt attempt);
     void forget_ruled_out(const std::string& reference); // its order was found after all
-    // An attempt journaled before it is sent, until its outcome is settled (see "open" above).
-    void open_attempt(const std::string& reference, std::int64_t sent_at_ms, std::int64_t now_ms);
-    void close_attempt(const std::string& reference, std::int64_t sent_at_ms);
+    // Orders accounted for at or after this stay: a day back, or the oldest journal's window start.
+    std::int64_t orders_kept_since(std::int64_t now_ms);
 };
 
 class MemoryAttemptHistory final : public AttemptHistory {
   public:
     AttemptHistoryDoc load() override { return doc_; }
     void update(const std::function<void(AttemptHistoryDoc&)>& change) override { change(doc_); }
+    std::vector<std::string> journal_texts() override { return journals; }
+    std::vector<std::string> journals; // tests: the journals "beside" it
 
   private:
     AttemptHistoryDoc doc_;

@@ -105,8 +105,6 @@ void BatchRun::send_next() {
                 "The batch journal could not be written (disk full or a read-only folder?): not sent."};
         return stop(); // every later row would meet the same disk
     }
-    // Until it settles, the orders accounted for on this computer are kept for its window.
-    history_->open_attempt(row_reference(row), sent_at_ms_, clock_.epoch_ms());
     const std::uint64_t epoch = epoch_;
     client_.post_json(paths::create_order, order_body(row), [this, epoch, row](Result<ApiReply> reply) {
         if (epoch != epoch_) return;
@@ -178,15 +176,10 @@ void BatchRun::account_for(const std::string& order_no) {
     history_->add_orders({order_no}, base_url_, client_id_, clock_.epoch_ms());
 }
 
-std::string BatchRun::row_reference(std::size_t row) const {
-    return rows_[row].target.po_number.value_or(po_number_);
-}
-
 void BatchRun::finish_row(std::size_t index, const Result<ApiReply>& reply) {
     in_flight_.reset();
     BatchRow& row = rows_[index];
     const OrderOutcome outcome = order_outcome(reply);
-    if (outcome != OrderOutcome::unknown) history_->close_attempt(row_reference(index), sent_at_ms_);
     if (outcome == OrderOutcome::placed) {
         const OrderReceipt receipt = decode_order_receipt(reply.value().result);
         row.order_no = receipt.order_no;
@@ -270,7 +263,6 @@ bool BatchRun::outcome_settled() const {
 
 void BatchRun::settle_unknown_row() {
     BatchRow& row = rows_[*unknown_];
-    history_->close_attempt(row_reference(*unknown_), sent_at_ms_);
     const ReconcileResult& result = reconciler_.result();
     if (result.status == ReconcileStatus::found && result.match) {
         row.order_no = result.match->order_no;

@@ -165,8 +165,7 @@ class BatchRun {
     void precheck_row(std::size_t row, std::vector<RuledOutAttempt> suspects);
     std::set<std::string> accounted_orders(std::size_t except_row) const;
     void account_for(const std::string& order_no);
-    std::string row_reference(std::size_t row) const; // the poNumber the row is (was) sent with
-    std::set<std::string> known_order_nos_;           // add_known_orders()
+    std::set<std::string> known_order_nos_; // add_known_orders()
     std::optional<JournalHolder> busy_holder_;
     bool journal_unwritable_ = false;
     std::int64_t resumed_at_ms_ = 0; // when the journaled batch was resumed (0: live)

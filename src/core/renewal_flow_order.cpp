@@ -264,14 +264,11 @@ void RenewalFlow::forget_pending_journal() {
 bool RenewalFlow::write_journal() {
     if (!journal_.save(journal_to_json(attempt_))) return false;
     journal_entry_ = attempt_;
-    // Until it settles, the orders accounted for on this computer are kept for its window.
-    history_->open_attempt(attempt_.po_number, attempt_.sent_at_ms, client_.clock().epoch_ms());
     return true;
 }
 
 void RenewalFlow::clear_journal() {
     if (!journal_entry_) return;
-    history_->close_attempt(journal_entry_->po_number, journal_entry_->sent_at_ms);
     journal_entry_.reset();
     journal_.clear();
     journal_.release(); // nothing of ours is left in it

@@ -1,6 +1,8 @@
 // AttemptHistory: what one computer or browser accounted for (orders) and ruled out (attempts whose
 // order may still commit late), as every copy of RenewDesk on it shares it.
 #include "attempt_history.h"
+#include "batch_journal.h"
+#include "order_journal.h"
 
 #include <gtest/gtest.h>
 
@@ -63,33 +65,33 @@ TEST(AttemptHistory, OrdersAreKeptADayOneEntryEachTheNewestKept) {
     EXPECT_EQ(kept.back(), "MK2099");
 }
 
-// While an attempt whose outcome is not settled is journaled ("open"), the orders accounted for since
-// its window's start are kept however old they get: a journal resumed three days later must still not
-// take another copy's order for its own. Once it settles, the day's limit applies again.
-TEST(AttemptHistory, OrdersStayWhileAnOpenAttemptsWindowReachesThem) {
-    MemoryAttemptHistory history;
+// While a journal beside the history is unresolved, the orders accounted for since its window's start
+// stay however old they get: a journal resumed three days later must still not take another copy's
+// order for its own. Once the journal is gone, the day's limit applies again.
+TEST(AttemptHistory, OrdersStayWhileAnUnresolvedJournalsWindowReachesThem) {
     constexpr std::int64_t day = 24 * 3600'000LL;
-    history.open_attempt("RD-OPEN0001", t0, t0);
+    MemoryAttemptHistory history;
+    const JournalEntry journal{
+        .sent_at_ms = t0, .base_url = host, .client_id = "client", .po_number = "RD-OPEN0001"};
+    history.journals = {journal_to_json(journal)};
+    EXPECT_EQ(oldest_journaled_send(history.journals), t0);
     history.add_orders({"MK-since"}, host, "client", t0 + 60'000);
     history.add_orders({"MK-before-window"}, host, "client", t0 - 2 * window_reach_back_ms);
     history.add_orders({"MK-later"}, host, "client", t0 + 3 * day); // prunes at three days
     EXPECT_EQ(history.orders_of(host, "client"), (std::vector<std::string>{"MK-since", "MK-later"}));
-    AttemptHistoryDoc back;
-    ASSERT_TRUE(parse_attempt_history(attempt_history_to_json(history.load()), back));
-    ASSERT_EQ(back.open.size(), 1u);
-    EXPECT_EQ(back.open[0].reference, "RD-OPEN0001");
-    EXPECT_EQ(back.open[0].sent_at_ms, t0);
 
-    history.close_attempt("RD-OPEN0001", t0);
+    history.journals.clear(); // settled: its journal is gone
     history.add_orders({"MK-last"}, host, "client", t0 + 3 * day + 1);
     EXPECT_EQ(history.orders_of(host, "client"), (std::vector<std::string>{"MK-later", "MK-last"}));
 }
 
-TEST(AttemptHistory, AnOpenAttemptLeftByAJournalDeletedByHandIsForgottenAfterAMonth) {
-    MemoryAttemptHistory history;
-    history.open_attempt("RD-LOST0001", t0, t0);
-    history.add_orders({"MK-old"}, host, "client", t0 + 1);
-    history.add_orders({"MK-new"}, host, "client", t0 + open_keep_ms + 1);
-    EXPECT_TRUE(history.load().open.empty());
-    EXPECT_EQ(history.orders_of(host, "client"), std::vector<std::string>{"MK-new"});
+TEST(AttemptHistory, ABatchRecordHoldsOrdersOnlyWhileARowIsUnresolved) {
+    BatchRecord record{.sent_at_ms = t0, .base_url = host, .client_id = "client"};
+    record.rows.push_back(BatchRow{.target = {"1001", "Alpha"}, .status = BatchRowStatus::placed});
+    EXPECT_EQ(oldest_journaled_send({batch_journal_to_json(record)}), std::nullopt);
+    record.rows.push_back(BatchRow{.target = {"1002", "Beta"}, .status = BatchRowStatus::unknown});
+    EXPECT_EQ(oldest_journaled_send({batch_journal_to_json(record)}), t0);
+    const JournalEntry newer{.sent_at_ms = t0 + 5'000, .base_url = host, .client_id = "client"};
+    EXPECT_EQ(oldest_journaled_send({journal_to_json(newer), batch_journal_to_json(record), "not json", ""}),
+              t0);
 }

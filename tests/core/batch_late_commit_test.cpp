@@ -149,21 +149,3 @@ TEST(BatchLateCommit, AnAttemptRuledOutMoreThanAnHourAgoHoldsNothingUp) {
     EXPECT_EQ(w.transport.pending_count(batch_page_path), 0u);
     EXPECT_EQ(w.transport.pending_count(batch_save_path), 1u);
 }
-
-TEST(BatchLateCommit, EachRowIsOpenInTheHistoryUntilItsOutcomeIsKnown) {
-    BatchHistoryWorld w;
-    w.batch.start(alpha_and_beta(), batch_plan, batch_billing, "");
-    ASSERT_EQ(w.history.load().open.size(), 1u);
-    EXPECT_EQ(w.history.load().open[0].reference, w.batch.rows()[0].target.po_number.value());
-    w.answer(0, failure(TransportFailure::connection_lost));
-    EXPECT_EQ(w.history.load().open.size(), 1u) << "unknown: still open";
-    w.transport.reply(
-        batch_page_path,
-        listed_page({listed_order("MK-A", w.clock.epoch_ms(), w.batch.rows()[0].target.po_number.value())}));
-    w.batch.resume();
-    EXPECT_EQ(w.batch.rows()[0].status, BatchRowStatus::placed);
-    ASSERT_EQ(w.history.load().open.size(), 1u) << "row 2 in flight";
-    EXPECT_EQ(w.history.load().open[0].reference, w.batch.rows()[1].target.po_number.value());
-    w.answer(1, receipt("MK-B"));
-    EXPECT_TRUE(w.history.load().open.empty());
-}

@@ -799,18 +799,3 @@ TEST_F(RenewalFlowTest, AnOrderListThatFailedIsReadAgainByItselfWithBackoff) {
     EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(transport.sent_count(save_path), 1u);
 }
-
-// The attempt is "open" in the shared history from its journal until its outcome is settled, so the
-// orders accounted for meanwhile are kept as long as its check may run (attempt_history.h).
-TEST_F(LateCommitTest, AnAttemptIsOpenInTheHistoryFromItsJournalUntilItSettles) {
-    reach_review_for_myself();
-    ASSERT_TRUE(flow.confirm());
-    ASSERT_EQ(history.load().open.size(), 1u);
-    EXPECT_EQ(history.load().open[0].reference, flow.attempt().po_number);
-    EXPECT_EQ(history.load().open[0].sent_at_ms, flow.attempt().sent_at_ms);
-    transport.reply(save_path, failure(TransportFailure::connection_lost));
-    EXPECT_EQ(history.load().open.size(), 1u) << "unknown: still open";
-    read_no_order_twice();
-    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::none);
-    EXPECT_TRUE(history.load().open.empty()) << "settled";
-}

@@ -2,11 +2,13 @@
 // and every renewdesk-cli run. What the document holds and how it is pruned is the core's
 // (tests/core/attempt_history_test.cpp); here: the file itself, a bad one, and writers at once.
 #include "history_file.h"
+#include "journal_file.h"
 
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -111,4 +113,16 @@ TEST(HistoryFile, WritersAtOnceLoseNothing) {
     for (std::thread& thread : threads)
         thread.join();
     EXPECT_EQ(HistoryFile(file).orders_of(host, "client").size(), std::size_t{writers * each});
+}
+
+// The journals it keeps orders for are the files beside it: the single order's and the batch's.
+TEST(HistoryFile, ItReadsTheJournalsBesideIt) {
+    TempDir dir;
+    const auto file = file_in(dir);
+    std::filesystem::create_directories(file.parent_path());
+    HistoryFile history(file);
+    EXPECT_TRUE(history.journal_texts().empty());
+    std::ofstream(file.parent_path() / rd::desktop::journal_file_name) << "order journal";
+    std::ofstream(file.parent_path() / rd::desktop::batch_journal_file_name) << "batch record";
+    EXPECT_EQ(history.journal_texts(), (std::vector<std::string>{"order journal", "batch record"}));
 }

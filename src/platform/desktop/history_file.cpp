@@ -1,5 +1,7 @@
 #include "history_file.h"
 
+#include "journal_file.h"
+
 #include "atomic_file.h"
 
 #include <cerrno>
@@ -75,6 +77,15 @@ AttemptHistoryDoc HistoryFile::load() {
                      file_.string().c_str());
     }
     return doc;
+}
+
+std::vector<std::string> HistoryFile::journal_texts() {
+    std::vector<std::string> texts;
+    for (const char* name : {journal_file_name, batch_journal_file_name}) {
+        bool unreadable = false;
+        if (auto text = read_file(file_.parent_path() / name, unreadable)) texts.push_back(std::move(*text));
+    }
+    return texts;
 }
 
 void HistoryFile::update(const std::function<void(AttemptHistoryDoc&)>& change) {

@@ -12,6 +12,8 @@ class LocalStorageHistory final : public AttemptHistory {
   public:
     static constexpr int max_bytes = 1024 * 1024; // bigger is not ours: taken as empty
     AttemptHistoryDoc load() override;
+    // The journals' keys (page_shell.h): while one is unresolved, the orders its window reaches stay.
+    std::vector<std::string> journal_texts() override;
     void update(const std::function<void(AttemptHistoryDoc&)>& change) override;
 };
 
