@@ -120,12 +120,7 @@ void BatchRun::precheck_row(std::size_t index, std::vector<RuledOutAttempt> susp
     suspects.pop_back();
     const std::uint64_t epoch = epoch_;
     reconciler_.start(
-        {.sent_at_ms = earlier.sent_at_ms,
-         .window_start_ms = check_window_start(earlier.sent_at_ms, client_.api_clock().offset()),
-         .reference = earlier.reference,
-         .reference_unique = is_generated_reference(earlier.reference),
-         .known_order_nos = accounted_orders(index),
-         .reference_only = true},
+        late_commit_check(earlier, client_.api_clock().offset(), accounted_orders(index)),
         [this, epoch, index, earlier, suspects = std::move(suspects)]() mutable {
             if (epoch != epoch_) return;
             BatchRow& row = rows_[index];

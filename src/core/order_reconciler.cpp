@@ -2,6 +2,7 @@
 
 #include "api_paths.h"
 #include "order_pages.h"
+#include "order_reference.h"
 
 #include <algorithm>
 
@@ -30,6 +31,16 @@ const char* matched_by_name(MatchedBy matched_by) {
 std::int64_t error_retry_delay_ms(int tries_so_far) {
     constexpr std::int64_t delays[] = {2'000, 4'000, 8'000, 16'000, 30'000};
     return tries_so_far < 5 ? delays[std::max(0, tries_so_far)] : 60'000;
+}
+
+ReconcileAttempt late_commit_check(const RuledOutAttempt& earlier, const std::optional<ClockOffset>& offset,
+                                   std::set<std::string> known) {
+    return {.sent_at_ms = earlier.sent_at_ms,
+            .window_start_ms = check_window_start(earlier.sent_at_ms, offset),
+            .reference = earlier.reference,
+            .reference_unique = is_generated_reference(earlier.reference),
+            .known_order_nos = std::move(known),
+            .reference_only = true};
 }
 
 std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<ClockOffset>& offset) {

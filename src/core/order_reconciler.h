@@ -23,6 +23,7 @@
 #pragma once
 
 #include "api_client.h"
+#include "attempt_history.h"
 #include "ids.h"
 #include "models.h"
 
@@ -56,6 +57,10 @@ struct ReconcileAttempt {
 // with the API's clock known, its lowest offset less `margin_ms`; without, `unknown_clock_margin_ms`
 // before the send time on this computer's clock (wide: the rules keep it safe).
 std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<ClockOffset>& offset);
+// The check before a new order for a customer whose earlier attempt was ruled out (a late commit):
+// that attempt's reference alone, in its own window; `known` are the orders accounted for.
+ReconcileAttempt late_commit_check(const RuledOutAttempt& earlier, const std::optional<ClockOffset>& offset,
+                                   std::set<std::string> known);
 inline constexpr std::int64_t window_margin_ms = 5'000;
 inline constexpr std::int64_t unknown_clock_margin_ms = 15 * 60'000;
 

@@ -61,44 +61,40 @@ void RenewalFlow::check_for_late_commit(std::vector<RuledOutAttempt> suspects) {
     const RuledOutAttempt earlier = suspects.back(); // the newest first
     suspects.pop_back();
     const std::uint64_t epoch = epoch_;
-    reconciler_.start(
-        {.sent_at_ms = earlier.sent_at_ms,
-         .window_start_ms = check_window_start(earlier.sent_at_ms, client_.api_clock().offset()),
-         .reference = earlier.reference,
-         .reference_unique = is_generated_reference(earlier.reference),
-         .known_order_nos = accounted_orders(),
-         .reference_only = true},
-        [this, epoch, earlier, suspects = std::move(suspects)]() mutable {
-            if (epoch != epoch_ || stage_ != Stage::submitting) return;
-            const ReconcileResult& result = reconciler_.result();
-            if (result.status == ReconcileStatus::error) {
-                journal_.release();
-                return refuse_unjournaled("The order list could not be read to check an earlier attempt for "
-                                          "this customer that may have been placed late: nothing was sent.");
-            }
-            if (result.status == ReconcileStatus::found) {
-                // The earlier attempt's order appeared after all: that is the answer, and nothing is sent.
-                late_order_found_ = true;
-                journal_.release();
-                history_->forget_ruled_out(earlier.reference);
-                found_order_no_ = result.match->order_no;
-                account_for(found_order_no_);
-                attempt_ = JournalEntry{.sent_at_ms = earlier.sent_at_ms,
-                                        .base_url = earlier.base_url,
-                                        .client_id = earlier.client_id,
-                                        .target = earlier.target,
-                                        .plan_id = order_.plan_id,
-                                        .billing_id = order_.billing_id,
-                                        .po_number = earlier.reference};
-                unknown_since_ms_ = earlier.sent_at_ms;
-                resumed_at_ms_ = 0;
-                recheck_at_ms_.reset();
-                stage_ = Stage::outcome_unknown;
-                return;
-            }
-            if (!suspects.empty()) return check_for_late_commit(std::move(suspects));
-            send_order();
-        });
+    reconciler_.start(late_commit_check(earlier, client_.api_clock().offset(), accounted_orders()),
+                      [this, epoch, earlier, suspects = std::move(suspects)]() mutable {
+                          if (epoch != epoch_ || stage_ != Stage::submitting) return;
+                          const ReconcileResult& result = reconciler_.result();
+                          if (result.status == ReconcileStatus::error) {
+                              journal_.release();
+                              return refuse_unjournaled(
+                                  "The order list could not be read to check an earlier attempt for "
+                                  "this customer that may have been placed late: nothing was sent.");
+                          }
+                          if (result.status == ReconcileStatus::found) {
+                              // The earlier attempt's order appeared after all: that is the answer, and
+                              // nothing is sent.
+                              late_order_found_ = true;
+                              journal_.release();
+                              history_->forget_ruled_out(earlier.reference);
+                              found_order_no_ = result.match->order_no;
+                              account_for(found_order_no_);
+                              attempt_ = JournalEntry{.sent_at_ms = earlier.sent_at_ms,
+                                                      .base_url = earlier.base_url,
+                                                      .client_id = earlier.client_id,
+                                                      .target = earlier.target,
+                                                      .plan_id = order_.plan_id,
+                                                      .billing_id = order_.billing_id,
+                                                      .po_number = earlier.reference};
+                              unknown_since_ms_ = earlier.sent_at_ms;
+                              resumed_at_ms_ = 0;
+                              recheck_at_ms_.reset();
+                              stage_ = Stage::outcome_unknown;
+                              return;
+                          }
+                          if (!suspects.empty()) return check_for_late_commit(std::move(suspects));
+                          send_order();
+                      });
 }
 
 std::set<std::string> RenewalFlow::accounted_orders(const std::string& but) {
