@@ -15,7 +15,7 @@ import {
   appBinary, closedPort, DesktopApp, focusField, sandboxBinary, secret, signIn, startDesktop, stop, stopDesktop,
   submitSignIn, tempDir, track,
 } from './desktop_harness.js';
-import { control, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference } from './harness.js';
+import { control, freePort, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference } from './harness.js';
 
 let display; // ":N"
 let sandbox; // { url }
@@ -322,14 +322,6 @@ async function startTlsProxy(upstreamUrl, pki, dir) {
     if (proxy) return proxy;
     assert.ok(attempt < 5, `nginx found its port taken 5 times; see ${dir}/error.log`);
   }
-}
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function startTlsProxyOn(port, upstreamUrl, pki, dir) {

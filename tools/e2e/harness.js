@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -226,4 +227,14 @@ export function withoutTopLevelMember(body, memberLine) {
   lines.splice(at, 1);
   if (last) lines[at - 1] = lines[at - 1].replace(/,$/, '');
   return lines.join('\n');
+}
+
+// A loopback port free a moment ago, for a server that cannot take port 0 (nginx). Another test file
+// running beside may be given it in between: the caller retries when its server says so.
+export async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

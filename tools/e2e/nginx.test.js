@@ -11,29 +11,19 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import tls from 'node:tls';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  control, launchBrowser, openPage, pasteInto, reachReviewForMyself, root, startSandbox, waitForOrders,
+  control, freePort, launchBrowser, openPage, pasteInto, reachReviewForMyself, root, startSandbox, waitForOrders,
   waitForSignInFields,
 } from './harness.js';
 
 const dist = path.join(root, 'build/dist');
 const browserUserAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 const tlsContext = { ignoreHTTPSErrors: true }; // the throw-away certificate is self-signed
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Replaces the one match of pattern in text; a shipped file that lost a marked line fails here.
 function replaceOnce(text, pattern, replacement, what) {
