@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, test } from 'node:test';
-import { control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
+import { clickIntoField, control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
 
 // The sandbox's generated users: "Generated Customer 0000k Ltd" has this partnerId (fixtures.cpp),
 // above 2^53, so computed as a BigInt and compared as text.
@@ -23,7 +23,7 @@ after(async () => {
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
 
 async function search(driver, text) {
-  await driver.click('Search users');
+  await clickIntoField(driver, 'Search users');
   await driver.page.keyboard.press('Control+A');
   await driver.page.keyboard.type(text);
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself, withoutGeneratedReference,
+  clickIntoField, control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself, withoutGeneratedReference,
   withoutTopLevelMember,
 } from './harness.js';
 
@@ -26,7 +26,7 @@ test('renewal for a subordinate user found by search, credentials pasted', async
   await driver.shot('1-sign-in');
   await signIn(driver);
   await driver.shot('2-choose');
-  await driver.click('Search users');
+  await clickIntoField(driver, 'Search users');
   await driver.page.keyboard.type('Kiwi Voice');
   await driver.widget('user:8070450532247928833');
   await driver.click('user row 0');

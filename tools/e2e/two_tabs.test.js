@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  PageDriver, control, launchBrowser, openPage, pasteInto, reachReviewForMyself, signIn, startSandbox,
+  PageDriver, clickIntoField, control, launchBrowser, openPage, pasteInto, reachReviewForMyself, signIn, startSandbox,
   waitForOrders, waitForSignInFields,
 } from './harness.js';
 
@@ -77,7 +77,7 @@ const journalText = (driver, key) => driver.page.evaluate((k) => localStorage.ge
 test('a batch of three running in tab 1: tab 2 never sends a row, says another tab has it, then nothing is pending', async () => {
   const { context, driver: tab1 } = await openPage(browser, sandbox.url);
   await signIn(tab1);
-  await tab1.click('Search users');
+  await clickIntoField(tab1, 'Search users');
   await tab1.page.keyboard.type('Generated Customer 0000');
   const rows = [1, 2, 3].map(generated);
   for (const id of rows) await tab1.click(`select:${id}`);
