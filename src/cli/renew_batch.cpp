@@ -53,6 +53,10 @@ std::string row_line(const BatchRun& batch, std::size_t i) {
     }
     case BatchRowStatus::unknown: line += "outcome unknown"; break;
     case BatchRowStatus::ambiguous:
+        if (row.error) { // not sent: an earlier attempt's PO number is on orders nothing proves
+            line += "not sent:" + error_line("", *row.error).substr(std::string("renewdesk-cli: :").size());
+            break;
+        }
         line +=
             "cannot prove which order is this row's: check the orders created since in the Partner Portal";
         break;

@@ -39,6 +39,7 @@ void report_unproven(const ReconcileResult& result) {
            "orders in the Partner Portal before ordering again");
     for (const OrderSummary& order : result.unproven)
         report("  " + describe_order(order) +
+               (result.reference_match.count(order.order_no) ? " (it carries your PO number)" : "") +
                (result.details_match.count(order.order_no)
                     ? " (its details match yours: customer, billing contact, product)"
                     : ""));

@@ -101,6 +101,14 @@ int finish(Session& session, RenewalFlow& flow) {
         report("an earlier attempt for this customer (" + describe_attempt(flow.attempt()) +
                ") had been ruled out, but its order appeared in the list later: nothing new was sent");
         say(options, "Found in the order list: " + describe_order(order) + "\n");
+    } else if (flow.late_order_unproven()) {
+        // Orders carry an earlier attempt's PO number, and nothing proves whether one is its order.
+        output.outcome = "ambiguous";
+        code = exit_ambiguous;
+        report("an earlier attempt for this customer (" + describe_attempt(flow.attempt()) +
+               ") had been ruled out, but orders with its PO number appeared since");
+        report_unproven(flow.reconciliation());
+        report("nothing new was sent");
     } else if (flow.stage() == Stage::failed) {
         const ApiError error = flow.error().value_or(ApiError{});
         output.outcome = "failed";

@@ -55,8 +55,12 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
                 !entry.reference.empty() && text_member(item, "target", entry.target) &&
                 text_member(item, "baseUrl", entry.base_url) &&
                 text_member(item, "clientId", entry.client_id) &&
-                time_member(item, "sentAtMs", entry.sent_at_ms) && time_member(item, "atMs", entry.at_ms))
+                time_member(item, "sentAtMs", entry.sent_at_ms) && time_member(item, "atMs", entry.at_ms)) {
+                std::string billing;
+                if (text_member(item, "billingId", billing))
+                    entry.billing_id = parse_id(billing).value_or(Id64{});
                 out.ruled_out.push_back(std::move(entry));
+            }
         }
     return true;
 }
@@ -74,7 +78,8 @@ std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
                              {"baseUrl", entry.base_url},
                              {"clientId", entry.client_id},
                              {"sentAtMs", entry.sent_at_ms},
-                             {"atMs", entry.at_ms}});
+                             {"atMs", entry.at_ms},
+                             {"billingId", entry.billing_id.to_string()}});
     return json_text(
                json{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}}) +
            "\n";

@@ -15,6 +15,8 @@
 // The journal is the record of the open attempt: nothing more is written for it.
 #pragma once
 
+#include "ids.h"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -37,6 +39,7 @@ struct RuledOutAttempt {
     std::string client_id;
     std::int64_t sent_at_ms = 0;
     std::int64_t at_ms = 0; // when it was ruled out
+    Id64 billing_id;        // the billing contact it was sent with (0: not known, a file from before)
 };
 
 struct AttemptHistoryDoc {

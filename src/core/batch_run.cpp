@@ -140,6 +140,22 @@ void BatchRun::precheck_row(std::size_t index, std::vector<RuledOutAttempt> susp
                 account_for(row.order_no);
                 return send_next();
             }
+            if (result.status == ReconcileStatus::ambiguous) {
+                // Orders carry the earlier attempt's PO number and nothing proves one is its order
+                // (or a colleague's): the person checks them; this row is not sent.
+                prechecking_.reset();
+                row.status = BatchRowStatus::ambiguous;
+                std::string orders;
+                for (const OrderSummary& order : result.unproven)
+                    orders += (orders.empty() ? "" : ", ") + order.order_no;
+                row.error = ApiError{
+                    .kind = ErrorKind::input,
+                    .detail_message = "Orders " + orders +
+                                      " carry the PO number of an earlier attempt for this customer, and "
+                                      "RenewDesk cannot prove whether one is that attempt's: check them in "
+                                      "the Partner Portal. Not sent."};
+                return send_next();
+            }
             if (result.status == ReconcileStatus::error) {
                 prechecking_.reset();
                 row.status = BatchRowStatus::failed; // not sent: nothing was created for this row
@@ -274,7 +290,8 @@ void BatchRun::settle_unknown_row() {
                                      .base_url = base_url_,
                                      .client_id = client_id_,
                                      .sent_at_ms = sent_at_ms_,
-                                     .at_ms = clock_.epoch_ms()});
+                                     .at_ms = clock_.epoch_ms(),
+                                     .billing_id = billing_id_});
     }
     unknown_.reset();
 }

@@ -39,6 +39,8 @@ ReconcileAttempt late_commit_check(const RuledOutAttempt& earlier, const std::op
             .window_start_ms = check_window_start(earlier.sent_at_ms, offset),
             .reference = earlier.reference,
             .reference_unique = is_generated_reference(earlier.reference),
+            .target = earlier.target,
+            .billing_id = earlier.billing_id,
             .known_order_nos = std::move(known),
             .reference_only = true};
 }
@@ -75,12 +77,13 @@ DetailsVerdict judge_details(const json& details, const ReconcileAttempt& attemp
     const std::optional<std::string> partner = id_member(basic ? *basic : empty, {"partnerId"});
     const std::optional<std::string> contact =
         id_member(billing ? *billing : empty, {"billingContactId", "billingId", "id"});
+    const bool billing_known = attempt.billing_id.value != 0; // 0: a record from before it was kept
     const std::string billing_id = attempt.billing_id.to_string();
     // Anything the details positively say that differs from the attempt explains the order away.
-    if ((product && *product != "15") || (contact && *contact != billing_id) ||
+    if ((product && *product != "15") || (billing_known && contact && *contact != billing_id) ||
         (partner && attempt.target && *partner != *attempt.target))
         return DetailsVerdict::not_attempts;
-    if (product && contact && partner && attempt.target) return DetailsVerdict::attempts;
+    if (product && contact && partner && attempt.target && billing_known) return DetailsVerdict::attempts;
     return DetailsVerdict::silent; // nothing to the contrary is not proof
 }
 
@@ -103,6 +106,7 @@ void OrderReconciler::reset() {
     read_.clear();
     candidates_.clear();
     verdicts_.clear();
+    po_candidates_ = 0;
     page1_newest_ = 0;
 }
 
@@ -181,25 +185,33 @@ void OrderReconciler::judge() {
         return create_time_ms(a.create_time) < create_time_ms(b.create_time);
     };
     std::stable_sort(read_.begin(), read_.end(), by_time);
+    // A PO number the person typed may be a colleague's too (the same purchase order, a reused
+    // number): an order carrying it is ours only when its details also show the attempt (answer()).
+    std::vector<OrderSummary> po_matches;
     for (const OrderSummary& order : read_) {
         if (!order.custom_reference_no.empty()) result_.references_echoed = true;
-        if (!attempt_.reference.empty() && order.custom_reference_no == attempt_.reference &&
-            !result_.match && !attempt_.known_order_nos.count(order.order_no) &&
-            (attempt_.reference_unique || in_window(order))) {
+        if (attempt_.reference.empty() || order.custom_reference_no != attempt_.reference ||
+            attempt_.known_order_nos.count(order.order_no))
+            continue;
+        result_.reference_match.insert(order.order_no);
+        if (attempt_.reference_unique && !result_.match) {
             result_.match = order; // rule 1
             result_.matched_by = MatchedBy::reference;
             result_.matched_by_po_number = true;
+        } else if (!attempt_.reference_unique && in_window(order)) {
+            po_matches.push_back(order);
         }
     }
+    candidates_ = po_matches;
+    po_candidates_ = po_matches.size();
     for (const OrderSummary& order : read_) {
         if (!in_window(order) || attempt_.known_order_nos.count(order.order_no)) continue; // rule 3
         result_.since_attempt.push_back(order);
-        const bool matched = result_.match && order.order_no == result_.match->order_no;
-        if (!matched && order.custom_reference_no.empty())
+        if (!attempt_.reference_only && order.custom_reference_no.empty())
             candidates_.push_back(order); // rule 2: not the rest
     }
     if (result_.match) return finish(ReconcileStatus::found);
-    if (candidates_.empty() || attempt_.reference_only) return finish(ReconcileStatus::none); // rule 6
+    if (candidates_.empty()) return finish(ReconcileStatus::none); // rule 6
     if (candidates_.size() > static_cast<std::size_t>(max_details_reads)) {
         result_.unproven = candidates_;
         return finish(ReconcileStatus::ambiguous);
@@ -222,20 +234,33 @@ void OrderReconciler::read_details(std::size_t index) {
 }
 
 void OrderReconciler::answer() {
-    std::vector<OrderSummary> attempts, silent;
-    for (std::size_t i = 0; i < candidates_.size(); ++i) {
-        if (verdicts_[i] == DetailsVerdict::attempts) attempts.push_back(candidates_[i]);
-        if (verdicts_[i] == DetailsVerdict::silent) silent.push_back(candidates_[i]);
+    // Orders carrying the typed PO number: exactly one whose details show the attempt, and none that
+    // stays silent, is ours (rule 1 with proof); one that shows something else is a colleague's.
+    std::vector<std::size_t> po_attempts;
+    bool po_silent = false;
+    for (std::size_t i = 0; i < po_candidates_; ++i) {
+        if (verdicts_[i] == DetailsVerdict::attempts) po_attempts.push_back(i);
+        if (verdicts_[i] == DetailsVerdict::silent) po_silent = true;
     }
-    if (attempts.empty() && silent.empty()) return finish(ReconcileStatus::none);
-    for (const OrderSummary& order : attempts)
-        result_.details_match.insert(order.order_no);
-    result_.unproven = attempts;
-    result_.unproven.insert(result_.unproven.end(), silent.begin(), silent.end());
-    std::stable_sort(result_.unproven.begin(), result_.unproven.end(),
+    if (po_attempts.size() == 1 && !po_silent) {
+        result_.match = candidates_[po_attempts.front()];
+        result_.matched_by = MatchedBy::reference;
+        result_.matched_by_po_number = true;
+        result_.details_match.insert(result_.match->order_no);
+        return finish(ReconcileStatus::found);
+    }
+    std::vector<OrderSummary> unexplained;
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        if (verdicts_[i] == DetailsVerdict::not_attempts) continue;
+        if (verdicts_[i] == DetailsVerdict::attempts) result_.details_match.insert(candidates_[i].order_no);
+        unexplained.push_back(candidates_[i]);
+    }
+    if (unexplained.empty()) return finish(ReconcileStatus::none);
+    std::stable_sort(unexplained.begin(), unexplained.end(),
                      [](const OrderSummary& a, const OrderSummary& b) {
                          return create_time_ms(a.create_time) < create_time_ms(b.create_time);
                      });
+    result_.unproven = std::move(unexplained);
     finish(ReconcileStatus::ambiguous);
 }
 

@@ -41,15 +41,18 @@ struct ReconcileAttempt {
     std::int64_t window_start_ms = 0; // on the API's clock: orders created before it are not candidates
     std::string reference;            // the poNumber sent ("" when none was: an older journal)
     // A generated reference is unique to this attempt: it counts wherever it is found. A PO number the
-    // person typed may repeat an older order's: it counts only inside the window.
+    // person typed may repeat an older order's or a colleague's: it counts only inside the window, and
+    // only when the order's details show this attempt (else the order is ambiguous, or explained away).
     bool reference_unique = false;
     // What was ordered, for proof by details: nullopt target = not known (never proven by details).
     std::optional<std::string> target; // "" = the partner itself, else the subordinate user's partnerId
     Id64 billing_id;
     Id64 plan_id;
     std::set<std::string> known_order_nos; // orders accounted for elsewhere (earlier receipts, other copies)
-    // Only rule 1: is the order with this reference there? (found, else none; no details are read.)
-    // For an attempt already ruled out, read again before another order for its customer is sent.
+    // Only rule 1: is the order with this reference there? (found, else none; orders without the
+    // reference are not looked at; a typed PO number's orders still need their details to be found,
+    // else ambiguous.) For an attempt already ruled out, read again before another order for its
+    // customer is sent.
     bool reference_only = false;
 };
 
@@ -75,12 +78,13 @@ struct ReconcileResult {
     std::vector<OrderSummary> since_attempt; // orders in the window not accounted for, oldest first
     std::optional<OrderSummary> match;       // the order proven to be the attempt's
     MatchedBy matched_by = MatchedBy::nothing;
-    bool matched_by_po_number = false;   // matched_by == reference
-    std::vector<OrderSummary> unproven;  // ambiguous: the orders to check in the Partner Portal
-    std::set<std::string> details_match; // those of them whose details show the attempt's customer,
-                                         // billing contact and product (orderNo)
-    bool references_echoed = false;      // some order read carried a customReferenceNo
-    std::int64_t window_start_ms = 0;    // as asked (the API's clock)
+    bool matched_by_po_number = false;     // matched_by == reference
+    std::vector<OrderSummary> unproven;    // ambiguous: the orders to check in the Partner Portal
+    std::set<std::string> details_match;   // those of them whose details show the attempt's customer,
+                                           // billing contact and product (orderNo)
+    std::set<std::string> reference_match; // orders read that carry the attempt's reference (orderNo)
+    bool references_echoed = false;        // some order read carried a customReferenceNo
+    std::int64_t window_start_ms = 0;      // as asked (the API's clock)
     std::optional<ApiError> error;
     int pages_read = 0;
     int details_read = 0;
@@ -127,7 +131,8 @@ class OrderReconciler {
     std::map<std::int64_t, bool> page_has_older_; // pages read: does it hold an order from before the window?
     std::set<std::string> orders_seen_;
     std::vector<OrderSummary> read_;       // every order read, once
-    std::vector<OrderSummary> candidates_; // rule 4's
+    std::vector<OrderSummary> candidates_; // the typed PO number's orders first, then rule 4's
+    std::size_t po_candidates_ = 0;        // how many of candidates_ carry the typed PO number
     std::vector<DetailsVerdict> verdicts_; // one per candidate, as their details come in
     std::int64_t page1_newest_ = 0;
 };

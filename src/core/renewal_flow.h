@@ -100,6 +100,9 @@ class RenewalFlow {
     // The last confirmation found, instead of sending, the order of an earlier attempt for the same
     // customer that had been ruled out: it committed late. Shown as the found order; nothing was sent.
     bool late_order_found() const { return late_order_found_; }
+    // The last confirmation found orders carrying such an earlier attempt's PO number that nothing
+    // proves to be its order: shown as that attempt's ambiguous outcome; nothing was sent.
+    bool late_order_unproven() const { return late_order_unproven_; }
     // A check that could not read the list reads it again by itself (error_retry_delay_ms), as the
     // apps want; the CLI keeps its own loop. recheck_at_ms() tells when.
     void set_retry_errors(bool on) { retry_errors_ = on; }
@@ -186,10 +189,12 @@ class RenewalFlow {
     MemoryAttemptHistory memory_history_;
     AttemptHistory* history_ = &memory_history_;
     bool late_order_found_ = false;
+    bool late_order_unproven_ = false;
     bool retry_errors_ = false;
     int error_retries_ = 0; // automatic readings after errors since the last answer
     void send_order();      // confirm()'s second half: journal, then the POST
     void check_for_late_commit(std::vector<RuledOutAttempt> suspects);
+    void show_earlier_attempt(const RuledOutAttempt& earlier);           // its outcome; nothing is sent
     std::set<std::string> accounted_orders(const std::string& but = {}); // this flow's and the history's
     std::string found_order_no_; // the order found for the current attempt (not "another attempt's")
     void account_for(const std::string& order_no);

@@ -50,6 +50,7 @@ bool RenewalFlow::confirm() {
     }
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
     late_order_found_ = false;
+    late_order_unproven_ = false;
     auto suspects = history_->ruled_out_for(order_.partner_id.value_or(""), client_.base_url(),
                                             client_.client_id(), client_.clock().epoch_ms());
     if (!suspects.empty()) return check_for_late_commit(std::move(suspects)), true;
@@ -75,26 +76,36 @@ void RenewalFlow::check_for_late_commit(std::vector<RuledOutAttempt> suspects) {
                               // The earlier attempt's order appeared after all: that is the answer, and
                               // nothing is sent.
                               late_order_found_ = true;
-                              journal_.release();
                               history_->forget_ruled_out(earlier.reference);
                               found_order_no_ = result.match->order_no;
                               account_for(found_order_no_);
-                              attempt_ = JournalEntry{.sent_at_ms = earlier.sent_at_ms,
-                                                      .base_url = earlier.base_url,
-                                                      .client_id = earlier.client_id,
-                                                      .target = earlier.target,
-                                                      .plan_id = order_.plan_id,
-                                                      .billing_id = order_.billing_id,
-                                                      .po_number = earlier.reference};
-                              unknown_since_ms_ = earlier.sent_at_ms;
-                              resumed_at_ms_ = 0;
-                              recheck_at_ms_.reset();
-                              stage_ = Stage::outcome_unknown;
-                              return;
+                              return show_earlier_attempt(earlier);
+                          }
+                          if (result.status == ReconcileStatus::ambiguous) {
+                              // Orders carry the earlier attempt's PO number and nothing proves one is
+                              // its order (or a colleague's): shown as that attempt's ambiguous outcome
+                              // for the person to check; nothing is sent.
+                              late_order_unproven_ = true;
+                              return show_earlier_attempt(earlier);
                           }
                           if (!suspects.empty()) return check_for_late_commit(std::move(suspects));
                           send_order();
                       });
+}
+
+void RenewalFlow::show_earlier_attempt(const RuledOutAttempt& earlier) {
+    journal_.release();
+    attempt_ = JournalEntry{.sent_at_ms = earlier.sent_at_ms,
+                            .base_url = earlier.base_url,
+                            .client_id = earlier.client_id,
+                            .target = earlier.target,
+                            .plan_id = order_.plan_id,
+                            .billing_id = earlier.billing_id.value ? earlier.billing_id : order_.billing_id,
+                            .po_number = earlier.reference};
+    unknown_since_ms_ = earlier.sent_at_ms;
+    resumed_at_ms_ = 0;
+    recheck_at_ms_.reset();
+    stage_ = Stage::outcome_unknown;
 }
 
 std::set<std::string> RenewalFlow::accounted_orders(const std::string& but) {
@@ -215,7 +226,8 @@ void RenewalFlow::reconcile() {
                                          .base_url = attempt_.base_url,
                                          .client_id = attempt_.client_id,
                                          .sent_at_ms = attempt_.sent_at_ms,
-                                         .at_ms = client_.clock().epoch_ms()});
+                                         .at_ms = client_.clock().epoch_ms(),
+                                         .billing_id = attempt_.billing_id});
             if (status == ReconcileStatus::found || (status == ReconcileStatus::none && !recheck_at_ms_))
                 clear_journal();                                      // the outcome is known
             if (users_.status == LookupStatus::idle) start_lookups(); // after a resumed journal

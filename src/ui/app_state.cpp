@@ -50,6 +50,7 @@ std::string App::state_json() const {
         {"orderCheck", order_check_status(flow.reconciliation().status)},
         {"orderReference", flow.order().po_number}, // the poNumber the reviewed or sent order carries
         {"lateOrderFound", flow.late_order_found()},
+        {"lateOrderUnproven", flow.late_order_unproven()},
         {"reconciliation",
          {{"status", flow.recheck_at_ms() ? "waiting" : reconcile_status_name(flow.reconciliation().status)},
           {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},

@@ -187,6 +187,8 @@ enum class Text : unsigned short {
     heading_ambiguous,
     ambiguous_explained,
     details_match_yours,
+    carries_your_po_number,
+    late_order_unproven,
     late_order_found,
     retrying_at_fmt,
     po_number_matches_fmt,

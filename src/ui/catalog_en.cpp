@@ -176,6 +176,8 @@ constexpr CatalogEntry entries[] = {
     {T::heading_ambiguous, "Cannot prove which order is yours"},
     {T::ambiguous_explained, "An order was created after yours was sent, but RenewDesk cannot prove it is yours: check these orders in the Partner Portal before ordering again."},
     {T::details_match_yours, "its details match yours: customer, billing contact, product"},
+    {T::carries_your_po_number, "it carries your PO number"},
+    {T::late_order_unproven, "An earlier attempt for this customer had been ruled out, but orders with its PO number appeared since, and nothing proves whether one is its order or a colleague's. Nothing new was sent."},
     {T::late_order_found, "This is the order of your earlier attempt for this customer: it had been ruled out, but the API committed it late. Nothing new was sent."},
     {T::retrying_at_fmt, "Reading the order list again by itself at %s."},
     {T::po_number_matches_fmt, "%s (matches this order)"},

@@ -177,6 +177,8 @@ constexpr CatalogEntry entries[] = {
     {T::heading_ambiguous, "无法确认哪个订单是您的"},
     {T::ambiguous_explained, "在您的订单发出后有订单被创建，但 RenewDesk 无法证明它是您的：再次下单前，请先在合作伙伴门户中核对以下订单。"},
     {T::details_match_yours, "其详情与您的订单一致：客户、账单联系人、产品"},
+    {T::carries_your_po_number, "带有您的 PO 编号"},
+    {T::late_order_unproven, "此客户先前的一次尝试曾被判定为未下单，但之后出现了带有其 PO 编号的订单，且无法证明其中是否有该尝试的订单（或同事的订单）。此次没有发送新订单。"},
     {T::late_order_found, "这是您之前为此客户下的订单：当时判定为未下单，但 API 稍后才提交了它。此次没有发送新订单。"},
     {T::retrying_at_fmt, "将于 %s 自动再次读取订单列表。"},
     {T::po_number_matches_fmt, "%s（与此订单一致）"},

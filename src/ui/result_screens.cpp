@@ -37,6 +37,8 @@ void draw_unproven_orders(const ReconcileResult& result) {
     for (const OrderSummary& other : result.unproven) {
         std::string line = other.order_no + "  " + local_time_text(create_time_ms(other.create_time)) + "  " +
                            order_status_words(other.order_status);
+        if (result.reference_match.count(other.order_no))
+            line += "  (" + std::string(tr(Text::carries_your_po_number)) + ")";
         if (result.details_match.count(other.order_no))
             line += "  (" + std::string(tr(Text::details_match_yours)) + ")";
         ImGui::BulletText("%s", line.c_str());
@@ -71,6 +73,7 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
         hint(format(Text::order_list_read_at_fmt, local_time_text(result.checked_at_ms).c_str()).c_str());
         break;
     case ReconcileStatus::ambiguous:
+        if (flow.late_order_unproven()) hint(tr(Text::late_order_unproven));
         draw_unproven_orders(result);
         if (const auto recheck_at = flow.recheck_at_ms())
             hint(format(Text::no_order_yet_fmt, local_time_text(result.checked_at_ms).c_str(),

@@ -16,7 +16,8 @@ const std::string host = "https://openapi.example";
 TEST(AttemptHistory, RoundTripsAndReadsOlderFilesWithoutRuledOut) {
     AttemptHistoryDoc doc;
     doc.orders.push_back({"MK1", host, "client", t0});
-    doc.ruled_out.push_back({"RD-ABCDEFGH", "p-7", host, "client", t0 - 40'000, t0});
+    doc.ruled_out.push_back(
+        {"RD-ABCDEFGH", "p-7", host, "client", t0 - 40'000, t0, Id64{18446744073709551615ULL}});
     AttemptHistoryDoc back;
     ASSERT_TRUE(parse_attempt_history(attempt_history_to_json(doc), back));
     ASSERT_EQ(back.orders.size(), 1u);
@@ -24,6 +25,13 @@ TEST(AttemptHistory, RoundTripsAndReadsOlderFilesWithoutRuledOut) {
     ASSERT_EQ(back.ruled_out.size(), 1u);
     EXPECT_EQ(back.ruled_out[0].reference, "RD-ABCDEFGH");
     EXPECT_EQ(back.ruled_out[0].sent_at_ms, t0 - 40'000);
+    EXPECT_EQ(back.ruled_out[0].billing_id, Id64{18446744073709551615ULL}) << "exact, as a string";
+    AttemptHistoryDoc before_billing; // a ruled-out attempt written before the billing contact was kept
+    ASSERT_TRUE(parse_attempt_history(
+        R"({"orders":[],"ruledOut":[{"reference":"PO-1","target":"","baseUrl":"h","clientId":"c","sentAtMs":1,"atMs":2}]})",
+        before_billing));
+    ASSERT_EQ(before_billing.ruled_out.size(), 1u);
+    EXPECT_EQ(before_billing.ruled_out[0].billing_id, Id64{}) << "not known: never proof by details";
     AttemptHistoryDoc older;
     ASSERT_TRUE(parse_attempt_history(
         R"({"version":1,"orders":[{"orderNo":"MK2","baseUrl":"h","clientId":"c","atMs":5}]})", older));

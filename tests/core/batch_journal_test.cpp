@@ -181,6 +181,7 @@ namespace {
 struct Reloaded {
     explicit Reloaded(BatchWorld& before) : store(before.store), clock(before.clock) {
         BatchWorld::sign_in(client, transport);
+        before.serve_details(transport); // the same API answers the reloaded copy
     }
     MemoryJournalStore& store;
     FakeClock& clock;
@@ -197,6 +198,7 @@ TEST(BatchJournal, ACrashMidRowResumesAtThatRowReconciledFirst) {
     w.place(0);
     // Row 1 is in flight when the app dies; its order was committed.
     w.listed.push_back(listed_order("MK1-committed", w.clock.epoch_ms()));
+    w.ordered_for["MK1-committed"] = "1002";
     w.clock.now += 5'000;
     Reloaded r(w);
     EXPECT_TRUE(r.batch.journal_found());
@@ -257,6 +259,7 @@ TEST(BatchJournal, ACrashedBatchResumesWithEachRowsOwnPlanAndPoNumber) {
     // Row 0 is in flight when the app dies; its order was committed with the row's PO number.
     w.listed.push_back(listed_order("MK-other", w.clock.epoch_ms() + 1, "PO-9"));
     w.listed.push_back(listed_order("MK0", w.clock.epoch_ms() + 2, "PO-A"));
+    w.ordered_for["MK0"] = "1001";
     Reloaded r(w);
     ASSERT_TRUE(r.batch.resume_from_journal());
     EXPECT_EQ(r.batch.rows()[1].target.plan_id, std::optional<Id64>(own_plan));

@@ -18,15 +18,16 @@ struct BatchHistoryWorld : BatchWorld {
         return history.orders_of("http://sandbox.invalid", "demo-client-id");
     }
 
-    // An earlier attempt for customer 1001 (reference RD-EARLIER1) that a check ruled out a minute ago.
-    std::int64_t rule_out_earlier_attempt() {
+    // An earlier attempt for customer 1001 (reference RD-EARKYR23) that a check ruled out a minute ago.
+    std::int64_t rule_out_earlier_attempt(const std::string& reference = "RD-EARKYR23") {
         const std::int64_t sent = clock.epoch_ms() - 90'000;
-        history.add_ruled_out({.reference = "RD-EARLIER1",
+        history.add_ruled_out({.reference = reference,
                                .target = "1001",
                                .base_url = "http://sandbox.invalid",
                                .client_id = "demo-client-id",
                                .sent_at_ms = sent,
-                               .at_ms = clock.epoch_ms() - 60'000});
+                               .at_ms = clock.epoch_ms() - 60'000,
+                               .billing_id = batch_billing});
         return sent;
     }
 };
@@ -83,7 +84,7 @@ TEST(BatchLateCommit, TheEarlierAttemptsLateOrderIsTheRowsAndNothingIsSentForIt)
     EXPECT_EQ(w.transport.sent_count(batch_save_path), 0u) << "the list is read first";
     ASSERT_EQ(w.transport.pending_count(batch_page_path), 1u);
     EXPECT_TRUE(w.batch.counts().running);
-    w.transport.reply(batch_page_path, listed_page({listed_order("MK-late", sent + 40'000, "RD-EARLIER1")}));
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-late", sent + 40'000, "RD-EARKYR23")}));
     const BatchRow& alpha = w.batch.rows()[0];
     EXPECT_EQ(alpha.status, BatchRowStatus::placed);
     EXPECT_TRUE(alpha.found_late);
@@ -103,7 +104,7 @@ TEST(BatchLateCommit, WithoutTheLateOrderTheRowIsSentOnceWithAReferenceOfItsOwn)
     // A colleague's order with another reference is not the earlier attempt's.
     w.transport.reply(batch_page_path, listed_page({listed_order("MK-colleague", sent + 1'000, "COL-1")}));
     ASSERT_EQ(w.transport.pending_count(batch_save_path), 1u);
-    EXPECT_NE(w.batch.rows()[0].target.po_number.value(), "RD-EARLIER1");
+    EXPECT_NE(w.batch.rows()[0].target.po_number.value(), "RD-EARKYR23");
     w.answer(0, receipt("MK-A"));
     w.answer(1, receipt("MK-B"));
     EXPECT_EQ(w.transport.sent_count(batch_save_path), 2u);
@@ -148,4 +149,44 @@ TEST(BatchLateCommit, AnAttemptRuledOutMoreThanAnHourAgoHoldsNothingUp) {
         w.transport.reply("/oauth/token", ok(token_result("token-2", "refresh-2")));
     EXPECT_EQ(w.transport.pending_count(batch_page_path), 0u);
     EXPECT_EQ(w.transport.pending_count(batch_save_path), 1u);
+}
+
+// A PO number the person typed is shared by the batch's rows and may be a colleague's too: an order
+// carrying it is the earlier attempt's only when its details show that attempt.
+TEST(BatchLateCommit, AColleaguesOrderWithTheTypedPoNumberDoesNotHoldUpTheRow) {
+    BatchHistoryWorld w;
+    const std::int64_t sent = w.rule_out_earlier_attempt("PO-77");
+    w.batch.start({{"1001", "Alpha"}}, batch_plan, batch_billing, "PO-77");
+    w.ordered_for["MK-col"] = "1009"; // another customer
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-col", sent + 20'000, "PO-77")}));
+    EXPECT_FALSE(w.batch.rows()[0].found_late);
+    w.answer(0, receipt("MK-A"));
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+}
+
+TEST(BatchLateCommit, AnOrderWithTheTypedPoNumberThatNothingProvesIsNotSentAgain) {
+    BatchHistoryWorld w;
+    const std::int64_t sent = w.rule_out_earlier_attempt("PO-77");
+    w.batch.start(alpha_and_beta(), batch_plan, batch_billing, "PO-77");
+    // MK-x's details show nothing: it may be the earlier attempt's, or a colleague's.
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-x", sent + 20'000, "PO-77")}));
+    const BatchRow& alpha = w.batch.rows()[0];
+    EXPECT_EQ(alpha.status, BatchRowStatus::ambiguous);
+    ASSERT_TRUE(alpha.error);
+    EXPECT_NE(alpha.error->detail_message.find("MK-x"), std::string::npos);
+    EXPECT_EQ(w.history.load().ruled_out.size(), 1u) << "not explained";
+    w.answer(1, receipt("MK-B")); // Beta goes on, and only Beta was sent
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
+    EXPECT_EQ(w.batch.counts().ambiguous, 1);
+}
+
+TEST(BatchLateCommit, TheEarlierAttemptsOrderWithTheTypedPoNumberIsFoundByItsDetails) {
+    BatchHistoryWorld w;
+    const std::int64_t sent = w.rule_out_earlier_attempt("PO-77");
+    w.batch.start({{"1001", "Alpha"}}, batch_plan, batch_billing, "PO-77");
+    w.ordered_for["MK-late"] = "1001";
+    w.transport.reply(batch_page_path, listed_page({listed_order("MK-late", sent + 40'000, "PO-77")}));
+    EXPECT_TRUE(w.batch.rows()[0].found_late);
+    EXPECT_EQ(w.batch.rows()[0].order_no, "MK-late");
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 0u);
 }

@@ -46,7 +46,10 @@ void reconcile(BatchWorld& w, std::size_t row, bool committed) {
     ASSERT_TRUE(w.batch.stopped_at_unknown());
     ASSERT_EQ(w.batch.unknown_row(), std::optional<std::size_t>(row));
     ASSERT_EQ(w.transport.pending_count(batch_save_path), 0u) << "nothing is sent while unknown";
-    if (committed) w.listed.push_back(listed_order("MK-late", w.clock.epoch_ms()));
+    if (committed) {
+        w.listed.push_back(listed_order("MK-late", w.clock.epoch_ms()));
+        w.ordered_for["MK-late"] = w.batch.rows()[row].target.partner_id;
+    }
     w.transport.reply(batch_page_path, listed_page(w.listed));
     if (!committed) {
         ASSERT_FALSE(w.batch.outcome_settled()) << "an early 'none' is not believed";
@@ -179,6 +182,7 @@ TEST(BatchRun, AnUnknownRowIsReconciledByItsOwnPoNumber) {
                   batch_billing, "PO-9");
     w.answer(0, failure(TransportFailure::timed_out));
     // Two orders since the attempt: the earlier one carries the batch's PO number, the later the row's.
+    w.ordered_for["MK-own"] = "1001";
     w.transport.reply(batch_page_path, listed_page({listed_order("MK-other", w.clock.epoch_ms() + 1, "PO-9"),
                                                     listed_order("MK-own", w.clock.epoch_ms() + 2, "PO-A")}));
     ASSERT_TRUE(w.batch.outcome_settled());
@@ -215,6 +219,7 @@ TEST(BatchRun, AnOrderNotKnownIsFoundForTheUnknownRow) {
     w.batch.add_known_orders({"MK-other"});
     w.batch.start({{.partner_id = "1001", .company = "Alpha"}}, batch_plan, batch_billing, "PO-9");
     w.answer(0, failure(TransportFailure::connection_lost));
+    w.ordered_for["MK-mine"] = "1001";
     w.transport.reply(batch_page_path, listed_page({listed_order("MK-other", w.clock.epoch_ms() - 5'000),
                                                     listed_order("MK-mine", w.clock.epoch_ms() + 300)}));
     ASSERT_TRUE(w.batch.outcome_settled());
@@ -304,6 +309,7 @@ TEST(BatchRun, ReconciliationErrorKeepsTheBatchWaitingAndCanBeReadAgain) {
     w.batch.resume();
     EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);
     w.batch.reconcile();
+    w.ordered_for["MK0"] = "1001";
     w.transport.reply(batch_page_path, listed_page({listed_order("MK0", w.clock.epoch_ms())}));
     w.batch.resume();
     EXPECT_EQ(w.batch.rows()[0].order_no, "MK0");

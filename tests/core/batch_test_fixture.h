@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
+
 namespace rd::test {
 
 inline constexpr const char* batch_save_path = paths::create_order;
@@ -48,8 +51,27 @@ struct BatchWorld {
     MemoryJournalStore store;
     BatchRun batch{client, &store, clock};
     std::vector<nlohmann::json> listed; // the orders the fake order list holds
+    // What an order's details (order/v1/get/{id}) say it was for, as the API would: orderNo → the
+    // customer's partnerId ("" = the partner itself), product 15 and the batch's billing contact. An
+    // order not named here has details that show nothing (silent).
+    std::map<std::string, std::string> ordered_for;
 
-    BatchWorld() { sign_in(client, transport); }
+    BatchWorld() {
+        sign_in(client, transport);
+        serve_details(transport);
+    }
+
+    void serve_details(FakeTransport& fake) {
+        fake.answer_at_once = [this](const HttpRequest& request) -> std::optional<HttpResponse> {
+            const std::size_t at = request.url.find(paths::order_details_prefix);
+            if (at == std::string::npos) return std::nullopt;
+            const std::string id = request.url.substr(at + std::string(paths::order_details_prefix).size());
+            const auto it = ordered_for.find(id.substr(2)); // listed_order's ids are "44" + orderNo
+            if (it == ordered_for.end()) return ok(nlohmann::json::object());
+            return ok({{"basicInformation", {{"productId", "15"}, {"partnerId", it->second}}},
+                       {"billingInformation", {{"billingContactId", batch_billing.to_string()}}}});
+        };
+    }
 
     static void sign_in(ApiClient& api, FakeTransport& fake) {
         api.sign_in("demo-client-id", "demo-client-secret", [](Result<Done>) {});
@@ -78,6 +100,7 @@ struct BatchWorld {
         const std::string no = "MK" + std::to_string(row);
         answer(row, receipt(no));
         listed.push_back(listed_order(no, clock.epoch_ms()));
+        ordered_for[no] = batch.rows()[row].target.partner_id;
     }
 };
 

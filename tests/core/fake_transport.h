@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,8 +34,17 @@ class FakeTransport final : public Transport {
         ResponseHandler handler;
     };
 
+    // Stands in for the part of the API a test does not step by hand (e.g. an order's details): a
+    // response it returns is delivered at the next poll(); nullopt leaves the request pending.
+    std::function<std::optional<HttpResponse>(const HttpRequest&)> answer_at_once;
+
     RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
         sent.push_back(request);
+        if (answer_at_once)
+            if (std::optional<HttpResponse> response = answer_at_once(request)) {
+                ready_.push_back({std::move(on_done), std::move(*response)});
+                return ++next_handle_;
+            }
         pending.push_back({++next_handle_, std::move(request), std::move(on_done)});
         return next_handle_;
     }

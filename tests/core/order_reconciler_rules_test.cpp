@@ -104,11 +104,54 @@ const std::vector<Row> rows = {
      ReconcileStatus::found,
      "MK-1",
      MatchedBy::reference},
-    {"a typed PO number counts inside the window",
-     {{"MK-1", 2, "PO-1"}},
+    {"a typed PO number counts inside the window when the order's details show the attempt",
+     {{"MK-1", 2, "PO-1", Details::ours}},
      ReconcileStatus::found,
      "MK-1",
      MatchedBy::reference,
+     0,
+     "PO-1"},
+    // A PO number the person typed is not unique: a colleague may order under the same purchase order.
+    {"a typed PO number, details silent: the same number is not proof",
+     {{"MK-1", 2, "PO-1"}},
+     ReconcileStatus::ambiguous,
+     "",
+     MatchedBy::nothing,
+     1,
+     "PO-1"},
+    {"a colleague's order with our typed PO number for another customer; ours never arrived",
+     {{"MK-col", 0, "PO-1", Details::other_customer}},
+     ReconcileStatus::none,
+     "",
+     MatchedBy::nothing,
+     0,
+     "PO-1"},
+    {"our typed PO number on a colleague's order for another customer and on ours",
+     {{"MK-col", 0, "PO-1", Details::other_customer}, {"MK-1", 2, "PO-1", Details::ours}},
+     ReconcileStatus::found,
+     "MK-1",
+     MatchedBy::reference,
+     0,
+     "PO-1"},
+    {"our typed PO number on two orders whose details both look like ours",
+     {{"MK-1", 1, "PO-1", Details::ours}, {"MK-2", 2, "PO-1", Details::ours}},
+     ReconcileStatus::ambiguous,
+     "",
+     MatchedBy::nothing,
+     2,
+     "PO-1"},
+    {"our typed PO number: one order like ours, one whose details are silent",
+     {{"MK-1", 1, "PO-1", Details::ours}, {"MK-2", 2, "PO-1"}},
+     ReconcileStatus::ambiguous,
+     "",
+     MatchedBy::nothing,
+     2,
+     "PO-1"},
+    {"our typed PO number: the details cannot be read",
+     {{"MK-1", 1, "PO-1", Details::fails}},
+     ReconcileStatus::error,
+     "",
+     MatchedBy::nothing,
      0,
      "PO-1"},
     {"a typed PO number reused from last week's order is not proof",
@@ -455,8 +498,12 @@ TEST_P(RulesTest, TheAnswerIsTheOneAllowed) {
                                kind == Details::billing_id_name || kind == Details::myself;
         EXPECT_EQ(result.details_match.count(order.order_no) == 1, like_ours && row.target) << row.situation;
     }
-    if (row.expected == ReconcileStatus::error) EXPECT_TRUE(result.error.has_value());
-    if (row.expected == ReconcileStatus::found) EXPECT_FALSE(result.match->order_no.empty());
+    if (row.expected == ReconcileStatus::error) {
+        EXPECT_TRUE(result.error.has_value());
+    }
+    if (row.expected == ReconcileStatus::found) {
+        EXPECT_FALSE(result.match->order_no.empty());
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RulesTest, ::testing::ValuesIn(rows),
@@ -464,6 +511,13 @@ INSTANTIATE_TEST_SUITE_P(Rules, RulesTest, ::testing::ValuesIn(rows),
 
 TEST(RulesTable, HasAtLeastFortyRows) {
     EXPECT_GE(rows.size(), 40u);
+}
+
+TEST(DetailsVerdict, AnAttemptWithoutItsBillingContactIsNeverProvenNorExplainedByTheContact) {
+    const ReconcileAttempt unknown_billing{.target = "p-7"}; // a ruled-out record from before it was kept
+    EXPECT_EQ(judge_details(details_of(Details::ours), unknown_billing), DetailsVerdict::silent);
+    EXPECT_EQ(judge_details(details_of(Details::other_customer), unknown_billing),
+              DetailsVerdict::not_attempts);
 }
 
 TEST(DetailsVerdict, NothingToTheContraryIsNotProof) {

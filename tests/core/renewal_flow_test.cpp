@@ -456,6 +456,12 @@ TEST_F(RenewalFlowTest, AJournalFromAnEarlierSessionIsReconciledBeforeAnythingEl
     auto po_order = order("MK-po", clock.epoch_ms() - 4000);
     po_order["customReferenceNo"] = "PO-7";
     transport.reply(page_path, order_page({order("MK-later", clock.epoch_ms() - 1000), po_order}));
+    // A typed PO number is not unique: the order carrying it is ours once its details show the attempt.
+    ASSERT_EQ(resumed.reconciliation().status, ReconcileStatus::checking);
+    transport.reply(paths::order_details(po_order["id"]),
+                    ok({{"basicInformation", {{"productId", "15"}, {"partnerId", "9007199254740993"}}},
+                        {"billingInformation", {{"billingContactId", "3197218168379846218"}}}}));
+    transport.reply(paths::order_details_prefix, ok(nlohmann::json::object())); // MK-later's: silent
     EXPECT_EQ(resumed.reconciliation().status, ReconcileStatus::found);
     EXPECT_EQ(resumed.reconciliation().match->order_no, "MK-po");
     EXPECT_TRUE(resumed.reconciliation().matched_by_po_number);
@@ -666,9 +672,11 @@ struct LateCommitTest : RenewalFlowTest {
 
     void SetUp() override { flow.set_history(&history); }
 
-    // An order for myself whose reply was lost and which the check ruled out.
-    void rule_out_an_attempt() {
+    // An order for myself whose reply was lost and which the check ruled out; `po` is the PO number
+    // the person typed ("" keeps the generated reference).
+    void rule_out_an_attempt(const std::string& po = "") {
         reach_review_for_myself();
+        if (!po.empty()) flow.set_po_number(po);
         ASSERT_TRUE(flow.confirm());
         earlier_reference = flow.attempt().po_number;
         earlier_sent_at = flow.attempt().sent_at_ms;
@@ -703,6 +711,53 @@ TEST_F(LateCommitTest, TheEarlierOrderThatAppearedLateIsTheAnswerAndNothingIsSen
     EXPECT_EQ(history.orders_of("http://sandbox.invalid", "demo-client-id"),
               std::vector<std::string>{"MK-late"});
     EXPECT_FALSE(journal.load());
+}
+
+// What the API's order details say an order was for: product 15, billing contact 3197218168379846218.
+nlohmann::json details_for(const std::string& partner_id) {
+    return {{"basicInformation", {{"productId", "15"}, {"partnerId", partner_id}}},
+            {"billingInformation", {{"billingContactId", "3197218168379846218"}}}};
+}
+
+// A PO number the person typed is not unique: a colleague may order under the same purchase order.
+TEST_F(LateCommitTest, AColleaguesOrderWithTheSameTypedPoNumberIsNotTakenForTheEarlierAttempts) {
+    rule_out_an_attempt("PO-77");
+    ASSERT_EQ(history.load().ruled_out[0].billing_id, Id64{3197218168379846218ULL});
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(page_path, order_page({order("MK-col", earlier_sent_at + 20'000, "PO-77")}));
+    ASSERT_EQ(transport.pending_count(paths::order_details_prefix), 1u) << "the same number is not proof";
+    transport.reply(paths::order_details_prefix, ok(details_for("9223372036854775001"))); // another customer
+    EXPECT_FALSE(flow.late_order_found());
+    EXPECT_FALSE(flow.late_order_unproven());
+    EXPECT_EQ(transport.sent_count(save_path), 2u) << "the new order goes out";
+}
+
+TEST_F(LateCommitTest, AnOrderWithTheTypedPoNumberThatNothingProvesSendsNothing) {
+    rule_out_an_attempt("PO-77");
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(page_path, order_page({order("MK-x", earlier_sent_at + 20'000, "PO-77")}));
+    transport.reply(paths::order_details_prefix, ok(nlohmann::json::object())); // details say nothing
+    EXPECT_EQ(transport.sent_count(save_path), 1u) << "nothing sent for this confirmation";
+    EXPECT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_TRUE(flow.late_order_unproven());
+    EXPECT_FALSE(flow.late_order_found());
+    EXPECT_TRUE(flow.outcome_settled());
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::ambiguous);
+    ASSERT_EQ(flow.reconciliation().unproven.size(), 1u);
+    EXPECT_EQ(flow.reconciliation().reference_match.count("MK-x"), 1u);
+    EXPECT_EQ(history.load().ruled_out.size(), 1u) << "still unexplained: the next confirmation asks again";
+    EXPECT_FALSE(journal.load());
+}
+
+TEST_F(LateCommitTest, TheEarlierAttemptsOrderWithItsTypedPoNumberIsFoundByItsDetails) {
+    rule_out_an_attempt("PO-77");
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(page_path, order_page({order("MK-late", earlier_sent_at + 40'000, "PO-77")}));
+    transport.reply(paths::order_details_prefix, ok(details_for(""))); // for the partner itself
+    EXPECT_EQ(transport.sent_count(save_path), 1u);
+    EXPECT_TRUE(flow.late_order_found());
+    ASSERT_TRUE(flow.reconciliation().match);
+    EXPECT_EQ(flow.reconciliation().match->order_no, "MK-late");
 }
 
 TEST_F(LateCommitTest, WithoutItTheNewOrderIsSentOnce) {
