@@ -44,8 +44,11 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
         AccountedOrder entry;
         if (item.is_object() && text_member(item, "orderNo", entry.order_no) && !entry.order_no.empty() &&
             text_member(item, "baseUrl", entry.base_url) && text_member(item, "clientId", entry.client_id) &&
-            time_member(item, "atMs", entry.at_ms))
+            time_member(item, "atMs", entry.at_ms)) {
+            text_member(item, "reference", entry.reference); // absent in files written before them
+            text_member(item, "orderStatus", entry.order_status);
             out.orders.push_back(std::move(entry));
+        }
     }
     const auto ruled_out = document.find("ruledOut"); // absent in files written before it existed
     if (ruled_out != document.end() && ruled_out->is_array())
@@ -67,11 +70,15 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
 
 std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
     json orders = json::array(), ruled_out = json::array();
-    for (const AccountedOrder& entry : doc.orders)
-        orders.push_back({{"orderNo", entry.order_no},
-                          {"baseUrl", entry.base_url},
-                          {"clientId", entry.client_id},
-                          {"atMs", entry.at_ms}});
+    for (const AccountedOrder& entry : doc.orders) {
+        json item = {{"orderNo", entry.order_no},
+                     {"baseUrl", entry.base_url},
+                     {"clientId", entry.client_id},
+                     {"atMs", entry.at_ms}};
+        if (!entry.reference.empty()) item["reference"] = entry.reference;
+        if (!entry.order_status.empty()) item["orderStatus"] = entry.order_status;
+        orders.push_back(std::move(item));
+    }
     for (const RuledOutAttempt& entry : doc.ruled_out)
         ruled_out.push_back({{"reference", entry.reference},
                              {"target", entry.target},
@@ -181,6 +188,40 @@ void AttemptHistory::forget_ruled_out(const std::string& reference) {
     update([&](AttemptHistoryDoc& doc) {
         std::erase_if(doc.ruled_out, [&](const RuledOutAttempt& e) { return e.reference == reference; });
     });
+}
+
+void AttemptHistory::add_attempt_order(AccountedOrder order) {
+    if (order.order_no.empty()) return;
+    const std::int64_t now_ms = order.at_ms;
+    const std::int64_t keep_since = orders_kept_since(now_ms);
+    update([&](AttemptHistoryDoc& doc) {
+        std::erase_if(doc.orders, [&](const AccountedOrder& e) {
+            return e.order_no == order.order_no && e.base_url == order.base_url &&
+                   e.client_id == order.client_id;
+        });
+        doc.orders.push_back(std::move(order));
+        prune_attempt_history(doc, now_ms, keep_since);
+    });
+}
+
+std::optional<AccountedOrder> AttemptHistory::order_of_attempt(const std::string& reference,
+                                                               const std::string& base_url,
+                                                               const std::string& client_id) {
+    if (reference.empty()) return std::nullopt;
+    std::optional<AccountedOrder> found;
+    for (const AccountedOrder& entry : load().orders) // the newest record wins
+        if (entry.reference == reference && entry.base_url == base_url && entry.client_id == client_id)
+            found = entry;
+    return found;
+}
+
+bool AttemptHistory::attempt_ruled_out(const std::string& reference, const std::string& base_url,
+                                       const std::string& client_id) {
+    if (reference.empty()) return false;
+    for (const RuledOutAttempt& entry : load().ruled_out)
+        if (entry.reference == reference && entry.base_url == base_url && entry.client_id == client_id)
+            return true;
+    return false;
 }
 
 } // namespace rd

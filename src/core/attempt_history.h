@@ -5,7 +5,8 @@
 // late_commit_watch_ms reads the list for that reference first and sends nothing if it is there.
 //
 //   {"version":1,
-//    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000}],
+//    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000,
+//               "reference":"RD-…","orderStatus":"succeed"}],   (the last two when known)
 //    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…}]}
 //
 // No secret and no token is in it. Orders are kept for orders_keep_ms, and longer while a journal kept
@@ -29,7 +30,9 @@ struct AccountedOrder {
     std::string order_no;
     std::string base_url;
     std::string client_id;
-    std::int64_t at_ms = 0; // when it became known here (this computer's clock)
+    std::int64_t at_ms = 0;   // when it became known here (this computer's clock)
+    std::string reference;    // the poNumber of the attempt it is the order of ("": not known)
+    std::string order_status; // the API's word when it became known ("": not known)
 };
 
 struct RuledOutAttempt {
@@ -88,6 +91,13 @@ class AttemptHistory {
                                                const std::string& client_id, std::int64_t now_ms);
     void add_ruled_out(RuledOutAttempt attempt);
     void forget_ruled_out(const std::string& reference); // its order was found after all
+    // One attempt's order (placed, found, or on a receipt), with its reference and status, as any copy
+    // recorded it; then what another copy waiting on that attempt can tell of its outcome.
+    void add_attempt_order(AccountedOrder order);
+    std::optional<AccountedOrder> order_of_attempt(const std::string& reference, const std::string& base_url,
+                                                   const std::string& client_id);
+    bool attempt_ruled_out(const std::string& reference, const std::string& base_url,
+                           const std::string& client_id);
     // Orders accounted for at or after this stay: a day back, or the oldest journal's window start.
     std::int64_t orders_kept_since(std::int64_t now_ms);
 };

@@ -123,6 +123,7 @@ void RenewalFlow::sign_out() {
     contacts_ = {};
     reset_choices();
     orders_sent_ = 0;
+    finished_elsewhere_.reset();
     stage_ = Stage::signed_out;
 }
 

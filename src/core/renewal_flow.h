@@ -123,6 +123,18 @@ class RenewalFlow {
     const std::optional<JournalEntry>& pending_journal() const { return journal_entry_; }
     // Another live copy of RenewDesk holds the journal: this flow waits for it (tick() checks again).
     const std::optional<JournalHolder>& busy_holder() const { return busy_holder_; }
+    // The attempt another copy holds, as its journal last showed it (while busy_holder()): followed as
+    // that copy writes it.
+    const std::optional<JournalEntry>& watched_attempt() const { return watched_; }
+    // That copy let go of the journal and left it empty: what it recorded of the attempt's outcome in the
+    // shared history (its order, or that its check ruled it out; neither: no record here). Cleared by
+    // the next confirmation and by sign-out.
+    struct FinishedElsewhere {
+        JournalEntry attempt;
+        std::optional<AccountedOrder> order;
+        bool ruled_out = false;
+    };
+    const std::optional<FinishedElsewhere>& finished_elsewhere() const { return finished_elsewhere_; }
     // The last confirm() sent nothing because the journal could not be written.
     bool journal_unwritable() const { return journal_unwritable_; }
     const Selection& selection() const { return selection_; }
@@ -190,6 +202,8 @@ class RenewalFlow {
     AttemptHistory* history_ = &memory_history_;
     bool late_order_found_ = false;
     bool late_order_unproven_ = false;
+    std::optional<JournalEntry> watched_;
+    std::optional<FinishedElsewhere> finished_elsewhere_;
     bool retry_errors_ = false;
     int error_retries_ = 0; // automatic readings after errors since the last answer
     void send_order();      // confirm()'s second half: journal, then the POST
@@ -197,7 +211,10 @@ class RenewalFlow {
     void show_earlier_attempt(const RuledOutAttempt& earlier);           // its outcome; nothing is sent
     std::set<std::string> accounted_orders(const std::string& but = {}); // this flow's and the history's
     std::string found_order_no_; // the order found for the current attempt (not "another attempt's")
-    void account_for(const std::string& order_no);
+    // Records an order of this flow's (a receipt, or found) for every copy: never taken for another
+    // attempt's, and what a copy that waited on this attempt tells of it.
+    void account_for(const std::string& order_no, const std::string& reference,
+                     const std::string& order_status);
     RandomWord random_;
 };
 

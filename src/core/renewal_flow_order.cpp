@@ -51,6 +51,7 @@ bool RenewalFlow::confirm() {
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
     late_order_found_ = false;
     late_order_unproven_ = false;
+    finished_elsewhere_.reset();
     auto suspects = history_->ruled_out_for(order_.partner_id.value_or(""), client_.base_url(),
                                             client_.client_id(), client_.clock().epoch_ms());
     if (!suspects.empty()) return check_for_late_commit(std::move(suspects)), true;
@@ -78,7 +79,7 @@ void RenewalFlow::check_for_late_commit(std::vector<RuledOutAttempt> suspects) {
                               late_order_found_ = true;
                               history_->forget_ruled_out(earlier.reference);
                               found_order_no_ = result.match->order_no;
-                              account_for(found_order_no_);
+                              account_for(found_order_no_, earlier.reference, result.match->order_status);
                               return show_earlier_attempt(earlier);
                           }
                           if (result.status == ReconcileStatus::ambiguous) {
@@ -116,10 +117,16 @@ std::set<std::string> RenewalFlow::accounted_orders(const std::string& but) {
     return known;
 }
 
-void RenewalFlow::account_for(const std::string& order_no) {
+void RenewalFlow::account_for(const std::string& order_no, const std::string& reference,
+                              const std::string& order_status) {
     if (order_no.empty()) return;
     known_order_nos_.insert(order_no);
-    history_->add_orders({order_no}, client_.base_url(), client_.client_id(), client_.clock().epoch_ms());
+    history_->add_attempt_order({.order_no = order_no,
+                                 .base_url = client_.base_url(),
+                                 .client_id = client_.client_id(),
+                                 .at_ms = client_.clock().epoch_ms(),
+                                 .reference = reference,
+                                 .order_status = order_status});
 }
 
 void RenewalFlow::send_order() {
@@ -157,7 +164,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     if (outcome == OrderOutcome::placed) {
         receipt_ = decode_order_receipt(reply.value().result);
         receipt_.request_id = reply.value().request_id;
-        account_for(receipt_.order_no);
+        account_for(receipt_.order_no, attempt_.po_number, receipt_.order_status);
         error_.reset();
         stage_ = Stage::done;
         clear_journal();
@@ -217,7 +224,8 @@ void RenewalFlow::reconcile() {
             if (status == ReconcileStatus::found && reconciler_.result().match) {
                 found_order_no_ =
                     reconciler_.result().match->order_no; // this attempt's: Check again finds it
-                account_for(found_order_no_);             // never another attempt's
+                account_for(found_order_no_, attempt_.po_number,
+                            reconciler_.result().match->order_status); // never another attempt's
             }
             if (status == ReconcileStatus::none && !recheck_at_ms_ &&
                 !attempt_.po_number.empty()) // may commit late
@@ -243,7 +251,21 @@ std::int64_t RenewalFlow::settles_at() const {
 }
 
 void RenewalFlow::tick() {
+    if (busy_holder_) { // follow the other copy's attempt as it writes its journal
+        if (const auto text = journal_.load())
+            if (auto entry = journal_from_json(*text)) watched_ = std::move(entry);
+    }
+    const std::optional<JournalEntry> seen = watched_ ? watched_ : journal_entry_;
     if (busy_holder_ && claim_journal(false)) { // the other copy is gone: what it left is ours now
+        watched_.reset();
+        if (seen && !journal_entry_) { // it finished: say what it recorded
+            finished_elsewhere_ = FinishedElsewhere{.attempt = *seen};
+            finished_elsewhere_->order =
+                history_->order_of_attempt(seen->po_number, seen->base_url, seen->client_id);
+            finished_elsewhere_->ruled_out =
+                !finished_elsewhere_->order &&
+                history_->attempt_ruled_out(seen->po_number, seen->base_url, seen->client_id);
+        }
         if (waiting_to_adopt_) {
             waiting_to_adopt_ = false;
             after_sign_in();

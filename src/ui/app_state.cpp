@@ -64,6 +64,14 @@ std::string App::state_json() const {
         // waits.
         {"heldElsewhere",
          {{"order", flow.busy_holder().has_value()}, {"batch", impl_->batch_run.busy_holder().has_value()}}},
+        // The attempt it holds, as its journal shows it; once it let go, what it recorded of the outcome.
+        {"watchedSentAtMs", flow.watched_attempt() ? flow.watched_attempt()->sent_at_ms : 0},
+        {"finishedElsewhere",
+         {{"seen", flow.finished_elsewhere().has_value()},
+          {"orderNo", flow.finished_elsewhere() && flow.finished_elsewhere()->order
+                          ? flow.finished_elsewhere()->order->order_no
+                          : ""},
+          {"ruledOut", flow.finished_elsewhere() && flow.finished_elsewhere()->ruled_out}}},
         {"failure", flow.stage() == Stage::failed ? order_outcome_name(flow.failure()) : ""},
         {"receiptHeading",
          flow.stage() == Stage::done ? receipt_heading(flow.receipt().order_status).text : ""},

@@ -13,11 +13,18 @@
 
 namespace rd::ui {
 
-void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions) {
-    const std::string who = entry.target.empty()
-                                ? std::string(tr(Text::yourself))
+namespace {
+
+std::string attempt_customer(const JournalEntry& entry) {
+    return entry.target.empty() ? std::string(tr(Text::yourself))
                                 : api_text(entry.target_name.empty() ? entry.target : entry.target_name) +
                                       " (" + entry.target + ")";
+}
+
+} // namespace
+
+void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions) {
+    const std::string who = attempt_customer(entry);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
     const std::string pending =
         format(Text::pending_order_fmt, local_time_text(entry.sent_at_ms).c_str(), who.c_str());
@@ -58,9 +65,36 @@ void draw_holder(const JournalHolder& holder, Text process_fmt, Text tab_fmt, co
 } // namespace
 
 void draw_journal_holder(const RenewalFlow& flow) {
-    if (flow.busy_holder())
+    if (flow.busy_holder()) {
         draw_holder(*flow.busy_holder(), Text::journal_busy_fmt, Text::journal_busy_tab_fmt,
                     "Journal holder");
+        if (const auto& watched = flow.watched_attempt()) { // its order, as its journal shows it
+            const std::string words =
+                format(Text::journal_busy_attempt_fmt, attempt_customer(*watched).c_str(),
+                       local_time_text(watched->sent_at_ms).c_str());
+            hint(words.c_str());
+        }
+        return;
+    }
+    const auto& finished = flow.finished_elsewhere();
+    if (!finished) return;
+    const std::string who = attempt_customer(finished->attempt);
+    const std::string sent = local_time_text(finished->attempt.sent_at_ms);
+    std::string words;
+    Tone tone = Tone::pending;
+    if (finished->order) {
+        words = format(Text::finished_elsewhere_placed_fmt, who.c_str(), sent.c_str(),
+                       finished->order->order_no.c_str(),
+                       order_status_words(finished->order->order_status).c_str());
+        tone = Tone::good;
+    } else if (finished->ruled_out) {
+        words = format(Text::finished_elsewhere_none_fmt, who.c_str(), sent.c_str());
+    } else {
+        words = format(Text::finished_elsewhere_unknown_fmt, who.c_str(), sent.c_str());
+    }
+    toned_text(tone, words);
+    track("Finished elsewhere");
+    mirror::announce(words);
 }
 
 void draw_batch_holder(const std::optional<JournalHolder>& holder) {

@@ -159,6 +159,87 @@ TEST_F(JournalOwnerTest, AnOwnerThatSettledItsOrderLeavesNothingToAdopt) {
     EXPECT_FALSE(store.held);
 }
 
+// The copy that waited says what the owner recorded of the attempt in the shared history.
+TEST_F(JournalOwnerTest, TheWaitingCopySaysTheOrderTheOwnerPlaced) {
+    MemoryAttemptHistory history;
+    store.text = entry_of("http://sandbox.invalid", "demo-client-id");
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    flow.set_history(&history);
+    sign_in(flow);
+    flow.tick();
+    ASSERT_TRUE(flow.watched_attempt()) << "followed while the owner holds it";
+    EXPECT_EQ(flow.watched_attempt()->po_number, "PO-7");
+    EXPECT_FALSE(flow.finished_elsewhere());
+    // The owner's receipt: recorded with its reference, then the journal cleared and let go.
+    history.add_attempt_order({.order_no = "MK-owner",
+                               .base_url = "http://sandbox.invalid",
+                               .client_id = "demo-client-id",
+                               .at_ms = clock.epoch_ms(),
+                               .reference = "PO-7",
+                               .order_status = "succeed"});
+    history.add_attempt_order({.order_no = "MK-unrelated",
+                               .base_url = "http://sandbox.invalid",
+                               .client_id = "demo-client-id",
+                               .at_ms = clock.epoch_ms(),
+                               .reference = "RD-OTHER234"});
+    store.text.reset();
+    store.other.reset();
+    flow.tick();
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_FALSE(flow.watched_attempt());
+    ASSERT_TRUE(flow.finished_elsewhere());
+    ASSERT_TRUE(flow.finished_elsewhere()->order);
+    EXPECT_EQ(flow.finished_elsewhere()->order->order_no, "MK-owner");
+    EXPECT_EQ(flow.finished_elsewhere()->order->order_status, "succeed");
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+    flow.sign_out();
+    EXPECT_FALSE(flow.finished_elsewhere());
+}
+
+TEST_F(JournalOwnerTest, TheWaitingCopySaysWhenTheOwnersCheckFoundNoOrderOrLeftNoRecord) {
+    for (const bool ruled_out : {true, false}) {
+        SCOPED_TRACE(ruled_out ? "ruled out" : "no record");
+        MemoryAttemptHistory history;
+        OwnedStore owned;
+        owned.text = entry_of("http://sandbox.invalid", "demo-client-id");
+        owned.other = cli_holder;
+        RenewalFlow flow{client, &owned};
+        flow.set_history(&history);
+        sign_in(flow);
+        flow.tick();
+        if (ruled_out)
+            history.add_ruled_out({.reference = "PO-7",
+                                   .target = "9007199254740993",
+                                   .base_url = "http://sandbox.invalid",
+                                   .client_id = "demo-client-id",
+                                   .sent_at_ms = clock.epoch_ms() - 5000,
+                                   .at_ms = clock.epoch_ms()});
+        owned.text.reset();
+        owned.other.reset();
+        flow.tick();
+        ASSERT_TRUE(flow.finished_elsewhere());
+        EXPECT_FALSE(flow.finished_elsewhere()->order);
+        EXPECT_EQ(flow.finished_elsewhere()->ruled_out, ruled_out);
+        flow.sign_out();
+    }
+}
+
+TEST(AttemptHistoryOrders, AnAttemptsOrderIsFoundByItsReferenceForItsAccountOnly) {
+    MemoryAttemptHistory history;
+    history.add_attempt_order(
+        {.order_no = "MK-1", .base_url = "h", .client_id = "c", .at_ms = 1000, .reference = "PO-7"});
+    history.add_attempt_order(
+        {.order_no = "MK-2", .base_url = "h", .client_id = "other", .at_ms = 1000, .reference = "PO-8"});
+    EXPECT_EQ(history.order_of_attempt("PO-7", "h", "c")->order_no, "MK-1");
+    EXPECT_FALSE(history.order_of_attempt("PO-8", "h", "c")) << "another account's";
+    EXPECT_FALSE(history.order_of_attempt("", "h", "c"));
+    AttemptHistoryDoc back;
+    ASSERT_TRUE(parse_attempt_history(attempt_history_to_json(history.load()), back));
+    EXPECT_EQ(back.orders[0].reference, "PO-7");
+    EXPECT_EQ(history.orders_of("h", "c"), std::vector<std::string>{"MK-1"}) << "accounted for as before";
+}
+
 TEST_F(JournalOwnerTest, AnotherCopysAttemptFoundAtConfirmIsReconciledInsteadOfANewOrder) {
     RenewalFlow flow{client, &store};
     reach_review(flow);

@@ -3,7 +3,7 @@
 // tab waits and says so, never sends, settles or clears what the owner holds, follows the owner's
 // changes (the `storage` event), and adopts what the owner left unknown once it is closed.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 import {
   PageDriver, clickIntoField, control, launchBrowser, openPage, pasteInto, reachReviewForMyself, signIn, startSandbox,
   waitForOrders, waitForSignInFields,
@@ -34,7 +34,9 @@ async function openSecondTab(context) {
   return driver;
 }
 
-// Every screen a tab shows and the most it ever sent, sampled until stop().
+// Every screen a tab shows and the most it ever sent, sampled until stop(). A test that fails before
+// stopping its watcher has it stopped after it (afterEach), or the file would never end.
+const watchers = new Set();
 function watch(driver) {
   const seen = { screens: new Set(), ordersSent: 0, batchSent: 0, reconciliation: new Set() };
   let watching = true;
@@ -50,18 +52,31 @@ function watch(driver) {
       await sleep(40);
     }
   })();
-  return async () => {
+  const stop = async () => {
     watching = false;
+    watchers.delete(stop);
     await done;
     return seen;
   };
+  watchers.add(stop);
+  return stop;
 }
+afterEach(async () => { await Promise.all([...watchers].map((stop) => stop())); });
 
-// The words the tab draws (its next frame's text).
-async function drawnText(driver, words) {
-  const asked = await driver.page.evaluate(() => { window.renewdesk.captureText(); return window.renewdesk.state().frames; });
-  return driver.waitFor((s) => s.frames > asked && typeof s.drawnText === 'string' && s.drawnText.includes(words),
-    `"${words}" drawn`);
+// Waits until the tab draws `words`: each look asks for the text of a frame drawn after it. More than
+// one look, since a tab can learn who holds a journal a few frames after it learned that someone does
+// (the browser answers a lock query asynchronously: until then there is nothing to tell the person).
+async function drawnText(driver, words, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const asked = await driver.page.evaluate(() => { window.renewdesk.captureText(); return window.renewdesk.state().frames; });
+    const s = await driver.waitFor((t) => t.frames > asked && typeof t.drawnText === 'string', 'a frame\'s text');
+    if (s.drawnText.includes(words)) return s;
+    last = s.drawnText;
+    await sleep(100);
+  }
+  throw new Error(`"${words}" not drawn in ${timeoutMs} ms; last text: ${last}`);
 }
 
 // Signs in without waiting for the lists: the tab may wait for the other tab's order first. The Client
@@ -142,7 +157,10 @@ test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clea
   await drawnText(tab2, 'An order is being sent in another tab of RenewDesk');
   await pressSignIn(tab2);
   // Signed in, it waits for the other tab before reading this account's journal.
-  await tab2.waitFor((s) => s.screen === 'signing_in' && s.heldElsewhere.order, 'tab 2 waiting for tab 1');
+  const waiting = await tab2.waitFor((s) => s.screen === 'signing_in' && s.heldElsewhere.order && s.watchedSentAtMs > 0,
+    'tab 2 waiting for tab 1, following its order');
+  assert.equal(waiting.watchedSentAtMs, JSON.parse(journal).sentAtMs);
+  await drawnText(tab2, 'Its order: for yourself');
   await tab2.shot('two-tabs-order-waiting');
   await sleep(1500); // several of its looks: still waiting, the journal untouched
   const stillWaiting = await tab2.state();
@@ -154,6 +172,10 @@ test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clea
   const after = await tab2.waitFor((s) => s.screen === 'choosing' && !s.journal.pending && !s.heldElsewhere.order,
     'tab 2 to go on with nothing pending');
   assert.equal(after.ordersSent, 0);
+  // Tab 2 followed tab 1's attempt and says its outcome: the order tab 1 placed, from the shared record.
+  const [placed] = await control(sandbox.url, 'GET', '/__sandbox/orders');
+  assert.equal(after.finishedElsewhere.orderNo, placed.result.orderNo);
+  await drawnText(tab2, `was placed: order ${placed.result.orderNo}`);
   await sleep(3000); // nothing was sent by tab 2
   const tab2Saw = await seen();
   assert.ok(!tab2Saw.screens.has('outcome_unknown'), 'tab 2 never took the order as its own');
