@@ -73,6 +73,16 @@ int settle_journaled_order(Session& session, RenewalFlow& flow) {
     return exit_unknown;
 }
 
+// What the copy this run waited for recorded of its attempt once it let go.
+void report_finished_elsewhere(const RenewalFlow::FinishedElsewhere& finished) {
+    const std::string attempt = "the other RenewDesk's order (" + describe_attempt(finished.attempt) + ")";
+    if (finished.order)
+        report(attempt + " was placed: order " + finished.order->order_no + ", " +
+               order_status_in_words(finished.order->order_status));
+    else if (finished.ruled_out) report(attempt + " was not placed: its check of the order list found none");
+    else report(attempt + " has finished, with no record of its outcome here: see 'renewdesk-cli orders'");
+}
+
 // The flow has recorded in its history every order number said below (the receipt's, one found late
 // or by the check) before this prints it: the next run never takes it for its own.
 int finish(Session& session, RenewalFlow& flow) {
@@ -160,8 +170,17 @@ int run_renew_one(Session& session) {
     // folder, this run waits (or exits busy) before it reads the journal at all.
     if (journal) {
         desktop::set_journal_program("renewdesk-cli");
-        if (const int code = wait_for_owner(session, "an order", [&] { return other_owner(*journal); }))
+        std::optional<JournalEntry> watched; // the other copy's attempt, followed as its journal shows it
+        auto follow = [&] {
+            if (const auto text = journal->load())
+                if (auto entry = journal_from_json(*text)) watched = std::move(entry);
+        };
+        if (other_owner(*journal)) follow();
+        if (const int code = wait_for_owner(
+                session, "an order", [&] { return other_owner(*journal); }, follow))
             return code;
+        if (watched && !journal->load() && session.history()) // it finished: say what it recorded
+            report_finished_elsewhere(RenewalFlow::what_became_of(*watched, *session.history()));
     }
     RenewalFlow flow(session.client(), journal ? &*journal : nullptr);
     // recent-orders.json: orders any copy accounted for (never taken for this run's), and attempts
@@ -182,6 +201,7 @@ int run_renew_one(Session& session) {
                 session, "an order", [&] { return flow.busy_holder(); }, tick))
             return code;
         session.run_until([&] { return flow.stage() != Stage::signing_in; }, request_ceiling_ms, tick);
+        if (const auto& finished = flow.finished_elsewhere()) report_finished_elsewhere(*finished);
     }
     if (flow.stage() == Stage::signing_in || flow.stage() == Stage::signed_out) {
         report("could not sign in at " + session.base_url(),

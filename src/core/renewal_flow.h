@@ -135,6 +135,8 @@ class RenewalFlow {
         bool ruled_out = false;
     };
     const std::optional<FinishedElsewhere>& finished_elsewhere() const { return finished_elsewhere_; }
+    // What `history` holds of an attempt another copy finished (its order, or that it was ruled out).
+    static FinishedElsewhere what_became_of(const JournalEntry& attempt, AttemptHistory& history);
     // The last confirm() sent nothing because the journal could not be written.
     bool journal_unwritable() const { return journal_unwritable_; }
     const Selection& selection() const { return selection_; }

@@ -250,6 +250,15 @@ std::int64_t RenewalFlow::settles_at() const {
     return unknown_since_ms_ + settle_ms_;
 }
 
+RenewalFlow::FinishedElsewhere RenewalFlow::what_became_of(const JournalEntry& attempt,
+                                                           AttemptHistory& history) {
+    FinishedElsewhere finished{.attempt = attempt};
+    finished.order = history.order_of_attempt(attempt.po_number, attempt.base_url, attempt.client_id);
+    finished.ruled_out =
+        !finished.order && history.attempt_ruled_out(attempt.po_number, attempt.base_url, attempt.client_id);
+    return finished;
+}
+
 void RenewalFlow::tick() {
     if (busy_holder_) { // follow the other copy's attempt as it writes its journal
         if (const auto text = journal_.load())
@@ -258,14 +267,7 @@ void RenewalFlow::tick() {
     const std::optional<JournalEntry> seen = watched_ ? watched_ : journal_entry_;
     if (busy_holder_ && claim_journal(false)) { // the other copy is gone: what it left is ours now
         watched_.reset();
-        if (seen && !journal_entry_) { // it finished: say what it recorded
-            finished_elsewhere_ = FinishedElsewhere{.attempt = *seen};
-            finished_elsewhere_->order =
-                history_->order_of_attempt(seen->po_number, seen->base_url, seen->client_id);
-            finished_elsewhere_->ruled_out =
-                !finished_elsewhere_->order &&
-                history_->attempt_ruled_out(seen->po_number, seen->base_url, seen->client_id);
-        }
+        if (seen && !journal_entry_) finished_elsewhere_ = what_became_of(*seen, *history_); // it finished
         if (waiting_to_adopt_) {
             waiting_to_adopt_ = false;
             after_sign_in();

@@ -83,6 +83,9 @@ describe('two copies at once', () => {
     assert.equal(jsonOf(rx).orderNo, log[0].result.orderNo);
     assert.equal(jsonOf(ry).orderNo, log[1].result.orderNo, `Y reports its own order, not X's\n${show(ry)}`);
     assert.doesNotMatch(ry.stderr, /earlier order/, 'Y never adopted X\'s attempt');
+    // Y says what became of X's order, from what X recorded.
+    assert.match(ry.stderr, new RegExp(`the other RenewDesk's order \\(sent .*\\) was placed: order ${log[0].result.orderNo}`),
+      show(ry));
   });
 
   test('renew --for B --no-wait while A\'s order is on its way: exit 6 (busy) at once, nothing sent for B', async () => {
