@@ -50,7 +50,8 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
             out.orders.push_back(std::move(entry));
         }
     }
-    const auto ruled_out = document.find("ruledOut"); // absent in files written before it existed
+    text_member(document, "lastBatch", out.last_batch); // absent in files written before it existed
+    const auto ruled_out = document.find("ruledOut");   // absent in files written before it existed
     if (ruled_out != document.end() && ruled_out->is_array())
         for (const json& item : *ruled_out) {
             RuledOutAttempt entry;
@@ -87,9 +88,9 @@ std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
                              {"sentAtMs", entry.sent_at_ms},
                              {"atMs", entry.at_ms},
                              {"billingId", entry.billing_id.to_string()}});
-    return json_text(
-               json{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}}) +
-           "\n";
+    json document{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}};
+    if (!doc.last_batch.empty()) document["lastBatch"] = doc.last_batch;
+    return json_text(document) + "\n";
 }
 
 void prune_attempt_history(AttemptHistoryDoc& doc, std::int64_t now_ms,
@@ -202,6 +203,10 @@ void AttemptHistory::add_attempt_order(AccountedOrder order) {
         doc.orders.push_back(std::move(order));
         prune_attempt_history(doc, now_ms, keep_since);
     });
+}
+
+void AttemptHistory::set_last_batch(std::string record_text) {
+    update([&](AttemptHistoryDoc& doc) { doc.last_batch = std::move(record_text); });
 }
 
 std::optional<AccountedOrder> AttemptHistory::order_of_attempt(const std::string& reference,

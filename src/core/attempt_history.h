@@ -7,7 +7,9 @@
 //   {"version":1,
 //    "orders":[{"orderNo":"MK…","baseUrl":"https://…","clientId":"…","atMs":1700000000000,
 //               "reference":"RD-…","orderStatus":"succeed"}],   (the last two when known)
-//    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…}]}
+//    "ruledOut":[{"reference":"RD-…","target":"","baseUrl":"…","clientId":"…","sentAtMs":…,"atMs":…,
+//                 "billingId":"…"}],
+//    "lastBatch":"<the last finished batch's record, as text>"}
 //
 // No secret and no token is in it. Orders are kept for orders_keep_ms, and longer while a journal kept
 // beside the history (an order in flight or of unknown outcome, a batch's unresolved row) was sent
@@ -48,6 +50,9 @@ struct RuledOutAttempt {
 struct AttemptHistoryDoc {
     std::vector<AccountedOrder> orders;
     std::vector<RuledOutAttempt> ruled_out;
+    // The record (batch_journal.h) of the last batch a copy finished, as it stood when it finished: what
+    // a copy that waited on it tells of its outcome ("": none).
+    std::string last_batch;
 };
 
 inline constexpr std::int64_t orders_keep_ms = 24 * 3600'000;
@@ -94,6 +99,7 @@ class AttemptHistory {
     // One attempt's order (placed, found, or on a receipt), with its reference and status, as any copy
     // recorded it; then what another copy waiting on that attempt can tell of its outcome.
     void add_attempt_order(AccountedOrder order);
+    void set_last_batch(std::string record_text);
     std::optional<AccountedOrder> order_of_attempt(const std::string& reference, const std::string& base_url,
                                                    const std::string& client_id);
     bool attempt_ruled_out(const std::string& reference, const std::string& base_url,

@@ -26,10 +26,10 @@ std::string csv_field(const std::string& text) {
 
 } // namespace
 
-BatchCounts BatchRun::counts() const {
-    BatchCounts counts{.size = static_cast<int>(rows_.size())};
+BatchCounts count_rows(const std::vector<BatchRow>& rows, bool* waiting_rows) {
+    BatchCounts counts{.size = static_cast<int>(rows.size())};
     bool waiting = false;
-    for (const BatchRow& row : rows_) {
+    for (const BatchRow& row : rows) {
         switch (row.status) {
         case BatchRowStatus::waiting: waiting = true; break;
         case BatchRowStatus::skipped: break;
@@ -41,6 +41,13 @@ BatchCounts BatchRun::counts() const {
         case BatchRowStatus::ambiguous: ++counts.sent, ++counts.ambiguous; break;
         }
     }
+    if (waiting_rows) *waiting_rows = waiting;
+    return counts;
+}
+
+BatchCounts BatchRun::counts() const {
+    bool waiting = false;
+    BatchCounts counts = count_rows(rows_, &waiting);
     counts.running = in_flight_.has_value() || reconciler_.result().status == ReconcileStatus::checking ||
                      (active_ && waiting);
     return counts;

@@ -51,6 +51,7 @@ void BatchRun::start(std::vector<BatchTarget> targets, Id64 plan_id, Id64 billin
     if ((busy_holder_ = journal_.claim())) return; // another live copy's batch: nothing starts
     if (journal_found()) return journal_.release();
     journal_unwritable_ = false;
+    finished_elsewhere_.reset();
     begin_run();
     rows_.clear();
     for (BatchTarget& target : targets) {
@@ -261,7 +262,26 @@ void BatchRun::reconcile() {
 }
 
 void BatchRun::tick() {
-    if (busy_holder_ && !(busy_holder_ = journal_.claim())) journal_.release(); // free now: say so
+    if (busy_holder_) { // follow the other copy's batch as it writes its record
+        if (const auto text = journal_.load())
+            if (auto record = batch_journal_from_json(*text)) {
+                if (!watched_) watched_since_ms_ = record->sent_at_ms;
+                watched_account_ = record->base_url + "\n" + record->client_id;
+                watched_ = std::move(record->rows);
+            }
+    }
+    if (busy_holder_ && !(busy_holder_ = journal_.claim())) { // free now: say so
+        journal_.release();
+        if (watched_ &&
+            !journal_found()) { // it finished: its final record, if it left one, else what was seen
+            finished_elsewhere_ = std::move(watched_);
+            const auto last = batch_journal_from_json(history_->load().last_batch);
+            if (last && last->base_url + "\n" + last->client_id == watched_account_ &&
+                last->sent_at_ms >= watched_since_ms_)
+                finished_elsewhere_ = last->rows;
+        }
+        watched_.reset();
+    }
     if (recheck_at_ms_ && clock_.epoch_ms() >= *recheck_at_ms_) reconcile();
 }
 
@@ -327,19 +347,24 @@ void BatchRun::finish_batch() {
             write_journal(); // kept, and held while this process lives
             return;
         }
+    history_->set_last_batch(batch_journal_to_json(record())); // for a copy that waited on it
     journal_.clear();
     journal_.release();
 }
 
+BatchRecord BatchRun::record() const {
+    return BatchRecord{.sent_at_ms = sent_at_ms_,
+                       .base_url = base_url_,
+                       .client_id = client_id_,
+                       .plan_id = plan_id_,
+                       .billing_id = billing_id_,
+                       .po_number = po_number_,
+                       .rows = rows_,
+                       .in_flight = in_flight_};
+}
+
 bool BatchRun::write_journal() {
-    return journal_.save(batch_journal_to_json(BatchRecord{.sent_at_ms = sent_at_ms_,
-                                                           .base_url = base_url_,
-                                                           .client_id = client_id_,
-                                                           .plan_id = plan_id_,
-                                                           .billing_id = billing_id_,
-                                                           .po_number = po_number_,
-                                                           .rows = rows_,
-                                                           .in_flight = in_flight_}));
+    return journal_.save(batch_journal_to_json(record()));
 }
 
 bool BatchRun::resume_from_journal() {

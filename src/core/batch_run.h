@@ -77,6 +77,11 @@ struct BatchCounts {
     bool running = false; // an order or a reconciliation is in flight, or rows wait to be sent
 };
 
+struct BatchRecord; // batch_journal.h
+
+// The rows' counts (running not set); `waiting_rows`, when given, says whether a row waits to be sent.
+BatchCounts count_rows(const std::vector<BatchRow>& rows, bool* waiting_rows = nullptr);
+
 class BatchRun {
   public:
     // `journal` (owned by the caller) keeps the batch record; null keeps it in memory only.
@@ -115,6 +120,11 @@ class BatchRun {
     bool journal_found() const;
     // Another live copy holds the batch journal: start() and resume_from_journal() did nothing.
     const std::optional<JournalHolder>& busy_holder() const { return busy_holder_; }
+    // The rows of the batch another copy holds, as its record last showed them (followed by tick()
+    // while busy), and once that copy let go with nothing left unresolved, its last record's rows: its
+    // outcome, row by row. Cleared when this copy starts a batch.
+    const std::optional<std::vector<BatchRow>>& watched_rows() const { return watched_; }
+    const std::optional<std::vector<BatchRow>>& finished_elsewhere() const { return finished_elsewhere_; }
     // A row was not sent because the journal could not be written (the batch stopped there).
     bool journal_unwritable() const { return journal_unwritable_; }
     int orders_sent() const { return orders_sent_; } // order POSTs handed to the client by this object
@@ -145,6 +155,7 @@ class BatchRun {
     void finish_row(std::size_t row, const Result<ApiReply>& reply);
     void settle_unknown_row(); // the reconciliation's answer becomes the row's outcome
     void finish_batch();
+    BatchRecord record() const;
     bool write_journal();
     void begin_run(); // what a new batch and one resumed from the journal both start from
     std::string base_url_;
@@ -167,6 +178,10 @@ class BatchRun {
     void account_for(const std::string& order_no);
     std::set<std::string> known_order_nos_; // add_known_orders()
     std::optional<JournalHolder> busy_holder_;
+    std::optional<std::vector<BatchRow>> watched_;
+    std::int64_t watched_since_ms_ = 0; // the first record seen: its last send time
+    std::string watched_account_;       // its base URL and Client ID
+    std::optional<std::vector<BatchRow>> finished_elsewhere_;
     bool journal_unwritable_ = false;
     std::int64_t resumed_at_ms_ = 0; // when the journaled batch was resumed (0: live)
     RandomWord random_;              // for the rows' references (tests: set_random)

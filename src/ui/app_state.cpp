@@ -62,6 +62,12 @@ std::string App::state_json() const {
           {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},
         // Another live copy (another tab on the web) holds the order's or the batch's journal: this one
         // waits.
+        // Another copy's batch: its rows sent so far while it holds it, and placed once it let go (-1: none).
+        {"batchElsewhere",
+         {{"sent", impl_->choose.batch_elsewhere.watched ? impl_->choose.batch_elsewhere.watched->sent : -1},
+          {"placed", impl_->choose.batch_elsewhere.finished_in_full
+                         ? impl_->choose.batch_elsewhere.finished->placed
+                         : -1}}},
         {"heldElsewhere",
          {{"order", flow.busy_holder().has_value()}, {"batch", impl_->batch_run.busy_holder().has_value()}}},
         // The attempt it holds, as its journal shows it; once it let go, what it recorded of the outcome.

@@ -19,7 +19,7 @@ void App::Impl::tick_batch() {
         if (batch_run.resume_from_journal()) batch.view = BatchView::running;
         else if (batch_run.busy_holder()) batch.journal_checked = false; // its owner lives: ask again
     }
-    choose.batch_holder = batch_run.busy_holder(); // the choices say so while it waits
+    choose.batch_elsewhere = BatchElsewhere::of(batch_run); // the choices say so while it waits, and after
     if (batch.view == BatchView::running && !batch_run.counts().running && !batch_run.stopped_at_unknown())
         batch.view = BatchView::done;
 }
@@ -30,7 +30,7 @@ void App::Impl::draw_batch() {
     case BatchView::review:
         batch.base_url = client.base_url();
         batch.sending_to_sandbox = sending_to_sandbox();
-        draw_batch_holder(batch_run.busy_holder()); // why Confirm batch started nothing
+        draw_batch_holder(BatchElsewhere::of(batch_run)); // why Confirm batch started nothing
         draw_batch_review_screen(flow, batch, actions);
         break;
     case BatchView::running: draw_batch_running_screen(batch_run, batch, actions); break;

@@ -336,7 +336,7 @@ void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& 
     begin_scrolling_content("choices", fields.action_bar_height); // the action bar below stays in view
     if (flow.pending_journal()) draw_pending_order_banner(*flow.pending_journal(), true, actions);
     draw_journal_holder(flow);
-    draw_batch_holder(fields.batch_holder);
+    draw_batch_holder(fields.batch_elsewhere);
     draw_users(flow, fields, actions);
     draw_plans(flow, fields, actions);
     draw_contacts(flow, fields, actions);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "actions.h"
+#include "sign_in_screen.h"
 #include "user_filter.h"
 
 #include <optional>
@@ -23,7 +24,7 @@ struct ChooseFields {
     UserFilter filter;
     std::set<std::string> selected; // the batch: partner ids ("" = the partner itself)
     float action_bar_height = 0;    // the bar under the choices, as tall as last drawn (0: not yet)
-    std::optional<JournalHolder> batch_holder; // another copy's batch holds the batch journal (each frame)
+    BatchElsewhere batch_elsewhere; // another copy's batch: its hold, progress, outcome (each frame)
 };
 
 void draw_choose_screen(const RenewalFlow& flow, ChooseFields& fields, Actions& actions);

@@ -97,8 +97,41 @@ void draw_journal_holder(const RenewalFlow& flow) {
     mirror::announce(words);
 }
 
-void draw_batch_holder(const std::optional<JournalHolder>& holder) {
-    if (holder) draw_holder(*holder, Text::batch_busy_fmt, Text::batch_busy_tab_fmt, "Batch holder");
+BatchElsewhere BatchElsewhere::of(const BatchRun& batch) {
+    BatchElsewhere elsewhere{.holder = batch.busy_holder()};
+    if (batch.busy_holder() && batch.watched_rows()) elsewhere.watched = count_rows(*batch.watched_rows());
+    if (const auto& rows = batch.finished_elsewhere()) {
+        bool waiting = false;
+        elsewhere.finished = count_rows(*rows, &waiting);
+        elsewhere.finished_in_full =
+            !waiting && std::none_of(rows->begin(), rows->end(), [](const BatchRow& row) {
+                return row.status == BatchRowStatus::sending;
+            });
+    }
+    return elsewhere;
+}
+
+void draw_batch_holder(const BatchElsewhere& elsewhere) {
+    if (elsewhere.holder) {
+        draw_holder(*elsewhere.holder, Text::batch_busy_fmt, Text::batch_busy_tab_fmt, "Batch holder");
+        if (const auto& c = elsewhere.watched)
+            hint(format(Text::batch_busy_progress_fmt, c->sent, c->size, c->placed + c->pending, c->failed,
+                        c->unknown + c->ambiguous)
+                     .c_str());
+        return;
+    }
+    if (const auto& c = elsewhere.finished) {
+        // Only the whole record is its outcome; a part seen before it finished is not (its orders are
+        // in the Orders list).
+        const std::string words =
+            elsewhere.finished_in_full
+                ? format(Text::batch_finished_elsewhere_fmt, c->placed, c->size, c->pending, c->failed,
+                         c->unknown + c->ambiguous, c->size - c->sent)
+                : format(Text::batch_finished_elsewhere_part_fmt, c->size);
+        toned_text(c->failed + c->unknown + c->ambiguous > 0 ? Tone::pending : Tone::good, words);
+        track("Batch finished elsewhere");
+        mirror::announce(words);
+    }
 }
 
 void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const SignInContext& context,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "actions.h"
+#include "batch_run.h"
 
 namespace rd::ui {
 
@@ -28,7 +29,16 @@ void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Act
 // "An order is being sent by another RenewDesk (pid N, started ...)" (on the web: "in another tab"):
 // while flow.busy_holder().
 void draw_journal_holder(const RenewalFlow& flow);
-// The same for the batch's journal (BatchRun::busy_holder()); nothing when none.
-void draw_batch_holder(const std::optional<JournalHolder>& holder);
+// Another copy's batch, as this copy follows it (BatchRun::busy_holder(), watched_rows(),
+// finished_elsewhere()): copied each frame for the screens that say so.
+struct BatchElsewhere {
+    std::optional<JournalHolder> holder; // it holds the batch journal
+    std::optional<BatchCounts> watched;  // its rows so far
+    std::optional<BatchCounts> finished; // it let go: its last record's rows
+    bool finished_in_full = false;       // every row of that record has its outcome
+    static BatchElsewhere of(const BatchRun& batch);
+};
+// The same for the batch's journal, with its progress, and once it let go its outcome; nothing when none.
+void draw_batch_holder(const BatchElsewhere& elsewhere);
 
 } // namespace rd::ui

@@ -278,6 +278,138 @@ TEST(BatchJournalOwner, NoBatchStartsWhileAnotherCopyHoldsTheJournal) {
     EXPECT_FALSE(store.held);
 }
 
+TEST(BatchJournalOwner, TheWaitingCopyFollowsTheOtherBatchAndSaysHowItEnded) {
+    BatchWorld w;
+    OwnedStore store;
+    store.other = cli_holder;
+    BatchRecord record{
+        .sent_at_ms = w.clock.epoch_ms(),
+        .base_url = "http://sandbox.invalid",
+        .client_id = "demo-client-id",
+        .plan_id = batch_plan,
+        .billing_id = batch_billing,
+        .po_number = "PO-9",
+        .rows = {BatchRow{.target = {"1001", "Alpha"}, .status = BatchRowStatus::placed, .order_no = "MK0"},
+                 BatchRow{.target = {"1002", "Beta"}, .status = BatchRowStatus::sending},
+                 BatchRow{.target = {"1003", "Gamma"}}},
+        .in_flight = 1};
+    store.text = batch_journal_to_json(record);
+    BatchRun batch{w.client, &store, w.clock};
+    batch.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+    batch.tick();
+    ASSERT_TRUE(batch.watched_rows());
+    EXPECT_EQ(count_rows(*batch.watched_rows()).placed, 1);
+    EXPECT_FALSE(batch.finished_elsewhere());
+    // The owner finishes: its last record, then the journal cleared and let go.
+    record.rows[1].status = BatchRowStatus::failed;
+    record.rows[2].status = BatchRowStatus::placed;
+    record.rows[2].order_no = "MK2";
+    record.in_flight.reset();
+    store.text = batch_journal_to_json(record);
+    batch.tick();
+    store.text.reset();
+    store.other.reset();
+    batch.tick();
+    EXPECT_FALSE(batch.busy_holder());
+    EXPECT_FALSE(batch.watched_rows());
+    ASSERT_TRUE(batch.finished_elsewhere());
+    const BatchCounts ended = count_rows(*batch.finished_elsewhere());
+    EXPECT_EQ(ended.size, 3);
+    EXPECT_EQ(ended.placed, 2);
+    EXPECT_EQ(ended.failed, 1);
+    EXPECT_EQ(w.transport.sent_count(batch_save_path), 0u) << "it sent nothing of that batch";
+}
+
+// On the web the owner's last record and its clearing come in one task: the waiting tab never reads
+// that record. The owner's final record in the shared history is the outcome then.
+TEST(BatchJournalOwner, TheOwnersFinalRecordInTheHistoryIsTheOutcomeWhenTheLastWriteWasMissed) {
+    BatchWorld w;
+    OwnedStore store;
+    MemoryAttemptHistory history;
+    store.other = cli_holder;
+    BatchRecord record{.sent_at_ms = w.clock.epoch_ms(),
+                       .base_url = "http://sandbox.invalid",
+                       .client_id = "demo-client-id",
+                       .plan_id = batch_plan,
+                       .billing_id = batch_billing,
+                       .rows = {BatchRow{.target = {"1001", "Alpha"}, .status = BatchRowStatus::sending},
+                                BatchRow{.target = {"1002", "Beta"}}},
+                       .in_flight = 0};
+    store.text = batch_journal_to_json(record);
+    BatchRun batch{w.client, &store, w.clock};
+    batch.set_history(&history);
+    batch.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+    batch.tick();
+    ASSERT_TRUE(batch.watched_rows());
+    // Unseen: both rows placed, the final record put in the history, the journal cleared.
+    record.sent_at_ms += 2'000;
+    record.rows[0].status = record.rows[1].status = BatchRowStatus::placed;
+    record.in_flight.reset();
+    history.set_last_batch(batch_journal_to_json(record));
+    store.text.reset();
+    store.other.reset();
+    batch.tick();
+    ASSERT_TRUE(batch.finished_elsewhere());
+    EXPECT_EQ(count_rows(*batch.finished_elsewhere()).placed, 2);
+
+    // Another account's last batch, or an older one, is not this batch's outcome: what was seen stays.
+    for (const std::string& client : {std::string("other-client"), std::string("demo-client-id")}) {
+        BatchRun again{w.client, &store, w.clock};
+        again.set_history(&history);
+        record.sent_at_ms = w.clock.epoch_ms() + 10'000;
+        record.rows[0].status = BatchRowStatus::sending;
+        record.rows[1].status = BatchRowStatus::waiting;
+        store.text = batch_journal_to_json(record);
+        store.other = cli_holder;
+        again.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+        again.tick();
+        BatchRecord stale = record;
+        stale.client_id = client;
+        stale.sent_at_ms = client == "other-client" ? record.sent_at_ms : record.sent_at_ms - 1;
+        history.set_last_batch(batch_journal_to_json(stale));
+        store.text.reset();
+        store.other.reset();
+        again.tick();
+        ASSERT_TRUE(again.finished_elsewhere());
+        EXPECT_EQ(count_rows(*again.finished_elsewhere()).placed, 0) << client;
+        EXPECT_EQ((*again.finished_elsewhere())[0].status, BatchRowStatus::sending) << "only what was seen";
+    }
+}
+
+TEST(BatchRunHistory, AFinishedBatchLeavesItsFinalRecordInTheHistory) {
+    BatchWorld w;
+    MemoryAttemptHistory history;
+    w.batch.set_history(&history);
+    w.batch.start({{"1001", "Alpha"}}, batch_plan, batch_billing, "PO-9");
+    w.answer(0, receipt("MK-A"));
+    const auto last = batch_journal_from_json(history.load().last_batch);
+    ASSERT_TRUE(last);
+    ASSERT_EQ(last->rows.size(), 1u);
+    EXPECT_EQ(last->rows[0].status, BatchRowStatus::placed);
+    EXPECT_EQ(last->rows[0].order_no, "MK-A");
+    EXPECT_FALSE(w.store.load()) << "the journal itself is cleared";
+}
+
+TEST(BatchJournalOwner, AnOwnerThatDiedWithARowUnresolvedIsNotCalledFinished) {
+    BatchWorld w;
+    OwnedStore store;
+    store.other = cli_holder;
+    store.text = batch_journal_to_json(
+        BatchRecord{.sent_at_ms = w.clock.epoch_ms(),
+                    .base_url = "http://sandbox.invalid",
+                    .client_id = "demo-client-id",
+                    .plan_id = batch_plan,
+                    .billing_id = batch_billing,
+                    .rows = {BatchRow{.target = {"1001", "Alpha"}, .status = BatchRowStatus::sending}},
+                    .in_flight = 0});
+    BatchRun batch{w.client, &store, w.clock};
+    batch.start(BatchWorld::four(), batch_plan, batch_billing, "PO-9");
+    batch.tick();
+    store.other.reset(); // it died: the record stays, to be resumed here
+    batch.tick();
+    EXPECT_FALSE(batch.finished_elsewhere());
+}
+
 TEST(BatchJournalOwner, AHeldBatchJournalIsNotResumed) {
     BatchWorld w;
     w.start_four();

@@ -114,6 +114,10 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
   assert.equal(waiting.screen, 'choosing');
   assert.equal(waiting.batch.size, 0, 'tab 2 took nothing over');
   await drawnText(tab2, 'A batch is being sent in another tab of RenewDesk');
+  // It follows the batch's record: row 1 is on its way.
+  const following = await tab2.waitFor((s) => s.batchElsewhere.sent >= 1, 'tab 2 to follow tab 1\'s rows');
+  assert.equal(following.batchElsewhere.placed, -1);
+  await drawnText(tab2, 'Its batch so far: 1 of 3 rows sent');
   await tab2.shot('two-tabs-batch-waiting');
   assert.equal((await tab1.state()).batch.sent, 1, 'row 1 is still held by the API');
 
@@ -122,6 +126,9 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
   // The owner cleared the journal: tab 2 follows (the storage event wakes it) and shows nothing pending.
   const after = await tab2.waitFor((s) => !s.heldElsewhere.batch, 'tab 2 to see the batch finished');
   assert.equal(after.screen, 'choosing');
+  // And says how it ended, from tab 1's last record.
+  assert.equal((await tab2.waitFor((s) => s.batchElsewhere.placed >= 0, 'tab 2 to tell the outcome')).batchElsewhere.placed, 3);
+  await drawnText(tab2, 'has finished: 3 of 3 rows placed');
   assert.equal(await journalText(tab2, 'renewdesk.inflightBatch'), null);
   await sleep(3000); // nothing was sent by tab 2: the order log stays as tab 1 left it
   const tab2Saw = await seen();
