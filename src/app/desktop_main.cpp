@@ -233,7 +233,8 @@ int main(int argc, char** argv) {
         if (hooks) {
             app->set_render_facts(
                 {.missing_glyphs = g.frame->glyph_facts().missing, .drawn_text = g.frame->captured_text()});
-            hooks->after_frame(app->state_json(), app->widget_rects(), frames, screen_mapping());
+            hooks->after_frame(app->state_json(), app->widget_rects(), frames, screen_mapping(),
+                               shell::input_facts(g.events));
         }
     }
 

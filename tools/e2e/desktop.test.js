@@ -69,7 +69,9 @@ test('renewal for myself with real X input sends the tutorial body once and keep
   assert.equal(path.dirname(receipt), path.join(app.configDir, 'receipts'));
   JSON.parse(readFileSync(receipt, 'utf8'));
 
-  // Rendering on demand: an idle window costs (almost) no CPU.
+  // Rendering on demand: an idle window costs (almost) no CPU. A deliberate pause first: after the
+  // last change the app draws a few settle frames (src/app/frame.h), then sleeps, and nothing in the
+  // hooks says it sleeps (an app asleep writes nothing); 500 ms is ten times those frames.
   await app.idle();
   await sleep(500);
   const ticks = await app.cpuTicksOver(3000);

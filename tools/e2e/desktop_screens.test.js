@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, test } from 'node:test';
 import { DesktopApp, startDesktop, stopDesktop, submitSignIn, tempDir } from './desktop_harness.js';
 import { control, waitForOrders } from './harness.js';
@@ -55,9 +54,9 @@ async function walkScreens(theme) {
   // time): the same pixels mean the window did not draw the screen its state names.
   let previous = { name: '', hash: '' };
   const screen = async (name, expected, extra = () => true, what = '') => {
-    const state = await app.waitFor((s) => s.screen === expected && s.theme === theme && s.missingGlyphs === 0 &&
+    // settled(): the X screen shows a frame drawn with this state (not one that began before it).
+    const state = await app.settled((s) => s.screen === expected && s.theme === theme && s.missingGlyphs === 0 &&
       extra(s), `${name}: screen ${expected} ${what} in the ${theme} theme with every glyph drawn`);
-    await sleep(100); // the frame that state came from, on the X screen
     const file = path.join(shots, `desktop-${theme}-${name}.png`);
     execFileSync('import', ['-display', display, '-window', 'root', file]);
     const hash = createHash('sha256').update(execFileSync('convert', [file, 'rgba:-'], { maxBuffer: 64 << 20 })).digest('hex');
@@ -158,10 +157,10 @@ test('Tab on the desktop sign-in screen rings the focused widget in the theme\'s
     const before = await app.waitFor((s) => s.theme === theme && s.missingGlyphs === 0 && s.focused,
       `the ${theme} sign-in with its initial focus`);
     await app.key('Tab');
-    const state = await app.waitFor((s) => s.focused && s.focused !== before.focused,
+    // settled(): the X screen shows a frame drawn with the new focus (its ring), and widget() its place.
+    const state = await app.settled((s) => s.focused && s.focused !== before.focused,
       `the focus to move from "${before.focused}"`);
     const rect = await app.widget(state.focused);
-    await sleep(150); // the frame after the key, on the X screen
     const clip = { x: Math.max(0, Math.floor(rect.x) - 8), y: Math.max(0, Math.floor(rect.y) - 8),
       width: Math.ceil(rect.w) + 16, height: Math.ceil(rect.h) + 16 };
     const coverage = ringCoverage(pixels(clip), clip, rect, colours[theme]);

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { DesktopApp, focusField, signIn, startDesktop, stopDesktop } from './desktop_harness.js';
 import { root } from './harness.js';
@@ -23,8 +22,9 @@ function fixtureUser(company) {
   return user.partnerId; // a string: ids are never numbers here
 }
 
-// Waits until the table shows exactly one user row, `partnerId`'s, and it stays so once the app is
-// idle (a frame half-way through the typed text must not pass for the final one).
+// Waits until the table shows exactly one user row, `partnerId`'s, and a later frame drew the same
+// (settled()). No frame half-way through the typed text can pass for the final one: type() returns
+// once the app has handled every character, and the table filters in the frame the text changes.
 async function waitForOnlyUser(app, partnerId, what) {
   const only = (hooks) => {
     const w = hooks.widgets ?? {};
@@ -32,14 +32,10 @@ async function waitForOnlyUser(app, partnerId, what) {
     const user = w[`user:${partnerId}`];
     return row && user && !w['user row 1'] && row.x === user.x && row.y === user.y;
   };
-  await app.waitFor((s, hooks) => only(hooks), `only ${partnerId} listed after ${what}`).catch(async (error) => {
+  await app.settled((s, hooks) => only(hooks), `only ${partnerId} listed after ${what}`).catch(async (error) => {
     await app.shot('unicode-failed');
-    throw error;
+    throw new Error(`${error.message}; widgets ${JSON.stringify(Object.keys(app.hooks()?.widgets ?? {}))}`);
   });
-  await app.idle();
-  await sleep(200);
-  const hooks = app.hooks();
-  assert.ok(only(hooks), `only ${partnerId} listed after ${what}: ${JSON.stringify(Object.keys(hooks.widgets))}`);
 }
 
 // One BackSpace per typed character (and two more) empties the search box.

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input ImGui has not handled yet
 
 #include <cfloat>
 
@@ -13,9 +14,15 @@ namespace {
 
 WindowEvents* events = nullptr;
 
+// After an event went to ImGui: counted (the test hooks), and the loop draws.
+void handed_over(InputLog::Kind kind) {
+    events->input.consumed(kind, static_cast<unsigned>(ImGui::GetFrameCount()));
+    events->woke = true;
+}
+
 void on_cursor_pos(GLFWwindow* window, double x, double y) {
     ImGui_ImplGlfw_CursorPosCallback(window, x / events->ui_scale, y / events->ui_scale);
-    events->woke = true;
+    handed_over(InputLog::Kind::move);
 }
 
 void on_cursor_enter(GLFWwindow* window, int entered) {
@@ -23,7 +30,7 @@ void on_cursor_enter(GLFWwindow* window, int entered) {
     // the "entered" half goes to it.
     if (entered) ImGui_ImplGlfw_CursorEnterCallback(window, 1);
     else ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    events->woke = true;
+    handed_over(InputLog::Kind::move);
 }
 
 } // namespace
@@ -34,19 +41,20 @@ void install_window_callbacks(GLFWwindow* window, WindowEvents& target) {
     glfwSetCursorEnterCallback(window, on_cursor_enter);
     glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
         ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
-        events->woke = true;
+        handed_over(action == GLFW_PRESS ? InputLog::Kind::button_down : InputLog::Kind::button_up);
     });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double x, double y) {
         ImGui_ImplGlfw_ScrollCallback(w, x, y);
-        events->woke = true;
+        handed_over(InputLog::Kind::wheel);
     });
     glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
         ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
-        events->woke = true;
+        if (action == GLFW_REPEAT) events->woke = true; // the backend drops repeats (ImGui makes its own)
+        else handed_over(action == GLFW_PRESS ? InputLog::Kind::key_down : InputLog::Kind::key_up);
     });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
         ImGui_ImplGlfw_CharCallback(w, c);
-        events->woke = true;
+        handed_over(InputLog::Kind::character);
     });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
         ImGui_ImplGlfw_WindowFocusCallback(w, focused);
@@ -64,6 +72,15 @@ void install_window_callbacks(GLFWwindow* window, WindowEvents& target) {
 
     ImGui_ImplGlfw_CursorEnterCallback(window, 1); // see on_cursor_enter
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+}
+
+InputFacts input_facts(const WindowEvents& events) {
+    InputFacts facts = events.input.counts();
+    facts.queued = static_cast<unsigned>(ImGui::GetCurrentContext()->InputEventsQueue.Size);
+    const ImGuiIO& io = ImGui::GetIO();
+    facts.mouse_inside = ImGui::IsMousePosValid(&io.MousePos);
+    if (facts.mouse_inside) facts.mouse_x = io.MousePos.x, facts.mouse_y = io.MousePos.y;
+    return facts;
 }
 
 } // namespace rd::desktop

@@ -12,17 +12,18 @@ namespace rd::desktop {
 
 void TestHooks::after_frame(const std::string& state_json,
                             const std::map<std::string, ui::WidgetRect>& widgets, unsigned frames,
-                            const ScreenMapping& m) {
+                            const ScreenMapping& m, const InputFacts& input) {
     using nlohmann::json;
     auto round = [](float v) { return std::round(v * 10.0f) / 10.0f; };
     json rects = json::object();
+    std::string stills; // the widgets' `still` counts, added last: they alone make no new `since`
     for (const auto& [label, r] : widgets) {
+        stills += std::to_string(r.still) + ',';
         rects[label] = {{"x", round(m.origin_x + r.x * m.scale)},
                         {"y", round(m.origin_y + r.y * m.scale)},
                         {"w", round(r.w * m.scale)},
                         {"h", round(r.h * m.scale)},
                         {"visible", r.visible},
-                        {"still", r.still},
                         {"clip",
                          {{"x", round(m.origin_x + r.clip_x * m.scale)},
                           {"y", round(m.origin_y + r.clip_y * m.scale)},
@@ -31,16 +32,40 @@ void TestHooks::after_frame(const std::string& state_json,
     }
     json state = json::parse(state_json, nullptr, /*allow_exceptions=*/false);
     if (state.is_discarded()) state = nullptr; // would be dumped as "<discarded>": not JSON
+    json mouse = nullptr;
+    if (input.mouse_inside)
+        mouse = {{"x", round(m.origin_x + input.mouse_x * m.scale)},
+                 {"y", round(m.origin_y + input.mouse_y * m.scale)}};
     json document = {
         {"state", std::move(state)},
         {"widgets", std::move(rects)},
         {"window",
          {{"x", m.origin_x}, {"y", m.origin_y}, {"w", m.width}, {"h", m.height}, {"uiScale", m.scale}}},
+        {"input",
+         {{"keyDowns", input.key_downs},
+          {"keyUps", input.key_ups},
+          {"chars", input.chars},
+          {"buttonDowns", input.button_downs},
+          {"buttonUps", input.button_ups},
+          {"moves", input.moves},
+          {"wheels", input.wheels},
+          {"frame", input.frame},
+          {"queued", input.queued},
+          {"mouse", std::move(mouse)}}},
     };
     std::string text = json_text(document);
-    if (text == last_written_) return;
-    last_written_ = std::move(text);
+    const bool changed = text != last_written_;
+    if (!changed && stills == last_stills_ && drawn_over_) return;
+    if (changed) {
+        last_written_ = std::move(text);
+        since_ = frames;
+    }
+    last_stills_ = std::move(stills);
+    drawn_over_ = frames > since_; // until then the next frame is written even if it changes nothing
+    for (const auto& [label, r] : widgets)
+        document["widgets"][label]["still"] = r.still;
     document["frames"] = frames;
+    document["since"] = since_;
 
     std::string error;
     if (!write_file_atomically(file_, json_text(document), &error, {.sync = false}) && !reported_error_) {
