@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, test } from 'node:test';
-import { DesktopApp, signIn, startDesktop, stopDesktop } from './desktop_harness.js';
+import { DesktopApp, signIn, startDesktop, stopDesktop, submitSignIn, tempDir } from './desktop_harness.js';
 import { control, waitForOrders } from './harness.js';
 import { alive, startCli } from './cli_harness.js';
 import { ANOTHER_CUSTOMER, SETTLE_MS, finalAnswer, sandboxWorld } from './plural_support.js';
@@ -152,5 +152,47 @@ test('the desktop app holds an order at its POST while the CLI renews another cu
   assert.match(r.stdout, new RegExp(`"orderNo":"${log[1].result.orderNo}"`), 'the CLI reports its own order');
   assert.doesNotMatch(r.stderr, /earlier order/, 'the CLI never adopted the app\'s order');
   assert.deepEqual(await otherOrders(), []);
+  assert.equal((await app.quit()).code, 0);
+});
+
+// The other way round: the CLI holds its order at the POST when the desktop app starts on the same
+// computer (one config folder). The app shows who holds the journal and that attempt, waits at sign-in,
+// sends and settles nothing, and once the CLI has its receipt says what became of that order.
+test('the CLI holds an order at its POST when the desktop app starts: the app shows the holder, waits, then says the CLI\'s order was placed', async () => {
+  // Held long enough for the app to start and be signed in by real keys on a loaded machine (8 s was
+  // not: the CLI had its receipt first); under the order timeout (60 s).
+  const holdMs = 20000;
+  const home = tempDir('home');
+  const work = path.join(home, 'work');
+  mkdirSync(work, { recursive: true });
+  const cliHome = { dir: home, config: path.join(home, 'config'), work };
+  await addFault({ endpoint: 'save', kind: 'delay', delay_ms: holdMs, commit: true });
+  const cli = startCli(['--base-url', sandbox.url, '--json', 'renew', '--for', ANOTHER_CUSTOMER, '--billing', BILLING, '--yes'],
+    { home: cliHome, timeoutMs: 60000 });
+  assert.equal((await waitForOrders(sandbox.url, 1)).length, 1, 'the CLI\'s order reached the API, its reply held');
+  assert.ok(alive(cli.child.pid), 'the CLI waits for its reply');
+
+  const app = new DesktopApp({ args: ['--base-url', sandbox.url], home });
+  const shown = await app.waitFor((s) => s.screen === 'signed_out' && s.journal.pending && s.heldElsewhere.order,
+    'the app to see the CLI\'s order');
+  assert.ok(shown.watchedSentAtMs === 0 || shown.watchedSentAtMs === shown.journal.sentAtMs);
+  await app.widget('Journal holder'); // drawn on the screen: "An order is being sent by another RenewDesk (pid …)"
+  await app.widget('Pending order');
+  await app.shot('desktop-holder-waiting');
+  await submitSignIn(app);
+  const waiting = await app.waitFor((s) => s.screen === 'signing_in' && s.heldElsewhere.order && s.watchedSentAtMs > 0,
+    'the app waiting for the CLI, following its order');
+  assert.equal(waiting.ordersSent, 0);
+
+  const r = await cli.done;
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  const log = await postedOrders();
+  assert.equal(log.length, 1, 'the app sent nothing');
+  const after = await app.waitFor((s) => s.screen === 'choosing' && !s.heldElsewhere.order && s.finishedElsewhere.seen,
+    'the app to go on and say what became of the CLI\'s order');
+  assert.equal(after.finishedElsewhere.orderNo, log[0].result.orderNo);
+  assert.equal(after.reconciliation.status, 'idle', 'it never read the order list for the CLI\'s attempt');
+  assert.equal(after.ordersSent, 0);
+  await app.widget('Finished elsewhere');
   assert.equal((await app.quit()).code, 0);
 });
