@@ -177,7 +177,12 @@ describe('runs one after another from one computer', () => {
     const rowOrders = jsonOf(batch).rows.map((row) => row.orderNo);
     assert.equal(rowOrders.filter(Boolean).length, 2, show(batch));
     assert.deepEqual(recentOrders(home).map((e) => e.orderNo), rowOrders);
-    assert.equal(writes, 2, `one write per row's order\n${show(batch)}`);
+    // One write per row's order, and one for the finished batch's final record (what a copy that waited
+    // on this batch tells of its outcome: lastBatch).
+    assert.equal(writes, 3, `one write per row's order and one final record\n${show(batch)}`);
+    const history = JSON.parse(readFileSync(historyFile(home), 'utf8'));
+    assert.ok(typeof history.lastBatch === 'string' && rowOrders.every((no) => history.lastBatch.includes(no)),
+      'the final record holds both rows\' orders');
     await addFault({ endpoint: 'save', kind: 'drop' });
     const next = await renew(home, userC, ['--settle-seconds', '2']);
     assert.equal(next.code, 2, `its dropped order is ruled out, not matched to a row's\n${show(next)}`);
