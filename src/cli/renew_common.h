@@ -27,13 +27,13 @@ int ask_to_send(const CliOptions& options, const std::string& question);
 // "another RenewDesk (renewdesk-cli, pid 4242, started 14:05)": the live copy holding a journal.
 std::string describe_holder(const JournalHolder& holder);
 
+// Another live RenewDesk holding `store` (claimed and released at once when free), else nullopt.
+std::optional<JournalHolder> other_owner(JournalStore& store);
+
 // While `holder()` names another live RenewDesk holding the journal: says so on stderr ("<what> is
 // being sent by another RenewDesk (...)"), keeps a progress line on a terminal, runs `tick`, and
 // returns exit_ok once it is free. With --no-wait: exit_busy at once. Ctrl+C or SIGTERM while
 // waiting: exit_failed, nothing sent.
-// Another live RenewDesk holding `store` (claimed and released at once when free), else nullopt.
-std::optional<JournalHolder> other_owner(JournalStore& store);
-
 int wait_for_owner(Session& session, const std::string& what,
                    const std::function<std::optional<JournalHolder>()>& holder,
                    const std::function<void()>& tick = {});
