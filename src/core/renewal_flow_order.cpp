@@ -253,7 +253,9 @@ std::int64_t RenewalFlow::settles_at() const {
 RenewalFlow::FinishedElsewhere RenewalFlow::what_became_of(const JournalEntry& attempt,
                                                            AttemptHistory& history) {
     FinishedElsewhere finished{.attempt = attempt};
+    // A typed PO number may be an earlier attempt's too: only an order recorded after this one was sent.
     finished.order = history.order_of_attempt(attempt.po_number, attempt.base_url, attempt.client_id);
+    if (finished.order && finished.order->at_ms < attempt.sent_at_ms) finished.order.reset();
     finished.ruled_out =
         !finished.order && history.attempt_ruled_out(attempt.po_number, attempt.base_url, attempt.client_id);
     return finished;

@@ -197,6 +197,27 @@ TEST_F(JournalOwnerTest, TheWaitingCopySaysTheOrderTheOwnerPlaced) {
     EXPECT_FALSE(flow.finished_elsewhere());
 }
 
+// "PO-7" typed again: an order recorded for it before this attempt was sent is an earlier attempt's.
+TEST_F(JournalOwnerTest, AnEarlierAttemptsOrderWithTheSameTypedPoNumberIsNotTheOutcome) {
+    MemoryAttemptHistory history;
+    history.add_attempt_order({.order_no = "MK-earlier",
+                               .base_url = "http://sandbox.invalid",
+                               .client_id = "demo-client-id",
+                               .at_ms = clock.epoch_ms() - 60'000,
+                               .reference = "PO-7"});
+    store.text = entry_of("http://sandbox.invalid", "demo-client-id"); // sent 5 s ago
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    flow.set_history(&history);
+    sign_in(flow);
+    flow.tick();
+    store.text.reset(); // the owner's order was refused: no order, nothing recorded
+    store.other.reset();
+    flow.tick();
+    ASSERT_TRUE(flow.finished_elsewhere());
+    EXPECT_FALSE(flow.finished_elsewhere()->order) << "never the earlier attempt's order";
+}
+
 TEST_F(JournalOwnerTest, TheWaitingCopySaysWhenTheOwnersCheckFoundNoOrderOrLeftNoRecord) {
     for (const bool ruled_out : {true, false}) {
         SCOPED_TRACE(ruled_out ? "ruled out" : "no record");
