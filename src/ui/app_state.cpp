@@ -100,7 +100,8 @@ std::string App::state_json() const {
          {{"target", flow.selection().target.has_value()},
           {"plan", flow.selection().plan_id.has_value()},
           {"contact", flow.selection().billing_id.has_value()}}},
-        {"ticked", impl_->choose.selected.size()}, // users ticked for a batch (the "N selected" line)
+        {"ticked", impl_->choose.selected.size()},    // users ticked for a batch (the "N selected" line)
+        {"searchBytes", impl_->choose.search.size()}, // the users' search box: its length, never its text
     };
     if (const char* orders_screen = orders_screen_name(impl_->orders_view)) state["screen"] = orders_screen;
     state["orders"] = orders_state(impl_->orders_view);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, test } from 'node:test';
-import { clickIntoField, control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
+import { clickIntoField, control, launchBrowser, openPage, selectAll, signIn, startSandbox } from './harness.js';
 
 // The sandbox's generated users: "Generated Customer 0000k Ltd" has this partnerId (fixtures.cpp),
 // above 2^53, so computed as a BigInt and compared as text.
@@ -24,8 +24,9 @@ beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset');
 
 async function search(driver, text) {
   await clickIntoField(driver, 'Search users');
-  await driver.page.keyboard.press('Control+A');
+  await selectAll(driver);
   await driver.page.keyboard.type(text);
+  await driver.waitFor((s) => s.searchBytes === Buffer.byteLength(text), `the search box to hold "${text}" alone`);
 }
 
 test('a batch of 8: 5 ticked, 3 by Select shown after filtering, one refused, CSV exported, its orders first in Orders', async () => {

@@ -4,7 +4,7 @@
 // exactly once. Rows are read through the test hooks (widget rectangles), not pixels.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { control, launchBrowser, openPage, signIn, startSandbox } from './harness.js';
+import { control, launchBrowser, openPage, selectAll, signIn, startSandbox } from './harness.js';
 
 // A fixture user of tools/sandbox/fixtures/users.json: "海港通信有限公司 Harbour PBX".
 const harbourId = '5764607523034234881';
@@ -92,7 +92,7 @@ async function searchBox(driver) {
 }
 
 async function clearSearch(driver) {
-  await driver.page.keyboard.press('Control+A');
+  await selectAll(driver);
   await driver.page.keyboard.press('Backspace');
   await assertSeveralUsers(driver, 'the search box emptied');
 }
