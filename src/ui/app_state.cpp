@@ -7,6 +7,7 @@
 #include "text.h"
 #include "widgets.h"
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 namespace rd::ui {
@@ -89,6 +90,8 @@ std::string App::state_json() const {
         {"receiptStatus", flow.receipt().order_status},
         {"notice", impl_->notice},
         {"focused", focused_label()},
+        // Ctrl as ImGui saw it in the last frame (a test holds Ctrl until the app has it, as a hand does).
+        {"ctrlHeld", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().KeyCtrl},
         // Both sign-in fields hold text (never the text itself): what a person sees before clicking Sign in.
         {"signInReady", !impl_->sign_in.client_id.empty() && !impl_->sign_in.client_secret.empty()},
         {"language", language_code(current_language())},

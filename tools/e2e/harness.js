@@ -170,27 +170,26 @@ export async function clickIntoField(driver, label) {
   await driver.waitFor((s) => s.focused === label, `the keyboard in ${label}`);
 }
 
-// Presses modifier+key as a person does: the modifier held until the app has drawn a frame with it
-// down, then the key, then the modifier released once a frame has had the key. (Playwright's
-// press('Control+A') sends all four key events back to back; the batch test's select-all was lost in
-// 2 full runs of about 10 and the search text appended, a timing no hand can produce.)
-export async function pressHeld(driver, modifier, key) {
-  const frameAfter = async (what) => {
-    const seen = (await driver.state()).frames; // read after the event: a later frame has handled it
-    await driver.waitFor((s) => s.frames > seen, `a frame after ${what}`);
-  };
-  await driver.page.keyboard.down(modifier);
+// Ctrl+A as a person presses it: Ctrl held until the app has seen it down (state().ctrlHeld), then A,
+// then Ctrl released once a frame has had A. (Playwright's press('Control+A') sends the four key
+// events back to back; the batch test's select-all was lost in 2 full runs of about 10 and the search
+// text appended.)
+export async function pressWithCtrl(driver, key) {
+  await driver.page.keyboard.down('Control');
   try {
-    await frameAfter(`${modifier} went down`);
+    await driver.waitFor((s) => s.ctrlHeld, 'the app to see Ctrl held');
+    const before = (await driver.state()).frames;
     await driver.page.keyboard.press(key);
-    await frameAfter(`${modifier}+${key}`);
+    // A frame drawn after `before` (the key wakes the page); one drawn between the read and the key would
+    // let Ctrl go a frame early, which ImGui's event queue still orders after A.
+    await driver.waitFor((s) => s.frames > before, `a frame after Ctrl+${key}`);
   } finally {
-    await driver.page.keyboard.up(modifier);
+    await driver.page.keyboard.up('Control');
   }
 }
 
 // Selects all the text of the field that has the keyboard (Ctrl+A, held as a person holds it).
-export async function selectAll(driver) { await pressHeld(driver, 'Control', 'a'); }
+export async function selectAll(driver) { await pressWithCtrl(driver, 'a'); }
 
 // The clipboard is the browser's, shared by every context (page) of it: tests running side by side in
 // one file (plural_world.test.js) take turns from writing it to the paste that reads it, or one test
