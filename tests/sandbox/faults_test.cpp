@@ -2,6 +2,7 @@
 #include "sandbox_test_support.h"
 
 #include <chrono>
+#include <future>
 
 namespace sandbox_test {
 namespace {
@@ -86,6 +87,42 @@ TEST_F(FaultsTest, DelayFaultSlowsTheReplyThenAnswersNormally) {
     auto result = get_api(kUsers, token);
     EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(300));
     expect_envelope(result, 200, "success");
+}
+
+// A held reply stands for an API slow for as long as a test needs to watch a client wait.
+TEST_F(FaultsTest, DelayUntilReleasedHoldsTheReplyUntilReleaseThenAnswersNormally) {
+    const std::string token = access_token();
+    EXPECT_EQ(parse_body(client().Post("/__sandbox/release", "", "application/json"))["released"], 0);
+    add_fault(
+        {{"endpoint", "partner_list"}, {"kind", "delay"}, {"delay_ms", 600000}, {"until_released", true}});
+    auto reply = std::async(std::launch::async, [&] { return get_api(kUsers, token); });
+    int released = 0;
+    for (int i = 0; i < 2000 && released == 0;
+         ++i) { // until the request is held (a release before it is no release)
+        if (reply.wait_for(std::chrono::milliseconds(5)) == std::future_status::ready) break;
+        released =
+            parse_body(client().Post("/__sandbox/release", "", "application/json"))["released"].get<int>();
+    }
+    EXPECT_EQ(released, 1);
+    ASSERT_EQ(reply.wait_for(std::chrono::seconds(30)), std::future_status::ready) << "released, still held";
+    expect_envelope(reply.get(), 200, "success");
+}
+
+TEST_F(FaultsTest, DelayUntilReleasedAnswersAfterItsDelayWhenNeverReleased) {
+    const std::string token = access_token();
+    add_fault({{"endpoint", "partner_list"}, {"kind", "delay"}, {"delay_ms", 300}, {"until_released", true}});
+    const auto start = Clock::now();
+    auto result = get_api(kUsers, token);
+    EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(300));
+    expect_envelope(result, 200, "success");
+}
+
+TEST_F(FaultsTest, UntilReleasedAppliesToDelayFaultsOnly) {
+    auto reply = client().Post(
+        "/__sandbox/faults", json({{"endpoint", "save"}, {"kind", "drop"}, {"until_released", true}}).dump(),
+        "application/json");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 400) << reply->body;
 }
 
 TEST_F(FaultsTest, DropFaultClosesTheConnectionWithoutSendingAByte) {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, test } from 'node:test';
 import { DesktopApp, signIn, startDesktop, stopDesktop, submitSignIn, tempDir } from './desktop_harness.js';
-import { control, waitForOrders } from './harness.js';
+import { HOLD_CAP_MS, control, releaseHeldReplies, waitForOrders } from './harness.js';
 import { alive, startCli } from './cli_harness.js';
 import { ANOTHER_CUSTOMER, SETTLE_MS, finalAnswer, sandboxWorld } from './plural_support.js';
 
@@ -159,14 +159,14 @@ test('the desktop app holds an order at its POST while the CLI renews another cu
 // computer (one config folder). The app shows who holds the journal and that attempt, waits at sign-in,
 // sends and settles nothing, and once the CLI has its receipt says what became of that order.
 test('the CLI holds an order at its POST when the desktop app starts: the app shows the holder, waits, then says the CLI\'s order was placed', async () => {
-  // Held long enough for the app to start and be signed in by real keys on a loaded machine (8 s was
-  // not: the CLI had its receipt first); under the order timeout (60 s).
-  const holdMs = 20000;
+  // The CLI's reply is held until the app has been seen waiting (released below; 45 s at most, under
+  // the order timeout). Fixed holds of 8 and 20 s were not enough on a loaded machine: the CLI had its
+  // receipt before the app was signed in.
   const home = tempDir('home');
   const work = path.join(home, 'work');
   mkdirSync(work, { recursive: true });
   const cliHome = { dir: home, config: path.join(home, 'config'), work };
-  await addFault({ endpoint: 'save', kind: 'delay', delay_ms: holdMs, commit: true });
+  await addFault({ endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, commit: true, until_released: true });
   const cli = startCli(['--base-url', sandbox.url, '--json', 'renew', '--for', ANOTHER_CUSTOMER, '--billing', BILLING, '--yes'],
     { home: cliHome, timeoutMs: 60000 });
   assert.equal((await waitForOrders(sandbox.url, 1)).length, 1, 'the CLI\'s order reached the API, its reply held');
@@ -183,6 +183,7 @@ test('the CLI holds an order at its POST when the desktop app starts: the app sh
   const waiting = await app.waitFor((s) => s.screen === 'signing_in' && s.heldElsewhere.order && s.watchedSentAtMs > 0,
     'the app waiting for the CLI, following its order');
   assert.equal(waiting.ordersSent, 0);
+  await releaseHeldReplies(sandbox.url);
 
   const r = await cli.done;
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);

@@ -68,6 +68,13 @@ export async function control(base, method, route, body) {
   return text ? JSON.parse(text) : null;
 }
 
+// A reply held with {kind: 'delay', until_released: true} waits for releaseHeldReplies, at most this
+// long: under the order POST's timeout (60 s), so a forgotten release still reads as a slow API.
+export const HOLD_CAP_MS = 45000;
+export async function releaseHeldReplies(base) {
+  return control(base, 'POST', '/__sandbox/release');
+}
+
 // The sandbox's order log once it holds at least `count` orders.
 export async function waitForOrders(base, count = 1, timeoutMs = 15000) {
   const deadline = Date.now() + timeoutMs;

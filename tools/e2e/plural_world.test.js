@@ -84,7 +84,7 @@ const orderDetailsRequested = (requests, order) => requests.some((url) =>
   url.includes(`/order/openapi/order/v1/get/${order.orderId}`) || url.includes(`/order/openapi/order/v1/get/${order.orderNo}`));
 
 // Four at a time: each test's page is busy for a few seconds around its confirmation, then waits.
-describe('the page in a plural world', { concurrency: 4 }, () => {
+describe('the page in a plural world', { concurrency: 8 }, () => {
   // (a) A colleague orders Remote Management for another customer in the same second as our POST, and
   // ours never reaches the API (the proxy answers a 502 error page without passing the order on). The
   // order list then holds one new order, not ours: its details show another customer, so the page must

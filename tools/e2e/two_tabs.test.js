@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import {
-  PageDriver, clickIntoField, control, launchBrowser, openPage, pasteInto, reachReviewForMyself, signIn, startSandbox,
-  waitForOrders, waitForSignInFields,
+  HOLD_CAP_MS, PageDriver, clickIntoField, control, launchBrowser, openPage, pasteInto, reachReviewForMyself, signIn, startSandbox,
+  releaseHeldReplies, waitForOrders, waitForSignInFields,
 } from './harness.js';
 
 // The sandbox's generated users (fixtures.cpp): "Generated Customer 0000k Ltd".
@@ -100,8 +100,10 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
   await tab1.waitFor((s) => s.ticked === 3 && s.chosen.contact && s.chosen.plan, 'three ticked, plan and contact');
   await tab1.click('Review batch');
   await tab1.waitForScreen('batch_review');
-  // Row 1 is held by the API long enough (15 s) for a second tab to open and sign in, on a loaded machine.
-  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 15000 });
+  // The API holds row 1's reply until tab 2 has been seen following it (released below; at most 45 s,
+  // under the order timeout): a slow API, for as long as the test watches, not a guessed number of seconds.
+  await control(sandbox.url, 'POST', '/__sandbox/faults',
+    { endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true });
   await tab1.click('Confirm batch');
   await tab1.waitFor((s) => s.screen === 'batch_running' && s.batch.sent === 1, 'row 1 on its way');
 
@@ -120,6 +122,7 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
   await drawnText(tab2, 'Its batch so far: 1 of 3 rows sent');
   await tab2.shot('two-tabs-batch-waiting');
   assert.equal((await tab1.state()).batch.sent, 1, 'row 1 is still held by the API');
+  await releaseHeldReplies(sandbox.url);
 
   const done = await tab1.waitFor((s) => s.screen === 'batch_done', 'tab 1\'s batch to finish', 30000);
   assert.deepEqual(done.batch, { size: 3, sent: 3, placed: 3, failed: 0, unknown: 0, running: false });
@@ -148,10 +151,10 @@ test('a batch of three running in tab 1: tab 2 never sends a row, says another t
 test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clears it; tab 1 gets its receipt', async () => {
   const { context, driver: tab1 } = await openPage(browser, sandbox.url);
   await reachReviewForMyself(tab1);
-  // The API holds the order's reply 15 s: long enough for tab 2 to open, be seen waiting and sign in on
-  // a loaded machine (8 s was not, with two test files beside it: tab 1 had its receipt before tab 2
-  // drew its waiting line).
-  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 15000 });
+  // The API holds the order's reply until tab 2 has been seen waiting (released below). A fixed 8 s hold
+  // was not enough on a loaded machine (tab 1 had its receipt before tab 2 drew its waiting line).
+  await control(sandbox.url, 'POST', '/__sandbox/faults',
+    { endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true });
   await tab1.click('Confirm order');
   await tab1.waitForScreen('submitting');
   const journal = await journalText(tab1, 'renewdesk.inflightOrder');
@@ -173,6 +176,7 @@ test('an order in flight in tab 1: tab 2 waits at sign-in, never settles or clea
   const stillWaiting = await tab2.state();
   assert.equal(stillWaiting.screen, 'signing_in');
   assert.equal(await journalText(tab2, 'renewdesk.inflightOrder'), journal);
+  await releaseHeldReplies(sandbox.url);
 
   const receipt = await tab1.waitFor((s) => s.screen === 'done', 'tab 1\'s receipt', 30000);
   assert.equal(receipt.receiptStatus, 'succeed');

@@ -133,6 +133,7 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
     if (name == "reset") {
         if (!allow({"POST"})) return error(405, "use POST");
         state.late_commits.cancel_all(); // first: none may land after the orders are gone
+        state.held_replies.release_all();
         state.orders.clear();
         state.faults.clear();
         restore_config_defaults(state);
@@ -146,6 +147,10 @@ ControlReply handle_control(const httplib::Request& request, SandboxState& state
             return {200, {{"faults", json::array()}}};
         }
         return error(405, "use GET, POST or DELETE");
+    }
+    if (name == "release") { // held replies (delay faults with until_released) go now
+        if (!allow({"POST"})) return error(405, "use POST");
+        return {200, {{"released", state.held_replies.release_all()}}};
     }
     if (name == "expire_tokens") {
         if (!allow({"POST"})) return error(405, "use POST");

@@ -15,7 +15,7 @@ inline constexpr const char* kControlPrefix = "/__sandbox/";
 inline constexpr const char* kControlEndpoints =
     "GET /__sandbox/info | GET /__sandbox/orders | POST /__sandbox/reset | GET/POST/DELETE /__sandbox/faults"
     " | POST /__sandbox/expire_tokens | GET/POST /__sandbox/config | POST /__sandbox/seed_orders"
-    " | GET/POST /__sandbox/other_orders";
+    " | GET/POST /__sandbox/other_orders | POST /__sandbox/release";
 
 struct ControlReply {
     int status = 200;

@@ -163,6 +163,11 @@ bool read_restricted_members(const json& spec, Fault& fault, std::string& error)
         return false;
     }
     if (!read_bool(spec, "commit", fault.commit, error)) return false;
+    if (!read_bool(spec, "until_released", fault.until_released, error)) return false;
+    if (fault.until_released && fault.kind != FaultKind::delay) {
+        error = "until_released applies to delay faults only";
+        return false;
+    }
     if (fault.commit && endpoint_named(fault.endpoint) != Endpoint::save) {
         error = "commit applies to the save endpoint only (nothing else commits)";
         return false;
@@ -288,6 +293,9 @@ json to_json(const Fault& fault) {
         if (!fault.location.empty()) out["location"] = fault.location;
         break;
     case FaultKind::delay:
+        out["delay_ms"] = fault.delay_ms;
+        out["until_released"] = fault.until_released;
+        break;
     case FaultKind::trickle: out["delay_ms"] = fault.delay_ms; break;
     case FaultKind::huge_body:
         out["bytes"] = fault.bytes;

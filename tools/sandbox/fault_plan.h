@@ -68,6 +68,8 @@ struct Fault {
     // is committed first, as a normal save, and then the fault's reply is sent (delay: the normal reply,
     // delay_ms late). It stands for an API that committed and then failed or was slow to answer.
     bool commit = false;
+    // delay only: the reply waits until POST /__sandbox/release (or reset), delay_ms at the longest.
+    bool until_released = false;
     // save only, any kind: another operator's order (other_orders.h spec) stored when this fault is
     // used, offsetMs counted from the faulted request's arrival on the API's clock. It stands for a
     // colleague ordering on the same account at about the same time. Checked against the fixtures when

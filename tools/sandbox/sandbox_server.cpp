@@ -69,7 +69,13 @@ struct SandboxServer::Impl {
     void answer_after_commit(const Fault& fault, const EndpointRoute& route, const httplib::Request& request,
                              httplib::Response& response);
     void drop(const httplib::Request& request, httplib::Response& response);
+    void wait_out(const Fault& delay); // a delay fault's wait: its delay_ms, or until released
 };
+
+void SandboxServer::Impl::wait_out(const Fault& delay) {
+    if (delay.until_released) state.held_replies.hold(std::chrono::milliseconds(delay.delay_ms));
+    else sleep_ms(delay.delay_ms);
+}
 
 void SandboxServer::Impl::drop(const httplib::Request& request, httplib::Response& response) {
     t_dropped = true;
@@ -90,7 +96,7 @@ void SandboxServer::Impl::answer_after_commit(const Fault& fault, const Endpoint
     // while this thread sleeps or replies, the order stays.
     const ApiReply reply = handle_endpoint(route.endpoint, request, state, "succeed");
     if (fault.kind == FaultKind::delay) {
-        sleep_ms(fault.delay_ms);
+        wait_out(fault);
         write_reply(response, reply);
         return;
     }
@@ -133,7 +139,7 @@ void SandboxServer::Impl::answer_api(const EndpointRoute& route, const httplib::
             schedule_late_commit(request, *fault, state);
             drop(request, response);
             return;
-        case FaultKind::delay: sleep_ms(fault->delay_ms); break;
+        case FaultKind::delay: wait_out(*fault); break;
         case FaultKind::order_status: order_status = fault->order_status; break;
         default: break; // truncated, commit_then_drop: carried out below, after processing
         }

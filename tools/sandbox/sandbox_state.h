@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "order_presentation.h"
 #include "order_store.h"
+#include "reply_gate.h"
 #include "server_clock.h"
 #include "token_store.h"
 
@@ -32,6 +33,7 @@ struct SandboxState {
     std::atomic<TimeUnit> order_time_unit{TimeUnit::ms};
     ServerClock clock;                      // the API's clock: real now + clockOffsetMs
     std::atomic<bool> echo_reference{true}; // the order queries show poNumber as customReferenceNo
+    ReplyGate held_replies;                 // "delay" faults with until_released wait here
     nlohmann::json config_defaults;         // the config at start-up, which /__sandbox/reset restores
     // Last, so it is destroyed first: its thread stops before the state its tasks use goes away.
     DelayedTasks late_commits;
