@@ -5,7 +5,9 @@
 // woken when it changes), and makes the browser ask before the page is left while an order is being
 // sent. Also exposes read-only test hooks:
 //   window.renewdesk.state()        -> the UI's state (no ids, no secrets, frameMs: the last drawn
-//                                      frame's CPU time) + {frames: drawn frames}
+//                                      frame's CPU time) + {frames: drawn frames, asleep: the frame
+//                                      loop is paused}
+//   window.renewdesk.redraw()       -> wakes the frame loop for a frame, as input does
 //   window.renewdesk.widget(label)  -> {x, y, w, h, visible, still, clip: {x, y, w, h}} of a widget in CSS
 //                                      pixels (clip: its scrolling region's visible part; still: frames
 //                                      in a row it kept its place, up to 2), or null
@@ -444,7 +446,8 @@
       state() {
         if (!isRunning()) return null;
         const m = window.Module;
-        return Object.assign(JSON.parse(m.UTF8ToString(m._rd_web_state_json())), { frames: m._rd_web_frames() });
+        return Object.assign(JSON.parse(m.UTF8ToString(m._rd_web_state_json())),
+          { frames: m._rd_web_frames(), asleep: m._rd_web_loop_paused() === 1 });
       },
       widget(label) {
         if (!isRunning()) return null;
@@ -458,6 +461,8 @@
           still: rect.still ?? 0, clip };
       },
       ime() { return isRunning() ? ime.snapshot() : null; },
+      // One more frame, as input would cause (nothing else changes): what the page holds now is drawn.
+      redraw() { if (isRunning()) wake(); },
       // The next frame records the text it draws; state().drawnText then holds it.
       captureText() { if (isRunning()) window.Module._rd_web_capture_text(); },
     });

@@ -155,6 +155,11 @@ EMSCRIPTEN_KEEPALIVE void rd_web_system_theme(int dark) {
     resume_frame_loop();
 }
 
+// 1 while the frame loop is paused (nothing due: no frames until a wake).
+EMSCRIPTEN_KEEPALIVE int rd_web_loop_paused() {
+    return g && g->loop_paused ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned rd_web_frames() {
     return g && g->frame ? g->frame->frames_drawn() : 0;
 }

@@ -149,7 +149,7 @@ test('a whole renewal driven only through the mirror with the keyboard sends one
     await page.keyboard.press('Enter'); // pressed twice: the second finds it disabled or gone
     await driver.waitForScreen('done');
     const orders = await waitForOrders(sandbox.url, 1);
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(2000); // long enough for a second order to have reached the sandbox
     assert.equal((await control(sandbox.url, 'GET', '/__sandbox/orders')).length, 1);
     assert.equal(withoutGeneratedReference(orders[0].body), tutorialBodyForMyself);
     const live = await page.getByRole('status').filter({ hasText: 'Order no' }).textContent();

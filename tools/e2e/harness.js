@@ -177,6 +177,19 @@ export async function clickIntoField(driver, label) {
   await driver.waitFor((s) => s.focused === label, `the keyboard in ${label}`);
 }
 
+// Resolves once a frame was drawn after the call: the canvas shows what the page holds now (for
+// pixels and screenshots), instead of a sleep that hopes a frame came.
+export async function drawnFrame(driver) {
+  const before = (await driver.state()).frames;
+  await driver.page.evaluate(() => window.renewdesk.redraw());
+  return driver.waitFor((s) => s.frames > before, 'a frame drawn after the call');
+}
+
+// Resolves once the page has paused its frame loop (nothing due: no input, no request, no animation).
+export async function pageAsleep(driver) {
+  return driver.waitFor((s) => s.asleep && !s.busy, 'the page to pause its frame loop');
+}
+
 // Ctrl+A as a person presses it: Ctrl held until the app has seen it down (state().ctrlHeld), then A,
 // then Ctrl released once a frame has had A. (Playwright's press('Control+A') sends the four key
 // events back to back; the batch test's select-all was lost in 2 full runs of about 10 and the search

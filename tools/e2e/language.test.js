@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, control, openPage, reachReviewForMyself, root, signIn, startSandbox } from './harness.js';
+import { chromiumArgs, control, drawnFrame, openPage, reachReviewForMyself, root, signIn, startSandbox } from './harness.js';
 
 // The catalogs' entries, read from the sources: {key: text}.
 function catalog(language) {
@@ -63,7 +63,8 @@ after(async () => {
 
 // Screenshot, then the text the next frame draws, checked for English.
 async function checkScreen(driver, name) {
-  await driver.page.waitForTimeout(150); // spinners and the layout settle
+  await driver.waitFor((s) => !s.busy, 'spinners and requests to finish');
+  await drawnFrame(driver); // and the layout of that last state on the canvas
   await driver.shot(`zh-${name}`);
   // The frame after the call records the text: a state of a later frame holds this capture (two screens
   // in a row may draw the same text, so the text alone cannot tell a new capture from the last one).

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  clickIntoField, control, launchBrowser, openPage, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself, withoutGeneratedReference,
+  clickIntoField, control, launchBrowser, openPage, pageAsleep, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself, withoutGeneratedReference,
   withoutTopLevelMember,
 } from './harness.js';
 
@@ -143,7 +143,7 @@ test('a dropped reply after commit is outcome unknown, reconciled by itself, and
 
 test('an idle page draws no frames', async () => {
   const { context, driver } = await openPage(browser, sandbox.url);
-  await driver.page.waitForTimeout(500);
+  await pageAsleep(driver);
   const before = (await driver.state()).frames;
   await driver.page.waitForTimeout(2000);
   const after = (await driver.state()).frames;
@@ -157,19 +157,17 @@ test('an idle page draws no frames', async () => {
 // a pixel ratio alone, so the window's width changes with it here: a resize wakes the page too.)
 test('a sleeping page wakes for input and for a pixel-ratio change', async () => {
   const { context, page, driver } = await openPage(browser, sandbox.url);
-  await page.waitForTimeout(500);
-  const asleep = await driver.state();
+  const asleep = await pageAsleep(driver);
   assert.ok(asleep.frameMs > 0, `frameMs ${asleep.frameMs}: the last drawn frame's CPU time`);
 
   await page.mouse.move(300, 300);
   await driver.waitFor((s) => s.frames > asleep.frames, 'frames after a mouse move');
 
-  await page.waitForTimeout(500);
-  const before = await driver.state();
+  const before = await pageAsleep(driver);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1100, height: 900, deviceScaleFactor: 2, mobile: false });
   await driver.waitFor((s) => s.frames > before.frames, 'frames after the pixel ratio changed');
-  await page.waitForTimeout(300); // the settle frames
+  await pageAsleep(driver); // the settle frames drawn
   const canvas = await page.evaluate(() => {
     const c = document.getElementById('canvas');
     return { width: c.width, cssWidth: c.getBoundingClientRect().width };

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  control, launchBrowser, openPage, pasteInto, startSandbox, waitForOrders, waitForSignInFields,
+  control, drawnFrame, launchBrowser, openPage, pasteInto, startSandbox, waitForOrders, waitForSignInFields,
 } from './harness.js';
 import { navHighlightColours, ringCoverage, shots } from './screens_support.js';
 
@@ -188,7 +188,7 @@ test('Tab on the sign-in screen rings the focused widget in the theme\'s NavHigh
       `the focus to move from "${before.focused}"`);
     const rect = await driver.widget(state.focused);
     const clip = { x: Math.max(0, rect.x - 8), y: Math.max(0, rect.y - 8), width: rect.w + 16, height: rect.h + 16 };
-    await page.waitForTimeout(100); // the frame after the key
+    await drawnFrame(driver); // the ring of the frame that moved the focus is on the canvas
     const coverage = ringCoverage(await pixels(page, clip), clip, rect, colours[theme]);
     await page.screenshot({ path: path.join(shots, `web-1280-${theme}-focus-ring.png`), clip });
     console.log(`${theme}: Tab moved the focus "${before.focused}" -> "${state.focused}"; ring ` +

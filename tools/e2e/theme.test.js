@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, openPage, startSandbox } from './harness.js';
+import { chromiumArgs, drawnFrame, openPage, startSandbox } from './harness.js';
 
 let browser;
 let sandbox;
@@ -42,14 +42,14 @@ test('the page starts dark under a dark system preference and light under a ligh
   const dark = await openPage(browser, sandbox.url, { colorScheme: 'dark' });
   assert.equal(await dark.page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches), true);
   assert.equal((await dark.driver.state()).theme, 'dark');
-  await dark.page.waitForTimeout(150);
+  await drawnFrame(dark.driver);
   await dark.driver.shot('theme-dark-sign-in');
   const darkBg = await backgroundAt(dark.page);
   await dark.context.close();
 
   const light = await openPage(browser, sandbox.url, { colorScheme: 'light' });
   assert.equal((await light.driver.state()).theme, 'light');
-  await light.page.waitForTimeout(150);
+  await drawnFrame(light.driver);
   await light.driver.shot('theme-light-sign-in');
   const lightBg = await backgroundAt(light.page);
   await light.context.close();
@@ -67,7 +67,8 @@ test('Theme in the top bar switches, wins over the system and survives a reload'
   const state = await driver.waitFor((s) => s.screen === 'signed_out', 'the page after the reload');
   assert.equal(state.theme, 'dark', 'the choice is kept, over the light system preference');
   await page.emulateMedia({ colorScheme: 'light' }); // the system changes: the person's choice stays
-  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches), false);
+  await drawnFrame(driver); // media-query listeners run before the frame that follows the change
   assert.equal((await driver.state()).theme, 'dark');
   await driver.click('Theme');
   await driver.waitFor((s) => s.theme === 'light', 'the light theme after the second click');
