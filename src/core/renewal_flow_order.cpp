@@ -266,10 +266,7 @@ void RenewalFlow::tick() {
         if (const auto text = journal_.load())
             if (auto entry = journal_from_json(*text)) watched_ = std::move(entry);
     }
-    const std::optional<JournalEntry> seen = watched_ ? watched_ : journal_entry_;
     if (busy_holder_ && claim_journal(false)) { // the other copy is gone: what it left is ours now
-        watched_.reset();
-        if (seen && !journal_entry_) finished_elsewhere_ = what_became_of(*seen, *history_); // it finished
         if (waiting_to_adopt_) {
             waiting_to_adopt_ = false;
             after_sign_in();
@@ -309,11 +306,19 @@ void RenewalFlow::clear_journal() {
 }
 
 bool RenewalFlow::claim_journal(bool keep) {
+    const bool held_elsewhere = busy_holder_.has_value();
+    const std::optional<JournalEntry> seen = watched_ ? watched_ : journal_entry_;
     if ((busy_holder_ = journal_.claim())) return false;
     journal_entry_.reset();
     if (auto text = journal_.load()) {
         journal_entry_ = journal_from_json(*text);
         if (!journal_entry_) journal_.clear(); // unreadable: nothing in it could be reconciled
+    }
+    // The other copy let go (whichever call finds out: a tick, the sign-in's reply, a confirmation):
+    // the attempt it held finished if it left no journal, and what became of it is said.
+    if (held_elsewhere) {
+        watched_.reset();
+        if (seen && !journal_entry_) finished_elsewhere_ = what_became_of(*seen, *history_);
     }
     // Kept only for what this flow writes or adopts: another account's record (or any record while
     // signed out) stays free for the copy that can reconcile it.

@@ -197,6 +197,36 @@ TEST_F(JournalOwnerTest, TheWaitingCopySaysTheOrderTheOwnerPlaced) {
     EXPECT_FALSE(flow.finished_elsewhere());
 }
 
+// The owner finishes while this copy's sign-in is on its way: the token reply finds the journal free
+// and goes on, and still says what became of the attempt it had been following (an e2e run caught it
+// going on in silence).
+TEST_F(JournalOwnerTest, AnOwnerThatFinishesDuringTheSignInIsStillReported) {
+    MemoryAttemptHistory history;
+    store.text = entry_of("http://sandbox.invalid", "demo-client-id");
+    store.other = cli_holder;
+    RenewalFlow flow{client, &store};
+    flow.set_history(&history);
+    flow.forget_pending_journal(); // what the sign-in screen does: finds the journal held
+    flow.tick();
+    ASSERT_TRUE(flow.watched_attempt()) << "followed while the owner holds it";
+    flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
+    history.add_attempt_order({.order_no = "MK-owner",
+                               .base_url = "http://sandbox.invalid",
+                               .client_id = "demo-client-id",
+                               .at_ms = clock.epoch_ms(),
+                               .reference = "PO-7",
+                               .order_status = "succeed"});
+    store.text.reset();
+    store.other.reset();
+    transport.reply("/oauth/token", ok(token_result()));
+    EXPECT_EQ(flow.stage(), Stage::choosing);
+    EXPECT_FALSE(flow.watched_attempt());
+    ASSERT_TRUE(flow.finished_elsewhere());
+    ASSERT_TRUE(flow.finished_elsewhere()->order);
+    EXPECT_EQ(flow.finished_elsewhere()->order->order_no, "MK-owner");
+    EXPECT_EQ(transport.sent_count(paths::create_order), 0u);
+}
+
 // "PO-7" typed again: an order recorded for it before this attempt was sent is an earlier attempt's.
 TEST_F(JournalOwnerTest, AnEarlierAttemptsOrderWithTheSameTypedPoNumberIsNotTheOutcome) {
     MemoryAttemptHistory history;
