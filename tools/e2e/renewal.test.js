@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import {
   clickIntoField, control, launchBrowser, openPage, pageAsleep, reachReviewForMyself, signIn, startSandbox, tutorialBodyForMyself, withoutGeneratedReference,
-  withoutTopLevelMember,
+  waitForSignInFields, withoutTopLevelMember,
 } from './harness.js';
 
 let sandbox;
@@ -20,6 +20,24 @@ after(async () => {
   sandbox?.stop();
 });
 beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+
+// A person who pastes the moment the sign-in fields first show, without waiting for the caret: each
+// paste reaches its field (issue 22: a paste right after the page appeared was once lost).
+test('credentials pasted the moment the sign-in fields first show reach both fields', async () => {
+  const { context, driver, page } = await openPage(browser, sandbox.url);
+  for (const [label, text] of [['Client ID', 'demo-client-id'], ['Client Secret', 'demo-client-secret']]) {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    const r = await driver.widget(label); // the first frames that show it in place
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await page.keyboard.press('Control+V'); // the keys right behind the click, no wait for the caret
+  }
+  await waitForSignInFields(driver);
+  await driver.click('Sign in');
+  const signedIn = await driver.waitFor((s) => s.screen !== 'signing_in' && s.screen !== 'signed_out' || !!s.error,
+    'the sign-in to finish');
+  assert.equal(signedIn.screen, 'choosing', `signed in with exactly the pasted text (${signedIn.error})`);
+  await context.close();
+});
 
 test('renewal for a subordinate user found by search, credentials pasted', async () => {
   const { context, driver, requests } = await openPage(browser, sandbox.url);
