@@ -56,6 +56,16 @@ struct JournalOwnerTest : ::testing::Test {
                                 .po_number = "PO-7"});
     }
 
+    // The owner's receipt for its attempt "PO-7", recorded in the shared history now.
+    void owner_placed(MemoryAttemptHistory& history) {
+        history.add_attempt_order({.order_no = "MK-owner",
+                                   .base_url = "http://sandbox.invalid",
+                                   .client_id = "demo-client-id",
+                                   .at_ms = clock.epoch_ms(),
+                                   .reference = "PO-7",
+                                   .order_status = "succeed"});
+    }
+
     void sign_in(RenewalFlow& flow) {
         flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
         transport.reply("/oauth/token", ok(token_result()));
@@ -172,12 +182,7 @@ TEST_F(JournalOwnerTest, TheWaitingCopySaysTheOrderTheOwnerPlaced) {
     EXPECT_EQ(flow.watched_attempt()->po_number, "PO-7");
     EXPECT_FALSE(flow.finished_elsewhere());
     // The owner's receipt: recorded with its reference, then the journal cleared and let go.
-    history.add_attempt_order({.order_no = "MK-owner",
-                               .base_url = "http://sandbox.invalid",
-                               .client_id = "demo-client-id",
-                               .at_ms = clock.epoch_ms(),
-                               .reference = "PO-7",
-                               .order_status = "succeed"});
+    owner_placed(history);
     history.add_attempt_order({.order_no = "MK-unrelated",
                                .base_url = "http://sandbox.invalid",
                                .client_id = "demo-client-id",
@@ -210,12 +215,7 @@ TEST_F(JournalOwnerTest, AnOwnerThatFinishesDuringTheSignInIsStillReported) {
     flow.tick();
     ASSERT_TRUE(flow.watched_attempt()) << "followed while the owner holds it";
     flow.sign_in("http://sandbox.invalid", "demo-client-id", "demo-client-secret");
-    history.add_attempt_order({.order_no = "MK-owner",
-                               .base_url = "http://sandbox.invalid",
-                               .client_id = "demo-client-id",
-                               .at_ms = clock.epoch_ms(),
-                               .reference = "PO-7",
-                               .order_status = "succeed"});
+    owner_placed(history);
     store.text.reset();
     store.other.reset();
     transport.reply("/oauth/token", ok(token_result()));
