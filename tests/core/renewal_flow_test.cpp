@@ -414,6 +414,24 @@ TEST_F(RenewalFlowTest, ReconciliationErrorKeepsTheJournalAndCanBeRunAgain) {
     EXPECT_FALSE(journal.load());
 }
 
+// A person who signs out while the order list is being read, and signs in again: the check starts
+// afresh (the sign-out cancelled its request, so no answer would ever come for the old one).
+TEST_F(RenewalFlowTest, SigningOutMidCheckAndInAgainReadsTheListAfresh) {
+    reach_review_for_myself();
+    flow.confirm();
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    ASSERT_EQ(flow.reconciliation().status, ReconcileStatus::checking);
+    ASSERT_EQ(transport.pending_count(page_path), 1u);
+    flow.sign_out();
+    transport = FakeTransport{}; // the sign-out cancelled the page's request: no answer comes
+    EXPECT_NE(flow.reconciliation().status, ReconcileStatus::checking) << "nothing is being read";
+    sign_in();
+    ASSERT_EQ(flow.stage(), Stage::outcome_unknown) << "the journal brings the attempt back";
+    ASSERT_EQ(transport.pending_count(page_path), 1u) << "the list is read again";
+    transport.reply(page_path, order_page({order("MK-new", clock.epoch_ms(), flow.attempt().po_number)}));
+    EXPECT_EQ(flow.reconciliation().status, ReconcileStatus::found);
+}
+
 TEST_F(RenewalFlowTest, JournalIsClearedOncePlacedOrRefused) {
     reach_review_for_myself();
     flow.confirm();
@@ -769,6 +787,24 @@ TEST_F(LateCommitTest, WithoutItTheNewOrderIsSentOnce) {
     EXPECT_FALSE(flow.late_order_found());
     EXPECT_NE(flow.attempt().po_number, earlier_reference) << "a reference of its own";
     EXPECT_TRUE(journal.load()) << "journaled before it left";
+}
+
+// Signing out while the list is read before a new order, then renewing another customer whose order
+// ends unknown: that order's check runs (the abandoned one is not "still checking").
+TEST_F(LateCommitTest, SigningOutWhileTheListIsReadLeavesNoCheckBehind) {
+    rule_out_an_attempt();
+    ASSERT_TRUE(flow.confirm());
+    ASSERT_EQ(transport.pending_count(page_path), 1u);
+    flow.sign_out();
+    transport = FakeTransport{}; // the sign-out cancelled the page's request: no answer comes
+    load_everything();
+    flow.choose_subordinate("9223372036854775001");
+    flow.choose_billing_contact(Id64{3197218168379846218ULL});
+    flow.review();
+    ASSERT_TRUE(flow.confirm());
+    transport.reply(save_path, failure(TransportFailure::timed_out));
+    ASSERT_EQ(flow.stage(), Stage::outcome_unknown);
+    EXPECT_EQ(transport.pending_count(page_path), 1u) << "this order's check is under way";
 }
 
 TEST_F(LateCommitTest, AnotherCustomersOrderIsNotHeldUp) {
