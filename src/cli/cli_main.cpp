@@ -1,7 +1,9 @@
 // renewdesk-cli: the command-line face of RenewDesk's core (issue 14). Options are parsed
 // (cli_options.h), the secret taken out of the environment, the base URL chosen and checked, then one
 // command runs against the API with the same core the desktop app uses.
+#include "about.h"
 #include "base_url.h"
+#include "call_log.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "credentials.h"
@@ -12,6 +14,7 @@
 #include "settings_store.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <memory>
@@ -33,6 +36,12 @@ int main(int argc, char** argv) {
     const CliOptions& options = *parsed.options;
     if (options.help) {
         std::fputs(help_text(), stdout);
+        return exit_ok;
+    }
+    if (options.version) {
+        const auto text = rd::about::version_text(rd::about::Program::cli, options.version_verbose,
+                                                  rd::about::executable_dir());
+        std::fputs(text.c_str(), stdout);
         return exit_ok;
     }
 
@@ -81,8 +90,13 @@ int main(int argc, char** argv) {
     }
     rd::TransportOptions transport_options;
     if (!ca_bundle.empty()) transport_options.ca_bundle_path = ca_bundle.c_str();
-    Session session(options, rd::make_platform_transport(transport_options), base_url, config_dir,
-                    settings.client_id, std::move(secret));
+    std::unique_ptr<rd::Transport> transport = rd::make_platform_transport(transport_options);
+    std::string log_warning; // --verbose or RENEWDESK_LOG=debug: one line per API call (call_log.h)
+    if (call_log_wanted(options.verbose, std::getenv("RENEWDESK_LOG"), &log_warning))
+        transport = std::make_unique<CallLog>(std::move(transport), stderr_call_log_options());
+    if (!log_warning.empty()) report(log_warning);
+    Session session(options, std::move(transport), base_url, config_dir, settings.client_id,
+                    std::move(secret));
     if (secret) rd::wipe_string(*secret);
 
     switch (options.command) {
@@ -92,6 +106,7 @@ int main(int argc, char** argv) {
     case Command::orders: return run_orders(session);
     case Command::order: return run_order(session);
     case Command::renew: return options.renew_for ? run_renew_one(session) : run_renew_batch(session);
+    case Command::licenses:
     case Command::none: break;
     }
     return exit_usage;

@@ -9,19 +9,21 @@ namespace rd::cli {
 namespace {
 
 const std::map<std::string, Command> commands = {
-    {"users", Command::users},   {"plans", Command::plans}, {"contacts", Command::contacts},
-    {"orders", Command::orders}, {"order", Command::order}, {"renew", Command::renew},
+    {"users", Command::users},       {"plans", Command::plans}, {"contacts", Command::contacts},
+    {"orders", Command::orders},     {"order", Command::order}, {"renew", Command::renew},
+    {"licenses", Command::licenses},
 };
 
-const std::set<std::string> valued_options = {"--base-url", "--ca-bundle", "--search", "--status",
-                                              "--page",     "--for",       "--from",   "--plan",
-                                              "--billing",  "--po",        "--result", "--settle-seconds"};
-const std::set<std::string> flag_options = {"--sandbox", "--secret-stdin",        "--json", "--help",
-                                            "-h",        "--allow-insecure-http", "--yes",  "--resume",
-                                            "--no-wait", "--allow-duplicates"};
+const std::set<std::string> valued_options = {
+    "--base-url", "--ca-bundle", "--search", "--status", "--page",           "--for",        "--from",
+    "--plan",     "--billing",   "--po",     "--result", "--settle-seconds", "--secret-file"};
+const std::set<std::string> flag_options = {"--sandbox", "--secret-stdin",        "--json",    "--help",
+                                            "-h",        "--allow-insecure-http", "--yes",     "--resume",
+                                            "--no-wait", "--allow-duplicates",    "--version", "--verbose"};
 const std::set<std::string> global_options = {
-    "--base-url", "--sandbox", "--ca-bundle", "--secret-stdin",
-    "--json",     "--help",    "-h",          "--allow-insecure-http"};
+    "--base-url", "--sandbox", "--ca-bundle",  "--secret-stdin",
+    "--json",     "--help",    "-h",           "--allow-insecure-http",
+    "--version",  "--verbose", "--secret-file"};
 
 // The options each command takes besides the global ones.
 const std::set<std::string>& command_options(Command command) {
@@ -101,6 +103,14 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         options.help = true;
         return {options, ""};
     }
+    // --version wins over a command; with --verbose (when that option is known) it prints the licences.
+    if (values.count("--version") || options.command == Command::licenses) {
+        if (options.command == Command::licenses && !positional.empty())
+            return fail("'licenses' takes no argument '" + positional[0] + "'");
+        options.version = true;
+        options.version_verbose = options.command == Command::licenses || values.count("--verbose") > 0;
+        return {options, ""};
+    }
     if (options.command == Command::none) return fail("no command given");
     const std::string name = command_name(options.command);
     for (const auto& [option, value] : values)
@@ -127,6 +137,12 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         options.ca_bundle = get("--ca-bundle");
     }
     options.secret_stdin = has("--secret-stdin");
+    options.verbose = has("--verbose");
+    if (has("--secret-file")) {
+        if (get("--secret-file").empty()) return fail("--secret-file is empty");
+        if (options.secret_stdin) return fail("give --secret-stdin or --secret-file, not both");
+        options.secret_file = get("--secret-file");
+    }
     options.json = has("--json");
     options.allow_insecure_http = has("--allow-insecure-http");
     if (has("--search")) options.search = get("--search");
@@ -206,6 +222,8 @@ Commands:
                                every order (up to 1,000), newest first; --page N: only API page N
                                (25 orders); --status: only orders with that status word
   order ID                     the details of one order (its id or order number)
+  licenses                     the version, RenewDesk's licence, the third-party components with
+                               their licences and the installed THIRD-PARTY-NOTICES text
   renew --for myself|PARTNER_ID [--plan ID] --billing ID [--po NUMBER] [--yes]
                                renews one account: prints the review and the exact body, asks
                                "Send this order? [y/N]" on the terminal unless --yes, sends once
@@ -240,12 +258,20 @@ Global options (before or after the command):
   --ca-bundle FILE             verify TLS with these CA certificates (PEM) instead of the system's
   --allow-insecure-http        allow sending credentials over http:// to a host that is not this computer
   --secret-stdin               read the Client Secret from the first line of standard input
+  --secret-file FILE           read the Client Secret from the first line of FILE (e.g. a systemd
+                               credential: --secret-file %d/renewdesk-client-secret)
   --json                       one JSON document on stdout (ids as strings, exactly as received)
+  --verbose                    one line per API call on stderr: method, path, HTTP status or the
+                               failure, requestId, milliseconds (never a secret, token or body);
+                               also RENEWDESK_LOG=debug
+  --version                    print the version line (renewdesk-cli X.Y.Z, its commit and build type)
+                               and exit; --version --verbose: as the 'licenses' command
   -h, --help                   this text
 
 Credentials (never on the command line):
   Client ID      RENEWDESK_CLIENT_ID, else settings.json's clientId, else asked on the terminal
-  Client Secret  RENEWDESK_CLIENT_SECRET, else --secret-stdin, else asked on the terminal (not echoed)
+  Client Secret  RENEWDESK_CLIENT_SECRET, else --secret-file or --secret-stdin, else asked on the
+                 terminal (not echoed)
 Settings and journals: $XDG_CONFIG_HOME/renewdesk (or ~/.config/renewdesk), shared with the desktop app.
 
 Exit codes:

@@ -14,7 +14,7 @@
 
 namespace rd::cli {
 
-enum class Command { none, users, plans, contacts, orders, order, renew };
+enum class Command { none, users, plans, contacts, orders, order, renew, licenses };
 
 struct CliOptions {
     // Global.
@@ -22,8 +22,12 @@ struct CliOptions {
     bool sandbox = false;
     std::string ca_bundle;
     bool secret_stdin = false;
+    std::string secret_file; // --secret-file FILE ("" = none)
+    bool verbose = false;    // --verbose: one line per API call on stderr (call_log.h)
     bool json = false;
     bool help = false;
+    bool version = false;         // --version: the version line (rd::about::version_text)
+    bool version_verbose = false; // --version --verbose, or the `licenses` command: the licences too
     bool allow_insecure_http = false;
 
     Command command = Command::none;

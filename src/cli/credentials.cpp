@@ -4,8 +4,11 @@
 #include "text.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace rd::cli {
@@ -39,6 +42,30 @@ std::optional<std::string> read_secret_line(int fd) {
     return line;
 }
 
+std::optional<std::string> read_secret_file(const std::string& path, std::string* problem,
+                                            std::string* warning) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *problem = "--secret-file " + path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    struct stat info {};
+    if (fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        close(fd);
+        *problem = "--secret-file " + path + ": not a file";
+        return std::nullopt;
+    }
+    if (S_ISREG(info.st_mode) && (info.st_mode & (S_IRWXG | S_IRWXO)) && warning)
+        *warning = "--secret-file " + path + " can be read by other users: chmod 600 it";
+    auto line = read_secret_line(fd);
+    close(fd);
+    if (!line || line->empty()) {
+        *problem = "--secret-file " + path + " held no Client Secret";
+        return std::nullopt;
+    }
+    return line;
+}
+
 Credentials::~Credentials() {
     wipe_string(client_id);
     wipe_string(client_secret);
@@ -46,8 +73,8 @@ Credentials::~Credentials() {
 
 std::optional<std::string> complete_credentials(Credentials& credentials,
                                                 const std::string& remembered_client_id,
-                                                std::optional<std::string> secret_from_env,
-                                                bool secret_stdin) {
+                                                std::optional<std::string> secret_from_env, bool secret_stdin,
+                                                const std::string& secret_file) {
     if (const char* id = std::getenv("RENEWDESK_CLIENT_ID"); id && *id) credentials.client_id = id;
     else if (!remembered_client_id.empty()) credentials.client_id = remembered_client_id;
     else if (auto typed = ask_on_terminal("Client ID: "); typed && !typed->empty())
@@ -60,6 +87,13 @@ std::optional<std::string> complete_credentials(Credentials& credentials,
     if (secret_from_env) {
         credentials.client_secret = std::move(*secret_from_env);
         wipe_string(*secret_from_env);
+    } else if (!secret_file.empty()) {
+        std::string problem, warning;
+        auto line = read_secret_file(secret_file, &problem, &warning);
+        if (!warning.empty()) std::fprintf(stderr, "renewdesk-cli: %s\n", warning.c_str());
+        if (!line) return problem;
+        credentials.client_secret = std::move(*line);
+        wipe_string(*line);
     } else if (secret_stdin) {
         auto line = read_secret_line(STDIN_FILENO);
         if (line) {
@@ -72,8 +106,8 @@ std::optional<std::string> complete_credentials(Credentials& credentials,
         wipe_string(*typed);
     }
     if (credentials.client_secret.empty())
-        return "no Client Secret: set RENEWDESK_CLIENT_SECRET, pipe it with --secret-stdin, or run on a "
-               "terminal to type it";
+        return "no Client Secret: set RENEWDESK_CLIENT_SECRET, name a file with --secret-file, pipe it with "
+               "--secret-stdin, or run on a terminal to type it";
     return std::nullopt;
 }
 

@@ -1,6 +1,8 @@
-// Terminal display width of UTF-8 text, without the C library's locale: East Asian wide and fullwidth
-// characters take two columns, combining marks and zero-width characters none, everything else one
-// (a byte that is not UTF-8 counts one). Enough to line up a table of names in any script.
+// Terminal display width of UTF-8 text, without the C library's locale: widths from utf8proc's
+// charwidth (the Unicode data it ships), so East Asian wide and fullwidth characters and emoji take two
+// columns, combining marks (Indic vowel signs too) and zero-width characters none, everything else one
+// (a byte that is not UTF-8 counts one). Enough to line up a table of names in any script; emoji
+// sequences joined by ZWJ still count each emoji.
 #pragma once
 
 #include <cstddef>

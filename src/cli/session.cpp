@@ -61,7 +61,7 @@ bool Session::run_until(const std::function<bool()>& done, std::int64_t timeout_
 int Session::obtain_credentials() {
     if (!credentials_.client_secret.empty()) return exit_ok;
     if (auto problem = complete_credentials(credentials_, remembered_client_id_, std::move(secret_from_env_),
-                                            options_.secret_stdin)) {
+                                            options_.secret_stdin, options_.secret_file)) {
         report(*problem);
         return exit_sign_in;
     }

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <iterator>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -18,16 +19,58 @@ namespace rd::cli {
 namespace {
 
 volatile std::sig_atomic_t interrupt_count = 0;
-// The terminal's settings while echo is off, restored by the signal handler too.
+volatile std::sig_atomic_t watching = 0; // watch_interrupts(): the first Ctrl+C or SIGTERM is a stop
+
+// The hidden prompt's terminal and its settings from before echo went off. `hiding`: a hidden prompt is
+// reading, so echo belongs off while this process is in the foreground; `echo_off`: it is off now.
+// Changed only with the prompt's signals blocked (in the handlers: by their sa_mask).
 int echo_fd = -1;
 termios saved_termios{};
+volatile std::sig_atomic_t hiding = 0;
 volatile std::sig_atomic_t echo_off = 0;
 
+// Every way out of (or away from) the prompt a person or a service manager can cause, and SIGCONT.
+constexpr int prompt_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT};
+constexpr std::size_t prompt_signal_count = std::size(prompt_signals);
+struct sigaction previous_actions[prompt_signal_count];
+bool installed[prompt_signal_count];
+
+sigset_t prompt_signal_set() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal : prompt_signals)
+        sigaddset(&set, signal);
+    return set;
+}
+
+// Async-signal-safe (tcsetattr, tcgetattr, tcgetpgrp, getpgrp are).
 void restore_echo() {
     if (echo_off) {
         tcsetattr(echo_fd, TCSANOW, &saved_termios);
         echo_off = 0;
     }
+}
+
+void hide_echo(int when) {
+    if (!hiding || echo_off) return;
+    // Continued in the background (bg): leave the terminal to the shell. The read() that follows
+    // stops this process again (SIGTTIN), and the SIGCONT of the next fg comes back here.
+    if (tcgetpgrp(echo_fd) != getpgrp()) return;
+    if (tcgetattr(echo_fd, &saved_termios) != 0) return;
+    termios quiet = saved_termios;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    if (tcsetattr(echo_fd, when, &quiet) == 0) echo_off = 1;
+}
+
+// Ends the process by `signal`'s default action, so the parent sees how it ended.
+void die_by(int signal) {
+    restore_echo();
+    std::signal(signal, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signal);
+    sigprocmask(SIG_UNBLOCK, &set, nullptr);
+    std::raise(signal);
 }
 
 void on_signal(int signal) {
@@ -36,8 +79,66 @@ void on_signal(int signal) {
         interrupt_count = 1;
         return;
     }
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
+    die_by(signal);
+}
+
+// While a hidden prompt reads: echo comes back before the process stops or ends, and goes off again
+// when it is continued in the foreground.
+void on_prompt_signal(int signal) {
+    switch (signal) {
+    case SIGCONT: hide_echo(TCSANOW); return;
+    case SIGTSTP: {
+        restore_echo();
+        struct sigaction stop {};
+        struct sigaction mine {};
+        stop.sa_handler = SIG_DFL;
+        sigaction(SIGTSTP, &stop, &mine);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGTSTP);
+        sigprocmask(SIG_UNBLOCK, &set, nullptr);
+        std::raise(SIGTSTP); // stopped here until SIGCONT
+        sigprocmask(SIG_BLOCK, &set, nullptr);
+        sigaction(SIGTSTP, &mine, nullptr);
+        hide_echo(TCSANOW);
+        return;
+    }
+    case SIGINT:
+    case SIGTERM:
+        if (watching) return on_signal(signal); // a batch's stop: the read loop sees interrupted()
+        break;
+    default: break;
+    }
+    die_by(signal);
+}
+
+// Installs on_prompt_signal for every prompt signal not ignored (an ignored one stays ignored), echo
+// off; call with the prompt signals blocked.
+void start_hiding(int fd) {
+    struct sigaction action {};
+    action.sa_handler = on_prompt_signal;
+    action.sa_mask = prompt_signal_set();
+    action.sa_flags = 0; // no SA_RESTART: read() returns EINTR, and the loop looks at interrupted()
+    for (std::size_t i = 0; i < prompt_signal_count; ++i) {
+        installed[i] = false;
+        if (sigaction(prompt_signals[i], nullptr, &previous_actions[i]) != 0) continue;
+        if (previous_actions[i].sa_handler == SIG_IGN) continue;
+        installed[i] = sigaction(prompt_signals[i], &action, nullptr) == 0;
+    }
+    echo_fd = fd;
+    hiding = 1;
+    hide_echo(TCSAFLUSH); // typed ahead before the prompt: not part of the secret
+}
+
+// Echo back on and the signals' previous actions; true when echo had been off. Call blocked, too.
+bool stop_hiding() {
+    hiding = 0;
+    const bool was_off = echo_off;
+    restore_echo();
+    for (std::size_t i = 0; i < prompt_signal_count; ++i)
+        if (installed[i]) sigaction(prompt_signals[i], &previous_actions[i], nullptr);
+    echo_fd = -1;
+    return was_off;
 }
 
 } // namespace
@@ -70,28 +171,12 @@ std::optional<std::string> ask_on_terminal(const std::string& prompt, bool hide)
         close(fd);
         return std::nullopt;
     }
-    if (hide && tcgetattr(fd, &saved_termios) == 0) {
-        termios quiet = saved_termios;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        echo_fd = fd;
-        // Handlers first, so Ctrl+C while echo is off restores it.
-        struct sigaction action {};
-        action.sa_handler = on_signal;
-        sigaction(SIGTERM, &action, nullptr);
-        sigaction(SIGHUP, &action, nullptr);
-        struct sigaction previous_int {};
-        sigaction(SIGINT, nullptr, &previous_int);
-        if (previous_int.sa_handler != on_signal) {
-            struct sigaction dies {};
-            dies.sa_handler = [](int signal) {
-                restore_echo();
-                std::signal(signal, SIG_DFL);
-                std::raise(signal);
-            };
-            sigaction(SIGINT, &dies, nullptr);
-        }
-        echo_off = 1;
-        tcsetattr(fd, TCSAFLUSH, &quiet);
+    const sigset_t blocked = prompt_signal_set();
+    sigset_t before;
+    if (hide) {
+        sigprocmask(SIG_BLOCK, &blocked, &before);
+        start_hiding(fd);
+        sigprocmask(SIG_SETMASK, &before, nullptr);
     }
     std::string line;
     bool got_any = false;
@@ -107,10 +192,14 @@ std::optional<std::string> ask_on_terminal(const std::string& prompt, bool hide)
         if (c == '\n') break;
         line += c;
     }
-    if (hide && echo_off) {
-        restore_echo();
+    if (hide) {
+        sigprocmask(SIG_BLOCK, &blocked, &before);
+        const bool was_hidden = stop_hiding();
+        sigprocmask(SIG_SETMASK, &before, nullptr);
         const char newline = '\n';
-        [[maybe_unused]] auto ignored = write(fd, &newline, 1); // the Enter that was not echoed
+        if (was_hidden) { // the Enter that was not echoed
+            [[maybe_unused]] auto ignored = write(fd, &newline, 1);
+        }
     }
     wipe_bytes(&c, 1);
     close(fd);
@@ -129,6 +218,7 @@ std::optional<bool> confirm_on_terminal(const std::string& question) {
 void watch_interrupts() {
     struct sigaction action {};
     action.sa_handler = on_signal;
+    watching = 1;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr); // a service manager's or kill's stop: the same as Ctrl+C
 }
@@ -137,20 +227,35 @@ bool interrupted() {
     return interrupt_count != 0;
 }
 
-Progress::Progress() : enabled_(stderr_is_terminal()) {}
+ProgressStyle progress_style(bool stderr_terminal, const char* term) {
+    if (!stderr_terminal) return ProgressStyle::none;
+    if (!term || !*term || std::strcmp(term, "dumb") == 0) return ProgressStyle::plain;
+    return ProgressStyle::ansi;
+}
+
+Progress::Progress() : style_(progress_style(stderr_is_terminal(), std::getenv("TERM"))) {}
 
 void Progress::show(const std::string& text) {
-    if (!enabled_) return;
+    if (style_ == ProgressStyle::none) return;
     std::string line = text;
     if (auto width = output_width(); width && *width > 1) line = truncate_to_width(text, *width - 1);
-    std::fprintf(stderr, "\r\x1b[K%s", line.c_str());
+    std::string out = "\r";
+    if (style_ == ProgressStyle::ansi) {
+        out += "\x1b[K" + line;
+    } else { // no escape sequences: blanks over what the longer line before left
+        out += line;
+        const std::size_t now = display_width(line), before = display_width(shown_);
+        if (before > now) out += std::string(before - now, ' ') + "\r" + line;
+    }
+    std::fputs(out.c_str(), stderr);
     std::fflush(stderr);
     shown_ = line;
 }
 
 void Progress::clear() {
-    if (!enabled_ || shown_.empty()) return;
-    std::fprintf(stderr, "\r\x1b[K");
+    if (style_ == ProgressStyle::none || shown_.empty()) return;
+    if (style_ == ProgressStyle::ansi) std::fputs("\r\x1b[K", stderr);
+    else std::fputs(("\r" + std::string(display_width(shown_), ' ') + "\r").c_str(), stderr);
     std::fflush(stderr);
     shown_.clear();
 }

@@ -1,6 +1,7 @@
 // renewdesk-cli's terminal: the table width, questions and prompts on /dev/tty (never stdin, which
-// may carry the secret or be a pipe), the secret typed with echo off (restored on exit and Ctrl+C),
-// and the \r progress line on stderr when stderr is a terminal.
+// may carry the secret or be a pipe), the secret typed with echo off (echo comes back before the
+// process ends or stops by SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGTSTP, and goes off again on SIGCONT
+// while still asking), and the \r progress line on stderr when stderr is a terminal.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +28,13 @@ std::optional<bool> confirm_on_terminal(const std::string& question);
 void watch_interrupts();
 bool interrupted();
 
-// One progress line on stderr, rewritten in place; nothing when stderr is not a terminal.
+// How the progress line is drawn: not at all when stderr is not a terminal (a pipe, a log, the
+// journal); with a carriage return and blanks only, no escape sequence, when TERM is dumb or unset;
+// with "\r\x1b[K" otherwise. `term` is $TERM (or null).
+enum class ProgressStyle { none, plain, ansi };
+ProgressStyle progress_style(bool stderr_terminal, const char* term);
+
+// One progress line on stderr, rewritten in place (progress_style()).
 class Progress {
   public:
     Progress();
@@ -35,7 +42,7 @@ class Progress {
     void show(const std::string& text);
     void clear(); // before writing anything else to the terminal
   private:
-    bool enabled_;
+    ProgressStyle style_;
     std::string shown_;
 };
 

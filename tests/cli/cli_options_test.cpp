@@ -146,3 +146,37 @@ TEST(CliOptions, NoWaitAndAllowDuplicates) {
     EXPECT_NE(help.find("6  busy (--no-wait)"), std::string::npos);
     EXPECT_NE(help.find("--allow-duplicates"), std::string::npos);
 }
+
+TEST(CliOptions, VersionWithOrWithoutACommandAndLicensesIsItsVerboseForm) {
+    const auto version = ok({"--version"});
+    EXPECT_TRUE(version.version);
+    EXPECT_FALSE(version.version_verbose);
+    EXPECT_TRUE(ok({"users", "--version"}).version);
+    EXPECT_FALSE(ok({"users", "--json"}).version);
+    const auto verbose = ok({"--version", "--verbose"});
+    EXPECT_TRUE(verbose.version && verbose.version_verbose);
+    const auto licenses = ok({"licenses"});
+    EXPECT_TRUE(licenses.version && licenses.version_verbose);
+    EXPECT_EQ(error_of({"licenses", "extra"}), "'licenses' takes no argument 'extra'");
+    EXPECT_EQ(error_of({"--version=1"}), "--version takes no value");
+    EXPECT_NE(std::string(rd::cli::help_text()).find("--version"), std::string::npos);
+    EXPECT_NE(std::string(rd::cli::help_text()).find("licenses"), std::string::npos);
+}
+
+TEST(CliOptions, VerboseAndSecretFileAreGlobal) {
+    EXPECT_TRUE(ok({"users", "--verbose"}).verbose);
+    EXPECT_TRUE(ok({"--verbose", "renew", "--resume"}).verbose);
+    EXPECT_FALSE(ok({"users"}).verbose);
+    EXPECT_EQ(error_of({"users", "--verbose=yes"}), "--verbose takes no value");
+    EXPECT_EQ(ok({"renew", "--resume", "--secret-file", "/run/credentials/x/s"}).secret_file,
+              "/run/credentials/x/s");
+    EXPECT_EQ(ok({"--secret-file=/s", "users"}).secret_file, "/s");
+    EXPECT_EQ(error_of({"users", "--secret-file", ""}), "--secret-file is empty");
+    EXPECT_EQ(error_of({"users", "--secret-file"}), "--secret-file needs a value");
+    EXPECT_EQ(error_of({"users", "--secret-file", "/s", "--secret-stdin"}),
+              "give --secret-stdin or --secret-file, not both");
+    const std::string help = rd::cli::help_text();
+    EXPECT_NE(help.find("--verbose "), std::string::npos);
+    EXPECT_NE(help.find("RENEWDESK_LOG=debug"), std::string::npos);
+    EXPECT_NE(help.find("--secret-file FILE"), std::string::npos);
+}

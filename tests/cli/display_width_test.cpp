@@ -18,6 +18,25 @@ TEST(DisplayWidth, LatinIsOneColumnCjkTwoCombiningMarksNone) {
     EXPECT_EQ(display_width("\xFF"), 1u); // a stray byte shows as one replacement character
 }
 
+TEST(DisplayWidth, WidthsComeFromUtf8procEmojiWideIndicMarksNone) {
+    EXPECT_EQ(rd::cli::char_width(U'\U0001F600'), 2); // 😀
+    EXPECT_EQ(rd::cli::char_width(U'\U0001F44D'), 2); // 👍
+    EXPECT_EQ(rd::cli::char_width(U'\u2705'), 2);     // ✅
+    EXPECT_EQ(display_width("\xF0\x9F\x98\x80ok"), 4u);
+    EXPECT_EQ(rd::cli::char_width(U'\u3000'), 2); // ideographic space
+    EXPECT_EQ(rd::cli::char_width(U'\u0301'), 0); // combining acute
+    EXPECT_EQ(rd::cli::char_width(U'\uFE0F'), 0); // variation selector 16
+    EXPECT_EQ(rd::cli::char_width(U'\u200D'), 0); // zero width joiner
+    EXPECT_EQ(rd::cli::char_width(U'\u200B'), 0); // zero width space
+    // Devanagari: vowel signs (spacing ones too), virama and anusvara take no column of their own.
+    EXPECT_EQ(display_width("हिन्दी"), 3u);        // ह ि न ् द ी: three letters
+    EXPECT_EQ(display_width("नमस्ते"), 4u);         // न म स ् त े
+    EXPECT_EQ(display_width("தமிழ்"), 3u);         // Tamil: த ம ி ழ ்
+    EXPECT_EQ(rd::cli::char_width(U'\u0E31'), 0); // Thai mai han-akat
+    EXPECT_EQ(rd::cli::char_width(U'\x07'), 0);   // controls: printable() replaces them before a table
+    EXPECT_EQ(rd::cli::char_width(U'\x9B'), 0);
+}
+
 TEST(DisplayWidth, TruncationCutsWholeCharactersAndAddsAnEllipsis) {
     EXPECT_EQ(truncate_to_width("abcdef", 6), "abcdef");
     EXPECT_EQ(truncate_to_width("abcdef", 4), "abc…");
@@ -25,6 +44,11 @@ TEST(DisplayWidth, TruncationCutsWholeCharactersAndAddsAnEllipsis) {
     EXPECT_EQ(truncate_to_width("中文名字", 4), "中…");             // a wide character never half shown
     EXPECT_EQ(truncate_to_width("ae\xCC\x81zz", 3), "ae\xCC\x81…"); // the mark stays with its letter
     EXPECT_LE(display_width(truncate_to_width("中文名字", 4)), 4u);
+    EXPECT_EQ(truncate_to_width("ab\xF0\x9F\x98\x80"
+                                "cd",
+                                3),
+              "ab…");                                        // the emoji would need two
+    EXPECT_EQ(truncate_to_width("हिन्दी भाषा", 4), "हिन्दी…"); // its marks kept with it
 }
 
 TEST(DisplayWidth, ControlCharactersAreNotPrintedRaw) {
@@ -36,6 +60,12 @@ TEST(Table, ColumnsLineUpByDisplayWidth) {
     rd::cli::Table table{.columns = {{"ID"}, {"NAME", true}}};
     table.rows = {{"1", "中文"}, {"22", "ab"}};
     EXPECT_EQ(render_table(table, std::nullopt), "ID  NAME\n1   中文\n22  ab\n");
+}
+
+TEST(Table, EmojiAndIndicNamesLineUp) {
+    rd::cli::Table table{.columns = {{"NAME"}, {"ID"}}};
+    table.rows = {{"\xF0\x9F\x98\x80 Co", "1"}, {"हिन्दी", "2"}, {"abcd", "3"}};
+    EXPECT_EQ(render_table(table, std::nullopt), "NAME   ID\n\xF0\x9F\x98\x80 Co  1\nहिन्दी    2\nabcd   3\n");
 }
 
 TEST(Table, WithoutATerminalNothingIsTruncated) {
