@@ -19,6 +19,7 @@
 #include "platform_transport.h"
 #include "ui_scale.h"
 
+#include "about.h"
 #include "desktop_environment.h"
 #include "desktop_options.h"
 #include "glfw_input.h"
@@ -150,6 +151,12 @@ int main(int argc, char** argv) {
         return parsed.error.empty() ? 0 : 1;
     }
     const desk::DesktopOptions& options = parsed.options;
+    if (options.version) { // before any window: works without a display
+        const auto text = rd::about::version_text(rd::about::Program::desktop, options.verbose,
+                                                  rd::about::executable_dir());
+        std::fputs(text.c_str(), stdout);
+        return 0;
+    }
     desk::block_stop_signals(); // before any thread (curl's resolver, the watcher) exists
 
     std::unique_ptr<desk::SandboxProcess> sandbox;
@@ -208,7 +215,12 @@ int main(int argc, char** argv) {
     rd::SteadyClock clock;
     std::unique_ptr<rd::Transport> transport = rd::make_platform_transport(
         {.ca_bundle_path = environment.ca_bundle().empty() ? nullptr : environment.ca_bundle().c_str()});
-    auto app = std::make_unique<rd::ui::App>(*transport, clock, environment.app_environment());
+    rd::ui::AppEnvironment app_environment = environment.app_environment();
+    // The header's About line shows where the licence texts are installed, with Copy path: a program
+    // opened by the app (xdg-open) would be a surprise; the path works with any viewer, and
+    // `renewdesk --version --verbose` prints the same text.
+    app_environment.licences_file = rd::about::find_notices(rd::about::executable_dir()).string();
+    auto app = std::make_unique<rd::ui::App>(*transport, clock, std::move(app_environment));
     g.events.app = app.get();
     std::optional<desk::TestHooks> hooks;
     if (!options.test_hooks_file.empty()) hooks.emplace(options.test_hooks_file);

@@ -14,10 +14,12 @@
 #include "browser_paste.h"
 #include "canvas.h"
 #include "clock.h"
+#include "deployment_check.h"
 #include "frame.h"
 #include "glyph_files.h"
 #include "ime_bridge.h"
 #include "imgui_renderer.h"
+#include "licences_link.h"
 #include "local_storage_history.h"
 #include "local_storage_journal.h"
 #include "mirror_bridge.h"
@@ -85,10 +87,14 @@ rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     if (const int percent = rd::web::remembered_ui_scale(); percent > 0) env.ui_scale = percent;
     env.remember_ui_scale = [](int percent) { rd::web::remember_ui_scale(percent); };
     env.copy_to_clipboard = [](const std::string& text) { rd::web::copy_text(text.c_str()); };
+    env.open_licences = rd::web::open_licences; // the header's About line: THIRD-PARTY-NOTICES.txt
     env.save_file = [](const std::string& name, const std::string& contents) {
         rd::web::download(name, contents);
         return rd::ui::SavedFile{.outcome = rd::ui::SavedFile::Outcome::downloaded, .where = name};
     };
+    // The page checks its own deployment (Resource Timing of its API requests): a server that keeps
+    // browser connections open gets a warning on the review screen.
+    env.deployment_facts = rd::web::deployment_facts;
     return env;
 }
 

@@ -48,6 +48,7 @@ enum class ActionKind {
     refresh_order_status, // text: the order's id
     refresh_pending_orders,
     open_order_details, // text: the order's id (or its order number), verbatim
+    open_licences,      // the header's About line: AppEnvironment::open_licences
 };
 
 struct Action {

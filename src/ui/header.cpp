@@ -3,11 +3,13 @@
 #include "catalog.h"
 #include "display_text.h"
 #include "heading_font.h"
+#include "layout.h"
 #include "mirror.h"
 #include "theme.h"
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ButtonEx: the version button on the text baseline
 
 namespace rd::ui {
 
@@ -50,6 +52,27 @@ void badge(const std::string& text, Tone tone) {
                         4.0f);
     draw->ChannelsMerge();
 }
+
+// Whether the About line is shown: ImGui's storage of the window, so it lasts while the app runs.
+bool& about_open() {
+    return *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("##about open"), false);
+}
+
+// The version as a small frameless button on the name's baseline; a click shows or hides the About line.
+void version_button(const std::string& version, float name_ascent) {
+    same_baseline(name_ascent, ImGui::GetStyle().ItemSpacing.x);
+    const std::string words = format(Text::version_button_fmt, version.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 0));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const bool pressed =
+        ImGui::ButtonEx((words + "###Version").c_str(), ImVec2(0, 0), ImGuiButtonFlags_AlignTextBaseLine);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    track("Version");
+    mirror::button("Version", words, true, about_open());
+    if (pressed || mirror::take_activate("Version")) about_open() = !about_open();
+}
 } // namespace
 
 std::string environment_badge_text(const HeaderFacts& facts) {
@@ -73,6 +96,7 @@ void draw_header_identity(const HeaderFacts& facts) {
     if (font) ImGui::PopFont();
     track("Product name");
     mirror::heading(product_name, 1);
+    if (!facts.version.empty()) version_button(facts.version, name_ascent);
     if (!facts.signed_in) {
         same_baseline(name_ascent, ImGui::GetStyle().ItemSpacing.x);
         ImGui::TextDisabled("%s", tr(Text::app_tagline));
@@ -91,6 +115,29 @@ void draw_header_identity(const HeaderFacts& facts) {
         mirror::text(id);
     }
     ImGui::EndGroup();
+}
+
+void draw_header_about(const AboutFacts& about, Actions& actions) {
+    if (!about_open()) return;
+    const std::string build =
+        format(Text::about_build_fmt, about.version.c_str(), about.commit.c_str(), about.build_type.c_str());
+    ImGui::TextDisabled("%s", build.c_str());
+    track("About");
+    mirror::text(build);
+    if (about.can_open_licences) {
+        same_line_if_fits(button_width(Text::licences));
+        if (button(Text::licences)) actions.push_back({.kind = ActionKind::open_licences});
+        return;
+    }
+    const std::string where = about.licences_file.empty()
+                                  ? std::string(tr(Text::licences_not_installed))
+                                  : format(Text::licences_file_fmt, about.licences_file.c_str());
+    ImGui::TextWrapped("%s", where.c_str());
+    track("Licence texts");
+    mirror::text(where);
+    if (about.licences_file.empty()) return;
+    if (button(Text::copy_path))
+        actions.push_back({.kind = ActionKind::copy_text, .text = about.licences_file});
 }
 
 } // namespace rd::ui

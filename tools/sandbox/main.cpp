@@ -1,4 +1,5 @@
 // renewdesk-sandbox command line: runs the stand-in Partner Portal API until SIGINT/SIGTERM.
+#include "about.h"
 #include "control_api.h"
 #include "sandbox_server.h"
 
@@ -22,7 +23,8 @@ constexpr const char* kUsage =
     "  --latency-ms N                add N milliseconds to every API reply (default 0)\n"
     "  --users N                     add N generated subordinate users to the fixture ones (default 0)\n"
     "  --token-lifetime S            access tokens expire after S seconds (default 1800)\n"
-    "  --fixtures DIR                read the fixture JSON files from DIR (default: the sources' fixtures)\n"
+    "  --fixtures DIR                read the fixture JSON files from DIR (default: sandbox-fixtures/\n"
+    "                                beside this program, else ../share/renewdesk/sandbox-fixtures)\n"
     "  --serve DIR                   serve the files in DIR at / beside the API (e.g. the web page)\n"
     "  --cors                        send permissive CORS headers (the real API sends none)\n"
     "  --one-request-per-connection  close every connection after one request\n"
@@ -32,6 +34,7 @@ constexpr const char* kUsage =
     "/__sandbox/config)\n"
     "  --require-user-agent VALUE    refuse every API request whose User-Agent is not exactly VALUE\n"
     "                                (400 invalid_user_agent); without it, any User-Agent present will do\n"
+    "  --version [--verbose]         print the version and exit (--verbose: the licences too)\n"
     "  -h, --help                    print this help and exit\n"
     "Control endpoints (no auth):\n"
     "  ";
@@ -100,6 +103,19 @@ bool parse_args(int argc, char** argv, sandbox::SandboxOptions& options, std::st
 } // namespace
 
 int main(int argc, char** argv) {
+    // --version [--verbose] (either order): the version line, with --verbose the licences; nothing else.
+    if (argc >= 2 && argc <= 3) {
+        const std::string first = argv[1], second = argc == 3 ? argv[2] : "";
+        const bool version = first == "--version" || second == "--version";
+        const bool verbose = first == "--verbose" || second == "--verbose";
+        if (version && (argc == 2 || verbose)) {
+            std::fputs(
+                rd::about::version_text(rd::about::Program::sandbox, verbose, rd::about::executable_dir())
+                    .c_str(),
+                stdout);
+            return 0;
+        }
+    }
     sandbox::SandboxOptions options;
     std::string bad_argument;
     if (!parse_args(argc, argv, options, bad_argument)) {

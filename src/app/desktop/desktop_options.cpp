@@ -18,6 +18,8 @@ const char* const usage_text =
     "  --scale S            UI scale (default: the monitor's content scale)\n"
     "  --print-timing       print the start-up time to stderr\n"
     "  --test-hooks FILE    write the UI state and widget rectangles (screen pixels) to FILE\n"
+    "  --version            print the version and exit; with --verbose also the licences and where\n"
+    "                       their full texts (THIRD-PARTY-NOTICES) are installed\n"
     "  --help               show this text\n";
 
 namespace {
@@ -62,6 +64,10 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
             o.help = true;
             continue;
         }
+        if (arg == "--version" || arg == "--verbose") {
+            (arg == "--version" ? o.version : o.verbose) = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             parsed.error =
                 std::string(arg) + (arg.starts_with("--") ? " needs a value" : ": unknown argument");
@@ -87,6 +93,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
         }
     }
     if (o.sandbox && o.base_url) parsed.error = "--sandbox and --base-url exclude each other";
+    if (o.verbose && !o.version) parsed.error = "--verbose goes with --version";
     return parsed;
 }
 

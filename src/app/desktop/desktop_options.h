@@ -2,6 +2,7 @@
 //
 //   renewdesk [--base-url URL | --sandbox] [--ca-bundle FILE] [--test-hooks FILE] [--window-pos X,Y]
 //             [--window-size W,H] [--scale S] [--print-timing]
+//   renewdesk --version [--verbose] | --help
 #pragma once
 
 #include <optional>
@@ -24,6 +25,8 @@ struct DesktopOptions {
     std::optional<float> scale;          // UI scale instead of the monitor's content scale
     bool print_timing = false;           // start-up time on stderr (also with --test-hooks)
     bool help = false;
+    bool version = false; // print the version line and exit
+    bool verbose = false; // with --version: the licences too
 };
 
 struct ParsedOptions {
