@@ -111,6 +111,73 @@
     }
   }
 
+  // ---- the page checks its own deployment (src/platform/web/deployment_check.cpp) ----
+  // Resource Timing of the page's own API requests (XHR/fetch to the API paths) says how the server in
+  // front of the API talks to the browser: nextHopProtocol ("http/1.1", "h2", "h3"), and whether a
+  // request opened a connection of its own. What Chromium 120+ was seen to report (headless, loopback,
+  // http and https, tools/e2e/deployment_check.test.js):
+  // - a reused keep-alive connection (the first XHR too, over the page load's connection):
+  //   domainLookupStart == domainLookupEnd == connectStart == connectEnd (== secureConnectionStart on
+  //   https) == fetchStart, all the same value;
+  // - a new connection (every reply said Connection: close): domainLookupStart 1 to 35 ms after
+  //   fetchStart, connectEnd after connectStart (0.2 ms on plain http, 4 to 20 ms with TLS).
+  // A cross-origin API without Timing-Allow-Origin hides both (nextHopProtocol "", requestStart 0):
+  // counted as hidden, never as fine. A PerformanceObserver (buffered: the entries from before this
+  // script too) keeps every API entry, as the browser's own buffer holds only the first 250 resources.
+  const apiPath = /^\/(auth|user|pricing|order|product)\/openapi\//;
+  const apiEntries = []; // {origin, path, protocol, reused: true|false|null (hidden)}
+
+  function noteResource(entry) {
+    if (entry.initiatorType !== 'xmlhttprequest' && entry.initiatorType !== 'fetch') return;
+    let url;
+    try {
+      url = new URL(entry.name);
+    } catch (e) {
+      return;
+    }
+    const hidden = !entry.nextHopProtocol || entry.requestStart === 0;
+    const reused = hidden ? null : entry.connectStart === entry.connectEnd && entry.connectStart === entry.fetchStart &&
+      entry.domainLookupStart === entry.fetchStart;
+    if (apiEntries.length >= 1000) apiEntries.splice(0, 500); // the latest ones say what the server does now
+    apiEntries.push({ origin: url.origin, path: url.pathname, protocol: entry.nextHopProtocol || '', reused });
+  }
+
+  function watchResources() {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(noteResource))
+        .observe({ type: 'resource', buffered: true });
+    } catch (e) { /* no Resource Timing: every fact stays unknown */ }
+  }
+
+  // The facts for the API requests sent to baseUrl's origin (under its path): {protocol (the latest
+  // request's; '' when not known), reused: 'yes' (one or more went over an earlier request's
+  // connection), 'no' (each opened its own), 'unknown' (none seen, or their timing hidden), requests}.
+  function deploymentFacts(baseUrl) {
+    let base;
+    try {
+      base = new URL(baseUrl, window.location.href);
+    } catch (e) {
+      return { protocol: '', reused: 'unknown', requests: 0 };
+    }
+    const prefix = base.pathname.replace(/\/+$/, '');
+    let requests = 0;
+    let protocol = '';
+    let reused = false;
+    let fresh = false;
+    let hidden = false;
+    for (const entry of apiEntries) {
+      if (entry.origin !== base.origin || !entry.path.startsWith(prefix) || !apiPath.test(entry.path.slice(prefix.length))) {
+        continue;
+      }
+      ++requests;
+      protocol = entry.protocol;
+      if (entry.reused === null) hidden = true;
+      else if (entry.reused) reused = true;
+      else fresh = true;
+    }
+    return { protocol, reused: reused ? 'yes' : fresh && !hidden ? 'no' : 'unknown', requests };
+  }
+
   // ---- services the wasm side calls through Module.rdShell ----
   function legacyCopy(text) { // navigator.clipboard needs a secure context; intranets may be plain HTTP
     const area = document.createElement('textarea');
@@ -482,6 +549,13 @@
   }
 
   async function start() {
+    // Opened from disk (file://): the browser fetches nothing beside the page (config.json, the wasm),
+    // and would show a bare "Failed to fetch". Say what to do instead.
+    if (window.location.protocol === 'file:') {
+      showProblem('RenewDesk cannot start',
+        'RenewDesk must be served by a web server: run tools/run, or host the bundle (see README).');
+      return;
+    }
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       showProblem('This browser cannot run RenewDesk',
         'RenewDesk needs WebAssembly, which this browser does not offer or has switched off.\n' +
@@ -534,6 +608,7 @@
         journalClear,
         journalClaim,
         journalRelease,
+        deploymentFacts,
         fatal(message) { running = false; showProblem('RenewDesk cannot run here', message); },
       },
       instantiateWasm(imports, receive) {
@@ -560,6 +635,7 @@
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
     };
+    watchResources();
     listenForInput();
     listenForColorScheme(isRunning);
     bridgePaste(isRunning);

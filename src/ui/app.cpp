@@ -2,6 +2,7 @@
 
 #include "api_text.h"
 #include "app_impl.h"
+#include "build_info.h"
 #include "catalog.h"
 #include "choose_screen.h"
 #include "display_text.h"
@@ -106,7 +107,8 @@ void App::Impl::draw_top_bar() {
     draw_header_identity({.signed_in = signed_in,
                           .sandbox = sending_to_sandbox(),
                           .base_url = client.base_url(),
-                          .client_id = signed_in ? client.client_id() : std::string()});
+                          .client_id = signed_in ? client.client_id() : std::string(),
+                          .version = build_info::version()});
     const ImGuiStyle& style = ImGui::GetStyle();
     // As wide as its words: the header's one row must fit the content column (layout.h).
     const float sign_out_width = signed_in ? button_width(Text::sign_out) : 0;
@@ -146,6 +148,12 @@ void App::Impl::draw_top_bar() {
         const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
         if (button(Text::sign_out, can_sign_out)) actions.push_back({.kind = ActionKind::sign_out});
     }
+    draw_header_about({.version = build_info::version(),
+                       .commit = build_info::commit(),
+                       .build_type = build_info::build_type(),
+                       .can_open_licences = static_cast<bool>(environment.open_licences),
+                       .licences_file = environment.licences_file},
+                      actions);
     ImGui::Spacing();
 }
 
@@ -191,6 +199,9 @@ void App::Impl::draw() {
         case Stage::submitting:
             review.base_url = client.base_url();
             review.sending_to_sandbox = sending_to_sandbox();
+            review.deployment.reset();
+            if (environment.deployment_facts)
+                review.deployment = environment.deployment_facts(client.base_url());
             draw_review_screen(flow, review, actions);
             break;
         case Stage::done: draw_receipt_screen(flow, actions); break;
@@ -313,6 +324,9 @@ void App::Impl::apply(const Action& action) {
     case ActionKind::retry_failed:
     case ActionKind::earlier_orders_checked:
     case ActionKind::export_csv: apply_batch(action); break;
+    case ActionKind::open_licences:
+        if (environment.open_licences) environment.open_licences();
+        break;
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {
             environment.copy_to_clipboard(action.text);

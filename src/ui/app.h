@@ -6,6 +6,7 @@
 
 #include "attempt_history.h"
 #include "catalog.h"
+#include "deployment_facts.h"
 #include "order_journal.h"
 #include "theme.h"
 #include "transport.h"
@@ -79,6 +80,14 @@ struct AppEnvironment {
     std::optional<int> ui_scale;
     // Keep the UI scale the person chose in the header.
     std::function<void(int percent)> remember_ui_scale;
+    // The header's About line: opens THIRD-PARTY-NOTICES (web: THIRD-PARTY-NOTICES.txt beside the page in
+    // a new tab); when unset, the line shows licences_file (desktop: the installed file, "" if none).
+    std::function<void()> open_licences;
+    std::string licences_file;
+    // What the page learned about the server in front of the API from its own requests to base_url
+    // (web: Resource Timing, src/platform/web/deployment_check.h). Empty on the desktop (libcurl never
+    // re-sends a request by itself): no facts, no warning.
+    std::function<DeploymentFacts(const std::string& base_url)> deployment_facts;
 };
 
 // What the shell's renderer knows about the last frame, reported through the test hooks.

@@ -1,6 +1,7 @@
 // App::state_json: what the test hooks read (window.renewdesk.state() on the web, --test-hooks on
 // the desktop). No ids beyond order numbers, no secrets.
 #include "app_impl.h"
+#include "build_info.h"
 
 #include "display_text.h"
 #include "orders_screen.h"
@@ -36,6 +37,7 @@ std::string App::state_json() const {
     const BatchCounts batch = impl_->batch_run.counts();
     nlohmann::json state = {
         {"screen", batch_screen ? batch_screen : stage_name(flow.stage())},
+        {"version", build_info::version()}, // the one version (rd::build_info), as --version prints it
         {"busy", needs_frames()},
         {"ordersSent", flow.orders_sent()},
         {"batch",
@@ -108,6 +110,17 @@ std::string App::state_json() const {
     };
     if (const char* orders_screen = orders_screen_name(impl_->orders_view)) state["screen"] = orders_screen;
     state["orders"] = orders_state(impl_->orders_view);
+    // What the page learned about the server toward the browser for the Base URL in use (null on the
+    // desktop): protocol ("" when not known), connectionsReused yes/no/unknown, requests seen, and
+    // whether the review screen warns.
+    state["deployment"] = nullptr;
+    if (impl_->environment.deployment_facts) {
+        const DeploymentFacts facts = impl_->environment.deployment_facts(impl_->client.base_url());
+        state["deployment"] = {{"protocol", facts.protocol},
+                               {"connectionsReused", reuse_name(facts.connections_reused)},
+                               {"requests", facts.requests_seen},
+                               {"warning", facts.keeps_connections()}};
+    }
     return json_text(state);
 }
 

@@ -299,6 +299,13 @@ enum class Text : unsigned short {
     // The header, the progress steps, the lists' designed states, the UI scale (issue 15).
     environment_sandbox,
     signed_in_client_fmt,
+    // The header's version button and the About line below the top bar (issue 23).
+    version_button_fmt,
+    about_build_fmt,
+    licences,
+    licences_file_fmt,
+    licences_not_installed,
+    copy_path,
     step_who,
     step_plan_billing,
     step_review,
@@ -312,6 +319,8 @@ enum class Text : unsigned short {
     journal_busy_tab_fmt,
     batch_busy_fmt,
     batch_busy_tab_fmt,
+    // The page checks its own deployment (issue 23).
+    deployment_keeps_connections,
     count
 };
 

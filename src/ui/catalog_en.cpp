@@ -283,6 +283,12 @@ constexpr CatalogEntry entries[] = {
     {T::copy_csv, "Copy CSV"},
     {T::environment_sandbox, "SANDBOX"},
     {T::signed_in_client_fmt, "Client ID %s"},
+    {T::version_button_fmt, "v%s"},
+    {T::about_build_fmt, "RenewDesk %s (commit %s, %s build)"},
+    {T::licences, "Licences"},
+    {T::licences_file_fmt, "Licence texts of the components RenewDesk ships: %s"},
+    {T::licences_not_installed, "The licence texts (THIRD-PARTY-NOTICES) are not installed beside this program: renewdesk --version --verbose lists the components and their licences."},
+    {T::copy_path, "Copy path"},
     {T::step_who, "Who"},
     {T::step_plan_billing, "Plan & billing"},
     {T::step_review, "Review"},
@@ -296,6 +302,7 @@ constexpr CatalogEntry entries[] = {
     {T::journal_busy_tab_fmt, "An order is being sent in another tab of RenewDesk (opened %s). This tab waits for it and sends nothing meanwhile; what it leaves unresolved is checked here afterwards."},
     {T::batch_busy_fmt, "A batch is being sent by another RenewDesk (pid %s, started %s). This window waits for it and starts or continues no batch meanwhile; what it leaves unfinished can be continued here."},
     {T::batch_busy_tab_fmt, "A batch is being sent in another tab of RenewDesk (opened %s). This tab waits for it and starts or continues no batch meanwhile; what it leaves unfinished can be continued here."},
+    {T::deployment_keeps_connections, "This server keeps connections open: if it fails mid-order, the browser may send the order twice. Ask your administrator to apply RenewDesk's server configuration."},
 };
 // clang-format on
 

@@ -284,6 +284,12 @@ constexpr CatalogEntry entries[] = {
     {T::copy_csv, "复制表格内容"},
     {T::environment_sandbox, "沙盒"},
     {T::signed_in_client_fmt, "客户端 ID %s"},
+    {T::version_button_fmt, "版本 %s"},
+    {T::about_build_fmt, "RenewDesk %s（提交 %s，%s 构建）"},
+    {T::licences, "许可证"},
+    {T::licences_file_fmt, "RenewDesk 所含组件的许可证全文：%s"},
+    {T::licences_not_installed, "本程序旁未安装许可证全文。在命令行用版本选项加详细选项运行本程序，可列出各组件及其许可证。"},
+    {T::copy_path, "复制路径"},
     {T::step_who, "续订对象"},
     {T::step_plan_billing, "套餐与账单"},
     {T::step_review, "核对"},
@@ -297,6 +303,7 @@ constexpr CatalogEntry entries[] = {
     {T::journal_busy_tab_fmt, "RenewDesk 的另一个标签页（打开于 %s）正在发送订单。本标签页会等待它完成，在此期间不发送任何订单；它留下的未决订单随后会在这里核查。"},
     {T::batch_busy_fmt, "另一个 RenewDesk（进程 %s，启动于 %s）正在发送批量订单。本窗口会等待它完成，在此期间不开始也不继续批量订单；它留下的未完成部分可在这里继续。"},
     {T::batch_busy_tab_fmt, "RenewDesk 的另一个标签页（打开于 %s）正在发送批量订单。本标签页会等待它完成，在此期间不开始也不继续批量订单；它留下的未完成部分可在这里继续。"},
+    {T::deployment_keeps_connections, "此服务器会保持连接不断开：如果它在下单过程中出错，浏览器可能会把订单发送两次。请让管理员应用 RenewDesk 的服务器配置。"},
 };
 // clang-format on
 

@@ -32,6 +32,12 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     heading(tr(Text::review_heading));
     hint(tr(Text::review_hint));
     destination_row(fields.base_url, fields.sending_to_sandbox);
+    // The browser may send the order twice through a server that keeps its connections open (HTTP/1.1
+    // keep-alive, HTTP/2 or 3): said before Confirm, in the pending tone, tracked for the tests.
+    if (fields.deployment && fields.deployment->keeps_connections()) {
+        toned_text(Tone::pending, tr(Text::deployment_keeps_connections));
+        track("Deployment warning");
+    }
 
     {
         label_value_row(Text::renew_for, order_target_text(flow));

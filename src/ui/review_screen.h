@@ -3,6 +3,9 @@
 #pragma once
 
 #include "actions.h"
+#include "deployment_facts.h"
+
+#include <optional>
 
 namespace rd::ui {
 
@@ -12,6 +15,9 @@ struct ReviewFields {
     std::string base_url;    // where Confirm sends the order (set by the app each frame)
     bool sending_to_sandbox = false; // ... and whether that is the known sandbox
     float action_bar_height = 0;     // Back / Copy as curl / Confirm, as tall as last drawn (0: not yet)
+    // What the page learned about the server toward the browser (set by the app each frame; none on
+    // the desktop): a server that keeps connections open gets a warning above Confirm.
+    std::optional<DeploymentFacts> deployment;
 };
 
 void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& actions);

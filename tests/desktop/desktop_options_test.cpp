@@ -56,3 +56,16 @@ TEST(DesktopOptions, CaBundleIsParsed) {
     EXPECT_FALSE(parse({"--ca-bundle", ""}).error.empty());
     EXPECT_FALSE(parse({"--ca-bundle"}).error.empty());
 }
+
+TEST(DesktopOptions, VersionAndItsVerboseForm) {
+    EXPECT_FALSE(parse({}).options.version);
+    const auto version = parse({"--version"});
+    ASSERT_TRUE(version.error.empty()) << version.error;
+    EXPECT_TRUE(version.options.version);
+    EXPECT_FALSE(version.options.verbose);
+    const auto verbose = parse({"--verbose", "--version"});
+    ASSERT_TRUE(verbose.error.empty()) << verbose.error;
+    EXPECT_TRUE(verbose.options.version && verbose.options.verbose);
+    EXPECT_EQ(parse({"--verbose"}).error, "--verbose goes with --version");
+    EXPECT_NE(std::string(rd::desktop::usage_text).find("--version"), std::string::npos);
+}

@@ -28,6 +28,10 @@ struct UiOptions {
     std::optional<ui::Theme> theme;          // the remembered theme at start
     ui::Theme system_theme = ui::Theme::light;
     std::optional<int> ui_scale; // the remembered UI scale at start, in percent
+    // What the page learned about the server toward the browser (none: the desktop, no facts).
+    std::optional<DeploymentFacts> deployment;
+    bool opens_licences = false; // the page: the header's Licences opens THIRD-PARTY-NOTICES.txt
+    std::string licences_file;   // the desktop: the installed notices file, shown with Copy path
 };
 
 struct UiHarness {
@@ -42,11 +46,13 @@ struct UiHarness {
     FakeClock clock;
     MemoryJournalStore journal;
     std::vector<std::string> copied;
+    int licences_opened = 0; // the page's open_licences calls
     std::vector<std::pair<std::string, std::string>> saved;
     std::vector<std::pair<std::string, std::string>> remembered;
     std::vector<ui::Language> remembered_languages;
     std::vector<ui::Theme> remembered_themes;
     std::vector<int> remembered_ui_scales;
+    std::vector<std::string> deployment_asked_for; // the Base URLs the deployment facts were asked for
     std::unique_ptr<ui::App> app; // made in the constructor, once the journal holds its start text
 
     ~UiHarness() {
@@ -92,6 +98,15 @@ struct UiHarness {
             .remember_theme = [this](ui::Theme theme) { remembered_themes.push_back(theme); },
             .ui_scale = options.ui_scale,
             .remember_ui_scale = [this](int percent) { remembered_ui_scales.push_back(percent); },
+            .open_licences =
+                options.opens_licences ? std::function<void()>([this] { ++licences_opened; }) : nullptr,
+            .licences_file = options.licences_file,
+            .deployment_facts = options.deployment ? std::function<DeploymentFacts(const std::string&)>(
+                                                         [this](const std::string& base_url) {
+                                                             deployment_asked_for.push_back(base_url);
+                                                             return *options.deployment;
+                                                         })
+                                                   : nullptr,
         };
     }
 

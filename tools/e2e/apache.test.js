@@ -15,7 +15,8 @@ import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { control, launchBrowser, startSandbox } from './harness.js';
 import {
-  checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkIndexHeaders,
+  checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz, checkHsts,
+  checkIndexHeaders,
   checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf, dist, faultsAfterCommit,
   makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startServer, stopServer,
 } from './hosting_support.js';
@@ -140,6 +141,10 @@ beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset');
 
 test('Apache: index.html carries a strict CSP, is revalidated, and its connection is closed',
   () => checkIndexHeaders(site));
+
+test('Apache: HSTS on every HTTPS reply', () => checkHsts(site));
+
+test('Apache: /healthz answers 200 "ok" itself, never cached, never proxied', () => checkHealthz(site));
 
 test('Apache: hashed wasm is application/wasm, served from the .br and .gz copies, cached for a year',
   () => checkHashedWasm(site, { scriptType: 'text/javascript; charset=utf-8', brotli: true }));

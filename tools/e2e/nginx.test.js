@@ -16,8 +16,9 @@ import {
   control, launchBrowser, openPage, pasteInto, reachReviewForMyself, startSandbox, waitForOrders, waitForSignInFields,
 } from './harness.js';
 import {
-  addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm,
-  checkIndexHeaders, checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf, dist,
+  addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz,
+  checkHsts, checkIndexHeaders, checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf,
+  dist,
   faultName, faultsAfterCommit, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startServer,
   stopServer, tlsContext, waitForReconciliation,
 } from './hosting_support.js';
@@ -110,6 +111,10 @@ beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset');
 // ---- headers, TLS, the redirect, the User-Agent ----
 
 test('index.html carries a strict CSP, is revalidated, and its connection is closed', () => checkIndexHeaders(site));
+
+test('HSTS on every HTTPS reply', () => checkHsts(site));
+
+test('/healthz answers 200 "ok" itself, never cached, never proxied', () => checkHealthz(site));
 
 test('hashed wasm is served as application/wasm, precompressed, cached for a year',
   () => checkHashedWasm(site, { scriptType: 'application/javascript; charset=utf-8' }));
