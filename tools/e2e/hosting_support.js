@@ -14,13 +14,20 @@ import tls from 'node:tls';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { control, freePort, openPage, reachReviewForMyself, root, waitForOrders } from './harness.js';
 
-export const dist = path.join(root, 'build/dist');
+// The page as tools/dist builds it: build/dist, or $RENEWDESK_DIST (another dist folder, e.g. a release
+// bundle's).
+export const dist = process.env.RENEWDESK_DIST ? path.resolve(process.env.RENEWDESK_DIST)
+  : path.join(root, 'build/dist');
 export const browserUserAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 export const tlsContext = { ignoreHTTPSErrors: true }; // the throw-away certificate is self-signed
 
 // The text of a file shipped in web/deploy/.
+// The shipped server files: web/deploy/, or $RENEWDESK_DEPLOY (the deploy/ folder of an unpacked web
+// bundle, so a release is tested with the files it carries).
+const deployDir = process.env.RENEWDESK_DEPLOY ? path.resolve(process.env.RENEWDESK_DEPLOY)
+  : path.join(root, 'web/deploy');
 export function shipped(file) {
-  return readFileSync(path.join(root, 'web/deploy', file), 'utf8');
+  return readFileSync(path.join(deployDir, file), 'utf8');
 }
 
 // Replaces the match of pattern in text, which must occur exactly `times` times (each replaced); a
@@ -172,6 +179,42 @@ export async function checkIndexHeaders(site) {
   assert.match(reply.headers['cache-control'], /no-cache/);
   // No keep-alive toward the browser, although this client asked for it.
   assert.equal(reply.headers.connection, 'close');
+}
+
+// HSTS on the TLS listener, on every kind of reply: the page, a hashed asset, an API reply (proxied) and
+// a 404; the plain-HTTP redirect needs none (browsers ignore it over http).
+export async function checkHsts(site) {
+  const wasm = readdirSync(dist).find((f) => /^renewdesk\.[0-9a-f]{12}\.wasm$/.test(f));
+  const replies = {
+    '/': await site.request(site.base + '/'),
+    [`/${wasm}`]: await site.request(`${site.base}/${wasm}`),
+    'token': await token(site.request, site.base, browserUserAgent),
+    '/no-such-file': await site.request(site.base + '/no-such-file'),
+  };
+  for (const [what, reply] of Object.entries(replies)) {
+    assert.equal(reply.headers['strict-transport-security'], 'max-age=31536000', `${what} (${reply.status})`);
+  }
+  assert.equal(replies.token.status, 200, replies.token.text);
+}
+
+// /healthz: answered by the server itself (200, a small body "ok", never cached, its connection closed,
+// the security headers on it). Never proxied: the sandbox standing for the API has no /healthz (it
+// answers 404), so an "ok" is the server's own.
+export async function checkHealthz(site) {
+  const direct = await site.request(site.sandbox.url + '/healthz');
+  assert.notEqual(direct.status, 200, 'the API has no /healthz');
+  const reply = await site.request(site.base + '/healthz', { headers: { 'Accept-Encoding': 'gzip, br' } });
+  console.log(`/healthz: ${reply.status} ${JSON.stringify(reply.text)} ${JSON.stringify(reply.headers)}`);
+  assert.equal(reply.status, 200);
+  assert.ok(reply.bytes.length > 0 && reply.bytes.length <= 64, `a small body: ${reply.bytes.length} bytes`);
+  assert.match(decoded(reply).toString('utf8'), /^ok\s*$/);
+  assert.match(reply.headers['cache-control'] || '', /no-cache|no-store/);
+  assert.equal(reply.headers.connection, 'close');
+  assert.equal(reply.headers['strict-transport-security'], 'max-age=31536000');
+  assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+  // Over plain HTTP it only redirects, like everything else.
+  const plain = await site.request(site.plainBase + '/healthz');
+  assert.ok([301, 308].includes(plain.status), `plain /healthz: ${plain.status}`);
 }
 
 // A reply's body as the browser reads it: decoded by its Content-Encoding (none, gzip or br).

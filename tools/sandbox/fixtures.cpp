@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -53,7 +54,14 @@ void check_product_details(const json& details, const std::string& file) {
 } // namespace
 
 std::string default_fixtures_dir() {
-    return RENEWDESK_SANDBOX_FIXTURES;
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    const fs::path dir = error ? fs::current_path() : exe.parent_path();
+    const fs::path beside = dir / "sandbox-fixtures";
+    const fs::path installed = dir.parent_path() / "share" / "renewdesk" / "sandbox-fixtures";
+    if (!fs::is_directory(beside, error) && fs::is_directory(installed, error)) return installed.string();
+    return beside.string();
 }
 
 json generated_user(int index) {

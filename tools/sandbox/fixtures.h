@@ -15,7 +15,8 @@ struct Fixtures {
     nlohmann::json billing_contacts; // billing_contact_list result: array of Contact_Info (all strings)
 };
 
-// Folder compiled in as RENEWDESK_SANDBOX_FIXTURES.
+// sandbox-fixtures/ beside the program (the build copies tools/sandbox/fixtures there), else
+// ../share/renewdesk/sandbox-fixtures from it (installed). No source path is compiled in.
 std::string default_fixtures_dir();
 
 // Reads users.json, products.json, purchase_product_info.json, billing_contacts.json from `dir`

@@ -18,7 +18,7 @@ struct SandboxOptions {
     int latency_ms = 0;      // added to every API reply
     int generated_users = 0; // extra subordinate users appended to the fixture ones
     int token_lifetime_s = 1800;
-    std::string fixtures_dir; // empty = RENEWDESK_SANDBOX_FIXTURES
+    std::string fixtures_dir; // empty = default_fixtures_dir()
     std::string serve_dir;    // non-empty: serve these static files at "/" (index.html, .js, .wasm with
                               // application/wasm)
     bool cors = false;        // permissive CORS headers, OFF by default (the real API sends none)

@@ -1,5 +1,6 @@
 // Glyph slices on the desktop: files in glyphs/ beside the executable (the build puts them in
-// build/<preset>/bin/glyphs), each read on a short-lived thread so a slow disk never holds a frame.
+// build/<preset>/bin/glyphs) or in ../share/renewdesk/glyphs (installed), each read on a short-lived thread
+// so a slow disk never holds a frame.
 #include "glyph_files.h"
 
 #include <cerrno>
@@ -14,10 +15,17 @@ namespace rd {
 
 namespace {
 
+// glyphs/ beside the executable (the build tree), else ../share/renewdesk/glyphs from it (installed:
+// cmake/install.cmake). Nothing of the build machine is compiled in, so an installed copy can move.
 std::filesystem::path glyph_folder() {
     std::error_code error;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    return (error ? std::filesystem::current_path() : exe.parent_path()) / "glyphs";
+    const std::filesystem::path dir = error ? std::filesystem::current_path() : exe.parent_path();
+    const std::filesystem::path beside = dir / "glyphs";
+    const std::filesystem::path installed = dir.parent_path() / "share" / "renewdesk" / "glyphs";
+    if (!std::filesystem::is_directory(beside, error) && std::filesystem::is_directory(installed, error))
+        return installed;
+    return beside;
 }
 
 GlyphFile read_glyph_file(int slice, const std::filesystem::path& path) {
