@@ -159,7 +159,12 @@ Verdict judge(Copy& copy, const std::vector<LoggedOrder>& own,
         const ReconcileResult& r = flow.reconciliation();
         v.reconciliation = reconcile_status_name(r.status);
         if (!flow.outcome_settled()) {
-            v.wrong = "reconciliation never settled (" + v.reconciliation + ")";
+            // What the check was doing, for a run that never settles (seen once, under heavy load).
+            v.wrong = "reconciliation never settled (" + v.reconciliation + ": " +
+                      std::to_string(r.pages_read) + " page(s) and " + std::to_string(r.details_read) +
+                      " detail(s) read, " + std::to_string(copy.client.requests_in_flight()) +
+                      " request(s) in flight, recheck " + (flow.recheck_at_ms() ? "due" : "none") +
+                      (r.error ? ", last error: " + r.error->detail_message : std::string()) + ")";
             break;
         }
         if (r.status == ReconcileStatus::found) {

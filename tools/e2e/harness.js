@@ -41,7 +41,14 @@ export const nativeBin = process.env.RENEWDESK_NATIVE_BIN ? path.resolve(process
 export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
   const binary = path.join(nativeBin, 'renewdesk-sandbox');
   const page = servePage ? ['--serve', webBin, '--one-request-per-connection'] : [];
-  const child = spawn(binary, ['--port', '0', ...page, ...extraArgs], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(binary, ['--port', '0', ...page, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its request log (one line per request on stderr, nothing secret): the last lines are kept for a
+  // failing test to print (recentLog), so a request that hung or never came shows in the report.
+  const recent = [];
+  readline.createInterface({ input: child.stderr }).on('line', (line) => {
+    recent.push(`${new Date().toISOString()} ${line}`);
+    if (recent.length > 200) recent.shift();
+  });
   const lines = readline.createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -51,7 +58,7 @@ export async function startSandbox(extraArgs = [], { servePage = true } = {}) {
     });
   });
   lines.on('line', () => {}); // keep draining stdout
-  return { url, stop: () => child.kill('SIGTERM'), child };
+  return { url, stop: () => child.kill('SIGTERM'), child, recentLog: (n = 40) => recent.slice(-n).join('\n') };
 }
 
 export async function launchBrowser() {
