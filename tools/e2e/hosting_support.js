@@ -445,7 +445,11 @@ export async function checkFaultAfterCommit(site, browser, fault) {
     assert.fail(`${name}: screen ${outcome.screen} (never failed: ${outcome.error}), ` +
       `orders in the log ${orders.length}`);
   }
-  const reconciled = await waitForReconciliation(driver);
+  const reconciled = await waitForReconciliation(driver).catch((error) => {
+    // A check that never answers (seen once): what the sandbox saw of its requests, with their times.
+    console.log(`${name}: the sandbox's last requests:\n${site.sandbox.recentLog?.() ?? '(no log)'}`);
+    throw error;
+  });
   const orders = await control(site.sandbox.url, 'GET', '/__sandbox/orders');
   console.log(`${name}: orders in the log ${orders.length}, screen ${outcome.screen}` +
     `${outcome.failure ? ' (' + outcome.failure + ')' : ''}, reconciliation ${reconciled.reconciliation.status}`);
