@@ -20,7 +20,7 @@ function catalog(language) {
 
 // The English pieces that must not show in the Chinese page: each English entry's literal parts
 // (between its %s / %d) with a word of 3+ letters, unless the Chinese entry is the same text
-// (the brand, "Yeastar ID"), and the English button's own name. Single words that are also sandbox data are left out.
+// (the brand, "Yeastar ID") or carries that piece too, and the English button's own name. Single words that are also sandbox data are left out.
 const sandboxDataWords = new Set(['Plan']);
 const english = catalog('en');
 const chinese = catalog('zh');
@@ -28,7 +28,10 @@ const englishPieces = [];
 for (const [key, text] of Object.entries(english)) {
   if (chinese[key] === text || key === 'language_name') continue; // each language's button names itself
   for (const piece of text.split(/%[sd]/).map((p) => p.trim())) {
-    if (/[A-Za-z]{3,}/.test(piece) && !sandboxDataWords.has(piece)) englishPieces.push({ key, piece });
+    // A piece the Chinese entry carries too is a name kept on purpose ("RenewDesk %s（提交 %s…）").
+    if (/[A-Za-z]{3,}/.test(piece) && !sandboxDataWords.has(piece) && !(chinese[key] ?? '').includes(piece)) {
+      englishPieces.push({ key, piece });
+    }
   }
 }
 
