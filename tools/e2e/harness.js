@@ -170,7 +170,9 @@ export async function openPage(browser, url, contextOptions = {}, initScript = n
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(url + '/');
   const driver = new PageDriver(page);
-  await driver.waitFor((s) => s.screen === 'signed_out', 'the page to start');
+  // Loading and compiling the page's wasm is the heaviest thing a page does: with eight pages starting
+  // at once beside the builds it took over 15 s (four plural-world pages, once), so it gets 60 s.
+  await driver.waitFor((s) => s.screen === 'signed_out', 'the page to start', 60000);
   return { context, page, driver, requests };
 }
 
