@@ -10,7 +10,11 @@ import { DesktopApp, focusField, signIn, startDesktop, stopDesktop } from './des
 import { root } from './harness.js';
 
 let sandbox; // { url }
-const unmappedDelay = 400; // ms per character: see DesktopApp.type and docs/input-methods.md
+// ms per character: xdotool binds each of these characters to a spare keycode for one key press and
+// unbinds it half this time after the press; an app that reads the press after the unbinding sees no
+// character (the tool's race, not the app's: docs/input-methods.md). 400 ms lost one of "海港" once,
+// beside four browsers and the ASan build; a second per character keeps the app ahead of it.
+const unmappedDelay = 1000;
 before(async () => { ({ sandbox } = await startDesktop()); });
 after(stopDesktop);
 
