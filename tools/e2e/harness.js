@@ -168,11 +168,23 @@ export async function openPage(browser, url, contextOptions = {}, initScript = n
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
+  // What the page went through, for a page that does not start (seen: one of eight pages starting at
+  // once, beside the builds, not even in 60 s): console, script errors, requests and their ends.
+  const story = [];
+  const note = (line) => { story.push(`${new Date().toISOString()} ${line}`); };
+  page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('request', (request) => note(`request: ${request.url()}`));
+  page.on('requestfinished', (request) => note(`finished: ${request.url()}`));
+  page.on('requestfailed', (request) => note(`failed: ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(url + '/');
   const driver = new PageDriver(page);
   // Loading and compiling the page's wasm is the heaviest thing a page does: with eight pages starting
   // at once beside the builds it took over 15 s (four plural-world pages, once), so it gets 60 s.
-  await driver.waitFor((s) => s.screen === 'signed_out', 'the page to start', 60000);
+  await driver.waitFor((s) => s.screen === 'signed_out', 'the page to start', 60000).catch(async (error) => {
+    const shown = await page.evaluate(() => document.body?.innerText ?? '').catch((e) => `(${e.message})`);
+    throw new Error(`${error.message}\npage text: ${shown.slice(0, 500)}\n${story.slice(-40).join('\n')}`);
+  });
   return { context, page, driver, requests };
 }
 
