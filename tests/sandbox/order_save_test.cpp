@@ -203,5 +203,23 @@ INSTANTIATE_TEST_SUITE_P(OrderSave, InvalidOrderTest, ::testing::ValuesIn(invali
                              return info.param.name;
                          });
 
+// Which request of its connection an order came in: 1 on a connection of its own, more when a client
+// (or a proxy in front of the API) kept a connection open and sent the order on it.
+TEST_F(OrderSaveTest, TheLogSaysWhichRequestOfItsConnectionAnOrderCameIn) {
+    const std::string token = access_token();
+    expect_envelope(post_order(tutorial_order_body(), token), 200, "success"); // a client of its own
+    httplib::Client kept = client();
+    kept.set_keep_alive(true);
+    ASSERT_TRUE(kept.Get("/__sandbox/orders"));
+    ASSERT_TRUE(kept.Get("/__sandbox/orders"));
+    expect_envelope(kept.Post("/order/openapi/order/v1/save", api_headers(token), tutorial_order_body(),
+                              "application/json"),
+                    200, "success");
+    const json log = orders_log();
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0]["connectionRequest"], 1);
+    EXPECT_EQ(log[1]["connectionRequest"], 3) << "the third request on the kept connection";
+}
+
 } // namespace
 } // namespace sandbox_test

@@ -31,6 +31,7 @@ function siteConfig(sandboxUrl, { httpPort, httpsPort, certFile, keyFile }, vari
   const upstream = new URL(sandboxUrl);
   let site = replaceMarked(shipped(file), /# >>> upstream[\s\S]*?# <<< upstream/, [
     `upstream partner_portal { server ${upstream.host}; keepalive 8; }`,
+    `upstream partner_portal_orders { server ${upstream.host}; }`,
     'map "" $partner_portal_scheme { default http; }',
     `map "" $partner_portal_host { default ${upstream.host}; }`,
   ].join('\n'), 'marked upstream block', file);

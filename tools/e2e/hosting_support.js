@@ -362,6 +362,8 @@ export async function checkFullRenewal(site, browser) {
   const orders = await control(site.sandbox.url, 'GET', '/__sandbox/orders');
   assert.equal(orders.length, 1);
   assert.match(orders[0].body, /"billingId": 3197218168379846218,/);
+  // Toward the API the order goes on a connection of its own, after the lookups' kept-alive ones.
+  assert.equal(orders[0].connectionRequest, 1, "the order was the first request on the server's connection to the API");
   const foreign = requests.filter((url) => !url.startsWith(site.base + '/'));
   assert.deepEqual(foreign, [], 'every request goes to the page origin');
   const seen = await Promise.all(connectionHeaders);
@@ -454,6 +456,7 @@ export async function checkFaultAfterCommit(site, browser, fault) {
   console.log(`${name}: orders in the log ${orders.length}, screen ${outcome.screen}` +
     `${outcome.failure ? ' (' + outcome.failure + ')' : ''}, reconciliation ${reconciled.reconciliation.status}`);
   assert.equal(orders.length, 1);
+  assert.equal(orders[0].connectionRequest, 1, "the order came on a connection of its own toward the API");
   assert.equal(reconciled.screen, 'outcome_unknown');
   assert.equal(reconciled.reconciliation.status, 'found');
   assert.equal(reconciled.reconciliation.orderNo, orders[0].result.orderNo);

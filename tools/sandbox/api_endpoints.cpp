@@ -1,5 +1,6 @@
 #include "api_endpoints.h"
 
+#include "connection_requests.h"
 #include "form_fields.h"
 #include "json_ids.h"
 #include "order_info_view.h"
@@ -149,7 +150,7 @@ ApiReply save(const httplib::Request& request, SandboxState& state, const std::s
     if (const auto* refusal = std::get_if<ApiReply>(&checked)) return *refusal;
     const StoredOrder stored =
         state.orders.commit(request.body, std::get<ValidatedOrder>(checked), state.fixtures, order_status,
-                            state.clock.now_ms(), real_now_ms());
+                            state.clock.now_ms(), real_now_ms(), connection_request());
     return success(stored.result);
 }
 

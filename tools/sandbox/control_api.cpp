@@ -23,11 +23,13 @@ ControlReply error(int status, const std::string& message) {
 
 ControlReply orders(const SandboxState& state) {
     json out = json::array();
-    // receivedAtMs: the real clock (a test's clock); createTimeMs: the API's (clockOffsetMs).
+    // receivedAtMs: the real clock (a test's clock); createTimeMs: the API's (clockOffsetMs);
+    // connectionRequest: which request of its TCP connection the order came in (1: the first).
     for (const auto& order : state.orders.posted())
         out.push_back({{"body", order.body},
                        {"result", order.result},
                        {"receivedAtMs", order.received_at_ms},
+                       {"connectionRequest", order.connection_request},
                        {"createTimeMs", order.created_at_ms}});
     return {200, out};
 }

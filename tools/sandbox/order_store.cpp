@@ -95,11 +95,12 @@ void OrderStore::insert_locked(const StoredOrder& order) {
 
 StoredOrder OrderStore::commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
                                const std::string& order_status, std::int64_t created_at_ms,
-                               std::int64_t received_at_ms) {
+                               std::int64_t received_at_ms, int connection_request) {
     std::lock_guard lock(mutex_);
     StoredOrder stored = make_locked(order, fixtures, order_status, created_at_ms, /*earlier=*/false);
     stored.body = std::move(body);
     stored.received_at_ms = received_at_ms;
+    stored.connection_request = connection_request;
     insert_locked(stored);
     return stored;
 }

@@ -30,6 +30,7 @@ struct StoredOrder {
     nlohmann::json result; // the save result {instanceId, orderId, ...}, all strings (what a save answers)
     std::int64_t created_at_ms = 0;  // API clock, Unix epoch ms: its createTime
     std::int64_t received_at_ms = 0; // posted: the real clock when the request arrived
+    int connection_request = 0;      // posted: which request of its connection it came in (1: the first)
     nlohmann::json order_info;       // Order_Info as stored (createTime in ms, customReferenceNo = poNumber)
     nlohmann::json details;          // order/v1/get/{id} result (orderInformation == order_info)
     OrderOrigin origin = OrderOrigin::posted;
@@ -45,7 +46,7 @@ class OrderStore {
     // Stores an accepted order, generating fresh ids (19 digits, above 2^53, never reused).
     StoredOrder commit(std::string body, const ValidatedOrder& order, const Fixtures& fixtures,
                        const std::string& order_status, std::int64_t created_at_ms,
-                       std::int64_t received_at_ms);
+                       std::int64_t received_at_ms, int connection_request = 0);
 
     // Stores another operator's order (never in the order log), with fresh ids like a posted one.
     StoredOrder add_other(const ValidatedOrder& order, const Fixtures& fixtures,

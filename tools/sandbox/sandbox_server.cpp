@@ -3,6 +3,7 @@
 #include "api_endpoints.h"
 #include "api_replies.h"
 #include "connection_drop.h"
+#include "connection_requests.h"
 #include "control_api.h"
 #include "envelope.h"
 #include "form_fields.h"
@@ -230,6 +231,7 @@ void SandboxServer::Impl::configure() {
     server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response&) {
         t_request_start = Clock::now();
         t_dropped = false;
+        count_connection_request(request);
         offer_gzip_only(const_cast<httplib::Request&>(request)); // httplib's own object, not const
         return httplib::Server::HandlerResponse::Unhandled;
     });
