@@ -13,14 +13,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import {
-  control, root, startSandbox, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference, withoutTopLevelMember,
-} from './harness.js';
-import {
-  CLIENT_ID, JsonNumber, SECRET, alive, apiGetText, cliCommandLine, cliEnv, descendants, exeName, filesUnder,
-  makeHome, makeTestPki, parseCsv, parseExact, procText, removeHomes, runCli, startCli, startOnPty, startTlsProxy,
-} from './cli_harness.js';
+import { after, before, describe, test } from 'node:test';
+import { control, root, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference, withoutTopLevelMember } from './harness.js';
+import { alive, apiGetText, cliCommandLine, CLIENT_ID, cliEnv, cliSandbox, descendants, exeName, filesUnder, JsonNumber, makeHome, makeTestPki, parseCsv, parseExact, procText, runCli, SECRET, startCli, startOnPty, startTlsProxy } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 const BILLING_MAX = '9223372036854775807'; // INT64_MAX
@@ -33,13 +28,7 @@ const fixtureContacts = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/f
 const numericUsers = fixtureUsers.filter((u) => /^\d+$/.test(u.partnerId)); // 20 subordinate users
 const userById = new Map(fixtureUsers.map((u) => [u.partnerId, u]));
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const cli = (home, args, options = {}) => runCli(['--base-url', sandbox.url, ...args], { home, ...options });
 const orderLog = () => control(sandbox.url, 'GET', '/__sandbox/orders');

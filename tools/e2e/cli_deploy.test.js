@@ -9,20 +9,14 @@
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
-import { control, root, startSandbox } from './harness.js';
-import { CLIENT_ID, SECRET, cliEnv, makeHome, removeHomes, runCli } from './cli_harness.js';
+import { after, test } from 'node:test';
+import { control, root } from './harness.js';
+import { CLIENT_ID, cliEnv, cliSandbox, makeHome, runCli, SECRET } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 const unitFile = path.join(root, 'tools/deploy/renewdesk-renew.service');
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const show = (r) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 

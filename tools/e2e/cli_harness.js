@@ -8,7 +8,8 @@ import https from 'node:https';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { nativeBin } from './harness.js';
+import { after, before, beforeEach } from 'node:test';
+import { control, nativeBin, startSandbox } from './harness.js';
 
 export const cliBinary = path.join(nativeBin, 'renewdesk-cli');
 export const CLIENT_ID = 'demo-client-id';
@@ -28,6 +29,20 @@ export function makeHome(name) {
 }
 
 // Removes every HOME made by makeHome (kept when RENEWDESK_KEEP_TEMP is set, to look at after a failure).
+// The sandbox (API only) a CLI test file talks to: started before the file's tests, reset before each,
+// stopped after them with the test homes removed. Its `url` (and the rest of startSandbox's handle)
+// is there once the file's `before` has run.
+export function cliSandbox() {
+  const sandbox = {};
+  before(async () => { Object.assign(sandbox, await startSandbox([], { servePage: false })); });
+  after(() => {
+    sandbox.stop?.();
+    removeHomes();
+  });
+  beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+  return sandbox;
+}
+
 export function removeHomes() {
   if (process.env.RENEWDESK_KEEP_TEMP) return;
   for (const dir of homes.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -10,9 +10,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { control, root, startSandbox, waitForOrders } from './harness.js';
-import { alive, makeHome, parseCsv, parseExact, removeHomes, runCli, startCli, watchWrites } from './cli_harness.js';
+import { after, before, describe, test } from 'node:test';
+import { control, root, waitForOrders } from './harness.js';
+import { alive, cliSandbox, makeHome, parseCsv, parseExact, runCli, startCli, watchWrites } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 const BUSY = 6;
@@ -20,13 +20,7 @@ const BUSY = 6;
 const fixtureUsers = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/fixtures/users.json'), 'utf8'));
 const users = fixtureUsers.filter((u) => /^\d+$/.test(u.partnerId)).map((u) => u.partnerId);
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const args = (list) => ['--base-url', sandbox.url, ...list];
 const cli = (home, list) => runCli(args(list), { home });

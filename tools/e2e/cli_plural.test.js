@@ -10,22 +10,15 @@
 //   cd tools/e2e && node --test --test-concurrency=1 cli_plural.test.js
 // runs build/native/bin/renewdesk-cli and renewdesk-sandbox (or those in $RENEWDESK_NATIVE_BIN).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { control, startSandbox } from './harness.js';
-import { makeHome, parseExact, removeHomes, runCli } from './cli_harness.js';
+import { after, before, test } from 'node:test';
+import { cliSandbox, makeHome, parseExact, runCli } from './cli_harness.js';
 import { ANOTHER_CUSTOMER, sandboxWorld } from './plural_support.js';
 
 const BILLING = '3197218168379846218';
 const SETTLE_SECONDS = 2;
 const AMBIGUOUS = 5;
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const world = () => sandboxWorld(sandbox.url);
 const postedOrders = () => world().postedOrders();

@@ -8,22 +8,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { control, root, startSandbox } from './harness.js';
-import { SECRET, filesUnder, makeHome, parseExact, removeHomes, runCli, watchWrites } from './cli_harness.js';
+import { after, before, describe, test } from 'node:test';
+import { control, root } from './harness.js';
+import { cliSandbox, filesUnder, makeHome, parseExact, runCli, SECRET, watchWrites } from './cli_harness.js';
 
 const BILLING = '3197218168379846218';
 
 const fixtureUsers = JSON.parse(readFileSync(path.join(root, 'tools/sandbox/fixtures/users.json'), 'utf8'));
 const [userA, userB, userC] = fixtureUsers.filter((u) => /^\d+$/.test(u.partnerId)).map((u) => u.partnerId);
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const cli = (home, args) => runCli(['--base-url', sandbox.url, ...args], { home });
 const orderLog = () => control(sandbox.url, 'GET', '/__sandbox/orders');

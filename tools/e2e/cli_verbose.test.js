@@ -8,17 +8,10 @@
 import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
-import { control, startSandbox } from './harness.js';
-import { CLIENT_ID, SECRET, cliCommandLine, cliEnv, makeHome, removeHomes, runCli, startOnPty } from './cli_harness.js';
+import { test } from 'node:test';
+import { cliCommandLine, CLIENT_ID, cliEnv, cliSandbox, makeHome, runCli, SECRET, startOnPty } from './cli_harness.js';
 
-let sandbox;
-before(async () => { sandbox = await startSandbox([], { servePage: false }); });
-after(() => {
-  sandbox?.stop();
-  removeHomes();
-});
-beforeEach(async () => { await control(sandbox.url, 'POST', '/__sandbox/reset'); });
+const sandbox = cliSandbox();
 
 const show = (r) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 const TIME = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z `;

@@ -11,7 +11,6 @@
 // The variants stand for servers people may run by mistake; only the one line differs from the file.
 // Also: the page opened from disk (file://) says it must be served by a web server.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { artifacts, control, launchBrowser, openPage, reachReviewForMyself, startSandbox } from './harness.js';
 import {
-  dist, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startServer, stopServer, tlsContext,
+  dist, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn, stopServer, tlsContext,
 } from './hosting_support.js';
 
 const file = 'nginx.conf';
@@ -86,27 +85,7 @@ async function startNginx(name, variant) {
     base = `https://127.0.0.1:${httpsPort}`;
     writeFileSync(path.join(dir, 'site.conf'), siteConfig(sandbox.url,
       { httpPort, httpsPort, certFile: cert.certFile, keyFile: cert.keyFile }, variant));
-    writeFileSync(path.join(dir, 'nginx.conf'), `
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  include ${dir}/site.conf;
-}
-`);
-    const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-    assert.equal(check.status, 0, check.stderr);
-    nginx = await startServer({
-      command: 'nginx', args: ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
-      output: path.join(dir, 'nginx.out'), logs: [path.join(dir, 'error.log'), path.join(dir, 'nginx.out')],
-      url: base + '/', request: client.request, portTaken: /Address already in use/,
-    });
+    nginx = await startNginxIn(dir, base, client.request);
     return nginx !== null;
   }, `nginx (see ${dir}/error.log)`);
   return { base, stop: () => stopServer(nginx) };

@@ -114,6 +114,33 @@ export async function startServer({ command, args, env = process.env, output, lo
   assert.fail(`${command} answers on ${url} within 10 s: ${words()}`);
 }
 
+// Starts Debian's nginx on `dir`/site.conf (the shipped file, as a test set it up), with its pid, logs
+// and temp folders in `dir`, once `nginx -t` accepts it; resolves as startServer does (null: a port of
+// site.conf was taken meanwhile).
+export async function startNginx(dir, base, request) {
+  writeFileSync(path.join(dir, 'nginx.conf'), `
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  include ${dir}/site.conf;
+}
+`);
+  const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  return startServer({
+    command: 'nginx', args: ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    output: path.join(dir, 'nginx.out'), logs: [path.join(dir, 'error.log'), path.join(dir, 'nginx.out')],
+    url: base + '/', request, portTaken: /Address already in use/,
+  });
+}
+
 // Stops a server started by startServer and waits until it has gone.
 export async function stopServer(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

@@ -7,7 +7,6 @@
 // The rule that matters most: one confirmation, exactly one order; a failure after the order may have
 // left is "outcome unknown" (never "failed"), and reconciliation finds the order.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import {
   addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz,
   checkHsts, checkIndexHeaders, checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf,
   dist,
-  faultName, faultsAfterCommit, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startServer,
+  faultName, faultsAfterCommit, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn,
   stopServer, tlsContext, waitForReconciliation,
 } from './hosting_support.js';
 
@@ -77,27 +76,7 @@ before(async () => {
 
 // Starts nginx on the config in `dir`; true once it answers, false when its ports were taken.
 async function startNginx() {
-  writeFileSync(path.join(dir, 'nginx.conf'), `
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  include ${dir}/site.conf;
-}
-`);
-  const check = spawnSync('nginx', ['-t', '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  assert.equal(check.status, 0, check.stderr);
-  nginx = await startServer({
-    command: 'nginx', args: ['-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
-    output: path.join(dir, 'nginx.out'), logs: [path.join(dir, 'error.log'), path.join(dir, 'nginx.out')],
-    url: base + '/', request: client.request, portTaken: /Address already in use/,
-  });
+  nginx = await startNginxIn(dir, base, client.request);
   return nginx !== null;
 }
 after(async () => {
