@@ -18,29 +18,16 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { artifacts, control, launchBrowser, openPage, reachReviewForMyself, startSandbox } from './harness.js';
 import {
-  dist, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn, stopServer, tlsContext,
+  dist, makeCertificate, makeClient, nginxSite, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn, stopServer, tlsContext,
 } from './hosting_support.js';
 
 const file = 'nginx.conf';
 const warningWords = 'This server keeps connections open: if it fails mid-order, the browser may send the order twice.';
 
-// The shipped file with its upstream block and DEPLOY lines set for this test (as nginx.test.js does),
+// The shipped file with its upstream block and DEPLOY lines set for this test (nginxSite),
 // then `variant` applied to it.
-function siteConfig(sandboxUrl, { httpPort, httpsPort, certFile, keyFile }, variant) {
-  const upstream = new URL(sandboxUrl);
-  let site = replaceMarked(shipped(file), /# >>> upstream[\s\S]*?# <<< upstream/, [
-    `upstream partner_portal { server ${upstream.host}; keepalive 8; }`,
-    `upstream partner_portal_orders { server ${upstream.host}; }`,
-    'map "" $partner_portal_scheme { default http; }',
-    `map "" $partner_portal_host { default ${upstream.host}; }`,
-  ].join('\n'), 'marked upstream block', file);
-  const deploy = (pattern, replacement, what) => { site = replaceMarked(site, pattern, replacement, what, file); };
-  deploy(/listen 80;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpPort};$1`, 'DEPLOY listen 80');
-  deploy(/listen 443 ssl;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpsPort} ssl;$1`, 'DEPLOY listen 443 ssl');
-  deploy(/root [^;]+;(\s+# DEPLOY)/, `root ${dist};$1`, 'DEPLOY root');
-  deploy(/ssl_certificate [^;]+;(\s+# DEPLOY)/, `ssl_certificate ${certFile};$1`, 'DEPLOY ssl_certificate');
-  deploy(/ssl_certificate_key [^;]+;(\s+# DEPLOY)/, `ssl_certificate_key ${keyFile};$1`, 'DEPLOY ssl_certificate_key');
-  return variant(site);
+function siteConfig(sandboxUrl, ports, variant) {
+  return variant(nginxSite(sandboxUrl, ports));
 }
 
 // Keep-alive toward the browser on the TLS server (the redirect's server keeps its own line).

@@ -114,6 +114,27 @@ export async function startServer({ command, args, env = process.env, output, lo
   assert.fail(`${command} answers on ${url} within 10 s: ${words()}`);
 }
 
+// The shipped nginx.conf as a test deploys it, as an administrator would: its upstream block (the
+// kept-alive pool and the orders' pool) pointed at the sandbox over plain HTTP, and the DEPLOY lines
+// (listen ports on loopback, root: the dist folder, the throw-away certificate and key).
+export function nginxSite(sandboxUrl, { httpPort, httpsPort, certFile, keyFile }) {
+  const file = 'nginx.conf';
+  const upstream = new URL(sandboxUrl);
+  let site = replaceMarked(shipped(file), /# >>> upstream[\s\S]*?# <<< upstream/, [
+    `upstream partner_portal { server ${upstream.host}; keepalive 8; }`,
+    `upstream partner_portal_orders { server ${upstream.host}; }`,
+    'map "" $partner_portal_scheme { default http; }',
+    `map "" $partner_portal_host { default ${upstream.host}; }`,
+  ].join('\n'), 'marked upstream block', file);
+  const deploy = (pattern, replacement, what) => { site = replaceMarked(site, pattern, replacement, what, file); };
+  deploy(/listen 80;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpPort};$1`, 'DEPLOY listen 80');
+  deploy(/listen 443 ssl;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpsPort} ssl;$1`, 'DEPLOY listen 443 ssl');
+  deploy(/root [^;]+;(\s+# DEPLOY)/, `root ${dist};$1`, 'DEPLOY root');
+  deploy(/ssl_certificate [^;]+;(\s+# DEPLOY)/, `ssl_certificate ${certFile};$1`, 'DEPLOY ssl_certificate');
+  deploy(/ssl_certificate_key [^;]+;(\s+# DEPLOY)/, `ssl_certificate_key ${keyFile};$1`, 'DEPLOY ssl_certificate_key');
+  return site;
+}
+
 // Starts Debian's nginx on `dir`/site.conf (the shipped file, as a test set it up), with its pid, logs
 // and temp folders in `dir`, once `nginx -t` accepts it; resolves as startServer does (null: a port of
 // site.conf was taken meanwhile).

@@ -18,27 +18,11 @@ import {
   addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz,
   checkHsts, checkIndexHeaders, checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf,
   dist,
-  faultName, faultsAfterCommit, makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn,
+  faultName, faultsAfterCommit, makeCertificate, makeClient, nginxSite, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn,
   stopServer, tlsContext, waitForReconciliation,
 } from './hosting_support.js';
 
-function siteConfig(sandboxUrl, { httpPort, httpsPort, certFile, keyFile }) {
-  const file = 'nginx.conf';
-  const upstream = new URL(sandboxUrl);
-  let site = replaceMarked(shipped(file), /# >>> upstream[\s\S]*?# <<< upstream/, [
-    `upstream partner_portal { server ${upstream.host}; keepalive 8; }`,
-    `upstream partner_portal_orders { server ${upstream.host}; }`,
-    'map "" $partner_portal_scheme { default http; }',
-    `map "" $partner_portal_host { default ${upstream.host}; }`,
-  ].join('\n'), 'marked upstream block', file);
-  const deploy = (pattern, replacement, what) => { site = replaceMarked(site, pattern, replacement, what, file); };
-  deploy(/listen 80;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpPort};$1`, 'DEPLOY listen 80');
-  deploy(/listen 443 ssl;(\s+# DEPLOY)/, `listen 127.0.0.1:${httpsPort} ssl;$1`, 'DEPLOY listen 443 ssl');
-  deploy(/root [^;]+;(\s+# DEPLOY)/, `root ${dist};$1`, 'DEPLOY root');
-  deploy(/ssl_certificate [^;]+;(\s+# DEPLOY)/, `ssl_certificate ${certFile};$1`, 'DEPLOY ssl_certificate');
-  deploy(/ssl_certificate_key [^;]+;(\s+# DEPLOY)/, `ssl_certificate_key ${keyFile};$1`, 'DEPLOY ssl_certificate_key');
-  return site;
-}
+const siteConfig = nginxSite;
 
 let dir;
 let sandbox;
