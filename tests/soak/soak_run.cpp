@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -63,6 +64,52 @@ const char* outcome_name(Outcome outcome) {
     return "?";
 }
 
+// The real transport, with what is on its way: for a run that never settles (seen twice in thousands
+// of runs: a check with one request in flight through a whole settle budget), which request that is
+// and how long it has been out. It adds nothing to what is sent.
+class WatchedTransport final : public Transport {
+  public:
+    explicit WatchedTransport(std::unique_ptr<Transport> real) : real_(std::move(real)) {}
+    RequestHandle send(HttpRequest request, ResponseHandler on_done) override {
+        auto handle = std::make_shared<RequestHandle>(0);
+        const std::string what = request.method + " " + path_of(request.url) + " (timeout " +
+                                 std::to_string(request.timeout_ms) + " ms)";
+        *handle =
+            real_->send(std::move(request), [this, handle, on_done = std::move(on_done)](HttpResponse r) {
+                out_.erase(*handle);
+                on_done(std::move(r));
+            });
+        out_[*handle] = {what, std::chrono::steady_clock::now()};
+        return *handle;
+    }
+    void poll() override { real_->poll(); }
+    void cancel(RequestHandle handle) override {
+        out_.erase(handle);
+        real_->cancel(handle);
+    }
+    bool idle() const override { return real_->idle(); }
+    // "GET /order/...page?pageNo=1&pageSize=25 (timeout 300 ms) out 84012 ms; ...", transport idle or not.
+    std::string describe() const {
+        std::string text;
+        const auto now = std::chrono::steady_clock::now();
+        for (const auto& [handle, request] : out_)
+            text += request.first + " out " +
+                    std::to_string(
+                        std::chrono::duration_cast<std::chrono::milliseconds>(now - request.second).count()) +
+                    " ms; ";
+        return text + (real_->idle() ? "the transport says idle" : "the transport has transfers");
+    }
+
+  private:
+    static std::string path_of(const std::string& url) {
+        const auto scheme = url.find("://");
+        const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+        return slash == std::string::npos ? url : url.substr(slash);
+    }
+    std::unique_ptr<Transport> real_;
+    std::map<RequestHandle, std::pair<std::string, std::chrono::steady_clock::time_point>> out_;
+};
+
 // One copy of RenewDesk: its journal, client and flow, and what the soak saw of its timing.
 struct Copy {
     Copy(Transport& transport_, const Clock& clock_, const std::string& base_url)
@@ -101,6 +148,12 @@ struct Copy {
         if (flow.stage() == Stage::outcome_unknown && stage_before != Stage::outcome_unknown)
             unknown_seen_ms = before;
         if (checking_now() && !checking_before) reading_began_ms = before;
+    }
+
+    // What is on its way through this copy's transport (WatchedTransport::describe).
+    std::string watched() const {
+        const auto* watched = dynamic_cast<const WatchedTransport*>(&transport);
+        return watched ? watched->describe() : std::string("(not watched)");
     }
 
     Transport& transport;
@@ -164,7 +217,8 @@ Verdict judge(Copy& copy, const std::vector<LoggedOrder>& own,
                       std::to_string(r.pages_read) + " page(s) and " + std::to_string(r.details_read) +
                       " detail(s) read, " + std::to_string(copy.client.requests_in_flight()) +
                       " request(s) in flight, recheck " + (flow.recheck_at_ms() ? "due" : "none") +
-                      (r.error ? ", last error: " + r.error->detail_message : std::string()) + ")";
+                      (r.error ? ", last error: " + r.error->detail_message : std::string()) +
+                      "; out: " + copy.watched() + ")";
             break;
         }
         if (r.status == ReconcileStatus::found) {
@@ -217,7 +271,7 @@ struct Soak::Impl {
     sandbox::SandboxServer server{sandbox::SandboxOptions{.log_requests = false}};
     int port = server.start();
     SteadyClock clock;
-    std::unique_ptr<Transport> transport = make_platform_transport();
+    std::unique_ptr<Transport> transport = std::make_unique<WatchedTransport>(make_platform_transport());
 
     json control(const std::string& method, const std::string& path, const json& body = nullptr) {
         httplib::Client http("127.0.0.1", port);
@@ -261,7 +315,7 @@ RunResult Soak::run(std::uint64_t seed, int index) {
     std::unique_ptr<Transport> second_transport; // outlives `second`
     std::unique_ptr<Copy> second;
     if (world.second_copy) {
-        second_transport = make_platform_transport();
+        second_transport = std::make_unique<WatchedTransport>(make_platform_transport());
         second = std::make_unique<Copy>(*second_transport, s.clock, s.server.base_url());
         result.second_copy = true;
     }
