@@ -44,6 +44,11 @@ function worldTest(name, body) {
         addFault: (spec) => world.addFault(spec),
         setConfig: (config) => world.setConfig(config),
       });
+    } catch (error) {
+      // What this world's sandbox saw (a page whose scripts failed with ERR_SOCKET_NOT_CONNECTED once:
+      // did those requests reach it?).
+      error.message += `\nthe sandbox's last requests:\n${sandbox.recentLog()}`;
+      throw error;
     } finally {
       sandbox.stop();
     }
