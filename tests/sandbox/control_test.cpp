@@ -77,6 +77,29 @@ TEST_F(ControlTest, ServeDirServesThePageAndWasmBesideTheApi) {
     std::filesystem::remove_all(dir);
 }
 
+// A browser opens sockets before it has requests for them, and a starved one writes late. nginx
+// (`keepalive_timeout 0`, which --one-request-per-connection stands for) waits client_header_timeout
+// for a connection's first request; so must the page-serving sandbox. It closed such a connection
+// after 2 s, and Chromium failed the page's scripts with net::ERR_SOCKET_NOT_CONNECTED.
+TEST_F(ControlTest, OneRequestPerConnectionWaitsForALateFirstRequest) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("renewdesk-sandbox-late-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "index.html") << "<!DOCTYPE html><title>RenewDesk</title>";
+    sandbox::SandboxOptions options;
+    options.serve_dir = dir.string();
+    options.one_request_per_connection = true;
+    restart(options);
+
+    const RawReply reply = raw_exchange_ending(port(), "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                                               std::chrono::milliseconds(3500));
+    EXPECT_EQ(reply.bytes.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << reply.bytes;
+    EXPECT_NE(reply.bytes.find("Connection: close"), std::string::npos) << reply.bytes;
+    EXPECT_NE(reply.bytes.find("RenewDesk"), std::string::npos) << reply.bytes;
+    EXPECT_EQ(reply.end, RawReply::End::closed);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_F(ControlTest, MissingFixturesDirMakesStartThrow) {
     sandbox::SandboxOptions options;
     options.fixtures_dir = "/nonexistent/renewdesk-fixtures";

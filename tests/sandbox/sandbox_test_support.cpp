@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace sandbox_test {
 
@@ -119,7 +120,8 @@ std::string raw_exchange(int port, const std::string& request) {
     return reply.end == RawReply::End::failed ? "<connect/send failed>" : reply.bytes;
 }
 
-RawReply raw_exchange_ending(int port, const std::string& request) {
+RawReply raw_exchange_ending(int port, const std::string& request,
+                             std::chrono::milliseconds quiet_after_connect) {
     RawReply reply;
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) return reply;
@@ -129,7 +131,9 @@ RawReply raw_exchange_ending(int port, const std::string& request) {
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(port));
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+    const bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    if (connected) std::this_thread::sleep_for(quiet_after_connect);
+    if (connected &&
         send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
         char buffer[4096];
         ssize_t n;

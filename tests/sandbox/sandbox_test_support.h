@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -57,7 +58,9 @@ struct RawReply {
     std::string bytes;
     enum class End { closed, reset, timed_out, failed } end = End::failed;
 };
-RawReply raw_exchange_ending(int port, const std::string& request);
+// `quiet_after_connect`: how long the client stays silent between connecting and sending.
+RawReply raw_exchange_ending(int port, const std::string& request,
+                             std::chrono::milliseconds quiet_after_connect = {});
 
 // A GET request line and headers for the API, as a raw exchange sends them.
 std::string raw_get(const std::string& path, const std::string& access_token);

@@ -219,7 +219,16 @@ void offer_gzip_only(httplib::Request& request) {
 void SandboxServer::Impl::configure() {
     server.new_task_queue = [] { return new httplib::ThreadPool(24); };
     server.set_keep_alive_timeout(2); // idle keep-alive connections delay stop() by up to this long
-    if (options.one_request_per_connection) server.set_keep_alive_max_count(1);
+    if (options.one_request_per_connection) {
+        server.set_keep_alive_max_count(1);
+        // httplib's keep-alive timeout also bounds the wait for a connection's first request. nginx
+        // with `keepalive_timeout 0` (which this mode stands for) still waits client_header_timeout
+        // (60 s) for it: a browser opens sockets before it has a request for them, and a starved one
+        // may write late. Closing those after 2 s made page loads fail (net::ERR_SOCKET_NOT_CONNECTED,
+        // ERR_EMPTY_RESPONSE) where the deployed server serves them. No idle keep-alive phase exists
+        // here, so this wait is the only one the timeout governs; main() bounds the stop it can delay.
+        server.set_keep_alive_timeout(kFirstRequestWaitSeconds);
+    }
     server.set_payload_max_length(8u << 20);
     // httplib's default also sets SO_REUSEPORT, which would let a second sandbox share a busy port
     // silently; SO_REUSEADDR alone still allows a quick restart on the same port.

@@ -35,6 +35,10 @@ struct SandboxOptions {
     std::optional<std::string> required_user_agent;
 };
 
+// With one_request_per_connection: how long a connection may stay open before its first request, as
+// nginx's client_header_timeout (60 s). stop() waits for such a connection up to this long.
+inline constexpr int kFirstRequestWaitSeconds = 60;
+
 class SandboxServer {
   public:
     explicit SandboxServer(SandboxOptions options);
@@ -46,7 +50,7 @@ class SandboxServer {
     // Throws std::runtime_error on failure. A server starts once (no restart after stop()).
     // Sets SIGPIPE to ignored for the process: a client hanging up must not kill the server.
     int start();
-    void stop();
+    void stop(); // waits for the connections being served (see kFirstRequestWaitSeconds)
     std::string base_url() const; // "http://127.0.0.1:PORT"
 
   private:
