@@ -50,7 +50,7 @@ class SandboxServer {
     // Throws std::runtime_error on failure. A server starts once (no restart after stop()).
     // Sets SIGPIPE to ignored for the process: a client hanging up must not kill the server.
     int start();
-    void stop(); // waits for the connections being served (see kFirstRequestWaitSeconds)
+    void stop();                  // waits for the connections being served (see kFirstRequestWaitSeconds)
     std::string base_url() const; // "http://127.0.0.1:PORT"
 
   private:
