@@ -177,7 +177,14 @@ void App::Impl::draw() {
         shown_stage = flow.stage();
         if (shown_stage == Stage::choosing) choose.focus_search = true;
         if (shown_stage == Stage::signed_out) sign_in.focus = true;
-        if (shown_stage == Stage::reviewing) review.focus_back = true;
+        if (shown_stage == Stage::reviewing) {
+            review.focus_back = true;
+            // What the page learned of the server toward the browser: read once per review (its
+            // Resource Timing scan is not a per-frame cost), after the lookups it learns from.
+            review.deployment.reset();
+            if (environment.deployment_facts)
+                review.deployment = environment.deployment_facts(client.base_url());
+        }
     }
     draw_top_bar();
     begin_api_text_frame();
@@ -199,9 +206,6 @@ void App::Impl::draw() {
         case Stage::submitting:
             review.base_url = client.base_url();
             review.sending_to_sandbox = sending_to_sandbox();
-            review.deployment.reset();
-            if (environment.deployment_facts)
-                review.deployment = environment.deployment_facts(client.base_url());
             draw_review_screen(flow, review, actions);
             break;
         case Stage::done: draw_receipt_screen(flow, actions); break;

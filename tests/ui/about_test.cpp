@@ -11,13 +11,7 @@
 using namespace rd;
 using namespace rd::test;
 
-namespace {
-
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST(HeaderAbout, TheHeaderShowsTheOneVersionAndTheStateSaysIt) {
     UiHarness ui;

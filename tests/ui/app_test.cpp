@@ -17,17 +17,6 @@ namespace {
 constexpr const char* save_path = paths::create_order;
 constexpr const char* page_path = paths::order_list;
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
-void reach_review_for_myself(UiHarness& ui) {
-    ui.sign_in_and_load(fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
-}
-
 } // namespace
 
 TEST(AppUi, SignInByTypingSendsTheCredentialsAndForgetsTheSecretField) {

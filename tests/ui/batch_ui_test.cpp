@@ -16,10 +16,6 @@ namespace {
 
 constexpr const char* save_path = paths::create_order;
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 // Ten users 5001..5010; the even ones are "Harbour" companies, the odd ones "Alpine".
 nlohmann::json ten_users() {
     nlohmann::json users = nlohmann::json::array();

@@ -14,18 +14,6 @@ using namespace rd::test;
 
 namespace {
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
-void reach_review_for_myself(UiHarness& ui) {
-    ui.sign_in_and_load(fixture_json("partner_list.json"));
-    ui.click("Renew for myself");
-    ui.click("contact:3197218168379846218");
-    ui.click("Review order");
-    ASSERT_EQ(state(ui)["screen"], "reviewing");
-}
-
 DeploymentFacts facts(std::string protocol, DeploymentFacts::Reuse reused, int requests = 5) {
     return DeploymentFacts{
         .protocol = std::move(protocol), .connections_reused = reused, .requests_seen = requests};

@@ -19,10 +19,6 @@ using namespace rd::test;
 
 namespace {
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

@@ -16,10 +16,6 @@ using namespace rd::test;
 
 namespace {
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 // Words of the data the test itself put on screen: the fixtures, what was sent (the order body and
 // its path are shown on the review), the fake replies' request ids and bodies, the search typed, the
 // transport's own failure words (a technical detail, shown as they are), order statuses as reported.

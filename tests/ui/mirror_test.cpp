@@ -48,10 +48,6 @@ void activate(UiHarness& ui, const std::string& key) {
     ui.frame();
 }
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 } // namespace
 
 TEST(Mirror, TheSignInScreenDescribesItsHeadingLabelledFieldsAndButtons) {

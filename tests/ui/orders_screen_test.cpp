@@ -14,10 +14,6 @@ using namespace rd::test;
 
 namespace {
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 nlohmann::json listed(const std::string& id, const std::string& no, std::int64_t created,
                       const std::string& status) {
     return {{"id", id},

@@ -13,10 +13,6 @@ using namespace rd::test;
 
 namespace {
 
-nlohmann::json state(UiHarness& ui) {
-    return nlohmann::json::parse(ui.app->state_json());
-}
-
 bool same(const ImVec4& a, const ImVec4& b) {
     return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
 }

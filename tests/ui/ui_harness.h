@@ -8,8 +8,10 @@
 #include "../core/fake_transport.h"
 #include "../core/fixtures.h"
 
+#include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiContext::LogBuffer: drawn_text()
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <optional>
@@ -192,5 +194,19 @@ struct UiHarness {
         type(text);
     }
 };
+
+// The app's test-hook state (App::state_json), parsed.
+inline nlohmann::json state(UiHarness& ui) {
+    return nlohmann::json::parse(ui.app->state_json());
+}
+
+// Signs in over the fixtures and walks to the review screen for the partner itself.
+inline void reach_review_for_myself(UiHarness& ui) {
+    ui.sign_in_and_load(fixture_json("partner_list.json"));
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order");
+    ASSERT_EQ(state(ui)["screen"], "reviewing");
+}
 
 } // namespace rd::test
