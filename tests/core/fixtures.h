@@ -10,8 +10,12 @@
 
 namespace rd::test {
 
+// tests/fixtures of the checkout (fixtures_dir.cpp: the one translation unit that holds the absolute
+// path, so the others compile the same in every clone and ccache finds them).
+const char* fixtures_dir();
+
 inline std::string fixture_text(const std::string& name) {
-    std::ifstream in(std::string(RENEWDESK_FIXTURES_DIR) + "/" + name, std::ios::binary);
+    std::ifstream in(std::string(fixtures_dir()) + "/" + name, std::ios::binary);
     if (!in) throw std::runtime_error("missing fixture " + name);
     std::stringstream buffer;
     buffer << in.rdbuf();

@@ -1,0 +1,6 @@
+// The checkout's tests/fixtures, compiled into this one file only (see fixtures.h).
+#include "fixtures.h"
+
+const char* rd::test::fixtures_dir() {
+    return RENEWDESK_FIXTURES_DIR;
+}
