@@ -69,7 +69,6 @@ class Frame {
     // Rebuilds the font atlas when `scale` differs from the one it was built for; uploads it when
     // the renderer exists already. Glyphs are rasterised at device resolution and drawn 1:1.
     void set_pixel_scale(float scale, bool renderer_ready);
-    float pixel_scale() const { return font_scale_; }
 
     // Something changes without input: a request in flight, the UI animating, input that ImGui
     // has queued but not yet handed to the UI (it trickles a few events per frame). A glyph slice on
