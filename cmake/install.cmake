@@ -1,7 +1,7 @@
 # cmake --install (and cmake/packaging.cmake, which packs the same tree). Native builds only:
 #   bin/                                  renewdesk, renewdesk-cli, renewdesk-sandbox
-#   share/renewdesk/glyphs/<hash>/        the glyph slices (src/platform/desktop/glyph_files.cpp)
-#   share/renewdesk/sandbox-fixtures/     the sandbox's data (tools/sandbox/fixtures.cpp)
+#   share/renewdesk/glyphs/<hash>/        the glyph slices (src/platform/desktop/glyph_files_from_disk.cpp)
+#   share/renewdesk/sandbox-fixtures/     the sandbox's data (tools/sandbox/fixture_data.cpp)
 #   share/man/man1/                       man pages, help2man from each program's --help
 #   share/applications/, share/icons/hicolor/scalable/apps/   the desktop entry and its icon
 #   share/bash-completion/completions/    renewdesk-cli's completion

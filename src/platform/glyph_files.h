@@ -1,6 +1,6 @@
 // Fetching glyph slice files (src/render/glyph_atlas.h) without blocking a frame: the web page
-// GETs them from glyphs/ beside the page (web/glyph_files.cpp, emscripten_fetch); the desktop app
-// reads them from glyphs/ beside its executable on a thread (desktop/glyph_files.cpp). CMake
+// GETs them from glyphs/ beside the page (web/glyph_files_from_server.cpp, emscripten_fetch); the desktop app
+// reads them from glyphs/ beside its executable on a thread (desktop/glyph_files_from_disk.cpp). CMake
 // compiles exactly one of them.
 //
 //   auto files = rd::make_glyph_files(wake);   // wake(): called from any thread when a file arrives

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "api_endpoints.h"
-#include "fixtures.h"
+#include "fixture_data.h"
 #include "sandbox_state.h"
 
 #include <memory>

@@ -2,8 +2,8 @@
 // a valid token), handed to handle_endpoint as the server does; the sandbox parses the JSON and checks
 // it with validate_renewal_order. It must answer 200 or its 400 validation envelope, never throw, and
 // keep an accepted body byte for byte (the test oracle).
-#include "envelope.h"
 #include "fuzz_support.h"
+#include "reply_envelope.h"
 #include "sandbox_harness.h"
 
 using namespace rd;

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "endpoint_names.h"
-#include "envelope.h"
 #include "order_validation.h"
+#include "reply_envelope.h"
 #include "sandbox_state.h"
 
 #include <httplib.h>

@@ -1,7 +1,7 @@
 #include "control_api.h"
 
-#include "envelope.h"
 #include "other_orders.h"
+#include "reply_envelope.h"
 #include "runtime_config.h"
 #include "server_clock.h"
 

@@ -5,7 +5,7 @@
 // in by the caller. Thread-safe.
 #pragma once
 
-#include "fixtures.h"
+#include "fixture_data.h"
 #include "order_presentation.h"
 #include "order_validation.h"
 

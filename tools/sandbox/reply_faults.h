@@ -6,8 +6,8 @@
 #pragma once
 
 #include "connection_drop.h"
-#include "envelope.h"
 #include "fault_plan.h"
+#include "reply_envelope.h"
 
 #include <httplib.h>
 

@@ -5,7 +5,7 @@
 
 #include "delayed_tasks.h"
 #include "fault_plan.h"
-#include "fixtures.h"
+#include "fixture_data.h"
 #include "order_presentation.h"
 #include "order_store.h"
 #include "reply_gate.h"

@@ -1,4 +1,4 @@
-#include "envelope.h"
+#include "reply_envelope.h"
 
 #include "random_text.h"
 

@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "fixture_data.h"
 
 #include "json_ids.h"
 
