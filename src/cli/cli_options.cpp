@@ -1,5 +1,7 @@
 #include "cli_options.h"
 
+#include "error_words.h"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -174,13 +176,13 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         options.from_csv = get("--from");
     }
     if (has("--plan")) {
-        auto id = parse_typed_id(get("--plan"), "The plan id (--plan)");
-        if (!id) return fail(id.error().detail_message);
+        auto id = parse_typed_id(get("--plan"), TypedId::plan);
+        if (!id) return fail("--plan: " + ui::error_detail_words(id.error(), ui::Language::en));
         options.plan_id = id.value();
     }
     if (has("--billing")) {
-        auto id = parse_typed_id(get("--billing"), "The billing contact id (--billing)");
-        if (!id) return fail(id.error().detail_message);
+        auto id = parse_typed_id(get("--billing"), TypedId::billing_contact);
+        if (!id) return fail("--billing: " + ui::error_detail_words(id.error(), ui::Language::en));
         options.billing_id = id.value();
     }
     // A resumed batch keeps the billing contact it was started with.

@@ -1,5 +1,7 @@
 #include "exit_codes.h"
 
+#include "error_words.h"
+
 namespace rd::cli {
 
 int exit_for_row(BatchRowStatus status) {
@@ -56,9 +58,9 @@ std::string error_line(const std::string& what, const ApiError& error) {
     std::string line = "renewdesk-cli: " + what + ":";
     if (!error.code.empty()) line += " " + error.code;
     else if (error.http_status != 0) line += " HTTP " + std::to_string(error.http_status);
-    if (!error.detail_message.empty()) line += " " + error.detail_message;
-    if (error.code.empty() && error.detail_message.empty() && !error.excerpt.empty())
-        line += " " + error.excerpt;
+    const std::string detail = ui::error_detail_words(error, ui::Language::en);
+    if (!detail.empty()) line += " " + detail;
+    if (error.code.empty() && detail.empty() && !error.excerpt.empty()) line += " " + error.excerpt;
     if (!error.request_id.empty()) line += " (requestId " + error.request_id + ")";
     return line;
 }

@@ -1,5 +1,7 @@
 #include "input_csv.h"
 
+#include "error_words.h"
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -120,12 +122,13 @@ InputCsv parse_input_csv(std::string_view text) {
         row.partner_id = record.cells[0] == "myself" ? "" : record.cells[0];
         bool ok = true;
         if (record.cells.size() > 1 && !trim(record.cells[1]).empty()) {
-            auto id = parse_typed_id(record.cells[1], "The planId");
+            auto id = parse_typed_id(record.cells[1], TypedId::plan);
             if (id) {
                 row.plan_id = id.value();
             } else {
                 csv.problems.push_back(
-                    {record.line, "planId '" + record.cells[1] + "': " + id.error().detail_message});
+                    {record.line, "planId '" + record.cells[1] +
+                                      "': " + ui::error_detail_words(id.error(), ui::Language::en)});
                 ok = false;
             }
         }

@@ -1,5 +1,6 @@
 // The listing commands: users, plans, contacts, orders, order.
 #include "api_paths.h"
+
 #include "case_fold.h"
 #include "commands.h"
 #include "decoders.h"
@@ -9,6 +10,7 @@
 #include "listing.h"
 #include "order_details.h"
 #include "order_reconciler.h"
+#include "order_status_words.h"
 #include "orders_book.h"
 #include "renewal_flow.h"
 #include "strict_json.h"
@@ -120,9 +122,7 @@ int run_orders(Session& session) {
                 }
             });
         progress.clear();
-        if (!answered)
-            return listing_refused("the order list", ApiError{.kind = ErrorKind::network,
-                                                              .detail_message = "no answer in time"});
+        if (!answered) return listing_refused("the order list", no_reply_in_time());
         if (book.status() == BookStatus::error)
             return listing_refused("the order list", book.error().value_or(ApiError{}));
         for (const BookOrder& order : book.orders())
@@ -173,7 +173,8 @@ int run_order(Session& session) {
         out += rendered.substr(rendered.find('\n') + 1); // no title line
     }
     if (!details.unknown_raw.empty()) out += "other members\n  " + details.unknown_raw + "\n";
-    if (!details.order_status.empty()) out += "status: " + order_status_in_words(details.order_status) + "\n";
+    if (!details.order_status.empty())
+        out += "status: " + ui::order_status_words(details.order_status, ui::Language::en) + "\n";
     out += "requestId: " + reply.value().request_id + "\n";
     print(out);
     return exit_ok;

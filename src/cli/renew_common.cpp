@@ -1,5 +1,7 @@
 #include "renew_common.h"
 
+#include "order_status_words.h"
+
 #include "exit_codes.h"
 #include "terminal.h"
 
@@ -29,7 +31,7 @@ std::string describe_contact(const std::vector<BillingContact>& contacts, Id64 b
 
 std::string describe_order(const OrderSummary& order) {
     std::string text = "order " + order.order_no + " (orderId " + order.id +
-                       "), status: " + order_status_in_words(order.order_status);
+                       "), status: " + ui::order_status_words(order.order_status, ui::Language::en);
     if (!order.custom_reference_no.empty()) text += ", PO " + order.custom_reference_no;
     return text;
 }

@@ -2,6 +2,10 @@
 // journals it (<config dir>/inflight-order.json, the desktop app's file) and reconciles an unknown
 // outcome from the order list.
 #include "commands.h"
+
+#include "order_status_words.h"
+
+#include "error_words.h"
 #include "exit_codes.h"
 #include "journal_file.h"
 #include "json_output.h"
@@ -78,7 +82,7 @@ void report_finished_elsewhere(const RenewalFlow::FinishedElsewhere& finished) {
     const std::string attempt = "the other RenewDesk's order (" + describe_attempt(finished.attempt) + ")";
     if (finished.order)
         report(attempt + " was placed: order " + finished.order->order_no + ", " +
-               order_status_in_words(finished.order->order_status));
+               ui::order_status_words(finished.order->order_status, ui::Language::en));
     else if (finished.ruled_out) report(attempt + " was not placed: its check of the order list found none");
     else report(attempt + " has finished, with no record of its outcome here: see 'renewdesk-cli orders'");
 }
@@ -98,7 +102,7 @@ int finish(Session& session, RenewalFlow& flow) {
         output.order_status = receipt.order_status;
         output.request_id = receipt.request_id;
         say(options, "Placed: order " + receipt.order_no + " (orderId " + receipt.order_id +
-                         ")\nStatus: " + order_status_in_words(receipt.order_status) +
+                         ")\nStatus: " + ui::order_status_words(receipt.order_status, ui::Language::en) +
                          "\nrequestId: " + receipt.request_id + "\n");
     } else if (flow.late_order_found() && flow.reconciliation().match) {
         // An earlier attempt for this customer had been ruled out; its order was committed late.
@@ -205,7 +209,7 @@ int run_renew_one(Session& session) {
     }
     if (flow.stage() == Stage::signing_in || flow.stage() == Stage::signed_out) {
         report("could not sign in at " + session.base_url(),
-               flow.error().value_or(ApiError{.detail_message = "no answer"}));
+               flow.error().value_or(ApiError{.detail = {.kind = DetailKind::no_reply_in_time}}));
         return exit_sign_in;
     }
     watch_interrupts();
@@ -266,7 +270,9 @@ int run_renew_one(Session& session) {
     }
     flow.review();
     if (flow.stage() != Stage::reviewing) {
-        report(flow.missing_choice().value_or("the order could not be reviewed"));
+        const auto missing = flow.missing_choice();
+        report(missing ? ui::missing_choice_words(*missing, ui::Language::en)
+                       : "the order could not be reviewed");
         return exit_usage;
     }
     flow.set_po_number(options.po_number);

@@ -29,6 +29,11 @@ void report(const std::string& what, const ApiError& error) {
     std::fprintf(stderr, "%s\n", error_line(what, error).c_str());
 }
 
+ApiError no_reply_in_time() {
+    return ApiError{
+        .kind = ErrorKind::network, .detail = {.kind = DetailKind::no_reply_in_time}, .timed_out = true};
+}
+
 Session::Session(const CliOptions& options, std::unique_ptr<Transport> transport, std::string base_url,
                  std::filesystem::path config_dir, std::string remembered_client_id,
                  std::optional<std::string> secret_from_env)
@@ -89,16 +94,14 @@ int Session::sign_in() {
 Result<HttpResponse> Session::get_response(const std::string& path) {
     std::optional<Result<HttpResponse>> reply;
     client_.get_response(path, [&reply](Result<HttpResponse> r) { reply = std::move(r); });
-    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms))
-        return ApiError{.kind = ErrorKind::network, .detail_message = "no answer in time", .timed_out = true};
+    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
     return std::move(*reply);
 }
 
 Result<ApiReply> Session::get(const std::string& path) {
     std::optional<Result<ApiReply>> reply;
     client_.get(path, [&reply](Result<ApiReply> r) { reply = std::move(r); });
-    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms))
-        return ApiError{.kind = ErrorKind::network, .detail_message = "no answer in time", .timed_out = true};
+    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
     return std::move(*reply);
 }
 

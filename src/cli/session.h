@@ -80,5 +80,7 @@ void say(const CliOptions& options, const std::string& text);
 // "renewdesk-cli: <what>" (and the error's words) on stderr.
 void report(const std::string& what);
 void report(const std::string& what, const ApiError& error);
+// The CLI stopped waiting for an answer: a network error that timed out (the request may have left).
+ApiError no_reply_in_time();
 
 } // namespace rd::cli

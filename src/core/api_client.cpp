@@ -13,7 +13,7 @@ namespace rd {
 namespace {
 
 ApiError not_signed_in() {
-    return ApiError{.kind = ErrorKind::auth, .detail_message = "You are not signed in."};
+    return ApiError{.kind = ErrorKind::auth, .detail = {.kind = DetailKind::not_signed_in}};
 }
 
 // Single-quoted for a POSIX shell: ' becomes '\''.

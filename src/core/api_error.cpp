@@ -2,32 +2,34 @@
 
 namespace rd {
 
-std::string ApiError::describe() const {
-    std::string text;
+const char* error_kind_name(ErrorKind kind) {
     switch (kind) {
-    case ErrorKind::network:
-        if (untrusted_certificate)
-            text =
-                "The server's certificate is not trusted, so nothing was sent. If your network inspects TLS "
-                "with its own CA, the desktop app can trust that CA: --ca-bundle FILE or \"caBundle\" in "
-                "settings.json.";
-        else if (timed_out) text = "The server did not answer in time.";
-        else if (request_may_have_left)
-            text = "The connection to the server was lost after the request was sent.";
-        else text = "The server could not be reached.";
-        break;
-    case ErrorKind::http: text = "The server answered with an HTTP error instead of the API's reply."; break;
-    case ErrorKind::api: text = "The Partner Portal refused the request."; break;
-    case ErrorKind::auth: text = "The Partner Portal did not accept the sign-in."; break;
-    case ErrorKind::parse: text = "The server's reply could not be read."; break;
-    case ErrorKind::input: text = "That value cannot be used."; break;
+    case ErrorKind::network: return "network";
+    case ErrorKind::http: return "http";
+    case ErrorKind::api: return "api";
+    case ErrorKind::auth: return "auth";
+    case ErrorKind::parse: return "parse";
+    case ErrorKind::input: return "input";
     }
-    if (!detail_message.empty()) text += " " + detail_message;
-    if (!code.empty()) text += " (code: " + code + ")";
-    if (http_status != 0) text += " HTTP status " + std::to_string(http_status) + ".";
-    if (!excerpt.empty()) text += " Reply began: \"" + excerpt + "\"";
-    if (!request_id.empty()) text += " Request id: " + request_id + ".";
-    return text;
+    return "parse";
+}
+
+std::string ApiError::log_line() const {
+    std::string line = std::string("kind=") + error_kind_name(kind);
+    if (detail.kind != DetailKind::none) line += std::string(" detail=") + detail_kind_name(detail.kind);
+    if (!detail.subject.empty()) line += " subject=\"" + detail.subject + "\"";
+    if (!detail.value.empty()) line += " value=\"" + detail.value + "\"";
+    if (detail.number >= 0) line += " number=" + std::to_string(detail.number);
+    if (http_status != 0) line += " http=" + std::to_string(http_status);
+    if (!code.empty()) line += " code=" + code;
+    if (!api_text.empty()) line += " api_text=\"" + api_text + "\"";
+    if (!transport_text.empty()) line += " transport_text=\"" + transport_text + "\"";
+    if (!excerpt.empty()) line += " excerpt=\"" + excerpt + "\"";
+    if (!request_id.empty()) line += " request_id=" + request_id;
+    if (timed_out) line += " timed_out";
+    if (untrusted_certificate) line += " untrusted_certificate";
+    if (request_may_have_left) line += " may_have_left";
+    return line;
 }
 
 } // namespace rd

@@ -1,5 +1,9 @@
-// ApiError: what went wrong with one API call, carrying what a person needs to act on it.
+// ApiError: what went wrong with one API call, as facts: the kind, a typed detail, the identifiers a
+// support person asks for, and the words that came from outside exactly as they came. The UI and the
+// CLI word it (src/ui/words/error_words.h); the core holds no sentence for a person.
 #pragma once
+
+#include "error_detail.h"
 
 #include <string>
 
@@ -18,7 +22,9 @@ struct ApiError {
     ErrorKind kind = ErrorKind::parse;
     int http_status = 0;        // 0 when no response arrived
     std::string code;           // the envelope's `code`, when there was one
-    std::string detail_message; // the envelope's `detailMessage`, or our own explanation
+    ErrorDetail detail;         // what exactly went wrong, beyond the kind
+    std::string api_text;       // the server's own words (detailMessage, a gateway's message), untouched
+    std::string transport_text; // the transport's own words (curl's, the browser's), untouched
     std::string request_id;     // the envelope's `requestId`, for support tickets
     std::string excerpt;        // a short, secret-free excerpt of an unexpected body
     bool timed_out = false;
@@ -27,8 +33,10 @@ struct ApiError {
     // "failed" (the server said no) and "outcome unknown" (we cannot tell whether it was placed).
     bool request_may_have_left = false;
 
-    // One paragraph in plain words, with every identifier a support person would ask for.
-    std::string describe() const;
+    // The facts as one line of key=value for logs, test hooks and test diagnostics (not for a person).
+    std::string log_line() const;
 };
+
+const char* error_kind_name(ErrorKind kind); // "network", "http", "api", "auth", "parse", "input"
 
 } // namespace rd

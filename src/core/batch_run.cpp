@@ -100,10 +100,8 @@ void BatchRun::send_next() {
         in_flight_.reset();
         journal_unwritable_ = true;
         rows_[row].status = BatchRowStatus::failed;
-        rows_[row].error = ApiError{
-            .kind = ErrorKind::input,
-            .detail_message =
-                "The batch journal could not be written (disk full or a read-only folder?): not sent."};
+        rows_[row].error =
+            ApiError{.kind = ErrorKind::input, .detail = {.kind = DetailKind::batch_journal_unwritable}};
         return stop(); // every later row would meet the same disk
     }
     const std::uint64_t epoch = epoch_;
@@ -149,21 +147,16 @@ void BatchRun::precheck_row(std::size_t index, std::vector<RuledOutAttempt> susp
                 std::string orders;
                 for (const OrderSummary& order : result.unproven)
                     orders += (orders.empty() ? "" : ", ") + order.order_no;
-                row.error = ApiError{
-                    .kind = ErrorKind::input,
-                    .detail_message = "Orders " + orders +
-                                      " carry the PO number of an earlier attempt for this customer, and "
-                                      "RenewDesk cannot prove whether one is that attempt's: check them in "
-                                      "the Partner Portal. Not sent."};
+                row.error =
+                    ApiError{.kind = ErrorKind::input,
+                             .detail = {.kind = DetailKind::batch_late_orders_unproven, .value = orders}};
                 return send_next();
             }
             if (result.status == ReconcileStatus::error) {
                 prechecking_.reset();
                 row.status = BatchRowStatus::failed; // not sent: nothing was created for this row
-                row.error = ApiError{
-                    .kind = ErrorKind::input,
-                    .detail_message = "The order list could not be read to check an earlier attempt for this "
-                                      "customer that may have been placed late: not sent."};
+                row.error = ApiError{.kind = ErrorKind::input,
+                                     .detail = {.kind = DetailKind::batch_late_check_unreadable}};
                 if (result.error) row.request_id = result.error->request_id;
                 return send_next();
             }

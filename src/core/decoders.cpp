@@ -12,9 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-ApiError shape_error(std::string what) {
-    return ApiError{
-        .kind = ErrorKind::parse, .detail_message = std::move(what), .request_may_have_left = true};
+ApiError shape_error(ErrorDetail detail) {
+    return ApiError{.kind = ErrorKind::parse, .detail = std::move(detail), .request_may_have_left = true};
 }
 
 // A value as text: strings as they are, numbers as their exact JSON text, anything else empty.
@@ -50,7 +49,8 @@ std::string first_text_of(const json& object, std::initializer_list<const char*>
 
 // Lists are typed Object<...> in the docs: accept an array, a paging wrapper, or a single object.
 // The items are pointed at, never copied: a list of 10,000 users is a few MB of DOM.
-Result<std::vector<const json*>> items_of(const json& result, const char* what) {
+// `not_list`: the detail when `result` is neither.
+Result<std::vector<const json*>> items_of(const json& result, DetailKind not_list) {
     std::vector<const json*> items;
     const json* list = nullptr;
     if (result.is_array()) {
@@ -67,7 +67,7 @@ Result<std::vector<const json*>> items_of(const json& result, const char* what) 
         }
         if (!list) return std::vector<const json*>{&result};
     } else {
-        return shape_error(std::string("The ") + what + " is neither a list nor an object.");
+        return shape_error({.kind = not_list});
     }
     items.reserve(list->size());
     for (const auto& item : *list)
@@ -76,7 +76,7 @@ Result<std::vector<const json*>> items_of(const json& result, const char* what) 
 }
 
 void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen,
-                   std::vector<std::string>& errors) {
+                   std::vector<ErrorDetail>& errors) {
     if (node.is_array()) {
         for (const auto& item : node)
             collect_plans(item, plans, seen, errors);
@@ -86,7 +86,7 @@ void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& s
     if (auto it = node.find("planId"); it != node.end()) {
         auto id = id_from_json(*it, "planId");
         if (!id) {
-            errors.push_back(id.error().detail_message);
+            errors.push_back(id.error().detail);
         } else if (seen.insert(id.value()).second) {
             plans.push_back(Plan{
                 .plan_id = id.value(),
@@ -145,24 +145,24 @@ std::optional<SubordinateUser> subordinate_user_of(const json& item) {
 } // namespace
 
 Result<TokenGrant> decode_token(const json& result) {
-    if (!result.is_object()) return shape_error("The token reply has no Token_Details object.");
+    if (!result.is_object()) return shape_error({.kind = DetailKind::token_reply_no_details});
     TokenGrant grant{
         .token = text_of(result, "token"),
         .token_head = text_of(result, "tokenHead"),
         .refresh_token = text_of(result, "refreshToken"),
     };
-    if (grant.token.empty()) return shape_error("The token reply has no token.");
+    if (grant.token.empty()) return shape_error({.kind = DetailKind::token_reply_missing_token});
     std::string expires = text_of(result, "expiresIn");
     auto seconds = parse_id(expires);
     if (!seconds || seconds->value == 0 || seconds->value > 366u * 24 * 3600)
-        return shape_error("The token reply's expiresIn is not a number of seconds: \"" + expires + "\"");
+        return shape_error({.kind = DetailKind::token_expiry_not_seconds, .value = expires});
     grant.expires_in_s = static_cast<std::int64_t>(seconds->value);
     return grant;
 }
 
 Result<std::vector<SubordinateUser>>
 DecodeSubordinateUsers::operator()(const json& result, std::vector<std::string>* skipped) const {
-    auto items = items_of(result, "subordinate user list");
+    auto items = items_of(result, DetailKind::users_not_list);
     if (!items) return items.error();
     std::vector<SubordinateUser> users;
     users.reserve(items.value().size());
@@ -181,16 +181,19 @@ Result<PlanCatalog> decode_plan_catalog(const json& result) {
     PlanCatalog catalog;
     catalog.raw_json = json_text(result, 2);
     std::set<Id64> seen;
-    std::vector<std::string> errors;
+    std::vector<ErrorDetail> errors;
     collect_plans(result, catalog.plans, seen, errors);
-    if (catalog.plans.empty() && !errors.empty())
-        return shape_error("No usable plan id in the plan list: " + errors.front());
+    if (catalog.plans.empty() && !errors.empty()) {
+        ErrorDetail first = errors.front(); // its member, problem and value
+        first.kind = DetailKind::plan_list_no_usable_id;
+        return shape_error(std::move(first));
+    }
     return catalog;
 }
 
 Result<std::vector<BillingContact>>
 DecodeBillingContacts::operator()(const json& result, std::vector<std::string>* skipped) const {
-    auto items = items_of(result, "billing contact list");
+    auto items = items_of(result, DetailKind::contacts_not_list);
     if (!items) return items.error();
     std::vector<BillingContact> contacts;
     contacts.reserve(items.value().size());
@@ -230,11 +233,12 @@ OrderReceipt decode_order_receipt(const json& result) {
 }
 
 // createTime as epoch seconds or milliseconds, a JSON integer or a string of digits; anything else
-// (or a time before 2000 or after 2200) leaves create_time 0 and says why in create_time_error.
+// (or a time before 2000 or after 2200) leaves create_time 0 and keeps what came in
+// create_time_unreadable.
 static void read_create_time(const json& item, OrderSummary& order) {
     auto it = item.find("createTime");
     if (it == item.end()) {
-        order.create_time_error = "(missing)";
+        order.create_time_unreadable = ""; // missing
         return;
     }
     std::optional<std::int64_t> value;
@@ -254,20 +258,20 @@ static void read_create_time(const json& item, OrderSummary& order) {
         if (ms < year_2000_ms || ms >= year_2200_ms) value.reset();
     }
     if (!value) {
-        order.create_time_error = json_text(*it);
+        order.create_time_unreadable = json_text(*it);
         return;
     }
     order.create_time = *value;
 }
 
 Result<OrderPage> decode_order_page(const json& result) {
-    auto items = items_of(result, "order list");
+    auto items = items_of(result, DetailKind::orders_not_list);
     if (!items) return items.error();
     OrderPage page;
     page.orders.reserve(items.value().size());
     for (const json* entry : items.value()) {
         const json& item = *entry;
-        if (!item.is_object()) return shape_error("An order in the list is not an object.");
+        if (!item.is_object()) return shape_error({.kind = DetailKind::order_not_object});
         OrderSummary order{
             .id = text_of(item, "id"),
             .order_no = text_of(item, "orderNo"),

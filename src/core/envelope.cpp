@@ -48,27 +48,22 @@ std::string header_value(std::string_view lines, std::string_view name) {
     return {};
 }
 
-// "in 30 seconds", "in 3 minutes", "after Wed, 21 Oct 2015 07:28:00 GMT", "later".
-std::string retry_when(const std::string& retry_after) {
-    if (retry_after.empty()) return "later";
-    if (retry_after.size() > 9 || retry_after.find_first_not_of("0123456789") != std::string::npos)
-        return "after " + utf8_prefix(retry_after, 40); // an HTTP date
-    long seconds = 0;
-    std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
-    if (seconds <= 1) return seconds == 1 ? "in 1 second" : "now";
-    if (seconds < 120) return "in " + std::to_string(seconds) + " seconds";
-    return "in " + std::to_string((seconds + 59) / 60) + " minutes";
-}
-
 // 429 and 503 say "not now", whoever sent them: the person is told when to try again.
 bool is_busy(int status) {
     return status == 429 || status == 503;
 }
 
-std::string busy_message(const HttpResponse& response) {
-    const std::string when = retry_when(header_value(response.failure_text, "Retry-After"));
-    return response.status == 429 ? "The Partner Portal is busy: try again " + when + "."
-                                  : "The Partner Portal is unavailable for now: try again " + when + ".";
+// When to try again, from Retry-After: seconds, an HTTP date (kept as text), or neither ("later").
+ErrorDetail busy_detail(const HttpResponse& response) {
+    ErrorDetail detail{.kind = response.status == 429 ? DetailKind::busy : DetailKind::unavailable};
+    const std::string retry_after = header_value(response.failure_text, "Retry-After");
+    if (retry_after.empty()) return detail;
+    if (retry_after.size() > 9 || retry_after.find_first_not_of("0123456789") != std::string::npos) {
+        detail.value = utf8_prefix(retry_after, 40); // an HTTP date
+        return detail;
+    }
+    std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), detail.number);
+    return detail;
 }
 
 std::string string_member(const nlohmann::json& object, const char* name) {
@@ -85,11 +80,11 @@ ApiError transport_error(const HttpResponse& response) {
         // could not be read, from a request that certainly reached the server.
         ApiError error{.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http,
                        .http_status = response.status,
-                       .detail_message = response.failure_text};
+                       .transport_text = response.failure_text};
         error.request_may_have_left = true;
         return error;
     }
-    ApiError error{.kind = ErrorKind::network, .detail_message = response.failure_text};
+    ApiError error{.kind = ErrorKind::network, .transport_text = response.failure_text};
     error.timed_out = response.failure == TransportFailure::timed_out;
     error.untrusted_certificate = response.failure == TransportFailure::untrusted_certificate;
     error.request_may_have_left =
@@ -100,18 +95,15 @@ ApiError transport_error(const HttpResponse& response) {
 ApiError redirect_error(const HttpResponse& response) {
     const std::string location = header_value(response.failure_text, "Location");
     ApiError error{.kind = ErrorKind::http, .http_status = response.status};
-    error.detail_message = "The server redirected the request" +
-                           (location.empty() ? std::string() : " to " + utf8_prefix(location, 200)) +
-                           " instead of answering it; RenewDesk never follows redirects. Check the Base URL "
-                           "(https:// or http://, the host name, no extra path).";
+    error.detail = {.kind = DetailKind::redirected, .subject = utf8_prefix(location, 200)};
     error.request_may_have_left = true;
     return error;
 }
 
-ApiError unreadable_body(const HttpResponse& response, BodySecrets secrets, std::string why) {
+ApiError unreadable_body(const HttpResponse& response, BodySecrets secrets, ErrorDetail why) {
     ApiError error{.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http};
     error.http_status = response.status;
-    error.detail_message = is_busy(response.status) ? busy_message(response) : std::move(why);
+    error.detail = is_busy(response.status) ? busy_detail(response) : std::move(why);
     error.request_may_have_left = true;
     if (secrets == BodySecrets::none) error.excerpt = body_excerpt(response.body);
     return error;
@@ -149,16 +141,17 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     // Most replies are well-formed UTF-8: they are parsed in place, not through a repaired copy.
     std::string repaired_body;
     const std::string_view text = utf8_text(response.body, repaired_body);
-    std::string refusal;
+    ErrorDetail refusal;
     std::optional<nlohmann::json> document = parse_strict(text, refusal);
     if (!document) {
-        if (!refusal.empty()) return unreadable_body(response, secrets, refusal);
-        return unreadable_body(response, secrets,
-                               response.body.empty() ? "The reply was empty." : "The reply is not JSON.");
+        if (refusal.kind != DetailKind::none) return unreadable_body(response, secrets, refusal);
+        return unreadable_body(
+            response, secrets,
+            {.kind = response.body.empty() ? DetailKind::reply_empty : DetailKind::reply_not_json});
     }
     nlohmann::json& body = *document;
     if (!body.is_object() || !body.contains("code"))
-        return unreadable_body(response, secrets, "The reply is JSON but not the API's envelope.");
+        return unreadable_body(response, secrets, {.kind = DetailKind::not_envelope});
 
     std::string code = string_member(body, "code");
     int status = response.status;
@@ -176,25 +169,25 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
                      : ErrorKind::api;
     error.http_status = response.status;
     error.code = code;
-    error.detail_message = string_member(body, "detailMessage");
+    error.api_text = string_member(body, "detailMessage");
     error.request_id = string_member(body, "requestId");
     error.request_may_have_left = true;
     if (code == "success") { // success in the body but an HTTP error on the wire: trust neither
         error.kind = ErrorKind::http;
-        error.detail_message = "The reply says success but its HTTP status is an error.";
+        error.api_text.clear(); // the detailMessage of a "success" explains nothing about the error
+        error.detail.kind = DetailKind::success_with_http_error;
     }
     if (body["code"].is_number()) {
         // A gateway's JSON ({"code":504,"message":"Gateway Timeout"}), not the API's envelope: say what
         // it says. A 401/403 stays an auth error (a gateway may check the token too).
         if (error.kind == ErrorKind::api)
             error.kind = is_2xx(response.status) ? ErrorKind::parse : ErrorKind::http;
-        if (error.detail_message.empty()) error.detail_message = string_member(body, "message");
-        if (error.detail_message.empty())
-            error.detail_message = "The reply is JSON but not the API's envelope.";
+        if (error.api_text.empty() && error.detail.kind == DetailKind::none)
+            error.api_text = string_member(body, "message");
+        if (error.api_text.empty() && error.detail.kind == DetailKind::none)
+            error.detail.kind = DetailKind::not_envelope;
     }
-    if (is_busy(response.status))
-        error.detail_message =
-            busy_message(response) + (error.detail_message.empty() ? "" : " " + error.detail_message);
+    if (is_busy(response.status)) error.detail = busy_detail(response); // the API's words stay beside it
     return error;
 }
 

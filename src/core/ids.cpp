@@ -22,44 +22,38 @@ std::optional<Id64> parse_id(std::string_view digits) {
     return Id64{value};
 }
 
-Result<Id64> parse_typed_id(std::string_view text, std::string_view what) {
+Result<Id64> parse_typed_id(std::string_view text, TypedId which) {
     auto first = text.find_first_not_of(" \t\r\n");
     auto last = text.find_last_not_of(" \t\r\n");
     std::string_view trimmed =
         first == std::string_view::npos ? std::string_view{} : text.substr(first, last - first + 1);
-    ApiError error{.kind = ErrorKind::input};
-    if (trimmed.empty()) {
-        error.detail_message = std::string(what) + " is empty.";
-        return error;
-    }
-    if (auto id = parse_id(trimmed)) return *id;
-    error.detail_message =
-        std::string(what) + " must be digits only and fit in 64 bits (at most 18446744073709551615).";
-    return error;
+    if (!trimmed.empty())
+        if (auto id = parse_id(trimmed)) return *id;
+    return ApiError{.kind = ErrorKind::input,
+                    .detail = {.kind = DetailKind::typed_id_invalid,
+                               .id_problem = trimmed.empty() ? IdProblem::empty : IdProblem::not_digits,
+                               .typed_id = which}};
 }
 
 Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
-    ApiError error{.kind = ErrorKind::parse};
+    ErrorDetail detail{.kind = DetailKind::id_unreadable, .subject = std::string(field)};
     if (value.is_number_unsigned()) return Id64{value.get<std::uint64_t>()};
     if (value.is_number_integer()) { // the parser keeps only negatives signed; "-0" is one of them
-        error.detail_message =
-            std::string(field) + (value.get<std::int64_t>() == 0 ? " is -0, which is not an id"
-                                                                 : " is negative: " + json_text(value));
-        return error;
-    }
-    if (value.is_string()) {
+        detail.id_problem = value.get<std::int64_t>() == 0 ? IdProblem::minus_zero : IdProblem::negative;
+        detail.value = json_text(value);
+    } else if (value.is_string()) {
         if (auto id = parse_id(value.get_ref<const std::string&>())) return *id;
-        error.detail_message = std::string(field) + " is not a 64-bit decimal number: " + json_text(value);
-        return error;
+        detail.id_problem = IdProblem::not_decimal;
+        detail.value = json_text(value);
+    } else if (value.is_number_float()) {
+        detail.id_problem = IdProblem::not_exact; // a fraction, an exponent or more than 64 bits
+    } else if (value.is_null()) {
+        detail.id_problem = IdProblem::missing;
+    } else {
+        detail.id_problem = IdProblem::wrong_type;
+        detail.value = json_text(value);
     }
-    if (value.is_number_float()) {
-        error.detail_message =
-            std::string(field) + " is not an exact integer (a fraction, an exponent or more than 64 bits)";
-        return error;
-    }
-    error.detail_message = std::string(field) +
-                           (value.is_null() ? " is missing" : " has an unexpected type: " + json_text(value));
-    return error;
+    return ApiError{.kind = ErrorKind::parse, .detail = std::move(detail)};
 }
 
 std::optional<std::string> opaque_id_from_json(const nlohmann::json& value) {

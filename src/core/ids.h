@@ -24,10 +24,11 @@ struct Id64 {
 // Decimal digits only (no sign, no spaces, no exponent), within 64 bits.
 std::optional<Id64> parse_id(std::string_view digits);
 
-// The same, for text a person typed: surrounding spaces are ignored, and the message says what is wrong.
-Result<Id64> parse_typed_id(std::string_view text, std::string_view what);
+// The same, for text a person typed: surrounding spaces are ignored; the error's detail is
+// typed_id_invalid with `which` and the problem (empty, not_digits).
+Result<Id64> parse_typed_id(std::string_view text, TypedId which);
 
-// A JSON integer or a decimal string. `field` names the member in the error message.
+// A JSON integer or a decimal string. The error's detail is id_unreadable, `field` its subject.
 Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field);
 
 // Ids the API keeps opaque (partnerId may be an email): a string as is, an integer as its exact digits.

@@ -20,17 +20,6 @@ std::string display_name(const BillingContact& contact) {
     return full_name(contact.first_name, contact.last_name);
 }
 
-std::string order_status_in_words(const std::string& status) {
-    if (status == "succeed") return "Succeeded: the renewal is in effect";
-    if (status == "pending") return "Pending: waiting for payment or review in the Partner Portal";
-    if (status == "failed") return "Failed: the Partner Portal did not complete the order";
-    if (status == "invalid") return "Invalid: the Partner Portal rejected the order";
-    if (status == "cancelled") return "Cancelled: an order exists, nothing was renewed";
-    if (status == "refunded") return "Refunded: an order exists, nothing was renewed";
-    if (status.empty()) return "Not reported";
-    return "Placed, status \"" + status + "\": check it in the Partner Portal";
-}
-
 OrderState order_state(const std::string& status) {
     if (status == "succeed") return OrderState::in_effect;
     if (status == "pending") return OrderState::awaiting_payment;

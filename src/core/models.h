@@ -87,8 +87,8 @@ struct OrderSummary {
     std::int64_t create_time = 0; // epoch; unit not documented (ms in the sandbox)
     std::string custom_reference_no;
     // Set when createTime was missing or unreadable (a date text, a fraction, out of range): the raw
-    // member as JSON ("(missing)" when absent). Such an order cannot be placed in time.
-    std::string create_time_error;
+    // member as JSON ("" when absent). Such an order cannot be placed in time.
+    std::optional<std::string> create_time_unreadable;
 };
 
 struct OrderPage {
@@ -104,9 +104,6 @@ std::int64_t create_time_ms(std::int64_t create_time);
 // "First Last", or the one part that is there ("" when both are empty): never a stray space.
 std::string display_name(const SubordinateUser& user);
 std::string display_name(const BillingContact& contact);
-
-// "succeed" -> "Succeeded: the renewal is in effect", etc.: the status words the docs list, in plain words.
-std::string order_status_in_words(const std::string& status);
 
 // The one table every front end follows for an order that exists (a receipt, an order found after an
 // unknown outcome, an Orders row, a batch row, the CLI's exit code):

@@ -116,11 +116,11 @@ void OrderReconciler::fetch(std::int64_t page_no) {
         if (run != run_) return;
         if (!page) return fail(page.error());
         for (const OrderSummary& order : page.value().orders)
-            if (!order.create_time_error.empty())
-                return fail(ApiError{
-                    .kind = ErrorKind::parse,
-                    .detail_message = "Order " + order.order_no +
-                                      " has a createTime RenewDesk cannot read: " + order.create_time_error});
+            if (order.create_time_unreadable)
+                return fail(ApiError{.kind = ErrorKind::parse,
+                                     .detail = {.kind = DetailKind::order_time_unreadable,
+                                                .subject = order.order_no,
+                                                .value = *order.create_time_unreadable}});
         take_page(page_no, page.value());
         next();
     });
@@ -168,11 +168,9 @@ void OrderReconciler::next() {
         const auto seen = page_has_older_.find(page_no);
         if (seen == page_has_older_.end()) {
             if (result_.pages_read >= max_pages)
-                return fail(
-                    ApiError{.kind = ErrorKind::input,
-                             .detail_message = "The order list holds more than " +
-                                               std::to_string(max_pages * page_size) +
-                                               " orders to look through; check it in the Partner Portal."});
+                return fail(ApiError{.kind = ErrorKind::input,
+                                     .detail = {.kind = DetailKind::order_list_too_long,
+                                                .number = static_cast<std::int64_t>(max_pages) * page_size}});
             return fetch(page_no);
         }
         if (seen->second) break;

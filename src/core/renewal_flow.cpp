@@ -76,13 +76,10 @@ RenewalFlow::RenewalFlow(ApiClient& client, JournalStore* journal)
 void RenewalFlow::sign_in(const std::string& base_url, std::string client_id, std::string client_secret) {
     if (stage_ != Stage::signed_out) return;
     error_.reset();
-    ApiError missing{.kind = ErrorKind::input};
-    if (client_id.empty())
-        missing.detail_message = "Enter the Client ID from the Partner Portal (System > API).";
-    else if (client_secret.empty())
-        missing.detail_message = "Enter the Client Secret from the Partner Portal (System > API).";
-    if (!missing.detail_message.empty()) {
-        error_ = missing;
+    if (client_id.empty() || client_secret.empty()) {
+        error_ = ApiError{.kind = ErrorKind::input,
+                          .detail = {.kind = client_id.empty() ? DetailKind::enter_client_id
+                                                               : DetailKind::enter_client_secret}};
         return;
     }
     client_.set_base_url(base_url);

@@ -36,6 +36,8 @@ namespace rd {
 enum class Stage { signed_out, signing_in, choosing, reviewing, submitting, done, failed, outcome_unknown };
 enum class LookupStatus { idle, loading, loaded, failed };
 enum class LookupKind { users, plans, contacts };
+// The first choice still missing before the review: who the renewal is for, the plan, the contact.
+enum class MissingChoice { target, plan, contact };
 
 template <class T> struct Lookup {
     LookupStatus status = LookupStatus::idle;
@@ -140,7 +142,7 @@ class RenewalFlow {
     // The last confirm() sent nothing because the journal could not be written.
     bool journal_unwritable() const { return journal_unwritable_; }
     const Selection& selection() const { return selection_; }
-    std::optional<std::string> missing_choice() const; // what is still needed before review, in words
+    std::optional<MissingChoice> missing_choice() const; // what is still needed before review
     const RenewalOrder& order() const { return order_; }
     const std::string& order_body() const { return order_body_; } // exactly what is / was sent
     std::string order_as_curl() const;
@@ -168,7 +170,7 @@ class RenewalFlow {
     bool claim_journal(bool keep);
     bool journal_is_this_accounts() const;
     void after_sign_in();                     // the sign-in has answered and the journal is ours (or none)
-    void refuse_unjournaled(std::string why); // confirm() sends nothing: Stage::failed, not sent
+    void refuse_unjournaled(ErrorDetail why); // confirm() sends nothing: Stage::failed, not sent
     void reset_choices();
     void preselect();
 

@@ -8,9 +8,9 @@ namespace rd {
 namespace {
 
 // A typed id is taken exactly or not at all: an unreadable one clears the choice and says why.
-void take_typed_id(const std::string& text, std::string_view what, std::optional<Id64>& id,
+void take_typed_id(const std::string& text, TypedId which, std::optional<Id64>& id,
                    std::optional<ApiError>& error) {
-    auto parsed = parse_typed_id(text, what);
+    auto parsed = parse_typed_id(text, which);
     if (parsed) {
         id = parsed.value();
         error.reset();
@@ -58,7 +58,7 @@ void RenewalFlow::choose_plan(Id64 plan_id) {
 
 void RenewalFlow::type_plan_id(const std::string& text) {
     if (stage_ != Stage::choosing) return;
-    take_typed_id(text, "The plan id", selection_.plan_id, selection_.typed_plan_error);
+    take_typed_id(text, TypedId::plan, selection_.plan_id, selection_.typed_plan_error);
 }
 
 void RenewalFlow::choose_billing_contact(Id64 billing_id) {
@@ -72,13 +72,13 @@ void RenewalFlow::choose_billing_contact(Id64 billing_id) {
 
 void RenewalFlow::type_billing_id(const std::string& text) {
     if (stage_ != Stage::choosing) return;
-    take_typed_id(text, "The billing contact id", selection_.billing_id, selection_.typed_billing_error);
+    take_typed_id(text, TypedId::billing_contact, selection_.billing_id, selection_.typed_billing_error);
 }
 
-std::optional<std::string> RenewalFlow::missing_choice() const {
-    if (!selection_.target) return "Choose who the renewal is for: yourself or a subordinate user.";
-    if (!selection_.plan_id) return "Choose the plan, or type its plan id.";
-    if (!selection_.billing_id) return "Choose the billing contact who receives the invoice, or type its id.";
+std::optional<MissingChoice> RenewalFlow::missing_choice() const {
+    if (!selection_.target) return MissingChoice::target;
+    if (!selection_.plan_id) return MissingChoice::plan;
+    if (!selection_.billing_id) return MissingChoice::contact;
     return std::nullopt;
 }
 

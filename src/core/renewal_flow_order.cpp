@@ -36,16 +36,13 @@ bool RenewalFlow::confirm() {
     // The journal must be ours before anything is written or sent. Another live copy holding it, or
     // an attempt it left there, means no order from this confirmation (the latter is adopted).
     if (!claim_journal(/*keep=*/true)) {
-        refuse_unjournaled("Another RenewDesk (pid " + std::to_string(busy_holder_->pid) +
-                           ") is sending an order from this computer: nothing was sent. Try again once it "
-                           "has finished.");
+        refuse_unjournaled({.kind = DetailKind::journal_busy, .number = busy_holder_->pid});
         return false;
     }
     if (journal_entry_) {
         if (journal_is_this_accounts()) return resume_journaled_order(), false; // reconciled first
         journal_.release();
-        refuse_unjournaled(
-            "An earlier order for another account or host has an unknown outcome: nothing was sent.");
+        refuse_unjournaled({.kind = DetailKind::earlier_order_unresolved});
         return false;
     }
     stage_ = Stage::submitting; // before the request exists: nothing can confirm this review again
@@ -69,9 +66,7 @@ void RenewalFlow::check_for_late_commit(std::vector<RuledOutAttempt> suspects) {
                           const ReconcileResult& result = reconciler_.result();
                           if (result.status == ReconcileStatus::error) {
                               journal_.release();
-                              return refuse_unjournaled(
-                                  "The order list could not be read to check an earlier attempt for "
-                                  "this customer that may have been placed late: nothing was sent.");
+                              return refuse_unjournaled({.kind = DetailKind::late_check_unreadable});
                           }
                           if (result.status == ReconcileStatus::found) {
                               // The earlier attempt's order appeared after all: that is the answer, and
@@ -148,8 +143,7 @@ void RenewalFlow::send_order() {
         --orders_sent_;
         journal_unwritable_ = true;
         journal_.release();
-        refuse_unjournaled("The in-flight journal could not be written (disk full or a read-only folder?): "
-                           "nothing was sent.");
+        refuse_unjournaled({.kind = DetailKind::journal_unwritable});
         return;
     }
     std::uint64_t epoch = epoch_;
@@ -331,8 +325,8 @@ bool RenewalFlow::journal_is_this_accounts() const {
            journal_entry_->client_id == client_.client_id();
 }
 
-void RenewalFlow::refuse_unjournaled(std::string why) {
-    error_ = ApiError{.kind = ErrorKind::input, .detail_message = std::move(why)};
+void RenewalFlow::refuse_unjournaled(ErrorDetail why) {
+    error_ = ApiError{.kind = ErrorKind::input, .detail = std::move(why)};
     failure_ = OrderOutcome::not_sent;
     stage_ = Stage::failed;
 }

@@ -98,7 +98,7 @@ class StrictDocument {
     using json = nlohmann::json;
 
     json root;
-    std::string refusal; // why the document was refused, when it was for one of our reasons
+    ErrorDetail refusal; // why the document was refused, when it was for one of our reasons
 
     bool null() { return add(nullptr); }
     bool boolean(bool value) { return add(value); }
@@ -116,8 +116,8 @@ class StrictDocument {
         auto& object = open_.back()->get_ref<json::object_t&>();
         auto [member, inserted] = object.try_emplace(std::move(name)); // not moved from when present
         if (!inserted) {
-            refusal = "The reply names \"" + utf8_prefix(member->first, 60) +
-                      "\" twice in one object, so which of its values is meant cannot be told.";
+            // Which of its values is meant cannot be told.
+            refusal = {.kind = DetailKind::member_twice, .subject = utf8_prefix(member->first, 60)};
             return false;
         }
         member_ = &member->second;
@@ -145,7 +145,7 @@ class StrictDocument {
 
     bool open(json::value_t type) {
         if (open_.size() >= max_nesting) {
-            refusal = "The reply is nested too deeply to be the API's JSON.";
+            refusal = {.kind = DetailKind::nested_too_deeply};
             return false;
         }
         json* container = slot();
@@ -177,7 +177,7 @@ bool is_valid_utf8(std::string_view text) {
     return well_formed_utf8(text);
 }
 
-std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal) {
+std::optional<nlohmann::json> parse_strict(std::string_view text, ErrorDetail& refusal) {
     // The common case, quickly; anything else (and every refusal, with its reason) through nlohmann.
     if (auto plain = parse_plain_json(text, max_nesting)) return plain;
     StrictDocument document;

@@ -4,6 +4,8 @@
 // object (nlohmann keeps its last value) and nesting deeper than 64 levels (the decoders recurse).
 #pragma once
 
+#include "error_detail.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -19,8 +21,8 @@ std::string valid_utf8(std::string_view text, bool& changed);
 // Whether `text` is well-formed UTF-8 already (then valid_utf8 would only copy it).
 bool is_valid_utf8(std::string_view text);
 
-// The document, or nothing; `refusal` then says why in words for the person when it was one of
-// the two reasons above, and stays empty for plain invalid JSON.
-std::optional<nlohmann::json> parse_strict(std::string_view text, std::string& refusal);
+// The document, or nothing; `refusal` then says why when it was one of the two reasons above
+// (member_twice, nested_too_deeply), and stays DetailKind::none for plain invalid JSON.
+std::optional<nlohmann::json> parse_strict(std::string_view text, ErrorDetail& refusal);
 
 } // namespace rd

@@ -4,6 +4,7 @@
 #include "build_info.h"
 
 #include "display_text.h"
+#include "error_words.h"
 #include "orders_screen.h"
 #include "text.h"
 #include "widgets.h"
@@ -87,7 +88,7 @@ std::string App::state_json() const {
         {"targetHost", url_host(impl_->client.base_url())},
         {"sendingToSandbox", impl_->sending_to_sandbox()},
         {"closeAsked", impl_->close_asked},
-        {"error", flow.error() ? flow.error()->describe() : ""},
+        {"error", flow.error() ? error_words(*flow.error(), Language::en) : ""},
         {"errorRequestId", flow.error() ? flow.error()->request_id : ""},
         {"receiptStatus", flow.receipt().order_status},
         {"notice", impl_->notice},

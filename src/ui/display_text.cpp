@@ -39,17 +39,6 @@ StatusHeading receipt_heading(const std::string& order_status) {
     return {format(Text::heading_status_other_fmt, order_status.c_str()), Tone::pending};
 }
 
-std::string order_status_words(const std::string& status) {
-    if (status == "succeed") return tr(Text::status_succeed);
-    if (status == "pending") return tr(Text::status_pending);
-    if (status == "failed") return tr(Text::status_failed);
-    if (status == "invalid") return tr(Text::status_invalid);
-    if (status == "cancelled") return tr(Text::status_cancelled);
-    if (status == "refunded") return tr(Text::status_refunded);
-    if (status.empty()) return tr(Text::status_not_reported);
-    return format(Text::status_other_fmt, status.c_str());
-}
-
 std::string url_host(const std::string& url) {
     std::string rest = url;
     if (const auto scheme = rest.find("://"); scheme != std::string::npos) rest = rest.substr(scheme + 3);

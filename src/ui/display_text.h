@@ -2,6 +2,8 @@
 // heading a receipt deserves for each order status.
 #pragma once
 
+#include "order_status_words.h" // the screens that show statuses include this header
+
 #include <imgui.h>
 
 #include <cstdint>
@@ -24,9 +26,6 @@ struct StatusHeading {
 
 // The receipt's heading for an orderStatus: only `succeed` is "placed and paid".
 StatusHeading receipt_heading(const std::string& order_status);
-
-// An order status in words (the core's order_status_in_words, in the current language).
-std::string order_status_words(const std::string& status);
 
 // The host part of a URL ("https://a.example:8443/x" -> "a.example:8443").
 std::string url_host(const std::string& url);

@@ -11,8 +11,6 @@
 #include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem
 
 #include <algorithm>
-#include <cstdarg>
-#include <cstdio>
 
 namespace rd::ui {
 
@@ -93,19 +91,6 @@ void track(const std::string& label) {
             b.x == rect.x && b.y == rect.y && b.w == rect.w && b.h == rect.h && b.visible == rect.visible;
         rect.still = same ? std::min(b.still + 1, 2) : 0;
     }
-}
-
-std::string format(Text text, ...) {
-    std::va_list args;
-    va_start(args, text);
-    std::va_list copy;
-    va_copy(copy, args);
-    const int length = std::vsnprintf(nullptr, 0, tr(text), copy);
-    va_end(copy);
-    std::string out(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
-    if (length > 0) std::vsnprintf(out.data(), out.size() + 1, tr(text), args);
-    va_end(args);
-    return out;
 }
 
 std::string label(Text text) {

@@ -22,8 +22,6 @@ void begin_tracking_frame();
 // The label of the tracked widget that has keyboard focus this frame (empty when none).
 std::string& focused_label();
 
-// A catalog text with its arguments (the entry is a printf format).
-std::string format(Text text, ...);
 // A labelled widget's ImGui label: the current language's text shown, the English text as its ID
 // ("<Chinese words>###Sign in"), so IDs and the test hooks' names stay English in every language.
 std::string label(Text text);

@@ -52,11 +52,24 @@ TEST(ExitCodes, ErrorLineCarriesCodeDetailAndRequestId) {
     const ApiError refused{.kind = ErrorKind::api,
                            .http_status = 400,
                            .code = "10001",
-                           .detail_message = "Invalid billing id",
+                           .api_text = "Invalid billing id",
                            .request_id = "abc-123"};
     EXPECT_EQ(error_line("the order was not placed", refused),
               "renewdesk-cli: the order was not placed: 10001 Invalid billing id (requestId abc-123)");
-    const ApiError network{.kind = ErrorKind::network, .detail_message = "Could not connect"};
+    const ApiError network{.kind = ErrorKind::network, .transport_text = "Could not connect"};
     EXPECT_EQ(error_line("could not sign in", network),
               "renewdesk-cli: could not sign in: Could not connect");
+    // The core's facts in the same English words as the app's.
+    const ApiError busy{.kind = ErrorKind::http,
+                        .http_status = 503,
+                        .detail = {.kind = DetailKind::unavailable, .number = 90}};
+    EXPECT_EQ(
+        error_line("could not read the plans", busy),
+        "renewdesk-cli: could not read the plans: HTTP 503 The Partner Portal is unavailable for now: try "
+        "again in 90 seconds.");
+    const ApiError journal{.kind = ErrorKind::input, .detail = {.kind = DetailKind::journal_unwritable}};
+    EXPECT_EQ(
+        error_line("the order was not sent", journal),
+        "renewdesk-cli: the order was not sent: The in-flight journal could not be written (disk full or a "
+        "read-only folder?): nothing was sent.");
 }

@@ -173,7 +173,8 @@ TEST(BatchLateCommit, AnOrderWithTheTypedPoNumberThatNothingProvesIsNotSentAgain
     const BatchRow& alpha = w.batch.rows()[0];
     EXPECT_EQ(alpha.status, BatchRowStatus::ambiguous);
     ASSERT_TRUE(alpha.error);
-    EXPECT_NE(alpha.error->detail_message.find("MK-x"), std::string::npos);
+    EXPECT_EQ(alpha.error->detail.kind, DetailKind::batch_late_orders_unproven);
+    EXPECT_EQ(alpha.error->detail.value, "MK-x");
     EXPECT_EQ(w.history.load().ruled_out.size(), 1u) << "not explained";
     w.answer(1, receipt("MK-B")); // Beta goes on, and only Beta was sent
     EXPECT_EQ(w.transport.sent_count(batch_save_path), 1u);

@@ -56,7 +56,7 @@ TEST(Decoders, OneBadUserAmongGoodOnesIsSkippedAndReported) {
     list.insert(list.begin() + 1, json{{"company", "No Id Ltd"}, {"email", "no-id@example.invalid"}});
     std::vector<std::string> skipped;
     auto users = decode_subordinate_users(list, &skipped);
-    ASSERT_TRUE(users.ok()) << users.error().describe();
+    ASSERT_TRUE(users.ok()) << users.error().log_line();
     ASSERT_EQ(users.value().size(), 2u);
     EXPECT_EQ(users.value()[0].company, "Alpine Networks GmbH");
     EXPECT_EQ(users.value()[1].partner_id, "reseller.two@example.invalid");
@@ -117,7 +117,9 @@ TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {
     auto catalog =
         decode_plan_catalog(json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
     ASSERT_FALSE(catalog.ok());
-    EXPECT_NE(catalog.error().detail_message.find("planId"), std::string::npos);
+    EXPECT_EQ(catalog.error().detail.kind, DetailKind::plan_list_no_usable_id);
+    EXPECT_EQ(catalog.error().detail.subject, "planId");
+    EXPECT_EQ(catalog.error().detail.id_problem, IdProblem::not_exact);
 }
 
 TEST(Decoders, EmptyPlanListIsEmptyNotAnError) {
@@ -149,7 +151,7 @@ TEST(Decoders, OneBadBillingContactAmongGoodOnesIsSkippedAndReported) {
     list.push_back(json::parse(R"({"billingContactId": 3.197218168379846e18, "company": "Float Id"})"));
     std::vector<std::string> skipped;
     auto contacts = decode_billing_contacts(list, &skipped);
-    ASSERT_TRUE(contacts.ok()) << contacts.error().describe();
+    ASSERT_TRUE(contacts.ok()) << contacts.error().log_line();
     ASSERT_EQ(contacts.value().size(), 2u);
     EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
     EXPECT_EQ(contacts.value()[1].billing_contact_id.value, 9223372036854775807ULL);
@@ -191,7 +193,7 @@ TEST(Decoders, ReceiptWithNumericIdsKeepsExactDigits) {
     auto receipt =
         decode_order_receipt(json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
     EXPECT_EQ(receipt.order_id, "9223372036854775807");
-    EXPECT_EQ(order_status_in_words(receipt.order_status).rfind("Pending", 0), 0u);
+    EXPECT_EQ(receipt.order_status, "pending");
 }
 
 TEST(Decoders, OrderPageReadsPagingWrapper) {
@@ -237,7 +239,7 @@ TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
         auto plans =
             decode_plan_catalog(json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
         ASSERT_FALSE(plans.ok()) << number;
-        EXPECT_NE(plans.error().detail_message.find("planId"), std::string::npos) << number;
+        EXPECT_EQ(plans.error().detail.subject, "planId") << number;
     }
 }
 

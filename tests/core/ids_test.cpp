@@ -29,7 +29,9 @@ TEST(Ids, Int64MaxAndUint64MaxAreExact) {
 TEST(Ids, MoreThan64BitsIsAnErrorNotARoundedNumber) {
     auto from_number = id_from_json(json::parse("18446744073709551616"), "planId");
     ASSERT_FALSE(from_number.ok());
-    EXPECT_NE(from_number.error().detail_message.find("planId"), std::string::npos);
+    EXPECT_EQ(from_number.error().detail.kind, DetailKind::id_unreadable);
+    EXPECT_EQ(from_number.error().detail.subject, "planId");
+    EXPECT_EQ(from_number.error().detail.id_problem, IdProblem::not_exact);
     EXPECT_FALSE(id_from_json(json("18446744073709551616"), "planId").ok());
 }
 
@@ -45,12 +47,17 @@ TEST(Ids, NonNumericTextIsAnErrorNotZero) {
 }
 
 TEST(Ids, TypedIdIgnoresSurroundingSpacesAndExplainsMistakes) {
-    EXPECT_EQ(parse_typed_id("  3049036224189325312\n", "The plan id").value().value, 3049036224189325312ULL);
-    auto bad = parse_typed_id("3049 0362", "The plan id");
+    EXPECT_EQ(parse_typed_id("  3049036224189325312\n", TypedId::plan).value().value, 3049036224189325312ULL);
+    auto bad = parse_typed_id("3049 0362", TypedId::billing_contact);
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().kind, ErrorKind::input);
-    EXPECT_NE(bad.error().detail_message.find("The plan id"), std::string::npos);
-    EXPECT_FALSE(parse_typed_id("   ", "The plan id").ok());
+    EXPECT_EQ(bad.error().detail, (ErrorDetail{.kind = DetailKind::typed_id_invalid,
+                                               .id_problem = IdProblem::not_digits,
+                                               .typed_id = TypedId::billing_contact}));
+    auto empty = parse_typed_id("   ", TypedId::plan);
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().detail.id_problem, IdProblem::empty);
+    EXPECT_EQ(empty.error().detail.typed_id, TypedId::plan);
 }
 
 TEST(Ids, OpaquePartnerIdKeepsStringsAndExactIntegers) {
@@ -63,11 +70,11 @@ TEST(Ids, OpaquePartnerIdKeepsStringsAndExactIntegers) {
 TEST(Ids, ExponentMinusZeroAndTwoToThe64AreNotIds) {
     auto exponent = id_from_json(json::parse("1e3"), "billingContactId");
     ASSERT_FALSE(exponent.ok());
-    EXPECT_NE(exponent.error().detail_message.find("not an exact integer"), std::string::npos);
+    EXPECT_EQ(exponent.error().detail.id_problem, IdProblem::not_exact);
     auto minus_zero = id_from_json(json::parse("-0"), "billingContactId");
     ASSERT_FALSE(minus_zero.ok());
-    EXPECT_NE(minus_zero.error().detail_message.find("-0"), std::string::npos)
-        << minus_zero.error().detail_message;
+    EXPECT_EQ(minus_zero.error().detail.id_problem, IdProblem::minus_zero) << minus_zero.error().log_line();
+    EXPECT_EQ(minus_zero.error().detail.subject, "billingContactId");
     EXPECT_FALSE(id_from_json(json::parse("18446744073709551616"), "billingContactId").ok());
     EXPECT_FALSE(id_from_json(json::parse("-0.0"), "billingContactId").ok());
     EXPECT_EQ(id_from_json(json::parse("0"), "billingContactId").value().value, 0u); // a plain 0 is exact

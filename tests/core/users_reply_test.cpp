@@ -22,8 +22,9 @@ auto fields(const SubordinateUser& u) {
 }
 
 auto fields(const ApiError& e) {
-    return std::make_tuple(e.kind, e.http_status, e.code, e.detail_message, e.request_id, e.excerpt,
-                           e.timed_out, e.untrusted_certificate, e.request_may_have_left);
+    return std::make_tuple(e.kind, e.http_status, e.code, e.detail, e.api_text, e.transport_text,
+                           e.request_id, e.excerpt, e.timed_out, e.untrusted_certificate,
+                           e.request_may_have_left);
 }
 
 // The reference: today's two steps, the requestId put on a shape error as RenewalFlow did.

@@ -1,6 +1,7 @@
 // The response envelope: every reply of every endpoint goes through decode_envelope first.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
 #include "envelope.h"
+#include "error_words.h"
 #include "fuzz_reply.h"
 #include "order_outcome.h"
 
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(error.excerpt.size() <= 163);
             FUZZ_CHECK(order_outcome(reply) != OrderOutcome::placed);
             FUZZ_CHECK(order_outcome(reply) != OrderOutcome::not_sent);
-            (void)error.describe();
+            for (ui::Language language : {ui::Language::en, ui::Language::zh}) // worded, whatever came
+                FUZZ_CHECK(!ui::error_words(error, language).empty());
         }
     }
 

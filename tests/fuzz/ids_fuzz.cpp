@@ -2,6 +2,7 @@
 // id_from_json / opaque_id_from_json on the bytes as a JSON value, inside an envelope's result as they
 // always arrive (decode_envelope's nesting limit applies, as it does to every id the API sends).
 #include "envelope.h"
+#include "error_words.h"
 #include "fuzz_support.h"
 #include "ids.h"
 
@@ -38,13 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(parse_id(id->to_string()) == id); // written back exactly
     }
 
-    const auto typed = parse_typed_id(text, "The plan id");
+    const auto typed = parse_typed_id(text, TypedId::plan);
     const auto first = text.find_first_not_of(" \t\r\n");
     const std::string trimmed =
         first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
     FUZZ_CHECK(typed.ok() == reference_digits(trimmed).has_value());
     if (typed) FUZZ_CHECK(typed.value().value == *reference_digits(trimmed));
-    else FUZZ_CHECK(typed.error().kind == ErrorKind::input && !typed.error().detail_message.empty());
+    else
+        FUZZ_CHECK(typed.error().kind == ErrorKind::input &&
+                   typed.error().detail.kind == DetailKind::typed_id_invalid &&
+                   !ui::error_detail_words(typed.error(), ui::Language::en).empty());
 
     // The same bytes as a JSON value in a success envelope's result.
     const HttpResponse response{.status = 200,
@@ -59,7 +63,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         else FUZZ_CHECK(from_json.value() == *parse_id(value.get<std::string>()));
     } else {
         FUZZ_CHECK(from_json.error().kind == ErrorKind::parse);
-        FUZZ_CHECK(fuzz::valid_utf8(from_json.error().detail_message)); // shown on screen
+        FUZZ_CHECK(from_json.error().detail.kind == DetailKind::id_unreadable);
+        FUZZ_CHECK(
+            fuzz::valid_utf8(ui::error_detail_words(from_json.error(), ui::Language::zh))); // on screen
     }
     if (const auto opaque = opaque_id_from_json(value)) {
         FUZZ_CHECK(value.is_string() || value.is_number_integer());

@@ -7,6 +7,7 @@
 #include "envelope.h"
 #include "fuzz_reply.h"
 #include "order_reconciler.h"
+#include "order_status_words.h"
 
 using namespace rd;
 
@@ -22,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const OrderSummary& order : page.value().orders) {
             FUZZ_CHECK(fuzz::valid_utf8(order.order_no) && fuzz::valid_utf8(order.id));
             (void)create_time_ms(order.create_time);
-            (void)order_status_in_words(order.order_status);
+            (void)ui::order_status_words(order.order_status, ui::Language::zh);
         }
     }
     return 0;

@@ -3,8 +3,10 @@
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
 #include "decoders.h"
 #include "envelope.h"
+#include "error_words.h"
 #include "fuzz_reply.h"
 #include "order_outcome.h"
+#include "order_status_words.h"
 
 using namespace rd;
 
@@ -23,13 +25,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(!reply.error().code.empty() && reply.error().code != "success");
     }
     if (outcome != OrderOutcome::placed) {
-        (void)reply.error().describe();
+        (void)ui::error_words(reply.error(), ui::Language::zh);
         return 0;
     }
     FUZZ_CHECK(response.status >= 200 && response.status < 300);
     const OrderReceipt receipt = decode_order_receipt(reply.value().result);
     FUZZ_CHECK(fuzz::valid_utf8(receipt.raw_json)); // copied and saved as it is
     FUZZ_CHECK(fuzz::valid_utf8(receipt.order_no) && fuzz::valid_utf8(receipt.order_status));
-    (void)order_status_in_words(receipt.order_status);
+    (void)ui::order_status_words(receipt.order_status, ui::Language::en);
     return 0;
 }

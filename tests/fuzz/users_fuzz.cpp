@@ -19,8 +19,8 @@ auto fields(const SubordinateUser& u) {
 }
 
 auto fields(const ApiError& e) {
-    return std::tie(e.kind, e.http_status, e.code, e.detail_message, e.request_id, e.excerpt, e.timed_out,
-                    e.untrusted_certificate, e.request_may_have_left);
+    return std::tie(e.kind, e.http_status, e.code, e.detail, e.api_text, e.transport_text, e.request_id,
+                    e.excerpt, e.timed_out, e.untrusted_certificate, e.request_may_have_left);
 }
 
 // The one-pass reader against the two steps (`expected_error`: their error, when there was one).

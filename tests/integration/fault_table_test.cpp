@@ -14,6 +14,7 @@
 // the machine being fast; only "delay 2 s (commits late)" relies on the flow's settle time (3 s after
 // the 1 s timeout) coming after the sandbox's commit (2 s), as the product's 30 s do.
 #include "api_paths.h"
+#include "error_words.h"
 #include "sandbox_session.h"
 #include "text.h"
 
@@ -77,31 +78,23 @@ struct Mismatch {
 };
 
 // A single line of at most `width` bytes, for the table.
+// The English words a person reads for an error (the same the UI and the CLI show).
+std::string english(const ApiError& e) {
+    return ui::error_words(e, ui::Language::en);
+}
+
 std::string one_line(std::string text, std::size_t width = 240) {
     for (char& c : text)
         if (c == '\n' || c == '\r') c = ' ';
     return utf8_prefix(text, width);
 }
 
-// The table's word for an error kind (the product words errors with describe() and needs no names).
-const char* error_kind_name(ErrorKind kind) {
-    switch (kind) {
-    case ErrorKind::network: return "network";
-    case ErrorKind::http: return "http";
-    case ErrorKind::api: return "api";
-    case ErrorKind::auth: return "auth";
-    case ErrorKind::parse: return "parse";
-    case ErrorKind::input: return "input";
-    }
-    return "unknown";
-}
-
-// "parse HTTP 200 timed-out: <detail message> (code: ...)": the part of describe() that differs.
+// "parse HTTP 200 timed-out: <detail words> (code: ...)": the part of the English words that differs.
 std::string error_text(const ApiError& e) {
     std::string text = error_kind_name(e.kind);
     if (e.http_status) text += " HTTP " + std::to_string(e.http_status);
     if (e.timed_out) text += " timed-out";
-    text += ": " + e.detail_message;
+    text += ": " + ui::error_detail_words(e, ui::Language::en);
     if (!e.code.empty()) text += " (code: " + e.code + ")";
     return text;
 }
@@ -128,7 +121,7 @@ struct ErrorExpect {
         m.check(error->kind == kind, std::string("kind ") + error_kind_name(error->kind));
         m.check(error->http_status == http_status, "HTTP status " + std::to_string(error->http_status));
         m.check(error->timed_out == timed_out, error->timed_out ? "timed out" : "not timed out");
-        m.check(error->describe().find(says) != std::string::npos, "the message lacks \"" + says + "\"");
+        m.check(english(*error).find(says) != std::string::npos, "the message lacks \"" + says + "\"");
     }
 };
 
@@ -160,7 +153,7 @@ struct Session : SandboxSession {
         std::optional<Result<ApiReply>> reply;
         client.get(path, [&](Result<ApiReply> r) { reply = std::move(r); });
         if (!pump_until([&] { return reply.has_value(); }, 20000))
-            return ApiError{.kind = ErrorKind::input, .detail_message = "no reply within 20 s"};
+            return ApiError{.kind = ErrorKind::input, .detail = {.kind = DetailKind::no_reply_in_time}};
         return std::move(*reply);
     }
 
@@ -514,7 +507,7 @@ void run_order_row(const OrderRow& row, Table& table) {
     m.check(stage == row.stage, "stage");
     if (row.failure) m.check(stage == Stage::failed && s.flow.failure() == *row.failure, "failure reason");
     if (!row.says.empty())
-        m.check(s.flow.error() && s.flow.error()->describe().find(row.says) != std::string::npos,
+        m.check(s.flow.error() && english(*s.flow.error()).find(row.says) != std::string::npos,
                 "the message lacks \"" + row.says + "\"");
 
     // Reconciliation: each reading until the outcome is settled; after an error, "Check again" once
@@ -591,7 +584,7 @@ void token_down_after_sign_in_row(bool expect_recovery, Table& table) {
                       " after " + std::to_string(tokens) + " token requests";
     m.check(with_token.ok(), "the token in hand did not work");
     m.check(!expired.ok() && expired.error().kind == ErrorKind::http && expired.error().http_status == 503 &&
-                expired.error().describe().find("try again later") != std::string::npos,
+                english(expired.error()).find("try again later") != std::string::npos,
             "not an HTTP 503 that says to try again later");
     m.check(tokens == 2, "not one refresh and one credentials grant");
     std::string expected = "loaded; expired: failed http HTTP 503 \"try again later\" after 2 token requests";

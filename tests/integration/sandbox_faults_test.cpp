@@ -68,7 +68,7 @@ TEST_F(SaveFault, ApiErrorIsFailedWithCodeDetailAndRequestId) {
                   {"detailMessage", "Not enough credit"}});
     ASSERT_EQ(s.flow.stage(), Stage::failed);
     EXPECT_EQ(s.flow.error()->code, "insufficient_balance");
-    EXPECT_EQ(s.flow.error()->detail_message, "Not enough credit");
+    EXPECT_EQ(s.flow.error()->api_text, "Not enough credit");
     EXPECT_EQ(s.flow.error()->request_id.size(), 32u);
     EXPECT_EQ(s.orders().size(), 0u);
 }

@@ -35,16 +35,16 @@ void choose_and_review(SandboxSession& s, const std::string& partner_id) {
 TEST(TutorialFlow, RenewalForMyselfReachesTheSandboxAsTheTutorialBody) {
     SandboxSession s;
     ASSERT_TRUE(s.sign_in_and_load());
-    ASSERT_EQ(s.flow.users().status, LookupStatus::loaded) << s.flow.users().error->describe();
-    ASSERT_EQ(s.flow.plans().status, LookupStatus::loaded) << s.flow.plans().error->describe();
-    ASSERT_EQ(s.flow.contacts().status, LookupStatus::loaded) << s.flow.contacts().error->describe();
+    ASSERT_EQ(s.flow.users().status, LookupStatus::loaded) << s.flow.users().error->log_line();
+    ASSERT_EQ(s.flow.plans().status, LookupStatus::loaded) << s.flow.plans().error->log_line();
+    ASSERT_EQ(s.flow.contacts().status, LookupStatus::loaded) << s.flow.contacts().error->log_line();
     ASSERT_EQ(s.flow.selection().plan_id, std::optional<Id64>(tutorial_plan_id)); // preselected by name
 
     choose_and_review(s, "");
     ASSERT_EQ(s.flow.stage(), Stage::reviewing);
     ASSERT_TRUE(s.flow.confirm());
     ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
-    ASSERT_EQ(s.flow.stage(), Stage::done) << s.flow.error()->describe();
+    ASSERT_EQ(s.flow.stage(), Stage::done) << s.flow.error()->log_line();
 
     auto orders = s.orders();
     ASSERT_EQ(orders.size(), 1u);
@@ -68,7 +68,7 @@ TEST(TutorialFlow, RenewalForASubordinateUserCarriesItsPartnerIdExactly) {
     choose_and_review(s, partner_id);
     ASSERT_TRUE(s.flow.confirm());
     ASSERT_TRUE(s.pump_until([&] { return s.flow.stage() != Stage::submitting; }));
-    ASSERT_EQ(s.flow.stage(), Stage::done) << s.flow.error()->describe();
+    ASSERT_EQ(s.flow.stage(), Stage::done) << s.flow.error()->log_line();
 
     auto orders = s.orders();
     ASSERT_EQ(orders.size(), 1u);

@@ -217,7 +217,7 @@ Verdict judge(Copy& copy, const std::vector<LoggedOrder>& own,
                       std::to_string(r.pages_read) + " page(s) and " + std::to_string(r.details_read) +
                       " detail(s) read, " + std::to_string(copy.client.requests_in_flight()) +
                       " request(s) in flight, recheck " + (flow.recheck_at_ms() ? "due" : "none") +
-                      (r.error ? ", last error: " + r.error->detail_message : std::string()) +
+                      (r.error ? ", last error: " + r.error->log_line() : std::string()) +
                       "; out: " + copy.watched() + ")";
             break;
         }
@@ -432,7 +432,9 @@ RunResult Soak::run(std::uint64_t seed, int index) {
     flow.choose_billing_contact(Id64{tutorial_billing_id});
     flow.review();
     if (flow.stage() != Stage::reviewing) {
-        result.wrong = "could not reach the review: " + flow.missing_choice().value_or("?");
+        const char* missing[] = {"the target", "the plan", "the billing contact"};
+        result.wrong = std::string("could not reach the review: missing ") +
+                       (flow.missing_choice() ? missing[static_cast<int>(*flow.missing_choice())] : "?");
         return result;
     }
     if (rng() % 2)

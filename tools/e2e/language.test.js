@@ -12,7 +12,7 @@ import { chromiumArgs, control, drawnFrame, openPage, reachReviewForMyself, root
 
 // The catalogs' entries, read from the sources: {key: text}.
 function catalog(language) {
-  const source = readFileSync(path.join(root, `src/ui/catalog_${language}.cpp`), 'utf8');
+  const source = readFileSync(path.join(root, `src/ui/words/catalog_${language}.cpp`), 'utf8');
   const entries = {};
   for (const match of source.matchAll(/^\s*\{T::(\w+), ("(?:[^"\\]|\\.)*")\},\s*$/gm)) entries[match[1]] = JSON.parse(match[2]);
   return entries;

@@ -9,7 +9,7 @@ served beside the page (web) or the app (desktop) and fetched only when a codepo
     (Vietnamese), Latin Extended-C/D, Greek, Greek Extended, Cyrillic, symbols.
   - Noto Sans CJK SC (fonts-noto-cjk): Han (simplified and traditional forms in Chinese shapes),
     Kana, Hangul, CJK punctuation and fullwidth forms, in blocks of 128 codepoints.
-  - ui-zh: every codepoint of the Chinese UI catalog (src/ui/catalog_zh.cpp), one slice, so the
+  - ui-zh: every codepoint of the Chinese UI catalog (src/ui/words/catalog_zh.cpp), one slice, so the
     Chinese UI costs one fetch instead of dozens. Codepoints in it are served from it.
 
 Slicing Noto Sans CJK takes about a minute, so the slices are cached under --cache, keyed by this

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rd::ui {
@@ -235,9 +236,40 @@ enum class Text : unsigned short {
     error_not_signed_in,
     error_enter_client_id,
     error_enter_client_secret,
-    error_id_empty,
-    error_id_digits_only,
     error_redirected,
+    error_redirected_to_fmt,
+    retry_in_one_second,
+    error_member_twice_fmt,
+    error_nested_too_deeply,
+    error_token_no_details,
+    error_token_no_token,
+    error_token_expiry_fmt,
+    error_users_not_list,
+    error_contacts_not_list,
+    error_orders_not_list,
+    error_order_not_object,
+    error_id_missing_fmt,
+    error_id_minus_zero_fmt,
+    error_id_negative_fmt,
+    error_id_not_decimal_fmt,
+    error_id_not_exact_fmt,
+    error_id_wrong_type_fmt,
+    error_no_usable_plan_id_fmt,
+    error_order_time_fmt,
+    error_order_time_missing_fmt,
+    error_order_list_too_long_fmt,
+    error_plan_id_empty,
+    error_plan_id_not_digits,
+    error_billing_id_empty,
+    error_billing_id_not_digits,
+    error_no_reply_in_time,
+    error_journal_busy_fmt,
+    error_earlier_order_unresolved,
+    error_late_check_unreadable,
+    error_journal_unwritable,
+    error_batch_journal_unwritable,
+    error_batch_late_check_unreadable,
+    error_batch_late_unproven_fmt,
     // Text the UI cannot draw yet (scripts that need shaping)
     // One per rd::ShapingScript, in its order, then the rest.
     script_arabic,
@@ -330,6 +362,10 @@ const char* tr(Text text);
 const char* tr_in(Language language, Text text);
 // The English text: the ImGui ID and the test hooks' name of a labelled widget.
 const char* en(Text text);
+
+// A catalog text with its arguments (the entry is a printf format), in the current or a given language.
+std::string format(Text text, ...);
+std::string format_in(Language language, Text text, ...);
 
 Language current_language();
 void set_language(Language language);

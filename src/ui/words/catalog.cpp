@@ -3,6 +3,8 @@
 #include "catalog_table.h"
 
 #include <cctype>
+#include <cstdarg>
+#include <cstdio>
 #include <string>
 
 namespace rd::ui {
@@ -18,6 +20,16 @@ std::size_t index(Text text) {
     return i < text_count ? i : 0;
 }
 
+std::string vformat(const char* pattern, std::va_list args) {
+    std::va_list copy;
+    va_copy(copy, args);
+    const int length = std::vsnprintf(nullptr, 0, pattern, copy);
+    va_end(copy);
+    std::string out(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
+    if (length > 0) std::vsnprintf(out.data(), out.size() + 1, pattern, args);
+    return out;
+}
+
 } // namespace
 
 const char* tr_in(Language language, Text text) {
@@ -30,6 +42,22 @@ const char* tr(Text text) {
 
 const char* en(Text text) {
     return tr_in(Language::en, text);
+}
+
+std::string format(Text text, ...) {
+    std::va_list args;
+    va_start(args, text);
+    std::string out = vformat(tr(text), args);
+    va_end(args);
+    return out;
+}
+
+std::string format_in(Language language, Text text, ...) {
+    std::va_list args;
+    va_start(args, text);
+    std::string out = vformat(tr_in(language, text), args);
+    va_end(args);
+    return out;
 }
 
 Language current_language() {
