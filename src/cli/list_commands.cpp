@@ -98,16 +98,10 @@ int run_orders(Session& session) {
     Progress progress;
     if (const auto page = session.options().page) {
         progress.show("reading page " + std::to_string(*page) + " of the order list...");
-        auto reply = session.get(paths::order_page(*page, OrdersBook::page_size));
+        auto read = session.fetch_order_page(*page);
         progress.clear();
-        if (!reply) return listing_refused("the order list", reply.error());
-        auto decoded = decode_order_page(reply.value().result);
-        if (!decoded) {
-            ApiError error = decoded.error();
-            error.request_id = reply.value().request_id;
-            return listing_refused("the order list", error);
-        }
-        orders = std::move(decoded.value().orders);
+        if (!read) return listing_refused("the order list", read.error());
+        orders = std::move(read.value().orders);
     } else {
         OrdersBook book(session.client());
         book.refresh();

@@ -1,10 +1,9 @@
 #include "session.h"
 
-#include "api_paths.h"
-#include "decoders.h"
 #include "exit_codes.h"
+#include "orders_book.h"
+#include "partner_api.h"
 #include "text.h"
-#include "users_reply.h"
 
 #include <cstdio>
 #include <ctime>
@@ -98,13 +97,6 @@ Result<HttpResponse> Session::get_response(const std::string& path) {
     return std::move(*reply);
 }
 
-Result<ApiReply> Session::get(const std::string& path) {
-    std::optional<Result<ApiReply>> reply;
-    client_.get(path, [&reply](Result<ApiReply> r) { reply = std::move(r); });
-    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
-    return std::move(*reply);
-}
-
 namespace {
 
 void warn_skipped(const char* what, const std::vector<std::string>& skipped) {
@@ -115,39 +107,43 @@ void warn_skipped(const char* what, const std::vector<std::string>& skipped) {
 } // namespace
 
 Result<std::vector<SubordinateUser>> Session::fetch_users() {
-    auto response = get_response(paths::subordinate_users);
-    if (!response) return response.error();
-    std::vector<std::string> skipped;
-    auto reply = decode_subordinate_users_reply(response.value(), &skipped);
-    if (!reply) return reply.error();
+    std::optional<Result<SubordinateUsersReply>> reply;
+    SkippedEntries skipped;
+    fetch_subordinate_users(client_, [&](Result<SubordinateUsersReply> r, SkippedEntries s) {
+        reply = std::move(r);
+        skipped = std::move(s);
+    });
+    if (!run_until([&] { return reply.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
+    if (!*reply) return reply->error();
     warn_skipped("subordinate users", skipped);
-    return std::move(reply.value().users);
+    return std::move(reply->value().users);
 }
 
 Result<PlanCatalog> Session::fetch_plans() {
-    auto reply = get(paths::remote_management_plans);
-    if (!reply) return reply.error();
-    auto plans = decode_plan_catalog(reply.value().result);
-    if (!plans) {
-        ApiError error = plans.error();
-        error.request_id = reply.value().request_id;
-        return error;
-    }
-    return std::move(plans.value());
+    std::optional<Result<PlanCatalog>> plans;
+    rd::fetch_plans(client_, [&plans](Result<PlanCatalog> r) { plans = std::move(r); });
+    if (!run_until([&] { return plans.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
+    return std::move(*plans);
 }
 
 Result<std::vector<BillingContact>> Session::fetch_contacts() {
-    auto reply = get(paths::billing_contacts);
-    if (!reply) return reply.error();
-    std::vector<std::string> skipped;
-    auto contacts = decode_billing_contacts(reply.value().result, &skipped);
-    if (!contacts) {
-        ApiError error = contacts.error();
-        error.request_id = reply.value().request_id;
-        return error;
-    }
-    warn_skipped("billing contacts", skipped);
-    return std::move(contacts.value());
+    std::optional<Result<std::vector<BillingContact>>> contacts;
+    SkippedEntries skipped;
+    fetch_billing_contacts(client_, [&](Result<std::vector<BillingContact>> r, SkippedEntries s) {
+        contacts = std::move(r);
+        skipped = std::move(s);
+    });
+    if (!run_until([&] { return contacts.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
+    if (*contacts) warn_skipped("billing contacts", skipped);
+    return std::move(*contacts);
+}
+
+Result<OrderPage> Session::fetch_order_page(std::int64_t page_no) {
+    std::optional<Result<OrderPage>> page;
+    rd::fetch_order_page(client_, page_no, OrdersBook::page_size,
+                         [&page](Result<OrderPage> r) { page = std::move(r); });
+    if (!run_until([&] { return page.has_value(); }, request_ceiling_ms)) return no_reply_in_time();
+    return std::move(*page);
 }
 
 } // namespace rd::cli

@@ -48,12 +48,12 @@ class Session {
     // Signs the client in (listings, batches): 0, or exit 4 with the API's words on stderr.
     int sign_in();
 
-    // The three lookups, one request each; errors carry the API's code and requestId.
+    // The core's reads (core/partner_api.h), waited for: errors carry the API's code and requestId.
     Result<std::vector<SubordinateUser>> fetch_users();
     Result<PlanCatalog> fetch_plans();
     Result<std::vector<BillingContact>> fetch_contacts();
-    // One GET whose reply is decoded as the envelope.
-    Result<ApiReply> get(const std::string& path);
+    Result<OrderPage> fetch_order_page(std::int64_t page_no);
+    // One GET, its reply undecoded (`order --json` prints the result exactly as received).
     Result<HttpResponse> get_response(const std::string& path);
 
   private:

@@ -1,8 +1,8 @@
 #include "order_reconciler.h"
 
 #include "api_paths.h"
-#include "order_pages.h"
 #include "order_reference.h"
+#include "partner_api.h"
 
 #include <algorithm>
 

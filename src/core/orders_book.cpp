@@ -1,10 +1,8 @@
 #include "orders_book.h"
 
-#include "api_paths.h"
 #include "case_fold.h"
-#include "decoders.h"
-#include "order_pages.h"
 #include "order_reconciler.h"
+#include "partner_api.h"
 
 #include <algorithm>
 #include <set>
@@ -162,11 +160,11 @@ void OrdersBook::pump() {
         queue_.pop_front();
         ++in_flight_;
         const std::uint64_t session = session_;
-        client_.get(paths::order_details(id), [this, session, id](Result<ApiReply> reply) {
+        fetch_order_details(client_, id, [this, session, id](Result<OrderDetails> details) {
             --in_flight_;
             if (session == session_) { // a list refresh meanwhile: the order is found again by its id
-                if (reply) {
-                    take_details(id, decode_order_details(reply.value().result));
+                if (details) {
+                    take_details(id, details.value());
                 } else if (BookOrder* order = find(id)) {
                     order->refreshing = false;
                     order->refresh_failed = true;
@@ -193,14 +191,14 @@ void OrdersBook::take_details(const std::string& id, const OrderDetails& details
 void OrdersBook::open_details(const std::string& id) {
     const std::uint64_t run = ++details_run_;
     details_ = {.status = BookStatus::loading, .id = id};
-    client_.get(paths::order_details(id), [this, run, id](Result<ApiReply> reply) {
+    fetch_order_details(client_, id, [this, run, id](Result<OrderDetails> details) {
         if (run != details_run_) return;
-        if (!reply) {
-            details_.error = reply.error();
+        if (!details) {
+            details_.error = details.error();
             details_.status = BookStatus::error;
             return;
         }
-        details_.details = decode_order_details(reply.value().result);
+        details_.details = std::move(details.value());
         details_.status = BookStatus::loaded;
         if (BookOrder* order = find(id); order && !order->refreshing) take_details(id, details_.details);
     });

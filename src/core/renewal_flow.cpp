@@ -4,31 +4,22 @@
 
 #include "order_reference.h"
 
-#include "api_paths.h"
-#include "decoders.h"
 #include "order_body.h"
+#include "partner_api.h"
 #include "text.h"
-#include "users_reply.h"
 
 namespace rd {
 namespace {
 
-template <class T, class Decode>
-void finish_lookup(Lookup<T>& lookup, Result<ApiReply>& reply, Decode decode) {
-    if (!reply) {
+// A lookup's reply: its value, or the error that leaves it failed.
+template <class T> void finish_lookup(Lookup<T>& lookup, Result<T> result) {
+    if (!result) {
         lookup.status = LookupStatus::failed;
-        lookup.error = reply.error();
-        return;
-    }
-    auto decoded = decode(reply.value().result);
-    if (!decoded) {
-        lookup.status = LookupStatus::failed;
-        lookup.error = decoded.error();
-        lookup.error->request_id = reply.value().request_id;
+        lookup.error = result.error();
         return;
     }
     lookup.status = LookupStatus::loaded;
-    lookup.value = std::move(decoded.value());
+    lookup.value = std::move(result.value());
     lookup.error.reset();
 }
 
@@ -149,29 +140,22 @@ void RenewalFlow::retry_lookup(LookupKind kind) {
 void RenewalFlow::load_users() {
     users_ = {.status = LookupStatus::loading};
     std::uint64_t epoch = epoch_;
-    // The largest list (10,000 users for some partners): read straight from the reply, no DOM.
-    client_.get_response(paths::subordinate_users, [this, epoch](Result<HttpResponse> response) {
-        if (epoch != epoch_) return;
-        Result<SubordinateUsersReply> reply =
-            response ? decode_subordinate_users_reply(response.value(), &users_.skipped)
-                     : Result<SubordinateUsersReply>(response.error());
-        if (!reply) {
-            users_.status = LookupStatus::failed;
-            users_.error = reply.error();
-            return;
-        }
-        users_.status = LookupStatus::loaded;
-        users_.value = std::move(reply.value().users);
-        users_.error.reset();
-    });
+    fetch_subordinate_users(client_,
+                            [this, epoch](Result<SubordinateUsersReply> reply, SkippedEntries skipped) {
+                                if (epoch != epoch_) return;
+                                users_.skipped = std::move(skipped);
+                                using Users = decltype(users_.value);
+                                finish_lookup(users_, reply ? Result<Users>(std::move(reply.value().users))
+                                                            : Result<Users>(reply.error()));
+                            });
 }
 
 void RenewalFlow::load_plans() {
     plans_ = {.status = LookupStatus::loading};
     std::uint64_t epoch = epoch_;
-    client_.get(paths::remote_management_plans, [this, epoch](Result<ApiReply> reply) {
+    fetch_plans(client_, [this, epoch](Result<PlanCatalog> plans) {
         if (epoch != epoch_) return;
-        finish_lookup(plans_, reply, decode_plan_catalog);
+        finish_lookup(plans_, std::move(plans));
         preselect();
     });
 }
@@ -179,13 +163,13 @@ void RenewalFlow::load_plans() {
 void RenewalFlow::load_contacts() {
     contacts_ = {.status = LookupStatus::loading};
     std::uint64_t epoch = epoch_;
-    client_.get(paths::billing_contacts, [this, epoch](Result<ApiReply> reply) {
-        if (epoch != epoch_) return;
-        finish_lookup(contacts_, reply, [this](const nlohmann::json& r) {
-            return decode_billing_contacts(r, &contacts_.skipped);
+    fetch_billing_contacts(
+        client_, [this, epoch](Result<std::vector<BillingContact>> contacts, SkippedEntries skipped) {
+            if (epoch != epoch_) return;
+            contacts_.skipped = std::move(skipped);
+            finish_lookup(contacts_, std::move(contacts));
+            preselect();
         });
-        preselect();
-    });
 }
 
 void RenewalFlow::review() {
