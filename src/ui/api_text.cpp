@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "script_support.h"
+#include "ui_context.h"
 #include "widgets.h"
 
 #include <imgui.h>
@@ -10,8 +11,7 @@ namespace rd::ui {
 namespace {
 
 bool& replaced_this_frame() {
-    static bool replaced = false;
-    return replaced;
+    return ui_context().api_text_replaced;
 }
 
 Text placeholder(ShapingScript script) {

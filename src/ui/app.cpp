@@ -351,10 +351,21 @@ void App::Impl::apply(const Action& action) {
 App::App(Transport& transport, const Clock& clock, AppEnvironment environment)
     : impl_(std::make_unique<Impl>(transport, clock, std::move(environment))) {}
 
-App::~App() = default;
+App::~App() {
+    const UiContext* mine = &impl_->ui;
+    impl_.reset();
+    if (current_ui_context() == mine) set_current_ui_context(nullptr);
+}
 
+// Every entry point makes this App's context current and leaves it so (as ImGui::SetCurrentContext):
+// the shell reads the mirror and feeds its requests through the free functions right after a frame.
 void App::draw() {
+    set_current_ui_context(&impl_->ui);
     impl_->draw();
+}
+
+void App::set_heading_font(ImFont* font) {
+    impl_->ui.heading_font = font;
 }
 
 bool App::needs_frames() const {
@@ -394,12 +405,13 @@ float App::ui_scale() const {
 }
 
 void App::set_system_theme(Theme theme) {
+    set_current_ui_context(&impl_->ui);
     impl_->system_theme = theme;
     impl_->show_theme();
 }
 
 const std::map<std::string, WidgetRect>& App::widget_rects() const {
-    return tracked_rects();
+    return impl_->ui.tracked.rects;
 }
 
 } // namespace rd::ui

@@ -13,6 +13,7 @@
 #include "renewal_flow.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
+#include "ui_context.h"
 #include "ui_scale.h"
 
 #include <string>
@@ -23,6 +24,7 @@ struct App::Impl {
     Impl(Transport& transport, const Clock& clock, AppEnvironment env)
         : environment(std::move(env)), client(transport, clock, ApiClientOptions{}),
           flow(client, environment.journal), batch_run(client, environment.batch_journal, clock) {
+        set_current_ui_context(&ui); // a new App is the one its maker talks to next, as ImGui::CreateContext
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
@@ -57,6 +59,7 @@ struct App::Impl {
     void apply_batch(const Action& action);
     bool batch_sending() const;
 
+    UiContext ui; // this App's language, theme, widget rectangles, mirror: current while it is called
     AppEnvironment environment;
     ApiClient client;
     RenewalFlow flow;

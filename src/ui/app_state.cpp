@@ -31,6 +31,7 @@ const char* order_check_status(ReconcileStatus status) {
 } // namespace
 
 std::string App::state_json() const {
+    UiContextScope scope(impl_->ui); // this App's language, theme and focus, whichever App drew last
     const RenewalFlow& flow = impl_->flow;
     const auto status = lookup_status_name;
     const char* batch_screen = batch_view_name(impl_->batch.view); // only while a batch screen shows

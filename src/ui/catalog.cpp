@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include "catalog_table.h"
+#include "ui_context.h"
 
 #include <cctype>
 #include <string>
@@ -8,9 +9,10 @@
 namespace rd::ui {
 namespace {
 
-Language& language() {
-    static Language current = Language::en;
-    return current;
+// Words asked for outside any App (the desktop's start-up message about its settings) are English.
+Language language() {
+    const UiContext* context = current_ui_context();
+    return context ? context->language : Language::en;
 }
 
 std::size_t index(Text text) {
@@ -37,7 +39,7 @@ Language current_language() {
 }
 
 void set_language(Language next) {
-    language() = next;
+    ui_context().language = next;
 }
 
 const char* language_code(Language language) {

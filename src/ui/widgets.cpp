@@ -6,6 +6,7 @@
 #include "mirror.h"
 #include "text.h"
 #include "theme.h"
+#include "ui_context.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem
@@ -17,13 +18,11 @@
 namespace rd::ui {
 
 std::map<std::string, WidgetRect>& tracked_rects() {
-    static std::map<std::string, WidgetRect> rects;
-    return rects;
+    return ui_context().tracked.rects;
 }
 
 static std::map<std::string, WidgetRect>& previous_rects() {
-    static std::map<std::string, WidgetRect> rects;
-    return rects;
+    return ui_context().tracked.previous;
 }
 
 void begin_tracking_frame() {
@@ -32,8 +31,7 @@ void begin_tracking_frame() {
 }
 
 std::string& focused_label() {
-    static std::string label;
-    return label;
+    return ui_context().tracked.focused;
 }
 
 // The page's mirror asked for the keyboard on the item just drawn: ImGui's focus (and its visible
