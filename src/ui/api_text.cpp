@@ -1,9 +1,9 @@
 #include "api_text.h"
 
 #include "catalog.h"
+#include "kit/ui_context.h"
+#include "kit/widgets.h"
 #include "script_support.h"
-#include "ui_context.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

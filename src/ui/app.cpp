@@ -7,15 +7,15 @@
 #include "choose_screen.h"
 #include "display_text.h"
 #include "header.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "notices.h"
 #include "result_screens.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
 #include "text.h"
 #include "text_capture.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over

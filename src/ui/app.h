@@ -7,9 +7,9 @@
 #include "attempt_history.h"
 #include "catalog.h"
 #include "deployment_facts.h"
+#include "kit/tracked_widgets.h"
 #include "order_journal.h"
 #include "theme.h"
-#include "tracked_widgets.h"
 #include "transport.h"
 
 #include <cstdint>

@@ -8,12 +8,12 @@
 #include "batch_run.h"
 #include "batch_screens.h"
 #include "choose_screen.h"
+#include "kit/ui_context.h"
 #include "notices.h"
 #include "orders_screen.h"
 #include "renewal_flow.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
-#include "ui_context.h"
 #include "ui_scale.h"
 
 #include <string>

@@ -4,9 +4,9 @@
 #include "build_info.h"
 
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "orders_screen.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

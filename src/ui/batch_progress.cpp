@@ -6,9 +6,9 @@
 #include "api_text.h"
 #include "display_text.h"
 #include "error_words.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

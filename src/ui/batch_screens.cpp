@@ -2,9 +2,9 @@
 
 #include "api_text.h"
 #include "display_text.h"
-#include "mirror.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "user_filter.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

@@ -1,8 +1,8 @@
 #include "batch_selection.h"
 
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

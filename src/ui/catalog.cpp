@@ -1,7 +1,7 @@
 #include "catalog.h"
 
 #include "catalog_table.h"
-#include "ui_context.h"
+#include "kit/ui_context.h"
 
 #include <cctype>
 #include <string>

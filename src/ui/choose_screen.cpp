@@ -3,11 +3,11 @@
 #include "api_text.h"
 #include "batch_selection.h"
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "progress_steps.h"
 #include "sign_in_screen.h"
-#include "widgets.h"
 
 #include <algorithm>
 #include <imgui.h>

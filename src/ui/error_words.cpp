@@ -1,7 +1,7 @@
 #include "error_words.h"
 
 #include "catalog.h"
-#include "widgets.h"
+#include "kit/widgets.h"
 
 #include <cstring>
 #include <optional>

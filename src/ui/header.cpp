@@ -3,10 +3,10 @@
 #include "catalog.h"
 #include "display_text.h"
 #include "heading_font.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ButtonEx: the version button on the text baseline

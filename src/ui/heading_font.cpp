@@ -1,6 +1,6 @@
 #include "heading_font.h"
 
-#include "ui_context.h"
+#include "kit/ui_context.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImTextCharFromUtf8

@@ -2,10 +2,10 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

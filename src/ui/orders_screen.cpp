@@ -2,11 +2,11 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "order_details_screen.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>

@@ -1,7 +1,7 @@
 #include "progress_steps.h"
 
+#include "kit/widgets.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 

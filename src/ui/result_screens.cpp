@@ -1,12 +1,12 @@
 #include "result_screens.h"
 
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "review_screen.h"
 #include "sign_in_screen.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

@@ -2,11 +2,11 @@
 
 #include "api_paths.h"
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "progress_steps.h"
 #include "user_filter.h"
-#include "widgets.h"
 
 #include <algorithm>
 #include <imgui.h>

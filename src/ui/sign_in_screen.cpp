@@ -2,9 +2,9 @@
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/mirror.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>

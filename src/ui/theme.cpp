@@ -1,6 +1,6 @@
 #include "theme.h"
 
-#include "ui_context.h"
+#include "kit/ui_context.h"
 
 #include <cstdint>
 

@@ -6,10 +6,10 @@
 #include "english_words.h"
 #include "envelope.h"
 #include "error_words.h"
+#include "kit/ui_context.h"
+#include "kit/widgets.h"
 #include "script_support.h"
-#include "ui_context.h"
 #include "ui_harness.h"
-#include "widgets.h"
 
 #include <gtest/gtest.h>
 

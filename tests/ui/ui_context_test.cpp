@@ -1,6 +1,6 @@
 // Two Apps in one process keep their own UI state (language, theme, widget rectangles, keyboard focus,
 // the accessible mirror): each owns a UiContext and makes it current when it is called.
-#include "mirror.h"
+#include "kit/mirror.h"
 #include "ui_harness.h"
 
 #include <gtest/gtest.h>

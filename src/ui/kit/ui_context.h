@@ -10,10 +10,10 @@
 #pragma once
 
 #include "catalog.h"
-#include "mirror_recorder.h"
+#include "kit/mirror_recorder.h"
+#include "kit/tracked_widgets.h"
 #include "text_capture.h"
 #include "theme.h"
-#include "tracked_widgets.h"
 
 struct ImFont;
 

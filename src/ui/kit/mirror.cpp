@@ -1,7 +1,7 @@
-#include "mirror.h"
+#include "kit/mirror.h"
 
+#include "kit/ui_context.h"
 #include "text.h"
-#include "ui_context.h"
 
 #include <nlohmann/json.hpp>
 

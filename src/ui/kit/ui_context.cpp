@@ -1,4 +1,4 @@
-#include "ui_context.h"
+#include "kit/ui_context.h"
 
 #include <cstdio>
 #include <cstdlib>

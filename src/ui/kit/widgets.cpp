@@ -1,12 +1,12 @@
-#include "widgets.h"
+#include "kit/widgets.h"
 
 #include "api_text.h"
 #include "error_words.h"
 #include "heading_font.h"
-#include "mirror.h"
+#include "kit/mirror.h"
+#include "kit/ui_context.h"
 #include "text.h"
 #include "theme.h"
-#include "ui_context.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem
