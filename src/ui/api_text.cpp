@@ -44,8 +44,7 @@ bool shaping_notice_due() {
 void draw_shaping_notice() {
     if (!shaping_notice_due()) return;
     ImGui::Spacing();
-    hint(tr(Text::shaping_notice));
-    track("Shaping notice");
+    hint(tr(Text::shaping_notice), "Shaping notice");
 }
 
 } // namespace rd::ui

@@ -7,7 +7,6 @@
 #include "choose_screen.h"
 #include "display_text.h"
 #include "header.h"
-#include "kit/mirror.h"
 #include "kit/widgets.h"
 #include "layout.h"
 #include "notices.h"
@@ -35,15 +34,10 @@ float App::Impl::language_buttons_width() const {
 
 void App::Impl::draw_language_buttons() {
     for (Language language : {Language::en, Language::zh}) {
-        const std::string id = std::string("language:") + language_code(language);
+        const WidgetId id{std::string("language:") + language_code(language),
+                          tr_in(language, Text::language_name)};
         const bool current = current_language() == language;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const bool pressed =
-            ImGui::SmallButton((std::string(tr_in(language, Text::language_name)) + "###" + id).c_str());
-        if (current) ImGui::PopStyleColor();
-        track(id);
-        mirror::button(id, tr_in(language, Text::language_name), true, current);
-        if ((pressed || mirror::take_activate(id)) && !current) {
+        if (bar_button(id, 0, current) && !current) {
             set_language(language);
             if (environment.remember_language) environment.remember_language(language);
         }
@@ -68,14 +62,7 @@ float App::Impl::theme_button_width() const {
 void App::Impl::draw_theme_button() {
     const Theme next = current_theme() == Theme::dark ? Theme::light : Theme::dark;
     const Text text = next == Theme::dark ? Text::theme_dark : Text::theme_light;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
-    const bool pressed = ImGui::ButtonEx((std::string(tr(text)) + "###Theme").c_str(),
-                                         ImVec2(theme_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
-    ImGui::PopStyleVar();
-    track("Theme");
-    mirror::button("Theme", tr(text));
-    if (!pressed && !mirror::take_activate("Theme")) return;
+    if (!bar_button({"Theme", tr(text)}, theme_button_width())) return;
     chosen_theme = next;
     show_theme();
     if (environment.remember_theme) environment.remember_theme(next);
@@ -89,15 +76,7 @@ float App::Impl::ui_scale_button_width() const {
 }
 
 void App::Impl::draw_ui_scale_button() {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
-    const bool pressed =
-        ImGui::ButtonEx((format(Text::ui_scale_fmt, ui_scale) + "###UI scale").c_str(),
-                        ImVec2(ui_scale_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
-    ImGui::PopStyleVar();
-    track("UI scale");
-    mirror::button("UI scale", format(Text::ui_scale_fmt, ui_scale));
-    if (!pressed && !mirror::take_activate("UI scale")) return;
+    if (!bar_button({"UI scale", format(Text::ui_scale_fmt, ui_scale)}, ui_scale_button_width())) return;
     ui_scale = next_ui_scale(ui_scale); // the shell applies it from the next frame (App::ui_scale)
     if (environment.remember_ui_scale) environment.remember_ui_scale(ui_scale);
 }
@@ -170,9 +149,7 @@ void App::Impl::draw() {
     show_theme(); // the style is ImGui's, shared: this app's theme holds whatever else set it
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
-    begin_tracking_frame();
-    focused_label().clear();
-    mirror::begin_frame();
+    begin_widgets_frame();
     if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts
         shown_stage = flow.stage();
         if (shown_stage == Stage::choosing) choose.focus_search = true;
@@ -222,9 +199,7 @@ void App::Impl::draw() {
     draw_close_question();
     end_window(ImGui::End);
     finish_capture_frame();
-    mirror::focused(focused_label());
-    mirror::language(language_code(current_language()));
-    mirror::end_frame();
+    end_widgets_frame();
 
     Actions pending;
     pending.swap(actions);
@@ -247,9 +222,7 @@ void App::Impl::draw_close_question() {
     const std::string title = label(Text::close_title);
     ImGui::OpenPopup(title.c_str());
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted(tr(Text::close_outcome_not_known));
-    ImGui::TextUnformatted(tr(Text::close_finds_out_later));
-    mirror::alert(std::string(tr(Text::close_outcome_not_known)) + " " + tr(Text::close_finds_out_later));
+    alert_lines({tr(Text::close_outcome_not_known), tr(Text::close_finds_out_later)});
     if (button(Text::keep_open, true, 140)) actions.push_back({.kind = ActionKind::keep_open});
     ImGui::SameLine();
     if (button(Text::close_anyway, true, 140)) actions.push_back({.kind = ActionKind::close_anyway});

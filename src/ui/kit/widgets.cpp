@@ -5,11 +5,13 @@
 #include "heading_font.h"
 #include "kit/mirror.h"
 #include "kit/ui_context.h"
+#include "layout.h"
 #include "text.h"
 #include "theme.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdarg>
@@ -25,9 +27,17 @@ static std::map<std::string, WidgetRect>& previous_rects() {
     return ui_context().tracked.previous;
 }
 
-void begin_tracking_frame() {
+void begin_widgets_frame() {
     previous_rects().swap(tracked_rects());
     tracked_rects().clear();
+    focused_label().clear();
+    mirror::begin_frame();
+}
+
+void end_widgets_frame() {
+    mirror::focused(focused_label());
+    mirror::language(language_code(current_language()));
+    mirror::end_frame();
 }
 
 std::string& focused_label() {
@@ -146,12 +156,13 @@ void error_box(const ApiError& error) {
     mirror::alert(words);
 }
 
-void hint(const char* text) {
+void hint(const char* text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    if (!key.empty()) track(key);
     mirror::text(text);
 }
 
@@ -193,15 +204,169 @@ void label_value_row(Text label, const std::string& value) {
     mirror::text(std::string(tr(label)) + ": " + shown);
 }
 
-bool button(Text text, bool enabled, float min_width) {
-    const float fits = ImGui::CalcTextSize(tr(text)).x + 2 * ImGui::GetStyle().FramePadding.x;
+namespace {
+
+// The ImGui label of a widget: its words shown, its key as the ID.
+std::string imgui_label(const WidgetId& id, bool shown = true) {
+    return (shown ? id.name : std::string()) + "###" + id.key;
+}
+
+} // namespace
+
+bool button(const WidgetId& id, bool enabled, float min_width) {
+    const float fits = ImGui::CalcTextSize(id.name.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::BeginDisabled(!enabled);
-    bool pressed = ImGui::Button(label(text).c_str(), ImVec2(std::max(min_width, fits), 0));
+    bool pressed = ImGui::Button(imgui_label(id).c_str(), ImVec2(std::max(min_width, fits), 0));
     ImGui::EndDisabled();
-    track(en(text));
-    mirror::button(en(text), tr(text), enabled);
-    pressed = mirror::take_activate(en(text)) || pressed; // a press in the mirror is a click
+    track(id.key);
+    mirror::button(id.key, id.name, enabled);
+    pressed = mirror::take_activate(id.key) || pressed; // a press in the mirror is a click
     return pressed && enabled;
+}
+
+bool bar_button(const WidgetId& id, float width, bool toggled) {
+    if (toggled) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
+    const bool pressed =
+        ImGui::ButtonEx(imgui_label(id).c_str(), ImVec2(width, 0), ImGuiButtonFlags_AlignTextBaseLine);
+    ImGui::PopStyleVar();
+    if (toggled) ImGui::PopStyleColor();
+    track(id.key);
+    mirror::button(id.key, id.name, true, toggled);
+    return mirror::take_activate(id.key) || pressed;
+}
+
+namespace {
+
+// The mirror's text for the field, taken before ImGui draws it (disabled: nothing taken).
+bool take_mirror_text(const WidgetId& id, std::string& text, const FieldOptions& options) {
+    return !options.disabled && mirror_text(id.key, text);
+}
+
+bool draw_input(const WidgetId& id, std::string& text, const FieldOptions& options,
+                ImGuiInputTextFlags extra) {
+    if (options.width > 0) ImGui::SetNextItemWidth(options.width);
+    if (options.focus) ImGui::SetKeyboardFocusHere();
+    const std::string shown = imgui_label(id, options.label_beside);
+    if (options.placeholder && *options.placeholder)
+        return ImGui::InputTextWithHint(shown.c_str(), options.placeholder, &text, options.flags | extra,
+                                        options.callback, options.callback_data);
+    return ImGui::InputText(shown.c_str(), &text, options.flags | extra, options.callback,
+                            options.callback_data);
+}
+
+const std::string& mirror_name(const WidgetId& id, const FieldOptions& options) {
+    return options.mirror_name.empty() ? id.name : options.mirror_name;
+}
+
+} // namespace
+
+bool text_field(const WidgetId& id, std::string& text, const FieldOptions& options) {
+    const bool typed = take_mirror_text(id, text, options);
+    const bool edited = draw_input(id, text, options, 0);
+    track(id.key);
+    mirror::field(id.key, mirror_name(id, options), text, options.placeholder ? options.placeholder : "",
+                  options.disabled, options.enter);
+    return edited || typed;
+}
+
+bool secret_field(const WidgetId& id, std::string& text, const FieldOptions& options) {
+    take_mirror_text(id, text, options);
+    const bool enter =
+        draw_input(id, text, options, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    track(id.key);
+    // Never its text: the mirror's own password field holds what was typed there.
+    mirror::secret(id.key, mirror_name(id, options), !text.empty(), options.disabled, options.enter);
+    return enter;
+}
+
+bool checkbox(const WidgetId& id, bool& checked, bool label_beside) {
+    bool changed = ImGui::Checkbox(imgui_label(id, label_beside).c_str(), &checked);
+    track(id.key);
+    if (mirror::take_activate(id.key)) {
+        checked = !checked;
+        changed = true;
+    }
+    mirror::checkbox(id.key, id.name, checked);
+    return changed;
+}
+
+void begin_radio_group(const WidgetId& id) {
+    mirror::begin_group(id.key, id.name);
+}
+
+void end_radio_group() {
+    mirror::end_group();
+}
+
+bool radio(const WidgetId& id, bool selected, const std::string& details) {
+    const bool chosen =
+        ImGui::RadioButton(imgui_label(id).c_str(), selected) || mirror::take_activate(id.key);
+    track(id.key);
+    if (!details.empty()) {
+        same_line_if_fits(ImGui::CalcTextSize(details.c_str()).x); // else below the name, whole
+        hint(details.c_str());
+    }
+    mirror::radio(id.key, details.empty() ? id.name : id.name + ", " + details, selected);
+    return chosen;
+}
+
+void begin_mirrored_table(const WidgetId& id, std::vector<std::string> columns,
+                          const std::string& check_name) {
+    mirror::begin_table(id.key, id.name, std::move(columns), check_name);
+}
+
+void end_mirrored_table() {
+    mirror::end_table();
+}
+
+bool table_row(const WidgetId& id, const std::string& label, std::vector<std::string> cells, bool selected,
+               const RowCheck& check) {
+    const bool clicked = ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns);
+    track(id.key);
+    mirror::row(id.key, std::move(cells), selected, check.key, check.checked);
+    return mirror::take_activate(id.key) || clicked;
+}
+
+void name_item(const std::string& key) {
+    track(key);
+}
+
+void dimmed_text(const std::string& text, const std::string& key) {
+    ImGui::TextDisabled("%s", text.c_str());
+    if (!key.empty()) track(key);
+    mirror::text(text);
+}
+
+void alert_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    mirror::alert(text);
+}
+
+void alert_lines(std::initializer_list<const char*> lines) {
+    std::string all;
+    for (const char* line : lines) {
+        ImGui::TextUnformatted(line);
+        all += (all.empty() ? "" : " ") + std::string(line);
+    }
+    mirror::alert(all);
+}
+
+void announce(const std::string& text) {
+    mirror::announce(text);
+}
+
+void mirror_heading(const std::string& text, int level) {
+    mirror::heading(text, level);
+}
+
+void mirror_only_text(const std::string& text) {
+    mirror::text(text);
 }
 
 bool mirror_text(const std::string& key, std::string& text) {
@@ -214,12 +379,13 @@ bool mirror_text(const std::string& key, std::string& text) {
     return true;
 }
 
-void toned_text(Tone tone, const std::string& text) {
+void toned_text(Tone tone, const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    if (!key.empty()) track(key);
     mirror::text(text);
 }
 
