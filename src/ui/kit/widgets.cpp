@@ -237,6 +237,19 @@ bool bar_button(const WidgetId& id, float width, bool toggled) {
     return mirror::take_activate(id.key) || pressed;
 }
 
+bool quiet_button(const WidgetId& id, bool toggled) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 0));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const bool pressed =
+        ImGui::ButtonEx(imgui_label(id).c_str(), ImVec2(0, 0), ImGuiButtonFlags_AlignTextBaseLine);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    track(id.key);
+    mirror::button(id.key, id.name, true, toggled);
+    return mirror::take_activate(id.key) || pressed;
+}
+
 namespace {
 
 // The mirror's text for the field, taken before ImGui draws it (disabled: nothing taken).
@@ -335,6 +348,12 @@ void name_item(const std::string& key) {
 
 void dimmed_text(const std::string& text, const std::string& key) {
     ImGui::TextDisabled("%s", text.c_str());
+    if (!key.empty()) track(key);
+    mirror::text(text);
+}
+
+void wrapped_text(const std::string& text, const std::string& key) {
+    ImGui::TextWrapped("%s", text.c_str());
     if (!key.empty()) track(key);
     mirror::text(text);
 }

@@ -66,6 +66,9 @@ bool button(const WidgetId& id, bool enabled = true, float min_width = 0);
 // A small button on the text's baseline (the top bar's switches), `width` wide (0: as its words);
 // `toggled` shows it pressed (the language in use) and tells the mirror so.
 bool bar_button(const WidgetId& id, float width = 0, bool toggled = false);
+// A frameless button in the hint's colour on the text's baseline (the header's version); `toggled` tells
+// the mirror it is pressed (what it opens is open).
+bool quiet_button(const WidgetId& id, bool toggled);
 
 struct FieldOptions {
     float width = 0;              // 0: ImGui's default
@@ -110,6 +113,7 @@ bool table_row(const WidgetId& id, const std::string& label, std::vector<std::st
 void name_item(const std::string& key);
 // Static texts, each recorded for the mirror; `key` also names it for the test hooks.
 void dimmed_text(const std::string& text, const std::string& key = {});
+void wrapped_text(const std::string& text, const std::string& key = {});
 void alert_text(const std::string& text); // in the bad tone, announced when it appears
 // Lines drawn as they are (not wrapped, the text's colour), announced together (the close question).
 void alert_lines(std::initializer_list<const char*> lines);
