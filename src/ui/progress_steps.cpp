@@ -82,7 +82,7 @@ void draw_progress_steps(const ProgressSteps& steps) {
         used += widest;
     }
     ImGui::EndGroup();
-    track("Progress steps");
+    name_item("Progress steps");
 }
 
 } // namespace rd::ui

@@ -305,6 +305,16 @@ bool checkbox(const WidgetId& id, bool& checked, bool label_beside) {
     return changed;
 }
 
+bool row_checkbox(const std::string& key, bool& checked) {
+    bool changed = ImGui::Checkbox(("##" + key).c_str(), &checked);
+    if (mirror::take_activate(key) && !changed) { // ticked in the mirror (the row's checkbox)
+        checked = !checked;
+        changed = true;
+    }
+    track(key);
+    return changed;
+}
+
 void begin_radio_group(const WidgetId& id) {
     mirror::begin_group(id.key, id.name);
 }
@@ -352,8 +362,41 @@ void dimmed_text(const std::string& text, const std::string& key) {
     mirror::text(text);
 }
 
+void plain_text(const std::string& text, const std::string& key) {
+    ImGui::TextUnformatted(text.c_str());
+    if (!key.empty()) track(key);
+    mirror::text(text);
+}
+
+void bullet_text(const std::string& text) {
+    ImGui::BulletText("%s", text.c_str());
+    mirror::text(text);
+}
+
+void progress_bar(float fraction, const std::string& text, const std::string& key) {
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), text.c_str());
+    track(key);
+    mirror::text(text);
+}
+
+void section_heading(const std::string& text) {
+    ImGui::SeparatorText(text.c_str());
+    mirror::heading(text, 3);
+}
+
+void label_value_at(const std::string& label, const std::string& value, float column) {
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::SameLine(column);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
+    mirror::text(label + ": " + value);
+}
+
 void wrapped_text(const std::string& text, const std::string& key) {
-    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
     if (!key.empty()) track(key);
     mirror::text(text);
 }

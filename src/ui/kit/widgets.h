@@ -88,6 +88,9 @@ bool text_field(const WidgetId& id, std::string& text, const FieldOptions& optio
 bool secret_field(const WidgetId& id, std::string& text, const FieldOptions& options = {});
 // A checkbox (a press in the mirror ticks it too); true when it changed.
 bool checkbox(const WidgetId& id, bool& checked, bool label_beside = true);
+// A checkbox without a label in a table row, whose row carries it in the mirror (RowCheck); a press
+// in the mirror ticks it too. True when it changed.
+bool row_checkbox(const std::string& key, bool& checked);
 // Radio buttons (a radio group's members): the group's legend is the id's name.
 void begin_radio_group(const WidgetId& id);
 void end_radio_group();
@@ -113,7 +116,14 @@ bool table_row(const WidgetId& id, const std::string& label, std::vector<std::st
 void name_item(const std::string& key);
 // Static texts, each recorded for the mirror; `key` also names it for the test hooks.
 void dimmed_text(const std::string& text, const std::string& key = {});
+void plain_text(const std::string& text, const std::string& key = {});
 void wrapped_text(const std::string& text, const std::string& key = {});
+void bullet_text(const std::string& text);
+void progress_bar(float fraction, const std::string& text, const std::string& key);
+// A sub-section's title on a separator line (the mirror's level-3 heading).
+void section_heading(const std::string& text);
+// A dimmed label, then its value (wrapped) at `column`: label_value_row with a column of the screen's own.
+void label_value_at(const std::string& label, const std::string& value, float column);
 void alert_text(const std::string& text); // in the bad tone, announced when it appears
 // Lines drawn as they are (not wrapped, the text's colour), announced together (the close question).
 void alert_lines(std::initializer_list<const char*> lines);
