@@ -259,7 +259,7 @@ bool take_mirror_text(const WidgetId& id, std::string& text, const FieldOptions&
 
 bool draw_input(const WidgetId& id, std::string& text, const FieldOptions& options,
                 ImGuiInputTextFlags extra) {
-    if (options.width > 0) ImGui::SetNextItemWidth(options.width);
+    if (options.width != 0) ImGui::SetNextItemWidth(options.width);
     if (options.focus) ImGui::SetKeyboardFocusHere();
     const std::string shown = imgui_label(id, options.label_beside);
     if (options.placeholder && *options.placeholder)
@@ -279,8 +279,11 @@ bool text_field(const WidgetId& id, std::string& text, const FieldOptions& optio
     const bool typed = take_mirror_text(id, text, options);
     const bool edited = draw_input(id, text, options, 0);
     track(id.key);
-    mirror::field(id.key, mirror_name(id, options), text, options.placeholder ? options.placeholder : "",
-                  options.disabled, options.enter);
+    // A field named by its placeholder (a search box) does not repeat it as the mirror's hint.
+    const std::string placeholder = options.placeholder ? options.placeholder : "";
+    const std::string& name = mirror_name(id, options);
+    mirror::field(id.key, name, text, placeholder == name ? std::string() : placeholder, options.disabled,
+                  options.enter);
     return edited || typed;
 }
 
@@ -345,11 +348,23 @@ void end_mirrored_table() {
 }
 
 bool table_row(const WidgetId& id, const std::string& label, std::vector<std::string> cells, bool selected,
-               const RowCheck& check) {
-    const bool clicked = ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns);
+               const RowCheck& check, RowSpan span) {
+    const ImGuiSelectableFlags flags = span == RowSpan::row ? ImGuiSelectableFlags_SpanAllColumns : 0;
+    const bool clicked = ImGui::Selectable(label.c_str(), selected, flags);
     track(id.key);
     mirror::row(id.key, std::move(cells), selected, check.key, check.checked);
     return mirror::take_activate(id.key) || clicked;
+}
+
+bool row_button(const WidgetId& id) {
+    const bool pressed = ImGui::SmallButton(imgui_label(id).c_str());
+    track(id.key);
+    return pressed;
+}
+
+bool mirror_only_radio(const WidgetId& id, bool selected) {
+    mirror::radio(id.key, id.name, selected);
+    return mirror::take_activate(id.key);
 }
 
 void name_item(const std::string& key) {

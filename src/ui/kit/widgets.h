@@ -71,7 +71,7 @@ bool bar_button(const WidgetId& id, float width = 0, bool toggled = false);
 bool quiet_button(const WidgetId& id, bool toggled);
 
 struct FieldOptions {
-    float width = 0;              // 0: ImGui's default
+    float width = 0;              // 0: ImGui's default; negative: up to the right edge less that much
     const char* placeholder = ""; // shown while empty, and the mirror's hint
     bool label_beside = true;     // false: no visible label (the placeholder or a row label says it)
     bool disabled = false;        // drawn disabled and the mirror's text not taken
@@ -97,6 +97,8 @@ void end_radio_group();
 // A radio button and, beside it (or below on a narrow window), its details in the hint's colour;
 // true when chosen (clicked, or pressed in the mirror).
 bool radio(const WidgetId& id, bool selected, const std::string& details = {});
+// A radio only the mirror shows (a combo's choices, whose list ImGui draws only while it is open).
+bool mirror_only_radio(const WidgetId& id, bool selected);
 
 // A table the mirror describes; its rows are table_row()s until end_mirrored_table().
 void begin_mirrored_table(const WidgetId& id, std::vector<std::string> columns,
@@ -108,8 +110,11 @@ struct RowCheck {
 };
 // A selectable row spanning the table's columns, showing `label` in the current cell; the mirror
 // gets `cells` (the first is the row header). True when chosen (clicked, or pressed in the mirror).
+enum class RowSpan { row, cell }; // what takes the click: the whole row, or only its first cell
 bool table_row(const WidgetId& id, const std::string& label, std::vector<std::string> cells, bool selected,
-               const RowCheck& check = {});
+               const RowCheck& check = {}, RowSpan span = RowSpan::row);
+// A small button in a table row, tracked by the id's key; the mirror reaches the row, not the button.
+bool row_button(const WidgetId& id);
 
 // Names the last item drawn (a text, a group) for the test hooks, without a mirror record of its own
 // (the kit's text widgets below take the key directly).
