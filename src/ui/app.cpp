@@ -12,6 +12,7 @@
 #include "notices.h"
 #include "result_screens.h"
 #include "review_screen.h"
+#include "screens/screen_table.h"
 #include "sign_in_screen.h"
 #include "text.h"
 #include "text_capture.h"
@@ -166,29 +167,7 @@ void App::Impl::draw() {
     draw_top_bar();
     begin_api_text_frame();
 
-    const bool orders_shown = orders_view.page != OrdersPage::none && flow.stage() != Stage::signed_out &&
-                              flow.stage() != Stage::signing_in;
-    if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
-    else if (batch.view != BatchView::none) draw_batch();     // the batch's screens, over the flow's choosing
-    else switch (flow.stage()) {
-        case Stage::signed_out:
-        case Stage::signing_in:
-            draw_sign_in_screen(flow, sign_in,
-                                {.sandbox_base_url = environment.sandbox_base_url,
-                                 .warn_plain_http = environment.warn_plain_http},
-                                actions);
-            break;
-        case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
-        case Stage::reviewing:
-        case Stage::submitting:
-            review.base_url = client.base_url();
-            review.sending_to_sandbox = sending_to_sandbox();
-            draw_review_screen(flow, review, actions);
-            break;
-        case Stage::done: draw_receipt_screen(flow, actions); break;
-        case Stage::failed: draw_failed_screen(flow, actions); break;
-        case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
-        }
+    screen_entry(current_screen(screen_model())).draw(*this);
     draw_shaping_notice();
     if (!notice.empty()) {
         ImGui::Spacing();

@@ -134,8 +134,10 @@ class App {
     std::string state_json() const;           // {"screen": "...", "busy": bool, ...}: no ids, no secrets
     const std::map<std::string, WidgetRect>& widget_rects() const;
 
-  private:
+    // The inside (app_impl.h), named here so the screens' table (src/ui/screens) can draw from it.
     struct Impl;
+
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

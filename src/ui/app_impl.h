@@ -13,6 +13,7 @@
 #include "orders_screen.h"
 #include "renewal_flow.h"
 #include "review_screen.h"
+#include "screens/navigator.h"
 #include "sign_in_screen.h"
 #include "ui_scale.h"
 
@@ -41,6 +42,9 @@ struct App::Impl {
     }
 
     void draw();
+    ScreenModel screen_model() const {
+        return {.stage = flow.stage(), .batch = batch.view, .orders = orders_view.page};
+    }
     void draw_top_bar();
     void draw_language_buttons();
     float language_buttons_width() const;
@@ -55,7 +59,6 @@ struct App::Impl {
     bool sending_to_sandbox() const;
     // Batch renewal (batch_app.cpp).
     void tick_batch();
-    void draw_batch();
     void apply_batch(const Action& action);
     bool batch_sending() const;
 

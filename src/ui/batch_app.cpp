@@ -24,20 +24,6 @@ void App::Impl::tick_batch() {
         batch.view = BatchView::done;
 }
 
-void App::Impl::draw_batch() {
-    switch (batch.view) {
-    case BatchView::none: break;
-    case BatchView::review:
-        batch.base_url = client.base_url();
-        batch.sending_to_sandbox = sending_to_sandbox();
-        draw_batch_holder(BatchElsewhere::of(batch_run)); // why Confirm batch started nothing
-        draw_batch_review_screen(flow, batch, actions);
-        break;
-    case BatchView::running: draw_batch_running_screen(batch_run, batch, actions); break;
-    case BatchView::done: draw_batch_done_screen(batch_run, actions); break;
-    }
-}
-
 bool App::Impl::batch_sending() const {
     const auto& rows = batch_run.rows();
     return std::any_of(rows.begin(), rows.end(),

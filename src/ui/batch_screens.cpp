@@ -11,16 +11,6 @@
 
 namespace rd::ui {
 
-const char* batch_view_name(BatchView view) {
-    switch (view) {
-    case BatchView::none: return nullptr;
-    case BatchView::review: return "batch_review";
-    case BatchView::running: return "batch_running";
-    case BatchView::done: return "batch_done";
-    }
-    return nullptr;
-}
-
 std::string batch_target_text(const BatchTarget& target) {
     if (target.partner_id.empty()) return tr(Text::yourself_own_account);
     return target.company.empty() ? target.partner_id : target.partner_id + " - " + target.company;

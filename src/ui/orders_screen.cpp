@@ -161,11 +161,6 @@ void draw_orders_screen(OrdersView& view, Actions& actions) {
     draw_table(view, rows, actions);
 }
 
-void draw_orders_view(OrdersView& view, Actions& actions) {
-    if (view.page == OrdersPage::orders) draw_orders_screen(view, actions);
-    if (view.page == OrdersPage::details) draw_order_details_screen(view.book, actions);
-}
-
 bool apply_orders_action(OrdersView& view, const Action& action) {
     switch (action.kind) {
     case ActionKind::open_orders:
@@ -193,15 +188,6 @@ void close_orders_view(OrdersView& view) {
     view.details_from_list = false;
     view.filter = {};
     view.book.reset();
-}
-
-const char* orders_screen_name(const OrdersView& view) {
-    switch (view.page) {
-    case OrdersPage::none: return nullptr;
-    case OrdersPage::orders: return "orders";
-    case OrdersPage::details: return "order_details";
-    }
-    return nullptr;
 }
 
 nlohmann::json orders_state(const OrdersView& view) {
