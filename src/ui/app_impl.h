@@ -54,12 +54,14 @@ struct App::Impl {
     void draw_ui_scale_button();
     float ui_scale_button_width() const;
     void draw_close_question();
-    void apply(const Action& action);
+    void apply(const Action& action);            // to the one domain below that takes it
+    bool apply_flow(const Action& action);       // flow_actions.cpp
+    bool apply_app_action(const Action& action); // clipboard, files, licences, closing (flow_actions.cpp)
     void hand_secret_to_flow();
     bool sending_to_sandbox() const;
     // Batch renewal (batch_app.cpp).
     void tick_batch();
-    void apply_batch(const Action& action);
+    bool apply_batch(const Action& action);
     bool batch_sending() const;
 
     UiContext ui; // this App's language, theme, widget rectangles, mirror: current while it is called
