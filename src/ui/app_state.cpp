@@ -6,7 +6,7 @@
 
 #include "display_text.h"
 #include "kit/widgets.h"
-#include "orders_screen.h"
+#include "screens/orders_screen.h"
 #include "text.h"
 
 #include <imgui.h>

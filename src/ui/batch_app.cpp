@@ -2,8 +2,8 @@
 // and its journal after sign-in (App::Impl, app_impl.h).
 #include "app_impl.h"
 
-#include "batch_selection.h"
 #include "notices.h"
+#include "screens/batch_selection.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // orders_screen.cpp. Each returns whether the action was its own.
 #include "app_impl.h"
 #include "notices.h"
-#include "result_screens.h"
+#include "screens/result_screens.h"
 #include "text.h"
 
 #include <imgui.h>

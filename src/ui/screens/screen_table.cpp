@@ -1,7 +1,7 @@
 #include "screens/screen_table.h"
 
-#include "order_details_screen.h"
-#include "result_screens.h"
+#include "screens/order_details_screen.h"
+#include "screens/result_screens.h"
 
 #include <array>
 

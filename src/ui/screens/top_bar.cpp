@@ -2,9 +2,9 @@
 // and the About line; drawn above every screen.
 #include "app_impl.h"
 #include "build_info.h"
-#include "header.h"
 #include "kit/widgets.h"
 #include "layout.h"
+#include "screens/header.h"
 #include "ui_scale.h"
 
 #include <imgui.h>

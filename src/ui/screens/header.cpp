@@ -1,4 +1,4 @@
-#include "header.h"
+#include "screens/header.h"
 
 #include "catalog.h"
 #include "display_text.h"

@@ -1,4 +1,4 @@
-#include "order_details_screen.h"
+#include "screens/order_details_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"

@@ -1,4 +1,4 @@
-#include "sign_in_screen.h"
+#include "screens/sign_in_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"

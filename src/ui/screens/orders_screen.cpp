@@ -1,10 +1,10 @@
-#include "orders_screen.h"
+#include "screens/orders_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"
 #include "kit/widgets.h"
 #include "layout.h"
-#include "order_details_screen.h"
+#include "screens/order_details_screen.h"
 #include "theme.h"
 
 #include <imgui.h>

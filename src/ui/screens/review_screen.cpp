@@ -1,4 +1,4 @@
-#include "review_screen.h"
+#include "screens/review_screen.h"
 
 #include "api_paths.h"
 #include "display_text.h"

@@ -1,4 +1,4 @@
-#include "batch_selection.h"
+#include "screens/batch_selection.h"
 
 #include "kit/widgets.h"
 #include "layout.h"

@@ -1,7 +1,7 @@
 // The batch running and batch done screens (batch_screens.h).
-#include "batch_screens.h"
+#include "screens/batch_screens.h"
 
-#include "result_screens.h"
+#include "screens/result_screens.h"
 
 #include "api_text.h"
 #include "display_text.h"

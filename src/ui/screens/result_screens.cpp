@@ -1,10 +1,10 @@
-#include "result_screens.h"
+#include "screens/result_screens.h"
 
 #include "display_text.h"
 #include "kit/widgets.h"
 #include "layout.h"
-#include "review_screen.h"
-#include "sign_in_screen.h"
+#include "screens/review_screen.h"
+#include "screens/sign_in_screen.h"
 #include "text.h"
 
 #include <imgui.h>

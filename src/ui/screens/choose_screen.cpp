@@ -1,12 +1,12 @@
-#include "choose_screen.h"
+#include "screens/choose_screen.h"
 
 #include "api_text.h"
-#include "batch_selection.h"
 #include "display_text.h"
 #include "kit/widgets.h"
 #include "layout.h"
 #include "progress_steps.h"
-#include "sign_in_screen.h"
+#include "screens/batch_selection.h"
+#include "screens/sign_in_screen.h"
 
 #include <algorithm>
 #include <imgui.h>

@@ -1,4 +1,4 @@
-#include "batch_screens.h"
+#include "screens/batch_screens.h"
 
 #include "api_text.h"
 #include "display_text.h"
