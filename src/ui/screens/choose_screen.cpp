@@ -79,6 +79,16 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, Text retry_label, LookupK
     return false;
 }
 
+// Tall enough for every row while the window has the room (a few users show whole, without scrolling),
+// at most 60 % of the height left below it (the plans and contacts stay in reach; a long list scrolls
+// inside the table), never less than nine lines (a phone still sees several rows).
+float users_table_height(std::size_t rows) {
+    const float row = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().CellPadding.y; // a row's checkbox
+    const float every_row = row * static_cast<float>(rows + 2);                      // header and myself too
+    const float least = ImGui::GetTextLineHeightWithSpacing() * 9;
+    return std::max(least, std::min(every_row, ImGui::GetContentRegionAvail().y * 0.6f));
+}
+
 void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     heading(tr(Text::users_heading));
     const auto& users = flow.users();
@@ -119,8 +129,11 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-    float height = ImGui::GetTextLineHeightWithSpacing() * 9;
-    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, height))) return;
+    const std::size_t rows_shown =
+        ready ? fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending)
+                    .size()
+              : 4; // the placeholder rows
+    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, users_table_height(rows_shown)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##select",
                             ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
