@@ -42,7 +42,6 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
     ImGuiIO& io = ImGui::GetIO();
     const auto started = std::chrono::steady_clock::now();
     glyphs_.build(*io.Fonts, font_size * scale);
-    ui::set_heading_font(glyphs_.heading_font()); // the old one went with the atlas's Clear()
     glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;
@@ -115,7 +114,8 @@ void Frame::draw(ui::App& app, const FrameSize& size) {
     take_arrived_glyphs();
     ImGui::NewFrame();
     const bool capturing = capture_asked_;
-    if (capturing) ImGui::LogToBuffer(0); // 0: tree nodes keep their state while captured
+    if (capturing) ImGui::LogToBuffer(0);         // 0: tree nodes keep their state while captured
+    app.set_heading_font(glyphs_.heading_font()); // each build replaces it (the old one went with Clear())
     app.draw();
     if (capturing) {
         captured_text_ = ImGui::GetCurrentContext()->LogBuffer.c_str();

@@ -1,8 +1,9 @@
 #include "api_text.h"
 
 #include "catalog.h"
+#include "kit/ui_context.h"
+#include "kit/widgets.h"
 #include "script_support.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
@@ -10,8 +11,7 @@ namespace rd::ui {
 namespace {
 
 bool& replaced_this_frame() {
-    static bool replaced = false;
-    return replaced;
+    return ui_context().api_text_replaced;
 }
 
 Text placeholder(ShapingScript script) {
@@ -44,8 +44,7 @@ bool shaping_notice_due() {
 void draw_shaping_notice() {
     if (!shaping_notice_due()) return;
     ImGui::Spacing();
-    hint(tr(Text::shaping_notice));
-    track("Shaping notice");
+    hint(tr(Text::shaping_notice), "Shaping notice");
 }
 
 } // namespace rd::ui

@@ -2,159 +2,22 @@
 
 #include "api_text.h"
 #include "app_impl.h"
-#include "build_info.h"
 #include "catalog.h"
-#include "choose_screen.h"
-#include "display_text.h"
-#include "header.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "notices.h"
-#include "result_screens.h"
-#include "review_screen.h"
-#include "sign_in_screen.h"
-#include "text.h"
+#include "screens/screen_table.h"
 #include "text_capture.h"
-#include "widgets.h"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over
 
 #include <algorithm>
 
 namespace rd::ui {
 
-// The two language buttons, each named in its own language, tracked as language:en and language:zh.
-float App::Impl::language_buttons_width() const {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float width = 0;
-    for (Language language : {Language::en, Language::zh})
-        width += ImGui::CalcTextSize(tr_in(language, Text::language_name)).x + 2 * style.FramePadding.x;
-    return width + style.ItemSpacing.x;
-}
-
-void App::Impl::draw_language_buttons() {
-    for (Language language : {Language::en, Language::zh}) {
-        const std::string id = std::string("language:") + language_code(language);
-        const bool current = current_language() == language;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const bool pressed =
-            ImGui::SmallButton((std::string(tr_in(language, Text::language_name)) + "###" + id).c_str());
-        if (current) ImGui::PopStyleColor();
-        track(id);
-        mirror::button(id, tr_in(language, Text::language_name), true, current);
-        if ((pressed || mirror::take_activate(id)) && !current) {
-            set_language(language);
-            if (environment.remember_language) environment.remember_language(language);
-        }
-        if (language == Language::en) ImGui::SameLine();
-    }
-}
-
 void App::Impl::show_theme() {
     set_theme(chosen_theme.value_or(system_theme));
     apply_theme(ImGui::GetStyle());
     apply_spacing(ImGui::GetStyle());
-}
-
-// One button, tracked as Theme, showing the theme a click switches to; as wide as its wider text so the
-// top bar does not move when it flips.
-float App::Impl::theme_button_width() const {
-    const float text =
-        std::max(ImGui::CalcTextSize(tr(Text::theme_dark)).x, ImGui::CalcTextSize(tr(Text::theme_light)).x);
-    return text + 2 * ImGui::GetStyle().FramePadding.x;
-}
-
-void App::Impl::draw_theme_button() {
-    const Theme next = current_theme() == Theme::dark ? Theme::light : Theme::dark;
-    const Text text = next == Theme::dark ? Text::theme_dark : Text::theme_light;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
-    const bool pressed = ImGui::ButtonEx((std::string(tr(text)) + "###Theme").c_str(),
-                                         ImVec2(theme_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
-    ImGui::PopStyleVar();
-    track("Theme");
-    mirror::button("Theme", tr(text));
-    if (!pressed && !mirror::take_activate("Theme")) return;
-    chosen_theme = next;
-    show_theme();
-    if (environment.remember_theme) environment.remember_theme(next);
-}
-
-// One button, tracked as "UI scale", showing the scale in use; a click takes the next step (after 200%
-// back to 100%). As wide as its widest text so the bar does not move.
-float App::Impl::ui_scale_button_width() const {
-    return ImGui::CalcTextSize(format(Text::ui_scale_fmt, ui_scale_steps.back()).c_str()).x +
-           2 * ImGui::GetStyle().FramePadding.x;
-}
-
-void App::Impl::draw_ui_scale_button() {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // as SmallButton
-    const bool pressed =
-        ImGui::ButtonEx((format(Text::ui_scale_fmt, ui_scale) + "###UI scale").c_str(),
-                        ImVec2(ui_scale_button_width(), 0), ImGuiButtonFlags_AlignTextBaseLine);
-    ImGui::PopStyleVar();
-    track("UI scale");
-    mirror::button("UI scale", format(Text::ui_scale_fmt, ui_scale));
-    if (!pressed && !mirror::take_activate("UI scale")) return;
-    ui_scale = next_ui_scale(ui_scale); // the shell applies it from the next frame (App::ui_scale)
-    if (environment.remember_ui_scale) environment.remember_ui_scale(ui_scale);
-}
-
-void App::Impl::draw_top_bar() {
-    const bool signed_in = flow.stage() != Stage::signed_out && flow.stage() != Stage::signing_in;
-    draw_header_identity({.signed_in = signed_in,
-                          .sandbox = sending_to_sandbox(),
-                          .base_url = client.base_url(),
-                          .client_id = signed_in ? client.client_id() : std::string(),
-                          .version = build_info::version()});
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // As wide as its words: the header's one row must fit the content column (layout.h).
-    const float sign_out_width = signed_in ? button_width(Text::sign_out) : 0;
-    const float right = ImGui::GetWindowContentRegionMax().x;
-    const float switches_width = ui_scale_button_width() + style.ItemSpacing.x + theme_button_width() +
-                                 style.ItemSpacing.x + language_buttons_width();
-    const float orders_width =
-        signed_in ? ImGui::CalcTextSize(tr(Text::orders)).x + 2 * style.FramePadding.x + style.ItemSpacing.x
-                  : 0;
-    const float group_width =
-        orders_width + switches_width + (signed_in ? style.ItemSpacing.x + sign_out_width : 0);
-    // On a narrow window (a phone) the buttons go below the name, from the left, each on the next line
-    // when it does not fit beside the one before: never overlapping, never cut off.
-    const bool wrapped =
-        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + group_width > right;
-    bool first = true;
-    auto next = [&](float x, float width) { // x: where it goes on one line (0: right after the one before)
-        if (!wrapped) ImGui::SameLine(x);
-        else if (!first) same_line_if_fits(width);
-        first = false;
-    };
-    if (signed_in) { // Orders, left of the theme and language switches
-        next(right - sign_out_width - style.ItemSpacing.x - switches_width - orders_width,
-             orders_width - style.ItemSpacing.x);
-        if (button(Text::orders, flow.stage() != Stage::submitting))
-            actions.push_back({.kind = ActionKind::open_orders});
-    }
-    next(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) - switches_width,
-         ui_scale_button_width());
-    draw_ui_scale_button();
-    next(0, theme_button_width());
-    draw_theme_button();
-    next(0, language_buttons_width() - style.ItemSpacing.x);
-    draw_language_buttons();
-    if (signed_in) {
-        next(right - sign_out_width, sign_out_width);
-        const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
-        if (button(Text::sign_out, can_sign_out)) actions.push_back({.kind = ActionKind::sign_out});
-    }
-    draw_header_about({.version = build_info::version(),
-                       .commit = build_info::commit(),
-                       .build_type = build_info::build_type(),
-                       .can_open_licences = static_cast<bool>(environment.open_licences),
-                       .licences_file = environment.licences_file},
-                      actions);
-    ImGui::Spacing();
 }
 
 void App::Impl::draw() {
@@ -170,9 +33,7 @@ void App::Impl::draw() {
     show_theme(); // the style is ImGui's, shared: this app's theme holds whatever else set it
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
-    begin_tracking_frame();
-    focused_label().clear();
-    mirror::begin_frame();
+    begin_widgets_frame();
     if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts
         shown_stage = flow.stage();
         if (shown_stage == Stage::choosing) choose.focus_search = true;
@@ -189,29 +50,7 @@ void App::Impl::draw() {
     draw_top_bar();
     begin_api_text_frame();
 
-    const bool orders_shown = orders_view.page != OrdersPage::none && flow.stage() != Stage::signed_out &&
-                              flow.stage() != Stage::signing_in;
-    if (orders_shown) draw_orders_view(orders_view, actions); // over the flow, which stays as it was
-    else if (batch.view != BatchView::none) draw_batch();     // the batch's screens, over the flow's choosing
-    else switch (flow.stage()) {
-        case Stage::signed_out:
-        case Stage::signing_in:
-            draw_sign_in_screen(flow, sign_in,
-                                {.sandbox_base_url = environment.sandbox_base_url,
-                                 .warn_plain_http = environment.warn_plain_http},
-                                actions);
-            break;
-        case Stage::choosing: draw_choose_screen(flow, choose, actions); break;
-        case Stage::reviewing:
-        case Stage::submitting:
-            review.base_url = client.base_url();
-            review.sending_to_sandbox = sending_to_sandbox();
-            draw_review_screen(flow, review, actions);
-            break;
-        case Stage::done: draw_receipt_screen(flow, actions); break;
-        case Stage::failed: draw_failed_screen(flow, actions); break;
-        case Stage::outcome_unknown: draw_outcome_unknown_screen(flow, actions); break;
-        }
+    screen_entry(current_screen(screen_model())).draw(*this);
     draw_shaping_notice();
     if (!notice.empty()) {
         ImGui::Spacing();
@@ -222,9 +61,7 @@ void App::Impl::draw() {
     draw_close_question();
     end_window(ImGui::End);
     finish_capture_frame();
-    mirror::focused(focused_label());
-    mirror::language(language_code(current_language()));
-    mirror::end_frame();
+    end_widgets_frame();
 
     Actions pending;
     pending.swap(actions);
@@ -236,125 +73,31 @@ bool App::Impl::sending_to_sandbox() const {
     return !environment.sandbox_base_url.empty() && client.base_url() == environment.sandbox_base_url;
 }
 
-// The shell asked to close while an order is on its way: ask the person, never decide for them.
-void App::Impl::draw_close_question() {
-    if (!close_asked) return;
-    if (flow.stage() != Stage::submitting &&
-        !batch_sending()) { // the outcome arrived meanwhile: show it, ask again on the next close
-        close_asked = false;
-        return;
-    }
-    const std::string title = label(Text::close_title);
-    ImGui::OpenPopup(title.c_str());
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted(tr(Text::close_outcome_not_known));
-    ImGui::TextUnformatted(tr(Text::close_finds_out_later));
-    mirror::alert(std::string(tr(Text::close_outcome_not_known)) + " " + tr(Text::close_finds_out_later));
-    if (button(Text::keep_open, true, 140)) actions.push_back({.kind = ActionKind::keep_open});
-    ImGui::SameLine();
-    if (button(Text::close_anyway, true, 140)) actions.push_back({.kind = ActionKind::close_anyway});
-    end_window(ImGui::EndPopup);
-}
-
-// The secret goes to the flow; every copy the UI held is overwritten: the field's string and
-// ImGui's own editing buffers (the active field's text, its initial text and its undo store).
-void App::Impl::hand_secret_to_flow() {
-    std::string secret = sign_in.client_secret;
-    wipe_string(sign_in.client_secret);
-    ImGuiInputTextState& editing = ImGui::GetCurrentContext()->InputTextState;
-    wipe_bytes(editing.TextA.Data, static_cast<std::size_t>(editing.TextA.Capacity));
-    wipe_bytes(editing.InitialTextA.Data, static_cast<std::size_t>(editing.InitialTextA.Capacity));
-    wipe_bytes(reinterpret_cast<char*>(editing.TextW.Data), editing.TextW.Capacity * sizeof(ImWchar));
-    wipe_bytes(reinterpret_cast<char*>(&editing.Stb), sizeof editing.Stb);
-    editing.CurLenA = editing.CurLenW = 0;
-    ImGui::ClearActiveID();
-    flow.sign_in(sign_in.base_url, sign_in.client_id, std::move(secret));
-}
-
 void App::Impl::apply(const Action& action) {
     if (apply_orders_action(orders_view, action)) return;
-    switch (action.kind) {
-    case ActionKind::sign_in:
-        if (environment.remember) environment.remember(sign_in.base_url, sign_in.client_id);
-        notice.clear();
-        hand_secret_to_flow();
-        break;
-    case ActionKind::sign_out:
-        flow.sign_out();
-        close_orders_view(orders_view);
-        choose = ChooseFields{};
-        batch = BatchFields{};
-        review = ReviewFields{};
-        notice.clear();
-        break;
-    case ActionKind::retry_lookup: flow.retry_lookup(action.lookup); break;
-    case ActionKind::choose_myself: flow.choose_myself(); break;
-    case ActionKind::choose_user: flow.choose_subordinate(action.text); break;
-    case ActionKind::choose_plan: flow.choose_plan(action.id); break;
-    case ActionKind::type_plan_id: flow.type_plan_id(action.text); break;
-    case ActionKind::choose_contact: flow.choose_billing_contact(action.id); break;
-    case ActionKind::type_billing_id: flow.type_billing_id(action.text); break;
-    case ActionKind::review:
-        flow.review();
-        if (flow.stage() == Stage::reviewing) flow.set_po_number(review.po_number);
-        break;
-    case ActionKind::set_po_number: flow.set_po_number(action.text); break;
-    case ActionKind::back_to_choosing: flow.back_to_choosing(); break;
-    case ActionKind::confirm: flow.confirm(); break;
-    case ActionKind::reconcile: flow.reconcile(); break;
-    case ActionKind::forget_journal: flow.forget_pending_journal(); break;
-    case ActionKind::renew_another:
-        flow.renew_another();
-        if (flow.stage() != Stage::choosing) break;
-        choose.typed_plan_id.clear();
-        choose.typed_billing_id.clear();
-        review.po_number.clear();
-        notice.clear();
-        break;
-    case ActionKind::open_orders:
-    case ActionKind::leave_orders:
-    case ActionKind::refresh_orders:
-    case ActionKind::refresh_order_status:
-    case ActionKind::refresh_pending_orders:
-    case ActionKind::open_order_details: break; // apply_orders_action
-    case ActionKind::keep_open: close_asked = false; break;
-    case ActionKind::close_anyway: close_confirmed = true; break;
-    case ActionKind::review_batch:
-    case ActionKind::confirm_batch:
-    case ActionKind::leave_batch:
-    case ActionKind::continue_batch:
-    case ActionKind::stop_batch:
-    case ActionKind::check_batch_row:
-    case ActionKind::retry_failed:
-    case ActionKind::earlier_orders_checked:
-    case ActionKind::export_csv: apply_batch(action); break;
-    case ActionKind::open_licences:
-        if (environment.open_licences) environment.open_licences();
-        break;
-    case ActionKind::copy_text:
-        if (environment.copy_to_clipboard) {
-            environment.copy_to_clipboard(action.text);
-            notice = tr(Text::copied_to_clipboard);
-        }
-        break;
-    case ActionKind::save_receipt:
-        if (environment.save_file) {
-            std::string name =
-                "renewdesk-receipt-" +
-                (flow.receipt().order_no.empty() ? std::string("order") : flow.receipt().order_no) + ".json";
-            notice = saved_file_notice(environment.save_file(name, receipt_json(flow)));
-        }
-        break;
-    }
+    if (apply_batch(action)) return;
+    if (apply_flow(action)) return;
+    apply_app_action(action);
 }
 
 App::App(Transport& transport, const Clock& clock, AppEnvironment environment)
     : impl_(std::make_unique<Impl>(transport, clock, std::move(environment))) {}
 
-App::~App() = default;
+App::~App() {
+    const UiContext* mine = &impl_->ui;
+    impl_.reset();
+    if (current_ui_context() == mine) set_current_ui_context(nullptr);
+}
 
+// Every entry point makes this App's context current and leaves it so (as ImGui::SetCurrentContext):
+// the shell reads the mirror and feeds its requests through the free functions right after a frame.
 void App::draw() {
+    set_current_ui_context(&impl_->ui);
     impl_->draw();
+}
+
+void App::set_heading_font(ImFont* font) {
+    impl_->ui.heading_font = font;
 }
 
 bool App::needs_frames() const {
@@ -394,12 +137,13 @@ float App::ui_scale() const {
 }
 
 void App::set_system_theme(Theme theme) {
+    set_current_ui_context(&impl_->ui);
     impl_->system_theme = theme;
     impl_->show_theme();
 }
 
 const std::map<std::string, WidgetRect>& App::widget_rects() const {
-    return tracked_rects();
+    return impl_->ui.tracked.rects;
 }
 
 } // namespace rd::ui

@@ -7,6 +7,7 @@
 #include "attempt_history.h"
 #include "catalog.h"
 #include "deployment_facts.h"
+#include "kit/tracked_widgets.h"
 #include "order_journal.h"
 #include "theme.h"
 #include "transport.h"
@@ -17,6 +18,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+struct ImFont;
 
 namespace rd {
 class Clock;
@@ -96,19 +99,6 @@ struct RenderFacts {
     std::string drawn_text; // the text ImGui drew in the last capture frame (empty when none was asked)
 };
 
-struct WidgetRect {
-    float x = 0, y = 0, w = 0, h = 0; // in ImGui display coordinates (CSS pixels on the web)
-    // Where its window shows content (a scrolling region's visible part), and whether the widget lies
-    // wholly inside it: a widget scrolled out of view has a rectangle but cannot be clicked; a person
-    // (and a test) scrolls with the wheel over the region first.
-    float clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
-    bool visible = true;
-    // Frames in a row the widget has kept this rectangle, up to 2: a screen's layout can move in its
-    // second frame (a focus that scrolls, a table that fits its columns); a person (and a test) clicks
-    // a widget that holds still, not where it stood for one frame.
-    int still = 0;
-};
-
 class App {
   public:
     App(Transport& transport, const Clock& clock, AppEnvironment environment);
@@ -136,13 +126,18 @@ class App {
     // it and rasterises the fonts at device pixel ratio x scale. Read once per frame, before drawing.
     float ui_scale() const;
 
+    // The shell's heading font (rebuilt with the font atlas; null: the body font). Read while drawing.
+    void set_heading_font(ImFont* font);
+
     // Read-only test hooks.
     void set_render_facts(RenderFacts facts); // reported by state_json()
     std::string state_json() const;           // {"screen": "...", "busy": bool, ...}: no ids, no secrets
     const std::map<std::string, WidgetRect>& widget_rects() const;
 
-  private:
+    // The inside (app_impl.h), named here so the screens' table (src/ui/screens) can draw from it.
     struct Impl;
+
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -6,13 +6,15 @@
 #include "api_client.h"
 #include "app.h"
 #include "batch_run.h"
-#include "batch_screens.h"
-#include "choose_screen.h"
+#include "kit/ui_context.h"
 #include "notices.h"
-#include "orders_screen.h"
 #include "renewal_flow.h"
-#include "review_screen.h"
-#include "sign_in_screen.h"
+#include "screens/batch_screens.h"
+#include "screens/choose_screen.h"
+#include "screens/navigator.h"
+#include "screens/orders_screen.h"
+#include "screens/review_screen.h"
+#include "screens/sign_in_screen.h"
 #include "ui_scale.h"
 
 #include <string>
@@ -23,6 +25,7 @@ struct App::Impl {
     Impl(Transport& transport, const Clock& clock, AppEnvironment env)
         : environment(std::move(env)), client(transport, clock, ApiClientOptions{}),
           flow(client, environment.journal), batch_run(client, environment.batch_journal, clock) {
+        set_current_ui_context(&ui); // a new App is the one its maker talks to next, as ImGui::CreateContext
         sign_in.base_url = !environment.remembered_base_url.empty() ? environment.remembered_base_url
                                                                     : environment.default_base_url;
         sign_in.client_id = environment.remembered_client_id;
@@ -39,6 +42,9 @@ struct App::Impl {
     }
 
     void draw();
+    ScreenModel screen_model() const {
+        return {.stage = flow.stage(), .batch = batch.view, .orders = orders_view.page};
+    }
     void draw_top_bar();
     void draw_language_buttons();
     float language_buttons_width() const;
@@ -48,15 +54,17 @@ struct App::Impl {
     void draw_ui_scale_button();
     float ui_scale_button_width() const;
     void draw_close_question();
-    void apply(const Action& action);
+    void apply(const Action& action);            // to the one domain below that takes it
+    bool apply_flow(const Action& action);       // flow_actions.cpp
+    bool apply_app_action(const Action& action); // clipboard, files, licences, closing (flow_actions.cpp)
     void hand_secret_to_flow();
     bool sending_to_sandbox() const;
     // Batch renewal (batch_app.cpp).
     void tick_batch();
-    void draw_batch();
-    void apply_batch(const Action& action);
+    bool apply_batch(const Action& action);
     bool batch_sending() const;
 
+    UiContext ui; // this App's language, theme, widget rectangles, mirror: current while it is called
     AppEnvironment environment;
     ApiClient client;
     RenewalFlow flow;

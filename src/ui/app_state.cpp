@@ -2,12 +2,13 @@
 // the desktop). No ids beyond order numbers, no secrets.
 #include "app_impl.h"
 #include "build_info.h"
+#include "screens/screen_table.h"
 
 #include "display_text.h"
 #include "error_words.h"
-#include "orders_screen.h"
+#include "kit/widgets.h"
+#include "screens/orders_screen.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -32,12 +33,12 @@ const char* order_check_status(ReconcileStatus status) {
 } // namespace
 
 std::string App::state_json() const {
+    UiContextScope scope(impl_->ui); // this App's language, theme and focus, whichever App drew last
     const RenewalFlow& flow = impl_->flow;
     const auto status = lookup_status_name;
-    const char* batch_screen = batch_view_name(impl_->batch.view); // only while a batch screen shows
     const BatchCounts batch = impl_->batch_run.counts();
     nlohmann::json state = {
-        {"screen", batch_screen ? batch_screen : stage_name(flow.stage())},
+        {"screen", screen_entry(current_screen(impl_->screen_model())).name},
         {"version", build_info::version()}, // the one version (rd::build_info), as --version prints it
         {"busy", needs_frames()},
         {"ordersSent", flow.orders_sent()},
@@ -109,7 +110,6 @@ std::string App::state_json() const {
         {"ticked", impl_->choose.selected.size()},    // users ticked for a batch (the "N selected" line)
         {"searchBytes", impl_->choose.search.size()}, // the users' search box: its length, never its text
     };
-    if (const char* orders_screen = orders_screen_name(impl_->orders_view)) state["screen"] = orders_screen;
     state["orders"] = orders_state(impl_->orders_view);
     // What the page learned about the server toward the browser for the Base URL in use (null on the
     // desktop): protocol ("" when not known), connectionsReused yes/no/unknown, requests seen, and

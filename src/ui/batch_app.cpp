@@ -2,8 +2,8 @@
 // and its journal after sign-in (App::Impl, app_impl.h).
 #include "app_impl.h"
 
-#include "batch_selection.h"
 #include "notices.h"
+#include "screens/batch_selection.h"
 
 #include <algorithm>
 
@@ -24,74 +24,60 @@ void App::Impl::tick_batch() {
         batch.view = BatchView::done;
 }
 
-void App::Impl::draw_batch() {
-    switch (batch.view) {
-    case BatchView::none: break;
-    case BatchView::review:
-        batch.base_url = client.base_url();
-        batch.sending_to_sandbox = sending_to_sandbox();
-        draw_batch_holder(BatchElsewhere::of(batch_run)); // why Confirm batch started nothing
-        draw_batch_review_screen(flow, batch, actions);
-        break;
-    case BatchView::running: draw_batch_running_screen(batch_run, batch, actions); break;
-    case BatchView::done: draw_batch_done_screen(batch_run, actions); break;
-    }
-}
-
 bool App::Impl::batch_sending() const {
     const auto& rows = batch_run.rows();
     return std::any_of(rows.begin(), rows.end(),
                        [](const BatchRow& row) { return row.status == BatchRowStatus::sending; });
 }
 
-void App::Impl::apply_batch(const Action& action) {
+bool App::Impl::apply_batch(const Action& action) {
     const bool running = batch_run.counts().running;
     switch (action.kind) {
     case ActionKind::review_batch: {
         const Selection& chosen = flow.selection();
-        if (running || !chosen.plan_id || !chosen.billing_id || flow.stage() != Stage::choosing) break;
+        if (running || !chosen.plan_id || !chosen.billing_id || flow.stage() != Stage::choosing) return true;
         batch.targets = selected_targets(flow, choose);
         batch.plan_id = chosen.plan_id;
         batch.billing_id = chosen.billing_id;
         batch.earlier_orders_checked = false;
         if (!batch.targets.empty()) batch.view = BatchView::review;
-        break;
+        return true;
     }
     case ActionKind::confirm_batch:
         // Only from the review, once: the view leaves `review` before the first order is handed over.
-        if (batch.view != BatchView::review || running || !batch.plan_id || !batch.billing_id) break;
-        if (has_earlier_orders(batch.targets) && !batch.earlier_orders_checked) break; // asked first
+        if (batch.view != BatchView::review || running || !batch.plan_id || !batch.billing_id) return true;
+        if (has_earlier_orders(batch.targets) && !batch.earlier_orders_checked) return true; // asked first
         batch.view = BatchView::running;
         batch_run.start(batch.targets, *batch.plan_id, *batch.billing_id, "");
         if (batch_run.busy_holder()) batch.view = BatchView::review; // another copy's batch: none started
-        break;
+        return true;
     case ActionKind::leave_batch:
-        if (running) break;
+        if (running) return true;
         if (batch.view == BatchView::done) choose.selected.clear();
         batch.view = BatchView::none;
         choose.focus_search = true;
-        break;
-    case ActionKind::continue_batch: batch_run.resume(); break;
-    case ActionKind::stop_batch: batch_run.stop(); break;
-    case ActionKind::check_batch_row: batch_run.reconcile(); break;
+        return true;
+    case ActionKind::continue_batch: batch_run.resume(); return true;
+    case ActionKind::stop_batch: batch_run.stop(); return true;
+    case ActionKind::check_batch_row: batch_run.reconcile(); return true;
     case ActionKind::retry_failed: {
         // Never by itself: a new batch of just the failed rows, reviewed before it is confirmed.
         std::vector<BatchTarget> failed = batch_run.failed_targets();
-        if (running || failed.empty()) break;
+        if (running || failed.empty()) return true;
         if (!batch.plan_id) batch.plan_id = flow.selection().plan_id;
         if (!batch.billing_id) batch.billing_id = flow.selection().billing_id;
         batch.targets = std::move(failed);
         batch.earlier_orders_checked = false;
         batch.view = BatchView::review;
-        break;
+        return true;
     }
-    case ActionKind::earlier_orders_checked: batch.earlier_orders_checked = !action.text.empty(); break;
+    case ActionKind::earlier_orders_checked: batch.earlier_orders_checked = !action.text.empty(); return true;
     case ActionKind::export_csv:
         if (environment.save_file)
             notice = saved_file_notice(
                 environment.save_file(batch_csv_name(client.clock().epoch_ms()), batch_run.csv()));
-        break;
-    default: break;
+        return true;
+    default: return false;
     }
 }
 

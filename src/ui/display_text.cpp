@@ -1,8 +1,8 @@
 #include "display_text.h"
 
+#include "kit/widgets.h"
 #include "text.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <ctime>
 

@@ -1,5 +1,7 @@
 #include "heading_font.h"
 
+#include "kit/ui_context.h"
+
 #include <imgui.h>
 #include <imgui_internal.h> // ImTextCharFromUtf8
 
@@ -10,8 +12,7 @@ namespace rd::ui {
 namespace {
 
 ImFont*& current() {
-    static ImFont* font = nullptr;
-    return font;
+    return ui_context().heading_font;
 }
 
 // The catalog texts screens pass to heading() or draw in the heading font. One missing here only

@@ -1,6 +1,6 @@
 #include "notices.h"
 
-#include "widgets.h"
+#include "kit/widgets.h"
 
 namespace rd::ui {
 

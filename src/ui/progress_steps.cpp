@@ -1,7 +1,7 @@
 #include "progress_steps.h"
 
+#include "kit/widgets.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
@@ -82,7 +82,7 @@ void draw_progress_steps(const ProgressSteps& steps) {
         used += widest;
     }
     ImGui::EndGroup();
-    track("Progress steps");
+    name_item("Progress steps");
 }
 
 } // namespace rd::ui

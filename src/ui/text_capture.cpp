@@ -1,5 +1,7 @@
 #include "text_capture.h"
 
+#include "kit/ui_context.h"
+
 #include <imgui.h>
 #include <imgui_internal.h> // LogEnabled, LogType, LogBuffer
 
@@ -8,14 +10,8 @@
 namespace rd::ui {
 namespace {
 
-struct Capture {
-    bool active = false;
-    std::string text; // what ended windows captured
-};
-
-Capture& capture() {
-    static Capture state;
-    return state;
+TextCapture& capture() {
+    return ui_context().capture;
 }
 
 bool shell_capturing() {
@@ -31,7 +27,7 @@ void begin_capture_frame() {
 }
 
 void end_window(void (*end)()) {
-    Capture& state = capture();
+    TextCapture& state = capture();
     if (!state.active || !shell_capturing()) {
         end();
         return;
@@ -43,7 +39,7 @@ void end_window(void (*end)()) {
 }
 
 void finish_capture_frame() {
-    Capture& state = capture();
+    TextCapture& state = capture();
     if (!state.active) return;
     state.active = false;
     if (!shell_capturing()) ImGui::LogToBuffer(0);

@@ -5,7 +5,15 @@
 // finish_frame() hands everything back in the buffer for the shell to read.
 #pragma once
 
+#include <string>
+
 namespace rd::ui {
+
+// A capture in progress (one per UiContext).
+struct TextCapture {
+    bool active = false;
+    std::string text; // what ended windows captured
+};
 
 void begin_capture_frame();     // first thing in App::draw: is the shell capturing this frame?
 void end_window(void (*end)()); // ImGui::End or ImGui::EndPopup, the capture kept across it

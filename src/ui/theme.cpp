@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "kit/ui_context.h"
+
 #include <cstdint>
 
 namespace rd::ui {
@@ -143,8 +145,7 @@ Palette make_light() {
 }
 
 Theme& theme() {
-    static Theme current = Theme::light;
-    return current;
+    return ui_context().theme;
 }
 
 } // namespace

@@ -6,9 +6,10 @@
 #include "english_words.h"
 #include "envelope.h"
 #include "error_words.h"
+#include "kit/ui_context.h"
+#include "kit/widgets.h"
 #include "script_support.h"
 #include "ui_harness.h"
-#include "widgets.h"
 
 #include <gtest/gtest.h>
 
@@ -39,9 +40,10 @@ std::vector<std::string> specifiers(const std::string& format) {
     return found;
 }
 
+// A UI context of the test's own (no App here): its language starts English and goes with the test.
 struct LanguageGuard {
-    Language before = current_language();
-    ~LanguageGuard() { set_language(before); }
+    UiContext context;
+    UiContextScope scope{context};
 };
 
 } // namespace

@@ -3,10 +3,10 @@
 // the UI scale (its steps, clamping and remembering), the heading font's fallback to the body font.
 #include "ui_harness.h"
 
-#include "header.h"
 #include "heading_font.h"
 #include "layout.h"
 #include "progress_steps.h"
+#include "screens/header.h"
 #include "ui_scale.h"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // secret never appears in the description, and that requests from the page's elements (the hidden
 // DOM a screen reader uses) drive a whole renewal along the same paths as clicks: one Confirm in the
 // mirror, however often pressed in one frame, sends one order.
-#include "mirror.h"
+#include "kit/mirror.h"
 #include "ui_harness.h"
 
 #include "../core/fixtures.h"

@@ -64,6 +64,7 @@ struct UiHarness {
 
     static ImGuiContext* make_context() {
         ImGuiContext* context = ImGui::CreateContext();
+        ImGui::SetCurrentContext(context); // CreateContext keeps another harness's current
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 900);
@@ -112,8 +113,15 @@ struct UiHarness {
         };
     }
 
+    // Each harness has its own ImGui context: made current before input or a frame, so two harnesses
+    // (two Apps) can take turns in one test.
+    ImGuiIO& io() {
+        ImGui::SetCurrentContext(context);
+        return ImGui::GetIO();
+    }
+
     void frame() {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        io().DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
         app->draw();
         ImGui::Render();
@@ -141,7 +149,7 @@ struct UiHarness {
     // language tests read it for English left on a Chinese screen.
     std::string drawn_text() {
         frame();
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        io().DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
         ImGui::LogToBuffer(0);
         app->draw();
@@ -166,26 +174,25 @@ struct UiHarness {
 
     void click(const std::string& label, int clicks = 1) {
         ui::WidgetRect r = rect(label);
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(r.x + r.w / 2, r.y + r.h / 2);
+        io().AddMousePosEvent(r.x + r.w / 2, r.y + r.h / 2);
         frame();
         for (int i = 0; i < clicks; ++i) {
-            io.AddMouseButtonEvent(0, true);
+            io().AddMouseButtonEvent(0, true);
             frame();
-            io.AddMouseButtonEvent(0, false);
+            io().AddMouseButtonEvent(0, false);
             frame();
         }
     }
 
     void type(const std::string& text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        io().AddInputCharactersUTF8(text.c_str());
         frame();
     }
 
     void press(ImGuiKey key) {
-        ImGui::GetIO().AddKeyEvent(key, true);
+        io().AddKeyEvent(key, true);
         frame();
-        ImGui::GetIO().AddKeyEvent(key, false);
+        io().AddKeyEvent(key, false);
         frame();
     }
 

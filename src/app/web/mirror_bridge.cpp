@@ -1,6 +1,6 @@
 #include "mirror_bridge.h"
 
-#include "mirror.h"
+#include "kit/mirror.h"
 
 #include <emscripten/emscripten.h>
 

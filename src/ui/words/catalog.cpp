@@ -10,15 +10,12 @@
 namespace rd::ui {
 namespace {
 
-Language& language() {
-    static Language current = Language::en;
-    return current;
-}
-
 std::size_t index(Text text) {
     const auto i = static_cast<std::size_t>(text);
     return i < text_count ? i : 0;
 }
+
+} // namespace
 
 std::string vformat(const char* pattern, std::va_list args) {
     std::va_list copy;
@@ -30,26 +27,12 @@ std::string vformat(const char* pattern, std::va_list args) {
     return out;
 }
 
-} // namespace
-
 const char* tr_in(Language language, Text text) {
     return (language == Language::zh ? catalog_zh() : catalog_en())[index(text)].text;
 }
 
-const char* tr(Text text) {
-    return tr_in(language(), text);
-}
-
 const char* en(Text text) {
     return tr_in(Language::en, text);
-}
-
-std::string format(Text text, ...) {
-    std::va_list args;
-    va_start(args, text);
-    std::string out = vformat(tr(text), args);
-    va_end(args);
-    return out;
 }
 
 std::string format_in(Language language, Text text, ...) {
@@ -58,14 +41,6 @@ std::string format_in(Language language, Text text, ...) {
     std::string out = vformat(tr_in(language, text), args);
     va_end(args);
     return out;
-}
-
-Language current_language() {
-    return language();
-}
-
-void set_language(Language next) {
-    language() = next;
 }
 
 const char* language_code(Language language) {

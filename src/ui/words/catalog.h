@@ -4,6 +4,8 @@
 // Every Chinese character the UI can show is in catalog_zh.cpp (a build step slices the CJK font by it).
 #pragma once
 
+#include <cstdarg>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -356,6 +358,9 @@ enum class Text : unsigned short {
     count
 };
 
+// The current App's language: tr(), format(), current_language() and set_language() read and set
+// the current UiContext's, so they are defined by renewdesk_ui (kit/current_language.cpp), not by
+// this library: renewdesk-cli words everything with a given language (tr_in, format_in).
 // The current language's text (a format where the name ends in _fmt).
 const char* tr(Text text);
 // A given language's text, e.g. each language's own name on the switch buttons.
@@ -370,6 +375,8 @@ std::string format_in(Language language, Text text, ...);
 Language current_language();
 void set_language(Language language);
 const char* language_code(Language language); // "en", "zh"
+// printf into a std::string (the catalog's _fmt entries).
+std::string vformat(const char* pattern, std::va_list args);
 
 // A BCP 47 tag or a POSIX locale name: "zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans-SG", and also
 // "zh-TW", "zh-HK", "zh-Hant" (the UI is Simplified only, and a reader of Traditional Chinese reads

@@ -1,12 +1,11 @@
-#include "header.h"
+#include "screens/header.h"
 
 #include "catalog.h"
 #include "display_text.h"
 #include "heading_font.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ButtonEx: the version button on the text baseline
@@ -62,16 +61,7 @@ bool& about_open() {
 void version_button(const std::string& version, float name_ascent) {
     same_baseline(name_ascent, ImGui::GetStyle().ItemSpacing.x);
     const std::string words = format(Text::version_button_fmt, version.c_str());
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 0));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    const bool pressed =
-        ImGui::ButtonEx((words + "###Version").c_str(), ImVec2(0, 0), ImGuiButtonFlags_AlignTextBaseLine);
-    ImGui::PopStyleColor(2);
-    ImGui::PopStyleVar();
-    track("Version");
-    mirror::button("Version", words, true, about_open());
-    if (pressed || mirror::take_activate("Version")) about_open() = !about_open();
+    if (quiet_button({"Version", words}, about_open())) about_open() = !about_open();
 }
 } // namespace
 
@@ -94,25 +84,22 @@ void draw_header_identity(const HeaderFacts& facts) {
     ImGui::PopStyleColor();
     const float name_ascent = ascent();
     if (font) ImGui::PopFont();
-    track("Product name");
-    mirror::heading(product_name, 1);
+    name_item("Product name");
+    mirror_heading(product_name, 1);
     if (!facts.version.empty()) version_button(facts.version, name_ascent);
     if (!facts.signed_in) {
         same_baseline(name_ascent, ImGui::GetStyle().ItemSpacing.x);
-        ImGui::TextDisabled("%s", tr(Text::app_tagline));
-        mirror::text(tr(Text::app_tagline));
+        dimmed_text(tr(Text::app_tagline));
         ImGui::EndGroup();
         return;
     }
     same_baseline(name_ascent, 12.0f);
     badge(environment_badge_text(facts), facts.sandbox ? Tone::good : Tone::pending);
-    track("Environment");
-    mirror::text(environment_badge_text(facts));
+    name_item("Environment");
+    mirror_only_text(environment_badge_text(facts));
     if (const std::string id = client_id_text(facts); !id.empty()) {
         same_baseline(name_ascent, 12.0f);
-        ImGui::TextDisabled("%s", id.c_str());
-        track("Signed-in Client ID");
-        mirror::text(id);
+        dimmed_text(id, "Signed-in Client ID");
     }
     ImGui::EndGroup();
 }
@@ -121,9 +108,7 @@ void draw_header_about(const AboutFacts& about, Actions& actions) {
     if (!about_open()) return;
     const std::string build =
         format(Text::about_build_fmt, about.version.c_str(), about.commit.c_str(), about.build_type.c_str());
-    ImGui::TextDisabled("%s", build.c_str());
-    track("About");
-    mirror::text(build);
+    dimmed_text(build, "About");
     if (about.can_open_licences) {
         same_line_if_fits(button_width(Text::licences));
         if (button(Text::licences)) actions.push_back({.kind = ActionKind::open_licences});
@@ -132,9 +117,7 @@ void draw_header_about(const AboutFacts& about, Actions& actions) {
     const std::string where = about.licences_file.empty()
                                   ? std::string(tr(Text::licences_not_installed))
                                   : format(Text::licences_file_fmt, about.licences_file.c_str());
-    ImGui::TextWrapped("%s", where.c_str());
-    track("Licence texts");
-    mirror::text(where);
+    wrapped_text(where, "Licence texts");
     if (about.licences_file.empty()) return;
     if (button(Text::copy_path))
         actions.push_back({.kind = ActionKind::copy_text, .text = about.licences_file});

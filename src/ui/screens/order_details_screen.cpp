@@ -1,11 +1,10 @@
-#include "order_details_screen.h"
+#include "screens/order_details_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
@@ -25,11 +24,9 @@ Text section_title(DetailSection section) {
 }
 
 void draw_section(const DetailSectionRows& section) {
-    ImGui::SeparatorText(tr(section_title(section.section)));
-    mirror::heading(tr(section_title(section.section)), 3);
+    section_heading(tr(section_title(section.section)));
     if (!section.present) {
-        ImGui::TextDisabled("%s", tr(Text::section_missing));
-        mirror::text(tr(Text::section_missing));
+        dimmed_text(tr(Text::section_missing));
         return;
     }
     float column = row_label_column();
@@ -37,28 +34,16 @@ void draw_section(const DetailSectionRows& section) {
         column =
             std::max(column, ImGui::CalcTextSize(row.label.c_str()).x + 2 * ImGui::GetStyle().ItemSpacing.x);
     column = std::min(column, 320.0f);
-    for (const DetailRow& row : section.rows) {
-        ImGui::TextDisabled("%s", api_text(row.label).c_str());
-        ImGui::SameLine(column);
-        ImGui::PushTextWrapPos(0.0f);
-        const std::string value = row.value.empty() ? "-" : api_text(row.value);
-        ImGui::TextUnformatted(value.c_str());
-        ImGui::PopTextWrapPos();
-        mirror::text(api_text(row.label) + ": " + value);
-    }
+    for (const DetailRow& row : section.rows)
+        label_value_at(api_text(row.label), row.value.empty() ? "-" : api_text(row.value), column);
 }
 
 void draw_unknown(const std::string& raw) {
     if (raw.empty()) return;
-    ImGui::SeparatorText(tr(Text::other_members));
-    mirror::heading(tr(Text::other_members), 3);
+    section_heading(tr(Text::other_members));
     const nlohmann::json doc = nlohmann::json::parse(raw, nullptr, false);
     const std::string pretty = doc.is_discarded() ? raw : json_text(doc, 2);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(api_text(pretty).c_str());
-    ImGui::PopTextWrapPos();
-    track("Other members");
-    mirror::text(api_text(pretty));
+    wrapped_text(api_text(pretty), "Other members");
 }
 
 } // namespace
@@ -74,20 +59,14 @@ void draw_order_details_screen(const OrdersBook& book, Actions& actions) {
     if (view.status == BookStatus::loaded && !OrdersBook::is_final(view.details.order_status)) {
         ImGui::SameLine();
         const StatusHeading status = receipt_heading(view.details.order_status);
-        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(status.tone));
-        ImGui::TextUnformatted(api_text(order_status_words(view.details.order_status)).c_str());
-        ImGui::PopStyleColor();
-        mirror::text(api_text(order_status_words(view.details.order_status)));
+        toned_text(status.tone, api_text(order_status_words(view.details.order_status)));
     }
     ImGui::Spacing();
     switch (view.status) {
     case BookStatus::idle:
     case BookStatus::loading: spinner_text(tr(Text::loading)); return;
     case BookStatus::error:
-        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
-        ImGui::TextUnformatted(tr(Text::could_not_read_details));
-        ImGui::PopStyleColor();
-        mirror::alert(tr(Text::could_not_read_details));
+        alert_text(tr(Text::could_not_read_details));
         if (view.error) error_box(*view.error);
         return;
     case BookStatus::loaded: break;

@@ -1,10 +1,9 @@
-#include "sign_in_screen.h"
+#include "screens/sign_in_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -25,21 +24,11 @@ std::string attempt_customer(const JournalEntry& entry) {
 
 void draw_pending_order_banner(const JournalEntry& entry, bool offer_forget, Actions& actions) {
     const std::string who = attempt_customer(entry);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::pending));
-    const std::string pending =
-        format(Text::pending_order_fmt, local_time_text(entry.sent_at_ms).c_str(), who.c_str());
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(pending.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    track("Pending order");
-    mirror::text(pending);
-    const std::string sign_in_as =
-        format(Text::pending_order_sign_in_fmt, url_host(entry.base_url).c_str(), entry.client_id.c_str());
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", sign_in_as.c_str());
-    ImGui::PopTextWrapPos();
-    mirror::text(sign_in_as);
+    toned_text(Tone::pending,
+               format(Text::pending_order_fmt, local_time_text(entry.sent_at_ms).c_str(), who.c_str()),
+               "Pending order");
+    hint(format(Text::pending_order_sign_in_fmt, url_host(entry.base_url).c_str(), entry.client_id.c_str())
+             .c_str());
     if (offer_forget && button(Text::forget_pending_order, true, 0))
         actions.push_back({.kind = ActionKind::forget_journal});
 }
@@ -57,9 +46,7 @@ void draw_holder(const JournalHolder& holder, Text process_fmt, Text tab_fmt, co
     const std::string pid = holder.pid > 0 ? std::to_string(holder.pid) : std::string("?");
     const std::string words =
         tab ? format(tab_fmt, started.c_str()) : format(process_fmt, pid.c_str(), started.c_str());
-    toned_text(Tone::pending, words);
-    track(tracked);
-    mirror::text(words);
+    toned_text(Tone::pending, words, tracked);
 }
 
 } // namespace
@@ -92,9 +79,8 @@ void draw_journal_holder(const RenewalFlow& flow) {
     } else {
         words = format(Text::finished_elsewhere_unknown_fmt, who.c_str(), sent.c_str());
     }
-    toned_text(tone, words);
-    track("Finished elsewhere");
-    mirror::announce(words);
+    toned_text(tone, words, "Finished elsewhere");
+    announce(words);
 }
 
 BatchElsewhere BatchElsewhere::of(const BatchRun& batch) {
@@ -128,9 +114,9 @@ void draw_batch_holder(const BatchElsewhere& elsewhere) {
                 ? format(Text::batch_finished_elsewhere_fmt, c->placed, c->size, c->pending, c->failed,
                          c->unknown + c->ambiguous, c->size - c->sent)
                 : format(Text::batch_finished_elsewhere_part_fmt, c->size);
-        toned_text(c->failed + c->unknown + c->ambiguous > 0 ? Tone::pending : Tone::good, words);
-        track("Batch finished elsewhere");
-        mirror::announce(words);
+        toned_text(c->failed + c->unknown + c->ambiguous > 0 ? Tone::pending : Tone::good, words,
+                   "Batch finished elsewhere");
+        announce(words);
     }
 }
 
@@ -151,30 +137,19 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
         labels = std::max(labels, label_beside(tr(text)));
     const float field_width = fit_width(420.0f, labels);
     ImGui::BeginDisabled(waiting);
-    ImGui::SetNextItemWidth(field_width);
-    const bool typed_url = !waiting && mirror_text(en(Text::base_url), fields.base_url);
-    if (ImGui::InputText(label(Text::base_url).c_str(), &fields.base_url) || typed_url)
+    if (text_field(Text::base_url, fields.base_url, {.width = field_width, .disabled = waiting}))
         fields.plain_http_warning = false;
-    track(en(Text::base_url));
-    mirror::field(en(Text::base_url), tr(Text::base_url), fields.base_url, {}, waiting);
     // Keyboard focus starts where typing is needed: the Client ID, or the secret when the id is remembered.
     const bool focus_first_field = fields.focus;
     fields.focus = false;
-    ImGui::SetNextItemWidth(field_width);
-    if (focus_first_field && fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
-    if (!waiting) mirror_text(en(Text::client_id), fields.client_id);
-    ImGui::InputText(label(Text::client_id).c_str(), &fields.client_id);
-    track(en(Text::client_id));
-    mirror::field(en(Text::client_id), tr(Text::client_id), fields.client_id, {}, waiting);
-    ImGui::SetNextItemWidth(field_width);
-    if (focus_first_field && !fields.client_id.empty()) ImGui::SetKeyboardFocusHere();
-    if (!waiting) mirror_text(en(Text::client_secret), fields.client_secret);
-    bool enter = ImGui::InputText(label(Text::client_secret).c_str(), &fields.client_secret,
-                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    track(en(Text::client_secret));
-    // Never its text: the mirror's own password field holds what was typed there.
-    mirror::secret(en(Text::client_secret), tr(Text::client_secret), !fields.client_secret.empty(), waiting,
-                   en(Text::sign_in));
+    const bool id_remembered = !fields.client_id.empty();
+    text_field(Text::client_id, fields.client_id,
+               {.width = field_width, .disabled = waiting, .focus = focus_first_field && !id_remembered});
+    const bool enter = secret_field(Text::client_secret, fields.client_secret,
+                                    {.width = field_width,
+                                     .disabled = waiting,
+                                     .focus = focus_first_field && !fields.client_id.empty(),
+                                     .enter = en(Text::sign_in)});
     ImGui::EndDisabled();
 
     ImGui::Spacing();
@@ -194,13 +169,7 @@ void draw_sign_in_screen(const RenewalFlow& flow, SignInFields& fields, const Si
     draw_journal_holder(flow);
     if (fields.plain_http_warning && needs_warning && !waiting) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
-        ImGui::PushTextWrapPos(0.0f);
-        const std::string warning = format(Text::plain_http_warning_fmt, url_host(fields.base_url).c_str());
-        ImGui::TextUnformatted(warning.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-        mirror::alert(warning);
+        alert_text(format(Text::plain_http_warning_fmt, url_host(fields.base_url).c_str()));
         if (button(Text::sign_in_anyway, ready, 160.0f)) {
             fields.plain_http_warning = false;
             actions.push_back({.kind = ActionKind::sign_in});

@@ -1,12 +1,11 @@
-#include "orders_screen.h"
+#include "screens/orders_screen.h"
 
 #include "api_text.h"
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "order_details_screen.h"
+#include "screens/order_details_screen.h"
 #include "theme.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -31,16 +30,15 @@ void draw_status_filter(OrdersView& view) {
         }
         ImGui::EndCombo();
     }
-    track("Status filter");
+    name_item("Status filter");
     // In the mirror the filter is a radio group (a combo's list exists only while it is open).
-    mirror::begin_group("Status filter", tr(Text::orders_status_filter));
-    mirror::radio("status:", tr(Text::orders_every_status), view.filter.status.empty());
-    if (mirror::take_activate("status:")) view.filter.status.clear();
-    for (const std::string& status : view.book.statuses()) {
-        mirror::radio("status:" + status, order_status_words(status), view.filter.status == status);
-        if (mirror::take_activate("status:" + status)) view.filter.status = status;
-    }
-    mirror::end_group();
+    begin_radio_group({"Status filter", tr(Text::orders_status_filter)});
+    if (mirror_only_radio({"status:", tr(Text::orders_every_status)}, view.filter.status.empty()))
+        view.filter.status.clear();
+    for (const std::string& status : view.book.statuses())
+        if (mirror_only_radio({"status:" + status, order_status_words(status)}, view.filter.status == status))
+            view.filter.status = status;
+    end_radio_group();
 }
 
 void draw_status_cell(const BookOrder& order) {
@@ -75,17 +73,15 @@ void draw_row(const BookOrder& order, Actions& actions) {
     const std::string shown_no = api_text(o.order_no.empty() ? key : o.order_no);
     // The order number's cell opens the details: not the whole row, whose last cell has a button of its own
     // (an overlapping row needs a hovered frame before the click, which an on-demand page may not draw).
-    if (ImGui::Selectable(shown_no.c_str()) || mirror::take_activate("order:" + o.order_no))
-        actions.push_back({.kind = ActionKind::open_order_details, .text = key});
-    track("order:" + o.order_no);
     std::string status_words = api_text(order_status_words(o.order_status));
     if (order.status_changed)
         status_words += " " + format(Text::status_changed_fmt, order.previous_status.c_str());
-    mirror::row("order:" + o.order_no,
-                {shown_no, status_words, api_text(o.currency_code),
-                 order.created_ms ? local_time_text(order.created_ms) : "-",
-                 o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no)},
-                false);
+    if (table_row({"order:" + o.order_no, shown_no}, shown_no,
+                  {shown_no, status_words, api_text(o.currency_code),
+                   order.created_ms ? local_time_text(order.created_ms) : "-",
+                   o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no)},
+                  false, {}, RowSpan::cell))
+        actions.push_back({.kind = ActionKind::open_order_details, .text = key});
     ImGui::TableNextColumn();
     draw_status_cell(order);
     ImGui::TableNextColumn();
@@ -97,10 +93,9 @@ void draw_row(const BookOrder& order, Actions& actions) {
     ImGui::TableNextColumn();
     if (!OrdersBook::is_final(o.order_status)) {
         ImGui::BeginDisabled(order.refreshing);
-        if (ImGui::SmallButton(label(Text::refresh_status).c_str()))
+        if (row_button({"refresh:" + o.order_no, tr(Text::refresh_status)}))
             actions.push_back({.kind = ActionKind::refresh_order_status, .text = o.id});
         ImGui::EndDisabled();
-        track("refresh:" + o.order_no);
     }
     ImGui::PopID();
 }
@@ -119,16 +114,16 @@ void draw_table(const OrdersView& view, const std::vector<std::size_t>& rows, Ac
     ImGui::TableSetupColumn(label(Text::column_reference).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("##refresh", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
-    mirror::begin_table("orders", tr(Text::orders_heading),
-                        {tr(Text::order_no), tr(Text::status), tr(Text::column_currency), tr(Text::created),
-                         tr(Text::column_reference)});
+    begin_mirrored_table({"orders", tr(Text::orders_heading)},
+                         {tr(Text::order_no), tr(Text::status), tr(Text::column_currency), tr(Text::created),
+                          tr(Text::column_reference)});
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
             draw_row(view.book.orders()[rows[static_cast<std::size_t>(row)]], actions);
     ImGui::EndTable();
-    mirror::end_table();
+    end_mirrored_table();
 }
 
 } // namespace
@@ -146,18 +141,12 @@ void draw_orders_screen(OrdersView& view, Actions& actions) {
     ImGui::SameLine();
     draw_status_filter(view);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    mirror_text("Search orders", view.filter.text);
-    ImGui::InputTextWithHint("##orders_search", tr(Text::orders_search_hint), &view.filter.text);
-    track("Search orders");
-    mirror::field("Search orders", tr(Text::orders_search_hint), view.filter.text);
+    text_field({"Search orders", tr(Text::orders_search_hint)}, view.filter.text,
+               {.width = -1, .placeholder = tr(Text::orders_search_hint), .label_beside = false});
 
     if (book.status() == BookStatus::loading) spinner_text(tr(Text::loading));
     if (book.status() == BookStatus::error) {
-        ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
-        ImGui::TextUnformatted(tr(Text::could_not_read_orders));
-        ImGui::PopStyleColor();
-        mirror::alert(tr(Text::could_not_read_orders));
+        alert_text(tr(Text::could_not_read_orders));
         if (book.error()) error_box(*book.error());
     }
     if (book.status() != BookStatus::loaded && book.orders().empty()) return;
@@ -170,11 +159,6 @@ void draw_orders_screen(OrdersView& view, Actions& actions) {
     if (book.orders().empty()) hint(tr(Text::no_orders));
     else if (rows.empty()) hint(tr(Text::no_orders_match));
     draw_table(view, rows, actions);
-}
-
-void draw_orders_view(OrdersView& view, Actions& actions) {
-    if (view.page == OrdersPage::orders) draw_orders_screen(view, actions);
-    if (view.page == OrdersPage::details) draw_order_details_screen(view.book, actions);
 }
 
 bool apply_orders_action(OrdersView& view, const Action& action) {
@@ -204,15 +188,6 @@ void close_orders_view(OrdersView& view) {
     view.details_from_list = false;
     view.filter = {};
     view.book.reset();
-}
-
-const char* orders_screen_name(const OrdersView& view) {
-    switch (view.page) {
-    case OrdersPage::none: return nullptr;
-    case OrdersPage::orders: return "orders";
-    case OrdersPage::details: return "order_details";
-    }
-    return nullptr;
 }
 
 nlohmann::json orders_state(const OrdersView& view) {

@@ -1,12 +1,11 @@
-#include "review_screen.h"
+#include "screens/review_screen.h"
 
 #include "api_paths.h"
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "progress_steps.h"
 #include "user_filter.h"
-#include "widgets.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -35,8 +34,7 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     // The browser may send the order twice through a server that keeps its connections open (HTTP/1.1
     // keep-alive, HTTP/2 or 3): said before Confirm, in the pending tone, tracked for the tests.
     if (fields.deployment && fields.deployment->keeps_connections()) {
-        toned_text(Tone::pending, tr(Text::deployment_keeps_connections));
-        track("Deployment warning");
+        toned_text(Tone::pending, tr(Text::deployment_keeps_connections), "Deployment warning");
     }
 
     {
@@ -64,26 +62,24 @@ void draw_review_screen(const RenewalFlow& flow, ReviewFields& fields, Actions& 
     ImGui::Spacing();
     ImGui::BeginDisabled(submitting);
     row_label(Text::po_number);
-    ImGui::SetNextItemWidth(fit_width(260.0f));
-    const bool typed = !submitting && mirror_text("PO number", fields.po_number);
-    if (ImGui::InputTextWithHint("##po", tr(Text::po_number_example), &fields.po_number) || typed)
+    if (text_field({"PO number", tr(Text::po_number)}, fields.po_number,
+                   {.width = fit_width(260.0f),
+                    .placeholder = tr(Text::po_number_example),
+                    .label_beside = false, // the row label says it
+                    .disabled = submitting}))
         actions.push_back({.kind = ActionKind::set_po_number, .text = fields.po_number});
-    track("PO number");
-    mirror::field("PO number", tr(Text::po_number), fields.po_number, tr(Text::po_number_example),
-                  submitting);
     same_line_if_fits(ImGui::CalcTextSize(tr(Text::po_number_explained)).x);
-    ImGui::TextDisabled("%s", tr(Text::po_number_explained));
-    mirror::text(tr(Text::po_number_explained));
+    dimmed_text(tr(Text::po_number_explained));
     ImGui::EndDisabled();
 
     ImGui::Spacing();
     hint(format(Text::exact_body_fmt, paths::create_order).c_str()); // wrapped: a phone shows the path whole
     std::string body = flow.order_body();
-    mirror::text(body);
+    mirror_only_text(body); // the read-only box below shows it
     const float lines = static_cast<float>(std::count(body.begin(), body.end(), '\n') + 2);
     ImGui::InputTextMultiline("##body", &body, ImVec2(-1, ImGui::GetTextLineHeight() * lines),
                               ImGuiInputTextFlags_ReadOnly);
-    track("Order body");
+    name_item("Order body");
     end_scrolling_content();
 
     const float bar_top = ImGui::GetCursorPosY();

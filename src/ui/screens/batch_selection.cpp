@@ -1,8 +1,7 @@
-#include "batch_selection.h"
+#include "screens/batch_selection.h"
 
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
@@ -13,12 +12,10 @@ namespace rd::ui {
 void draw_select_checkbox(ChooseFields& fields, const std::string& partner_id) {
     bool selected = fields.selected.count(partner_id) > 0;
     const std::string name = partner_id.empty() ? std::string("myself") : partner_id;
-    if (ImGui::Checkbox(("##select:" + name).c_str(), &selected) || mirror::take_activate("select:" + name)) {
-        if (!ImGui::IsItemEdited()) selected = !selected; // ticked in the mirror (the row's checkbox)
+    if (row_checkbox("select:" + name, selected)) {
         if (selected) fields.selected.insert(partner_id);
         else fields.selected.erase(partner_id);
     }
-    track("select:" + name);
 }
 
 void draw_selection_bar(ChooseFields& fields, const std::vector<SubordinateUser>& users,
@@ -30,9 +27,7 @@ void draw_selection_bar(ChooseFields& fields, const std::vector<SubordinateUser>
     if (button(Text::clear_selection, !fields.selected.empty())) fields.selected.clear();
     const std::string count = format(Text::selected_count_fmt, static_cast<int>(fields.selected.size()));
     same_line_if_fits(ImGui::CalcTextSize(count.c_str()).x);
-    ImGui::TextUnformatted(count.c_str());
-    track("Selected count");
-    mirror::text(count);
+    plain_text(count, "Selected count");
 }
 
 void draw_review_batch_button(const RenewalFlow& flow, const ChooseFields& fields, Actions& actions) {
@@ -42,9 +37,7 @@ void draw_review_batch_button(const RenewalFlow& flow, const ChooseFields& field
     same_line_if_fits(button_width(Text::review_batch, 160.0f));
     if (button(Text::review_batch, ready, 160.0f)) actions.push_back({.kind = ActionKind::review_batch});
     ImGui::SameLine();
-    ImGui::TextDisabled("%s",
-                        format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())).c_str());
-    mirror::text(format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())));
+    dimmed_text(format(Text::selected_count_fmt, static_cast<int>(fields.selected.size())));
     hint(tr(Text::batch_same_choices));
 }
 

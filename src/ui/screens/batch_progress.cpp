@@ -1,14 +1,13 @@
 // The batch running and batch done screens (batch_screens.h).
-#include "batch_screens.h"
+#include "screens/batch_screens.h"
 
-#include "result_screens.h"
+#include "screens/result_screens.h"
 
 #include "api_text.h"
 #include "display_text.h"
 #include "error_words.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
@@ -73,7 +72,7 @@ void draw_rows(const BatchRun& run, float lines) {
             ImGui::TextUnformatted(tr(row_words(row.status)));
             ImGui::PopStyleColor();
             if (row.error && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", error_words(*row.error).c_str());
-            track("batch status " + std::to_string(i));
+            name_item("batch status " + std::to_string(i));
             if (row.found_late) ImGui::TextDisabled("%s", tr(Text::batch_found_late));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(api_text(row.order_no).c_str());
@@ -113,7 +112,7 @@ void draw_unknown_row(const BatchRun& run, std::size_t index, Actions& actions) 
             hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at).c_str()).c_str());
         break;
     }
-    track("Batch reconciliation");
+    name_item("Batch reconciliation");
     const bool settled = run.outcome_settled();
     if (button(Text::check_again, result.status != ReconcileStatus::checking, 140))
         actions.push_back({.kind = ActionKind::check_batch_row});
@@ -134,9 +133,7 @@ void draw_batch_running_screen(const BatchRun& run, const BatchFields& fields, A
     const float done =
         counts.size > 0 ? static_cast<float>(counts.sent) / static_cast<float>(counts.size) : 0;
     const std::string progress = format(Text::batch_progress_fmt, counts.sent, counts.size);
-    ImGui::ProgressBar(done, ImVec2(-1, 0), progress.c_str());
-    track("Batch progress");
-    mirror::text(progress);
+    progress_bar(done, progress, "Batch progress");
     const auto unknown = run.unknown_row();
     if (run.stopped_at_unknown() && unknown) draw_unknown_row(run, *unknown, actions);
     else spinner_text(tr(Text::batch_sending));
@@ -158,10 +155,8 @@ void draw_batch_done_screen(const BatchRun& run, Actions& actions) {
     }
     const std::string done_counts =
         format(Text::batch_done_counts_fmt, placed, pending, failed, unknown, skipped);
-    ImGui::TextUnformatted(done_counts.c_str());
-    track("Batch counts");
-    mirror::text(done_counts);
-    mirror::announce(std::string(tr(Text::batch_done_heading)) + ": " + done_counts);
+    plain_text(done_counts, "Batch counts");
+    announce(std::string(tr(Text::batch_done_heading)) + ": " + done_counts);
     ImGui::Spacing();
     draw_rows(run, 14);
     ImGui::Spacing();

@@ -1,12 +1,11 @@
-#include "result_screens.h"
+#include "screens/result_screens.h"
 
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
-#include "review_screen.h"
-#include "sign_in_screen.h"
+#include "screens/review_screen.h"
+#include "screens/sign_in_screen.h"
 #include "text.h"
-#include "widgets.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -19,8 +18,8 @@ void draw_found_order(const ReconcileResult& result) {
     status_icon(StatusIcon::placed, Tone::good, ImGui::GetTextLineHeight());
     ImGui::SameLine();
     toned_text(Tone::good, tr(Text::found_order_placed));
-    mirror::announce(std::string(tr(Text::found_order_placed)) + " " + order.order_no + ", " +
-                     order_status_words(order.order_status));
+    announce(std::string(tr(Text::found_order_placed)) + " " + order.order_no + ", " +
+             order_status_words(order.order_status));
     label_value_row(Text::order_no, order.order_no);
     label_value_row(Text::status, order_status_words(order.order_status));
     label_value_row(Text::created, local_time_text(create_time_ms(order.create_time)));
@@ -41,8 +40,7 @@ void draw_unproven_orders(const ReconcileResult& result) {
             line += "  (" + std::string(tr(Text::carries_your_po_number)) + ")";
         if (result.details_match.count(other.order_no))
             line += "  (" + std::string(tr(Text::details_match_yours)) + ")";
-        ImGui::BulletText("%s", line.c_str());
-        mirror::text(line);
+        bullet_text(line);
     }
 }
 
@@ -117,10 +115,8 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
     const StatusHeading status = receipt_heading(r.order_status);
     status_heading(status.text.c_str(), icon_for_order_status(r.order_status), status.tone);
     const std::string status_words = order_status_words(r.order_status);
-    ImGui::TextUnformatted(status_words.c_str());
-    track("Receipt status");
-    mirror::text(status_words);
-    mirror::announce(status.text + ": " + tr(Text::order_no) + " " + r.order_no + ", " + status_words);
+    plain_text(status_words, "Receipt status");
+    announce(status.text + ": " + tr(Text::order_no) + " " + r.order_no + ", " + status_words);
     {
         label_value_row(Text::renew_for, order_target_text(flow));
         label_value_row(Text::order_no, r.order_no);
@@ -147,7 +143,7 @@ void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
 
 void draw_failed_screen(const RenewalFlow& flow, Actions& actions) {
     status_heading(tr(Text::failed_heading), StatusIcon::failed, Tone::bad);
-    mirror::announce(tr(Text::failed_heading));
+    announce(tr(Text::failed_heading));
     if (flow.failure() == OrderOutcome::refused) toned_text(Tone::bad, tr(Text::failed_refused));
     else toned_text(Tone::bad, format(Text::failed_not_sent_fmt, url_host(flow.attempt().base_url).c_str()));
     draw_journal_holder(flow); // nothing was sent: another copy holds the journal
@@ -181,13 +177,10 @@ Heading unknown_screen_heading(const RenewalFlow& flow) {
 void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
     const Heading heading = unknown_screen_heading(flow);
     status_heading(tr(heading.text), heading.icon, heading.tone);
-    mirror::announce(tr(heading.text)); // a found order announces itself below, replacing this
+    announce(tr(heading.text)); // a found order announces itself below, replacing this
     const std::string explained =
         format(Text::unknown_explained_fmt, local_time_text(flow.attempt().sent_at_ms).c_str());
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(explained.c_str());
-    ImGui::PopTextWrapPos();
-    mirror::text(explained);
+    wrapped_text(explained);
     if (flow.error()) error_box(*flow.error());
     ImGui::Spacing();
     draw_reconciliation(flow, actions);
@@ -196,8 +189,7 @@ void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions) {
     if (button(Text::start_new_renewal, settled, 200)) actions.push_back({.kind = ActionKind::renew_another});
     if (!settled) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(Text::once_order_list_answered));
-        mirror::text(tr(Text::once_order_list_answered));
+        dimmed_text(tr(Text::once_order_list_answered));
     }
 }
 

@@ -1,5 +1,6 @@
-#include "mirror.h"
+#include "kit/mirror.h"
 
+#include "kit/ui_context.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -10,22 +11,8 @@ namespace rd::ui::mirror {
 
 namespace {
 
-struct Recorder {
-    std::vector<Node> building;
-    std::vector<Node> ended;
-    std::string live_building, live_ended;
-    std::string focus_building, focus_ended;
-    std::string language = "en";
-    std::size_t group = 0; // while a group is open: its index in `building`, plus one
-    bool in_table = false;
-    std::string json = R"({"focus":"","live":"","nodes":[]})";
-    std::uint64_t version = 0;
-    std::vector<Request> requests;
-};
-
 Recorder& recorder() {
-    static Recorder instance;
-    return instance;
+    return ui_context().mirror;
 }
 
 Node& add(Role role, const std::string& key, const std::string& name) {

@@ -1,26 +1,15 @@
-#include "batch_screens.h"
+#include "screens/batch_screens.h"
 
 #include "api_text.h"
 #include "display_text.h"
-#include "mirror.h"
+#include "kit/widgets.h"
 #include "user_filter.h"
-#include "widgets.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 
 namespace rd::ui {
-
-const char* batch_view_name(BatchView view) {
-    switch (view) {
-    case BatchView::none: return nullptr;
-    case BatchView::review: return "batch_review";
-    case BatchView::running: return "batch_running";
-    case BatchView::done: return "batch_done";
-    }
-    return nullptr;
-}
 
 std::string batch_target_text(const BatchTarget& target) {
     if (target.partner_id.empty()) return tr(Text::yourself_own_account);
@@ -69,17 +58,10 @@ static void draw_earlier_orders_question(const BatchFields& fields, Actions& act
     for (const BatchTarget& target : fields.targets)
         count += !target.earlier_order_no.empty();
     const std::string warning = format(Text::batch_earlier_orders_fmt, count);
-    toned_text(Tone::bad, warning);
-    track("Earlier orders");
-    mirror::text(warning);
-    bool checked = fields.earlier_orders_checked;
-    if (ImGui::Checkbox(label(Text::batch_earlier_orders_checked).c_str(), &checked))
+    toned_text(Tone::bad, warning, "Earlier orders");
+    bool checked = fields.earlier_orders_checked; // the fields change through the action
+    if (checkbox(Text::batch_earlier_orders_checked, checked))
         actions.push_back({.kind = ActionKind::earlier_orders_checked, .text = checked ? "1" : ""});
-    const std::string key = en(Text::batch_earlier_orders_checked);
-    track(key);
-    if (mirror::take_activate(key))
-        actions.push_back({.kind = ActionKind::earlier_orders_checked, .text = checked ? "" : "1"});
-    mirror::checkbox(key, tr(Text::batch_earlier_orders_checked), checked);
 }
 
 void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields, Actions& actions) {
@@ -93,9 +75,7 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
     label_value_row(Text::term, tr(Text::term_one_year));
     ImGui::Spacing();
     const std::string count = format(Text::batch_order_count_fmt, static_cast<int>(fields.targets.size()));
-    ImGui::TextUnformatted(count.c_str());
-    track("Batch count");
-    mirror::text(count);
+    plain_text(count, "Batch count");
 
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;
@@ -118,7 +98,7 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
                 ImGui::Text("%d", row + 1);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(api_text(batch_target_text(target)).c_str());
-                track("batch:" + (target.partner_id.empty() ? std::string("myself") : target.partner_id));
+                name_item("batch:" + (target.partner_id.empty() ? std::string("myself") : target.partner_id));
                 if (!target.earlier_order_no.empty())
                     toned_text(Tone::bad, format(Text::batch_earlier_order_fmt,
                                                  api_text(target.earlier_order_no).c_str(),

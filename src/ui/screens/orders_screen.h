@@ -20,15 +20,12 @@ struct OrdersView {
     OrdersFilter filter;
 };
 
-// Draws the page shown (nothing when none).
-void draw_orders_view(OrdersView& view, Actions& actions);
+// The Orders list (the details: order_details_screen.h).
 void draw_orders_screen(OrdersView& view, Actions& actions);
 // The ActionKinds of the orders screens; false for any other kind.
 bool apply_orders_action(OrdersView& view, const Action& action);
 void close_orders_view(OrdersView& view); // sign-out: hidden and forgotten
 
-// "orders" or "order_details" while shown, nullptr otherwise.
-const char* orders_screen_name(const OrdersView& view);
 // The test hooks' facts: list status, count, requests in flight, changed statuses, the details shown.
 nlohmann::json orders_state(const OrdersView& view);
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "actions.h"
-#include "sign_in_screen.h"
+#include "screens/sign_in_screen.h"
 #include "user_filter.h"
 
 #include <optional>

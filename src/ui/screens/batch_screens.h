@@ -35,8 +35,6 @@ void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields
 void draw_batch_running_screen(const BatchRun& run, const BatchFields& fields, Actions& actions);
 void draw_batch_done_screen(const BatchRun& run, Actions& actions);
 
-// The test hooks' screen name of a batch view ("batch_review", ...); null for none.
-const char* batch_view_name(BatchView view);
 // A target in words: "Yourself (...)" or "<partnerId> - <company>".
 std::string batch_target_text(const BatchTarget& target);
 // The file name of an exported batch: renewdesk-batch-<local time>.csv.

@@ -5,7 +5,7 @@
 
 #include "actions.h"
 #include "batch_run.h"
-#include "choose_screen.h"
+#include "screens/choose_screen.h"
 
 #include <vector>
 

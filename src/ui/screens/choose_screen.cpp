@@ -1,13 +1,12 @@
-#include "choose_screen.h"
+#include "screens/choose_screen.h"
 
 #include "api_text.h"
-#include "batch_selection.h"
 #include "display_text.h"
+#include "kit/widgets.h"
 #include "layout.h"
-#include "mirror.h"
 #include "progress_steps.h"
-#include "sign_in_screen.h"
-#include "widgets.h"
+#include "screens/batch_selection.h"
+#include "screens/sign_in_screen.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -28,7 +27,7 @@ void draw_skipped(const std::vector<std::string>& skipped, Text retry_label, Loo
                                   : format(Text::skipped_many_fmt, static_cast<int>(skipped.size()));
     const bool open = ImGui::TreeNode((title + tr(Text::show_raw_text) + "###" + id).c_str());
     ImGui::PopStyleColor();
-    track(std::string("Skipped entries:") + id);
+    name_item(std::string("Skipped entries:") + id);
     same_line_if_fits(button_width(retry_label)); // a phone: on the next line, not cut off
     if (button(retry_label)) actions.push_back({.kind = ActionKind::retry_lookup, .lookup = kind});
     if (!open) return;
@@ -80,27 +79,38 @@ bool lookup_state(const Lookup<T>& lookup, bool empty, Text retry_label, LookupK
     return false;
 }
 
+// Tall enough for every row while the window has the room (a few users show whole, without scrolling),
+// at most 60 % of the height left below it (the plans and contacts stay in reach; a long list scrolls
+// inside the table), never less than nine lines (a phone still sees several rows).
+float users_table_height(std::size_t rows) {
+    const float row = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().CellPadding.y; // a row's checkbox
+    const float every_row = row * static_cast<float>(rows + 2);                      // header and myself too
+    const float least = ImGui::GetTextLineHeightWithSpacing() * 9;
+    return std::max(least, std::min(every_row, ImGui::GetContentRegionAvail().y * 0.6f));
+}
+
 void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions) {
     heading(tr(Text::users_heading));
     const auto& users = flow.users();
     const auto& target = flow.selection().target;
-    ImGui::SetNextItemWidth(-1);
-    if (fields.focus_search) ImGui::SetKeyboardFocusHere();
+    const bool focus = fields.focus_search;
     fields.focus_search = false;
     // Keyboard: while typing in the search box, Up/Down move the choice through "myself" and the
     // matching rows, as in a list box (the history callback makes the field own those keys); Tab goes
     // on to the plan id field, arrows then move through the plans and contacts.
     int step = 0;
-    mirror_text("Search users", fields.search);
-    ImGui::InputTextWithHint(
-        "##search", tr(Text::search_users_hint), &fields.search, ImGuiInputTextFlags_CallbackHistory,
-        [](ImGuiInputTextCallbackData* data) {
-            *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
-            return 0;
-        },
-        &step);
-    track("Search users");
-    mirror::field("Search users", tr(Text::search_users_hint), fields.search);
+    text_field({"Search users", tr(Text::search_users_hint)}, fields.search,
+               {.width = -1,
+                .placeholder = tr(Text::search_users_hint),
+                .label_beside = false,
+                .focus = focus,
+                .flags = ImGuiInputTextFlags_CallbackHistory,
+                .callback =
+                    [](ImGuiInputTextCallbackData* data) {
+                        *static_cast<int*>(data->UserData) = data->EventKey == ImGuiKey_DownArrow ? 1 : -1;
+                        return 0;
+                    },
+                .callback_data = &step});
     if (step != 0 && users.status == LookupStatus::loaded) {
         const auto& rows =
             fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending);
@@ -119,8 +129,11 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
-    float height = ImGui::GetTextLineHeightWithSpacing() * 9;
-    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, height))) return;
+    const std::size_t rows_shown =
+        ready ? fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending)
+                    .size()
+              : 4; // the placeholder rows
+    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, users_table_height(rows_shown)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##select",
                             ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
@@ -132,10 +145,10 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     ImGui::TableSetupColumn(label(Text::column_email).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn(label(Text::column_name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
-    mirror::begin_table("users", tr(Text::users_heading),
-                        {tr(Text::column_yeastar_id), tr(Text::column_company), tr(Text::column_email),
-                         tr(Text::column_name)},
-                        tr(Text::select_for_batch));
+    begin_mirrored_table({"users", tr(Text::users_heading)},
+                         {tr(Text::column_yeastar_id), tr(Text::column_company), tr(Text::column_email),
+                          tr(Text::column_name)},
+                         tr(Text::select_for_batch));
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         fields.sort_column = static_cast<UserColumn>(std::max(0, specs->Specs[0].ColumnIndex - 1));
@@ -149,12 +162,9 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     draw_select_checkbox(fields, "");
     ImGui::TableNextColumn();
     const bool myself = target && target->empty();
-    if (ImGui::Selectable(label(Text::renew_for_myself).c_str(), myself, ImGuiSelectableFlags_SpanAllColumns))
-        actions.push_back({.kind = ActionKind::choose_myself});
-    track(en(Text::renew_for_myself));
-    mirror::row(en(Text::renew_for_myself), {tr(Text::renew_for_myself), tr(Text::your_own_account)}, myself,
-                "select:myself", fields.selected.count("") > 0);
-    if (mirror::take_activate(en(Text::renew_for_myself)))
+    if (table_row(Text::renew_for_myself, label(Text::renew_for_myself),
+                  {tr(Text::renew_for_myself), tr(Text::your_own_account)}, myself,
+                  {.key = "select:myself", .checked = fields.selected.count("") > 0}))
         actions.push_back({.kind = ActionKind::choose_myself});
     if (myself && fields.scroll_to_choice) {
         ImGui::SetScrollHereY();
@@ -191,22 +201,18 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
                 draw_select_checkbox(fields, user.partner_id);
                 ImGui::TableNextColumn();
                 bool selected = target && *target == user.partner_id;
-                if (ImGui::Selectable(user.partner_id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                    actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
-                const std::string key = "user:" + user.partner_id;
-                track(key);
-                mirror::row(key,
-                            {user.partner_id, api_text(user.company), api_text(user.email),
-                             api_text(display_name(user))},
-                            selected, "select:" + user.partner_id,
-                            fields.selected.count(user.partner_id) > 0);
-                if (mirror::take_activate(key))
+                if (table_row({"user:" + user.partner_id, user.partner_id}, user.partner_id,
+                              {user.partner_id, api_text(user.company), api_text(user.email),
+                               api_text(display_name(user))},
+                              selected,
+                              {.key = "select:" + user.partner_id,
+                               .checked = fields.selected.count(user.partner_id) > 0}))
                     actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
                 if (row == chosen_row) {
                     ImGui::SetScrollHereY();
                     fields.scroll_to_choice = false;
                 }
-                if (row < 3) track("user row " + std::to_string(row));
+                if (row < 3) name_item("user row " + std::to_string(row));
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(api_text(user.company).c_str());
@@ -221,17 +227,15 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
             const std::string none = format(Text::no_user_matches_fmt, fields.search.c_str());
-            ImGui::TextDisabled("%s", none.c_str());
-            mirror::end_table();
-            mirror::text(none);
+            end_mirrored_table(); // the words below are not a row
+            dimmed_text(none);
         }
     }
     ImGui::EndTable();
-    mirror::end_table();
+    end_mirrored_table();
     if (!ready) return;
     const std::string count = format(Text::user_count_fmt, static_cast<int>(users.value.size()));
-    ImGui::TextDisabled("%s", count.c_str());
-    mirror::text(count);
+    dimmed_text(count);
     same_line_if_fits(button_width(Text::select_shown));
     draw_selection_bar(
         fields, users.value,
@@ -241,12 +245,9 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
 // A field to type an id instead of choosing one from a list; its error shows while it holds text.
 void typed_id_field(Text field, Text example, const char* tracked_as, std::string& text,
                     const std::optional<ApiError>& error, ActionKind kind, Actions& actions) {
-    ImGui::SetNextItemWidth(fit_width(260.0f, label_beside(tr(field))));
-    const bool typed = mirror_text(tracked_as, text);
-    if (ImGui::InputTextWithHint(label(field).c_str(), tr(example), &text) || typed)
+    if (text_field({tracked_as, tr(field)}, text,
+                   {.width = fit_width(260.0f, label_beside(tr(field))), .placeholder = tr(example)}))
         actions.push_back({.kind = kind, .text = text});
-    track(tracked_as);
-    mirror::field(tracked_as, tr(field), text, tr(example));
     if (!text.empty() && error) error_box(*error);
 }
 
@@ -257,38 +258,28 @@ void draw_plans(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     bool ready = lookup_state(plans, plans.value.plans.empty(), Text::retry_plans, LookupKind::plans,
                               Text::no_plans, actions);
     if (ready) {
-        mirror::begin_group("plans", tr(Text::plans_heading));
+        begin_radio_group({"plans", tr(Text::plans_heading)});
         for (const Plan& plan : plans.value.plans) {
-            std::string label =
-                (plan.name.empty() ? std::string(tr(Text::unnamed_plan)) : api_text(plan.name)) + "##" +
-                plan.plan_id.to_string();
+            const std::string name =
+                plan.name.empty() ? std::string(tr(Text::unnamed_plan)) : api_text(plan.name);
             bool selected = chosen && *chosen == plan.plan_id && fields.typed_plan_id.empty();
-            const std::string key = "plan:" + plan.plan_id.to_string();
-            if (ImGui::RadioButton(label.c_str(), selected) || mirror::take_activate(key)) {
-                fields.typed_plan_id.clear();
-                actions.push_back({.kind = ActionKind::choose_plan, .id = plan.plan_id});
-            }
-            track(key);
             std::string details = format(Text::plan_id_fmt, plan.plan_id.to_string().c_str());
             if (!plan.price.empty()) details += ", " + plan.price + " " + plan.currency;
             if (!plan.billing_cycle.empty()) details += ", " + plan.billing_cycle;
             if (!plan.purchase_type.empty()) details += ", " + plan.purchase_type;
-            const std::string shown = api_text(details);
-            same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x); // else below the name, whole
-            hint(shown.c_str());
-            mirror::radio(key, label.substr(0, label.rfind("##")) + ", " + api_text(details), selected);
+            if (radio({"plan:" + plan.plan_id.to_string(), name}, selected, api_text(details))) {
+                fields.typed_plan_id.clear();
+                actions.push_back({.kind = ActionKind::choose_plan, .id = plan.plan_id});
+            }
         }
-        mirror::end_group();
+        end_radio_group();
         if (!plans.value.plans.empty() && !flow.chosen_plan() && fields.typed_plan_id.empty())
             hint(tr(Text::no_plan_named_remote_management));
     }
     typed_id_field(Text::type_plan_id, Text::plan_id_example, "Plan id", fields.typed_plan_id,
                    flow.selection().typed_plan_error, ActionKind::type_plan_id, actions);
     if (plans.status == LookupStatus::loaded) {
-        ImGui::Checkbox(label(Text::show_raw_plans).c_str(), &fields.show_raw_plans);
-        track("Show raw plans");
-        if (mirror::take_activate("Show raw plans")) fields.show_raw_plans = !fields.show_raw_plans;
-        mirror::checkbox("Show raw plans", tr(Text::show_raw_plans), fields.show_raw_plans);
+        checkbox({"Show raw plans", tr(Text::show_raw_plans)}, fields.show_raw_plans);
         if (fields.show_raw_plans) {
             std::string raw =
                 plans.value
@@ -305,25 +296,20 @@ void draw_contacts(const RenewalFlow& flow, ChooseFields& fields, Actions& actio
     const auto& chosen = flow.selection().billing_id;
     bool ready = lookup_state(contacts, contacts.value.empty(), Text::retry_contacts, LookupKind::contacts,
                               Text::no_contacts, actions);
-    if (ready && !contacts.value.empty()) mirror::begin_group("contacts", tr(Text::contacts_heading));
+    if (ready && !contacts.value.empty()) begin_radio_group({"contacts", tr(Text::contacts_heading)});
     for (const BillingContact& contact : ready ? contacts.value : std::vector<BillingContact>{}) {
         std::string name = display_name(contact);
         if (!contact.company.empty()) name += (name.empty() ? "(" : " (") + contact.company + ")";
         if (name.empty()) name = tr(Text::unnamed_contact);
-        std::string label = api_text(name) + "##" + contact.billing_contact_id.to_string();
-        const std::string key = "contact:" + contact.billing_contact_id.to_string();
         const bool selected = chosen && *chosen == contact.billing_contact_id;
-        if (ImGui::RadioButton(label.c_str(), selected) || mirror::take_activate(key))
-            actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
-        track(key);
         const std::string email = contact.email_address.empty() ? tr(Text::no_email) : contact.email_address;
         const std::string invoice_to = api_text(format(Text::invoice_to_fmt, email.c_str()));
-        same_line_if_fits(ImGui::CalcTextSize(invoice_to.c_str()).x); // else below the name, whole
-        hint(invoice_to.c_str());
-        mirror::radio(key, api_text(name) + ", " + invoice_to, selected);
+        if (radio({"contact:" + contact.billing_contact_id.to_string(), api_text(name)}, selected,
+                  invoice_to))
+            actions.push_back({.kind = ActionKind::choose_contact, .id = contact.billing_contact_id});
         if (chosen && *chosen == contact.billing_contact_id) fields.typed_billing_id.clear();
     }
-    mirror::end_group();
+    end_radio_group();
     typed_id_field(Text::type_billing_id, Text::billing_id_example, "Billing contact id",
                    fields.typed_billing_id, flow.selection().typed_billing_error, ActionKind::type_billing_id,
                    actions);

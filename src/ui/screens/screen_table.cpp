@@ -1,0 +1,94 @@
+#include "screens/screen_table.h"
+
+#include "screens/order_details_screen.h"
+#include "screens/result_screens.h"
+
+#include <array>
+
+namespace rd::ui {
+
+namespace {
+
+void draw_sign_in(App::Impl& app) {
+    draw_sign_in_screen(app.flow, app.sign_in,
+                        {.sandbox_base_url = app.environment.sandbox_base_url,
+                         .warn_plain_http = app.environment.warn_plain_http},
+                        app.actions);
+}
+
+void draw_choosing(App::Impl& app) {
+    draw_choose_screen(app.flow, app.choose, app.actions);
+}
+
+void draw_review(App::Impl& app) {
+    app.review.base_url = app.client.base_url();
+    app.review.sending_to_sandbox = app.sending_to_sandbox();
+    draw_review_screen(app.flow, app.review, app.actions);
+}
+
+void draw_receipt(App::Impl& app) {
+    draw_receipt_screen(app.flow, app.actions);
+}
+
+void draw_failed(App::Impl& app) {
+    draw_failed_screen(app.flow, app.actions);
+}
+
+void draw_outcome_unknown(App::Impl& app) {
+    draw_outcome_unknown_screen(app.flow, app.actions);
+}
+
+void draw_batch_review(App::Impl& app) {
+    app.batch.base_url = app.client.base_url();
+    app.batch.sending_to_sandbox = app.sending_to_sandbox();
+    draw_batch_holder(BatchElsewhere::of(app.batch_run)); // why Confirm batch started nothing
+    draw_batch_review_screen(app.flow, app.batch, app.actions);
+}
+
+void draw_batch_running(App::Impl& app) {
+    draw_batch_running_screen(app.batch_run, app.batch, app.actions);
+}
+
+void draw_batch_done(App::Impl& app) {
+    draw_batch_done_screen(app.batch_run, app.actions);
+}
+
+void draw_orders(App::Impl& app) { // over the flow, which stays as it was
+    draw_orders_screen(app.orders_view, app.actions);
+}
+
+void draw_order_details(App::Impl& app) {
+    draw_order_details_screen(app.orders_view.book, app.actions);
+}
+
+// In the order of the Screen enum.
+constexpr std::array<ScreenEntry, 13> screens = {{
+    {Screen::signed_out, "signed_out", draw_sign_in},
+    {Screen::signing_in, "signing_in", draw_sign_in},
+    {Screen::choosing, "choosing", draw_choosing},
+    {Screen::reviewing, "reviewing", draw_review},
+    {Screen::submitting, "submitting", draw_review},
+    {Screen::done, "done", draw_receipt},
+    {Screen::failed, "failed", draw_failed},
+    {Screen::outcome_unknown, "outcome_unknown", draw_outcome_unknown},
+    {Screen::batch_review, "batch_review", draw_batch_review},
+    {Screen::batch_running, "batch_running", draw_batch_running},
+    {Screen::batch_done, "batch_done", draw_batch_done},
+    {Screen::orders, "orders", draw_orders},
+    {Screen::order_details, "order_details", draw_order_details},
+}};
+
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < screens.size(); ++i)
+        if (static_cast<std::size_t>(screens[i].screen) != i) return false;
+    return true;
+}
+static_assert(in_enum_order(), "one row per Screen, in the enum's order");
+
+} // namespace
+
+const ScreenEntry& screen_entry(Screen screen) {
+    return screens[static_cast<std::size_t>(screen)];
+}
+
+} // namespace rd::ui

@@ -1,0 +1,18 @@
+// The table of screens: each Screen's name (the test hooks' "screen") and how the App draws it. Adding
+// a screen is one row here, one Screen in navigator.h and one file of its own. Private to src/ui.
+#pragma once
+
+#include "app_impl.h"
+#include "screens/navigator.h"
+
+namespace rd::ui {
+
+struct ScreenEntry {
+    Screen screen;
+    const char* name;
+    void (*draw)(App::Impl& app);
+};
+
+const ScreenEntry& screen_entry(Screen screen);
+
+} // namespace rd::ui
