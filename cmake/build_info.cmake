@@ -11,4 +11,4 @@ add_custom_target(renewdesk_build_info_source
     COMMENT "" VERBATIM)
 add_library(renewdesk_build_info STATIC ${RD_BUILD_INFO_CPP})
 add_dependencies(renewdesk_build_info renewdesk_build_info_source)
-target_include_directories(renewdesk_build_info PUBLIC ${CMAKE_SOURCE_DIR}/src/core)
+target_include_directories(renewdesk_build_info PUBLIC ${CMAKE_SOURCE_DIR}/src)

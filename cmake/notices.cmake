@@ -25,6 +25,6 @@ add_custom_target(renewdesk_notices ALL DEPENDS "${RD_THIRD_PARTY_NOTICES}" "${r
 
 if(NOT EMSCRIPTEN)
     add_library(renewdesk_about STATIC "${CMAKE_SOURCE_DIR}/src/about/about.cpp")
-    target_include_directories(renewdesk_about PUBLIC "${CMAKE_SOURCE_DIR}/src/about")
+    target_include_directories(renewdesk_about PUBLIC "${CMAKE_SOURCE_DIR}/src")
     target_link_libraries(renewdesk_about PUBLIC renewdesk_build_info PRIVATE rd_warnings)
 endif()

@@ -1,6 +1,6 @@
-#include "about.h"
+#include "about/about.h"
 
-#include "build_info.h"
+#include "core/build_info.h"
 
 #include <fstream>
 #include <sstream>

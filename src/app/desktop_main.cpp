@@ -11,22 +11,22 @@
 // pixels; the font is rasterised at device resolution. On X11 and Windows window coordinates are
 // pixels (ui_scale = content scale); on macOS they are points (ui_scale = 1, framebuffer 2x). The UI
 // scale chosen in the header (App::ui_scale) multiplies both, so everything, fixed widths too, grows.
-#include "app.h"
-#include "clock.h"
-#include "frame.h"
-#include "glyph_files.h"
-#include "imgui_renderer.h"
-#include "platform_transport.h"
-#include "ui_scale.h"
+#include "app/frame.h"
+#include "core/clock.h"
+#include "platform/glyph_files.h"
+#include "platform/platform_transport.h"
+#include "render/imgui_renderer.h"
+#include "ui/app.h"
+#include "ui/ui_scale.h"
 
-#include "about.h"
-#include "desktop_environment.h"
-#include "desktop_options.h"
-#include "glfw_input.h"
-#include "glfw_session.h"
-#include "sandbox_process.h"
-#include "stop_signals.h"
-#include "test_hooks.h"
+#include "about/about.h"
+#include "app/desktop/desktop_environment.h"
+#include "app/desktop/desktop_options.h"
+#include "app/desktop/glfw_input.h"
+#include "app/desktop/glfw_session.h"
+#include "app/desktop/stop_signals.h"
+#include "app/desktop/test_hooks.h"
+#include "platform/desktop/sandbox_process.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

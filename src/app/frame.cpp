@@ -1,12 +1,12 @@
-#include "frame.h"
+#include "app/frame.h"
 
-#include "app.h"
-#include "gl.h"
-#include "glyph_files.h"
-#include "glyph_table.h"
-#include "heading_font.h"
-#include "imgui_renderer.h"
-#include "transport.h"
+#include "core/transport.h"
+#include "platform/glyph_files.h"
+#include "render/gl.h"
+#include "render/glyph_table.h"
+#include "render/imgui_renderer.h"
+#include "ui/app.h"
+#include "ui/heading_font.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // InputEventsQueue: input ImGui has not handled yet; LogBuffer: captured text

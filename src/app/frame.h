@@ -15,7 +15,7 @@
 //         if (frame.needs_frame(woke, busy)) { backend NewFrame; frame.draw(app, size); present; }
 #pragma once
 
-#include "glyph_atlas.h"
+#include "render/glyph_atlas.h"
 
 #include <chrono>
 #include <cstddef>

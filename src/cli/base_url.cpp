@@ -1,6 +1,6 @@
-#include "base_url.h"
+#include "cli/base_url.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,8 +1,8 @@
-#include "call_log.h"
+#include "cli/call_log.h"
 
-#include "display_width.h"
-#include "terminal.h"
-#include "text.h"
+#include "cli/display_width.h"
+#include "cli/terminal.h"
+#include "core/text.h"
 
 #include <array>
 #include <chrono>

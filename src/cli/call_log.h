@@ -11,7 +11,7 @@
 // (ISO-8601, UTC, milliseconds) is there when stderr is not a terminal (a log file, the journal).
 #pragma once
 
-#include "transport.h"
+#include "core/transport.h"
 
 #include <cstdint>
 #include <functional>

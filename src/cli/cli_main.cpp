@@ -1,17 +1,17 @@
 // renewdesk-cli: the command-line face of RenewDesk's core (issue 14). Options are parsed
 // (cli_options.h), the secret taken out of the environment, the base URL chosen and checked, then one
 // command runs against the API with the same core the desktop app uses.
-#include "about.h"
-#include "base_url.h"
-#include "call_log.h"
-#include "cli_options.h"
-#include "commands.h"
-#include "credentials.h"
-#include "exit_codes.h"
-#include "platform_transport.h"
-#include "sandbox_process.h"
-#include "session.h"
-#include "settings_store.h"
+#include "about/about.h"
+#include "cli/base_url.h"
+#include "cli/call_log.h"
+#include "cli/cli_options.h"
+#include "cli/commands.h"
+#include "cli/credentials.h"
+#include "cli/exit_codes.h"
+#include "cli/session.h"
+#include "platform/desktop/sandbox_process.h"
+#include "platform/desktop/settings_store.h"
+#include "platform/platform_transport.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,6 +1,6 @@
-#include "cli_options.h"
+#include "cli/cli_options.h"
 
-#include "error_words.h"
+#include "ui/words/error_words.h"
 
 #include <algorithm>
 #include <charconv>

@@ -6,7 +6,7 @@
 //   if (!parsed.options) print(parsed.error), exit(exit_usage);
 #pragma once
 
-#include "ids.h"
+#include "core/ids.h"
 
 #include <optional>
 #include <string>

@@ -1,8 +1,8 @@
 // renewdesk-cli's commands, each returning its exit code (exit_codes.h).
 #pragma once
 
-#include "models.h"
-#include "session.h"
+#include "cli/session.h"
+#include "core/models.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "credentials.h"
+#include "cli/credentials.h"
 
-#include "terminal.h"
-#include "text.h"
+#include "cli/terminal.h"
+#include "core/text.h"
 
 #include <cerrno>
 #include <cstdio>

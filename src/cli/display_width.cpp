@@ -1,6 +1,6 @@
-#include "display_width.h"
+#include "cli/display_width.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <utf8proc.h>
 

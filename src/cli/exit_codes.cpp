@@ -1,6 +1,6 @@
-#include "exit_codes.h"
+#include "cli/exit_codes.h"
 
-#include "error_words.h"
+#include "ui/words/error_words.h"
 
 namespace rd::cli {
 

@@ -1,9 +1,9 @@
 // renewdesk-cli's exit codes (also in --help and the README) and how outcomes map onto them.
 #pragma once
 
-#include "api_error.h"
-#include "batch_run.h"
-#include "order_reconciler.h"
+#include "core/api_error.h"
+#include "core/batch_run.h"
+#include "core/order_reconciler.h"
 
 #include <string>
 #include <vector>

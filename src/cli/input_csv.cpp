@@ -1,6 +1,6 @@
-#include "input_csv.h"
+#include "cli/input_csv.h"
 
-#include "error_words.h"
+#include "ui/words/error_words.h"
 
 #include <unordered_map>
 #include <unordered_set>

@@ -6,8 +6,8 @@
 // so the whole file is checked before anything is sent.
 #pragma once
 
-#include "ids.h"
-#include "models.h"
+#include "core/ids.h"
+#include "core/models.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "json_output.h"
+#include "cli/json_output.h"
 
-#include "batch_journal.h"
+#include "core/batch_journal.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,8 +4,8 @@
 // becomes U+FFFD, so the document is always valid JSON.
 #pragma once
 
-#include "batch_run.h"
-#include "models.h"
+#include "core/batch_run.h"
+#include "core/models.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
-#include "listing.h"
+#include "cli/listing.h"
 
-#include "case_fold.h"
-#include "order_reconciler.h"
+#include "core/case_fold.h"
+#include "core/order_reconciler.h"
 
 #include <algorithm>
 #include <ctime>

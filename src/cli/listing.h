@@ -1,7 +1,7 @@
 // The listings' pure pieces: the users search, the orders' order and their times.
 #pragma once
 
-#include "models.h"
+#include "core/models.h"
 
 #include <cstdint>
 #include <string>

@@ -1,16 +1,16 @@
 // renew --from / --resume: a batch through BatchRun, one order at a time, journaled in
 // <config dir>/batch-journal.json (the desktop app's file); stops at the first unknown outcome.
-#include "atomic_file.h"
-#include "batch_journal.h"
-#include "batch_run.h"
-#include "commands.h"
-#include "exit_codes.h"
-#include "input_csv.h"
-#include "journal_file.h"
-#include "json_output.h"
-#include "renew_common.h"
-#include "renewal_flow.h"
-#include "terminal.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/input_csv.h"
+#include "cli/json_output.h"
+#include "cli/renew_common.h"
+#include "cli/terminal.h"
+#include "core/batch_journal.h"
+#include "core/batch_run.h"
+#include "core/renewal_flow.h"
+#include "platform/desktop/atomic_file.h"
+#include "platform/desktop/journal_file.h"
 
 #include <cstdio>
 #include <ctime>

@@ -1,9 +1,9 @@
-#include "renew_common.h"
+#include "cli/renew_common.h"
 
-#include "order_status_words.h"
+#include "ui/words/order_status_words.h"
 
-#include "exit_codes.h"
-#include "terminal.h"
+#include "cli/exit_codes.h"
+#include "cli/terminal.h"
 
 #include <cstdio>
 #include <ctime>

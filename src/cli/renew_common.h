@@ -2,10 +2,10 @@
 // question before anything is sent, and waiting for the reconciliation of an unknown outcome.
 #pragma once
 
-#include "models.h"
-#include "order_journal.h"
-#include "order_reconciler.h"
-#include "session.h"
+#include "cli/session.h"
+#include "core/models.h"
+#include "core/order_journal.h"
+#include "core/order_reconciler.h"
 
 #include <functional>
 #include <optional>

@@ -1,18 +1,18 @@
 // renew --for: one renewal through RenewalFlow, which decides what is sent, sends it at most once,
 // journals it (<config dir>/inflight-order.json, the desktop app's file) and reconciles an unknown
 // outcome from the order list.
-#include "commands.h"
+#include "cli/commands.h"
 
-#include "order_status_words.h"
+#include "ui/words/order_status_words.h"
 
-#include "error_words.h"
-#include "exit_codes.h"
-#include "journal_file.h"
-#include "json_output.h"
-#include "renew_common.h"
-#include "renewal_flow.h"
-#include "terminal.h"
-#include "text.h"
+#include "cli/exit_codes.h"
+#include "cli/json_output.h"
+#include "cli/renew_common.h"
+#include "cli/terminal.h"
+#include "core/renewal_flow.h"
+#include "core/text.h"
+#include "platform/desktop/journal_file.h"
+#include "ui/words/error_words.h"
 
 #include <cstdio>
 #include <ctime>

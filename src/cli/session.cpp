@@ -1,9 +1,9 @@
-#include "session.h"
+#include "cli/session.h"
 
-#include "exit_codes.h"
-#include "orders_book.h"
-#include "partner_api.h"
-#include "text.h"
+#include "cli/exit_codes.h"
+#include "core/orders_book.h"
+#include "core/partner_api.h"
+#include "core/text.h"
 
 #include <cstdio>
 #include <ctime>

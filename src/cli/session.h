@@ -3,14 +3,14 @@
 // forever. Everything the commands share (options, config folder, credentials) is here too.
 #pragma once
 
-#include "api_client.h"
-#include "cli_options.h"
-#include "clock.h"
-#include "credentials.h"
-#include "history_file.h"
-#include "models.h"
-#include "result.h"
-#include "transport.h"
+#include "cli/cli_options.h"
+#include "cli/credentials.h"
+#include "core/api_client.h"
+#include "core/clock.h"
+#include "core/models.h"
+#include "core/result.h"
+#include "core/transport.h"
+#include "platform/desktop/history_file.h"
 
 #include <filesystem>
 #include <functional>

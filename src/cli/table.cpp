@@ -1,6 +1,6 @@
-#include "table.h"
+#include "cli/table.h"
 
-#include "display_width.h"
+#include "cli/display_width.h"
 
 #include <algorithm>
 

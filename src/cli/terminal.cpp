@@ -1,7 +1,7 @@
-#include "terminal.h"
+#include "cli/terminal.h"
 
-#include "display_width.h"
-#include "text.h"
+#include "cli/display_width.h"
+#include "core/text.h"
 
 #include <cerrno>
 #include <charconv>

@@ -1,9 +1,9 @@
-#include "api_client.h"
+#include "core/api_client.h"
 
-#include "api_paths.h"
-#include "decoders.h"
-#include "envelope.h"
-#include "text.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>

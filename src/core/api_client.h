@@ -8,11 +8,11 @@
 // or the browser are out of reach.
 #pragma once
 
-#include "api_clock.h"
-#include "clock.h"
-#include "envelope.h"
-#include "result.h"
-#include "transport.h"
+#include "core/api_clock.h"
+#include "core/clock.h"
+#include "core/envelope.h"
+#include "core/result.h"
+#include "core/transport.h"
 
 #include <functional>
 #include <set>

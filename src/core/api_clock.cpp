@@ -1,4 +1,4 @@
-#include "api_clock.h"
+#include "core/api_clock.h"
 
 #include <algorithm>
 #include <array>

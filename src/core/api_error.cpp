@@ -1,4 +1,4 @@
-#include "api_error.h"
+#include "core/api_error.h"
 
 namespace rd {
 

@@ -3,7 +3,7 @@
 // CLI word it (src/ui/words/error_words.h); the core holds no sentence for a person.
 #pragma once
 
-#include "error_detail.h"
+#include "core/error_detail.h"
 
 #include <string>
 

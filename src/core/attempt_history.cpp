@@ -1,8 +1,8 @@
-#include "attempt_history.h"
+#include "core/attempt_history.h"
 
-#include "batch_journal.h"
-#include "order_journal.h"
-#include "text.h"
+#include "core/batch_journal.h"
+#include "core/order_journal.h"
+#include "core/text.h"
 
 #include <nlohmann/json.hpp>
 

@@ -18,7 +18,7 @@
 // The journal is the record of the open attempt: nothing more is written for it.
 #pragma once
 
-#include "ids.h"
+#include "core/ids.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,8 +1,8 @@
 // BatchRun's read-only views: counts, the unknown row, the rows to send again, the CSV, the body.
-#include "batch_journal.h"
-#include "batch_run.h"
-#include "order_body.h"
-#include "order_reference.h"
+#include "core/batch_journal.h"
+#include "core/batch_run.h"
+#include "core/order_body.h"
+#include "core/order_reference.h"
 
 #include <string_view>
 

@@ -1,4 +1,4 @@
-#include "batch_journal.h"
+#include "core/batch_journal.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,7 @@
 // It lives in a store of its own (never the single order's slot) and holds no secret and no token.
 #pragma once
 
-#include "batch_run.h"
+#include "core/batch_run.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,12 +1,12 @@
 // BatchRun: orders one at a time, each exactly once, stopping at the first unknown outcome.
-#include "batch_run.h"
+#include "core/batch_run.h"
 
-#include "api_paths.h"
-#include "batch_journal.h"
-#include "decoders.h"
-#include "order_body.h"
-#include "order_outcome.h"
-#include "order_reference.h"
+#include "core/api_paths.h"
+#include "core/batch_journal.h"
+#include "core/decoders.h"
+#include "core/order_body.h"
+#include "core/order_outcome.h"
+#include "core/order_reference.h"
 
 #include <algorithm>
 

@@ -19,14 +19,14 @@
 //   batch.csv()                -> one line per target
 #pragma once
 
-#include "api_client.h"
-#include "api_error.h"
-#include "attempt_history.h"
-#include "ids.h"
-#include "models.h"
-#include "order_journal.h"
-#include "order_reconciler.h"
-#include "order_reference.h"
+#include "core/api_client.h"
+#include "core/api_error.h"
+#include "core/attempt_history.h"
+#include "core/ids.h"
+#include "core/models.h"
+#include "core/order_journal.h"
+#include "core/order_reconciler.h"
+#include "core/order_reference.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "case_fold.h"
+#include "core/case_fold.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
-#include "decoders.h"
+#include "core/decoders.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <charconv>
 #include <cstdint>

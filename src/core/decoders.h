@@ -3,8 +3,8 @@
 // depends on it (ids must be exact 64-bit integers). nlohmann exceptions never leave this layer.
 #pragma once
 
-#include "models.h"
-#include "result.h"
+#include "core/models.h"
+#include "core/result.h"
 
 #include <nlohmann/json.hpp>
 

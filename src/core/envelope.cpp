@@ -6,11 +6,11 @@
 //    ("Retry-After: 30", "Location: https://..."), and is empty otherwise;
 //  - a failure with a non-zero `status` means the headers arrived and the transport then refused the
 //    body (too large, or a redirect the browser followed): `failure_text` says why.
-#include "envelope.h"
+#include "core/envelope.h"
 
-#include "json_scan.h"
-#include "strict_json.h"
-#include "text.h"
+#include "core/json_scan.h"
+#include "core/strict_json.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <charconv>

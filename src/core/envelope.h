@@ -3,8 +3,8 @@
 // the body is always read, never the HTTP status alone.
 #pragma once
 
-#include "result.h"
-#include "transport.h"
+#include "core/result.h"
+#include "core/transport.h"
 
 #include <nlohmann/json.hpp>
 

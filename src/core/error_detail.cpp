@@ -1,4 +1,4 @@
-#include "error_detail.h"
+#include "core/error_detail.h"
 
 namespace rd {
 

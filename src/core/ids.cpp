@@ -1,6 +1,6 @@
-#include "ids.h"
+#include "core/ids.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <nlohmann/json.hpp>
 

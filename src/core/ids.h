@@ -3,7 +3,7 @@
 // integer token or a decimal string, and written back as a bare JSON integer.
 #pragma once
 
-#include "result.h"
+#include "core/result.h"
 
 #include <nlohmann/json_fwd.hpp>
 

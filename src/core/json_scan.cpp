@@ -1,7 +1,7 @@
-#include "json_scan.h"
+#include "core/json_scan.h"
 
-#include "strict_json.h"
-#include "text.h"
+#include "core/strict_json.h"
+#include "core/text.h"
 
 namespace rd {
 namespace {

@@ -1,4 +1,4 @@
-#include "models.h"
+#include "core/models.h"
 
 namespace rd {
 namespace {

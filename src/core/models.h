@@ -2,7 +2,7 @@
 // Members the docs type as String stay strings; ids that go back into an order are Id64.
 #pragma once
 
-#include "ids.h"
+#include "core/ids.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "order_body.h"
+#include "core/order_body.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 // client sends it byte for byte.
 #pragma once
 
-#include "models.h"
+#include "core/models.h"
 
 #include <string>
 

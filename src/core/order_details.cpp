@@ -1,6 +1,6 @@
-#include "order_details.h"
+#include "core/order_details.h"
 
-#include "text.h"
+#include "core/text.h"
 
 namespace rd {
 namespace {

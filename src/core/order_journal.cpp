@@ -1,4 +1,4 @@
-#include "order_journal.h"
+#include "core/order_journal.h"
 
 #include <nlohmann/json.hpp>
 

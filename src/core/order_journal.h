@@ -5,7 +5,7 @@
 // Never holds the Client Secret or a token: only what identifies the attempt.
 #pragma once
 
-#include "ids.h"
+#include "core/ids.h"
 
 #include <cstdint>
 #include <optional>

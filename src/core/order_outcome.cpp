@@ -1,4 +1,4 @@
-#include "order_outcome.h"
+#include "core/order_outcome.h"
 
 namespace rd {
 namespace {

@@ -11,7 +11,7 @@
 //              a timeout, a dropped connection
 #pragma once
 
-#include "envelope.h"
+#include "core/envelope.h"
 
 namespace rd {
 

@@ -1,8 +1,8 @@
-#include "order_reconciler.h"
+#include "core/order_reconciler.h"
 
-#include "api_paths.h"
-#include "order_reference.h"
-#include "partner_api.h"
+#include "core/api_paths.h"
+#include "core/order_reference.h"
+#include "core/partner_api.h"
 
 #include <algorithm>
 

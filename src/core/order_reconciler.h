@@ -22,10 +22,10 @@
 // An order whose createTime cannot be read makes the check an error, never "before the attempt".
 #pragma once
 
-#include "api_client.h"
-#include "attempt_history.h"
-#include "ids.h"
-#include "models.h"
+#include "core/api_client.h"
+#include "core/attempt_history.h"
+#include "core/ids.h"
+#include "core/models.h"
 
 #include <functional>
 #include <map>

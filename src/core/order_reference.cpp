@@ -1,4 +1,4 @@
-#include "order_reference.h"
+#include "core/order_reference.h"
 
 #include <random>
 

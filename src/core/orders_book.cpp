@@ -1,8 +1,8 @@
-#include "orders_book.h"
+#include "core/orders_book.h"
 
-#include "case_fold.h"
-#include "order_reconciler.h"
-#include "partner_api.h"
+#include "core/case_fold.h"
+#include "core/order_reconciler.h"
+#include "core/partner_api.h"
 
 #include <algorithm>
 #include <set>

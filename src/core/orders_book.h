@@ -5,9 +5,9 @@
 // a status that changed since the last reading is flagged. Never throws.
 #pragma once
 
-#include "api_client.h"
-#include "models.h"
-#include "order_details.h"
+#include "core/api_client.h"
+#include "core/models.h"
+#include "core/order_details.h"
 
 #include <deque>
 #include <optional>

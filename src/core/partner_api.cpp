@@ -1,7 +1,7 @@
-#include "partner_api.h"
+#include "core/partner_api.h"
 
-#include "api_paths.h"
-#include "decoders.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
 
 #include <utility>
 

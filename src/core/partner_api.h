@@ -6,10 +6,10 @@
 //   fetch_plans(client, [](Result<PlanCatalog> plans) { ... });
 #pragma once
 
-#include "api_client.h"
-#include "models.h"
-#include "order_details.h"
-#include "users_reply.h"
+#include "core/api_client.h"
+#include "core/models.h"
+#include "core/order_details.h"
+#include "core/users_reply.h"
 
 #include <cstdint>
 #include <functional>

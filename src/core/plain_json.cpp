@@ -1,7 +1,7 @@
-#include "plain_json.h"
+#include "core/plain_json.h"
 
-#include "json_scan.h"
-#include "strict_json.h"
+#include "core/json_scan.h"
+#include "core/strict_json.h"
 
 #include <string>
 

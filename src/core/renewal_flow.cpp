@@ -1,12 +1,12 @@
 // RenewalFlow's life: sign-in, the three lookups, review and back, sign-out. The choices are in
 // renewal_flow_choices.cpp; the order itself, its journal and its outcome in renewal_flow_order.cpp.
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
 
-#include "order_reference.h"
+#include "core/order_reference.h"
 
-#include "order_body.h"
-#include "partner_api.h"
-#include "text.h"
+#include "core/order_body.h"
+#include "core/partner_api.h"
+#include "core/text.h"
 
 namespace rd {
 namespace {

@@ -18,13 +18,13 @@
 // signing_in lasts, after the sign-in's answer, while the holder of this account's journal lives.
 #pragma once
 
-#include "api_client.h"
-#include "attempt_history.h"
-#include "models.h"
-#include "order_journal.h"
-#include "order_outcome.h"
-#include "order_reconciler.h"
-#include "order_reference.h"
+#include "core/api_client.h"
+#include "core/attempt_history.h"
+#include "core/models.h"
+#include "core/order_journal.h"
+#include "core/order_outcome.h"
+#include "core/order_reconciler.h"
+#include "core/order_reference.h"
 
 #include <optional>
 #include <set>

@@ -1,8 +1,8 @@
 // RenewalFlow's choices: who, which plan, which billing contact (picked from the lists or typed),
 // the preselection policy, and what is still missing before the review.
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
 
-#include "text.h"
+#include "core/text.h"
 
 namespace rd {
 namespace {

@@ -1,10 +1,10 @@
 // RenewalFlow's order: sending it exactly once, journaling it, its outcome, and reconciling an
 // unknown outcome from the order list (also for an order journaled by an earlier session).
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
 
-#include "api_paths.h"
-#include "decoders.h"
-#include "order_body.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
+#include "core/order_body.h"
 
 #include <algorithm>
 

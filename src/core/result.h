@@ -2,7 +2,7 @@
 // Kept tiny on purpose: <expected> is missing from Emscripten 3.1.6's libc++.
 #pragma once
 
-#include "api_error.h"
+#include "core/api_error.h"
 
 #include <utility>
 #include <variant>

@@ -1,6 +1,6 @@
-#include "script_support.h"
+#include "core/script_support.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>

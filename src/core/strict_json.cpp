@@ -1,7 +1,7 @@
-#include "strict_json.h"
+#include "core/strict_json.h"
 
-#include "plain_json.h"
-#include "text.h"
+#include "core/plain_json.h"
+#include "core/text.h"
 
 #include <cstdint>
 #include <cstring>

@@ -4,7 +4,7 @@
 // object (nlohmann keeps its last value) and nesting deeper than 64 levels (the decoders recurse).
 #pragma once
 
-#include "error_detail.h"
+#include "core/error_detail.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "users_reader.h"
+#include "core/users_reader.h"
 
-#include "json_scan.h"
-#include "plain_json.h"
-#include "text.h"
+#include "core/json_scan.h"
+#include "core/plain_json.h"
+#include "core/text.h"
 
 #include <array>
 #include <cstdint>

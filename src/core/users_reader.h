@@ -4,7 +4,7 @@
 // every error.
 #pragma once
 
-#include "models.h"
+#include "core/models.h"
 
 #include <string>
 #include <string_view>

@@ -1,9 +1,9 @@
-#include "users_reply.h"
+#include "core/users_reply.h"
 
-#include "decoders.h"
-#include "envelope.h"
-#include "json_scan.h"
-#include "users_reader.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/json_scan.h"
+#include "core/users_reader.h"
 
 #include <iterator>
 #include <string_view>

@@ -5,9 +5,9 @@
 // problem, a list of an unexpected shape) to them, so every error message stays theirs.
 #pragma once
 
-#include "models.h"
-#include "result.h"
-#include "transport.h"
+#include "core/models.h"
+#include "core/result.h"
+#include "core/transport.h"
 
 #include <string>
 #include <vector>

@@ -2,8 +2,8 @@
 // fetch on the web (web/fetch_transport.cpp). CMake compiles exactly one of them.
 #pragma once
 
-#include "text.h"
-#include "transport.h"
+#include "core/text.h"
+#include "core/transport.h"
 
 #include <memory>
 

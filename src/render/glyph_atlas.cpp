@@ -1,7 +1,7 @@
-#include "glyph_atlas.h"
+#include "render/glyph_atlas.h"
 
-#include "glyph_table.h"
-#include "ui_font.h"
+#include "render/glyph_table.h"
+#include "render/ui_font.h"
 
 #include <imgui_internal.h> // ImFontAtlasGetBuilderForStbTruetype
 

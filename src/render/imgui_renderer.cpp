@@ -1,9 +1,9 @@
 // ImDrawData -> GL. Modelled on imgui's imgui_impl_opengl3, reduced to the subset shared by WebGL2
 // and GL 3.3 core: one program, one VAO, buffers re-filled per command list, no state backup
 // (the platform main owns the context and draws nothing else).
-#include "imgui_renderer.h"
+#include "render/imgui_renderer.h"
 
-#include "gl.h"
+#include "render/gl.h"
 #include "shaders.h" // generated: rd::shaders::imgui_vert, rd::shaders::imgui_frag
 
 #include <imgui.h>

@@ -1,4 +1,4 @@
-#include "ui_font.h"
+#include "render/ui_font.h"
 
 #include <imgui.h>
 

@@ -2,8 +2,8 @@
 // them to the RenewalFlow and the platform, so screens stay free of I/O.
 #pragma once
 
-#include "ids.h"
-#include "renewal_flow.h"
+#include "core/ids.h"
+#include "core/renewal_flow.h"
 
 #include <string>
 #include <vector>

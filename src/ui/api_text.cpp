@@ -1,9 +1,9 @@
-#include "api_text.h"
+#include "ui/api_text.h"
 
-#include "catalog.h"
-#include "kit/ui_context.h"
-#include "kit/widgets.h"
-#include "script_support.h"
+#include "core/script_support.h"
+#include "ui/kit/ui_context.h"
+#include "ui/kit/widgets.h"
+#include "ui/words/catalog.h"
 
 #include <imgui.h>
 

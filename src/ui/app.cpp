@@ -1,12 +1,12 @@
-#include "app.h"
+#include "ui/app.h"
 
-#include "api_text.h"
-#include "app_impl.h"
-#include "catalog.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "screens/screen_table.h"
-#include "text_capture.h"
+#include "ui/api_text.h"
+#include "ui/app_impl.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/screens/screen_table.h"
+#include "ui/text_capture.h"
+#include "ui/words/catalog.h"
 
 #include <imgui.h>
 

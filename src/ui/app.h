@@ -4,13 +4,13 @@
 // and asks needs_frames() whether to keep rendering (requests in flight, animations) or sleep.
 #pragma once
 
-#include "attempt_history.h"
-#include "catalog.h"
-#include "deployment_facts.h"
-#include "kit/tracked_widgets.h"
-#include "order_journal.h"
-#include "theme.h"
-#include "transport.h"
+#include "core/attempt_history.h"
+#include "core/deployment_facts.h"
+#include "core/order_journal.h"
+#include "core/transport.h"
+#include "ui/kit/tracked_widgets.h"
+#include "ui/theme.h"
+#include "ui/words/catalog.h"
 
 #include <cstdint>
 #include <functional>

@@ -2,20 +2,20 @@
 // test hooks read). Private to src/ui.
 #pragma once
 
-#include "actions.h"
-#include "api_client.h"
-#include "app.h"
-#include "batch_run.h"
-#include "kit/ui_context.h"
-#include "notices.h"
-#include "renewal_flow.h"
-#include "screens/batch_screens.h"
-#include "screens/choose_screen.h"
-#include "screens/navigator.h"
-#include "screens/orders_screen.h"
-#include "screens/review_screen.h"
-#include "screens/sign_in_screen.h"
-#include "ui_scale.h"
+#include "core/api_client.h"
+#include "core/batch_run.h"
+#include "core/renewal_flow.h"
+#include "ui/actions.h"
+#include "ui/app.h"
+#include "ui/kit/ui_context.h"
+#include "ui/notices.h"
+#include "ui/screens/batch_screens.h"
+#include "ui/screens/choose_screen.h"
+#include "ui/screens/navigator.h"
+#include "ui/screens/orders_screen.h"
+#include "ui/screens/review_screen.h"
+#include "ui/screens/sign_in_screen.h"
+#include "ui/ui_scale.h"
 
 #include <string>
 

@@ -1,14 +1,14 @@
 // App::state_json: what the test hooks read (window.renewdesk.state() on the web, --test-hooks on
 // the desktop). No ids beyond order numbers, no secrets.
-#include "app_impl.h"
-#include "build_info.h"
-#include "screens/screen_table.h"
+#include "core/build_info.h"
+#include "ui/app_impl.h"
+#include "ui/screens/screen_table.h"
 
-#include "display_text.h"
-#include "error_words.h"
-#include "kit/widgets.h"
-#include "screens/orders_screen.h"
-#include "text.h"
+#include "core/text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/screens/orders_screen.h"
+#include "ui/words/error_words.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

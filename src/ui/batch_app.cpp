@@ -1,9 +1,9 @@
 // The App's batch renewal: the batch screens in place of the flow's, the batch's actions, its timers
 // and its journal after sign-in (App::Impl, app_impl.h).
-#include "app_impl.h"
+#include "ui/app_impl.h"
 
-#include "notices.h"
-#include "screens/batch_selection.h"
+#include "ui/notices.h"
+#include "ui/screens/batch_selection.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "display_text.h"
+#include "ui/display_text.h"
 
-#include "kit/widgets.h"
-#include "text.h"
-#include "theme.h"
+#include "core/text.h"
+#include "ui/kit/widgets.h"
+#include "ui/theme.h"
 
 #include <ctime>
 

@@ -2,7 +2,7 @@
 // heading a receipt deserves for each order status.
 #pragma once
 
-#include "order_status_words.h" // the screens that show statuses include this header
+#include "ui/words/order_status_words.h" // the screens that show statuses include this header
 
 #include <imgui.h>
 

@@ -1,9 +1,9 @@
 // The App's actions by domain (flow, platform); the batch's are in batch_app.cpp, the Orders' in
 // orders_screen.cpp. Each returns whether the action was its own.
-#include "app_impl.h"
-#include "notices.h"
-#include "screens/result_screens.h"
-#include "text.h"
+#include "core/text.h"
+#include "ui/app_impl.h"
+#include "ui/notices.h"
+#include "ui/screens/result_screens.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over

@@ -1,6 +1,6 @@
-#include "heading_font.h"
+#include "ui/heading_font.h"
 
-#include "kit/ui_context.h"
+#include "ui/kit/ui_context.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImTextCharFromUtf8

@@ -7,7 +7,7 @@
 //   if (ImFont* font = heading_font_for(text)) ImGui::PushFont(font); ... ImGui::PopFont();
 #pragma once
 
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
 #include <string_view>
 #include <vector>

@@ -9,7 +9,7 @@
 // Spacing: every padding and spacing of the style is a multiple of 4 px, so screens line up on one grid.
 #pragma once
 
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
 struct ImGuiStyle;
 

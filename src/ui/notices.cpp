@@ -1,6 +1,6 @@
-#include "notices.h"
+#include "ui/notices.h"
 
-#include "kit/widgets.h"
+#include "ui/kit/widgets.h"
 
 namespace rd::ui {
 

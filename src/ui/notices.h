@@ -2,7 +2,7 @@
 // one notice line shows them, below the current screen, until the next action clears it.
 #pragma once
 
-#include "app.h"
+#include "ui/app.h"
 
 #include <string>
 

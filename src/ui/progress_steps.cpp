@@ -1,7 +1,7 @@
-#include "progress_steps.h"
+#include "ui/progress_steps.h"
 
-#include "kit/widgets.h"
-#include "theme.h"
+#include "ui/kit/widgets.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 

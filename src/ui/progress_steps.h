@@ -6,8 +6,8 @@
 //   draw_progress_steps(progress_steps(flow));
 #pragma once
 
-#include "catalog.h"
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
+#include "ui/words/catalog.h"
 
 #include <array>
 #include <string>

@@ -1,6 +1,6 @@
-#include "status_icon.h"
+#include "ui/status_icon.h"
 
-#include "text.h"
+#include "core/text.h"
 
 #include <imgui.h>
 

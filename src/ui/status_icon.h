@@ -3,7 +3,7 @@
 // (failed, refused), a question mark in a ring (outcome unknown: the next step is said beside it).
 #pragma once
 
-#include "display_text.h"
+#include "ui/display_text.h"
 
 #include <string>
 

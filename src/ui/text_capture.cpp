@@ -1,6 +1,6 @@
-#include "text_capture.h"
+#include "ui/text_capture.h"
 
-#include "kit/ui_context.h"
+#include "ui/kit/ui_context.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // LogEnabled, LogType, LogBuffer

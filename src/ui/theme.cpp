@@ -1,6 +1,6 @@
-#include "theme.h"
+#include "ui/theme.h"
 
-#include "kit/ui_context.h"
+#include "ui/kit/ui_context.h"
 
 #include <cstdint>
 

@@ -1,7 +1,7 @@
-#include "user_filter.h"
+#include "ui/user_filter.h"
 
-#include "case_fold.h"
-#include "text.h"
+#include "core/case_fold.h"
+#include "core/text.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 // search text) and once per sort order (all users in that order); a key press then only filters.
 #pragma once
 
-#include "models.h"
+#include "core/models.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // rd::about: the components each program names, where the notices are looked for, the --version text.
-#include "about.h"
-#include "build_info.h"
+#include "about/about.h"
+#include "core/build_info.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // tools/notices: every component named with its licence's name and its text, per target; a missing
 // source of truth fails it (exit 1, the file named) instead of writing a shorter notice.
-#include "run_program.h"
+#include "tests/about/run_program.h"
 
 #include <gtest/gtest.h>
 

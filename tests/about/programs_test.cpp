@@ -1,6 +1,6 @@
 // The three programs' --version: the version line with 1.0.0 on stdout, exit 0, nothing else started
 // (the desktop app opens no window: this runs without a display).
-#include "run_program.h"
+#include "tests/about/run_program.h"
 
 #include <gtest/gtest.h>
 

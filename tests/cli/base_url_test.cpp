@@ -1,4 +1,4 @@
-#include "base_url.h"
+#include "cli/base_url.h"
 
 #include <gtest/gtest.h>
 

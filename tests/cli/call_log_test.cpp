@@ -1,6 +1,6 @@
 // --verbose's call log (call_log.h) over a fake transport: one line per call with method, path,
 // status or failure, requestId and duration; never a header, a body, a secret or a token.
-#include "call_log.h"
+#include "cli/call_log.h"
 
 #include <gtest/gtest.h>
 

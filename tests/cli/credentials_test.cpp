@@ -1,5 +1,5 @@
-#include "credentials.h"
-#include "terminal.h"
+#include "cli/credentials.h"
+#include "cli/terminal.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "display_width.h"
-#include "table.h"
+#include "cli/display_width.h"
+#include "cli/table.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "input_csv.h"
+#include "cli/input_csv.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 // Process layout, as under a shell: forkpty() makes a session leader on a new pty (the "shell"); it
 // forks the prompting process into a process group of its own and makes that the foreground group.
 // (A session leader's own group is orphaned, and Linux drops SIGTSTP's stop for orphaned groups.)
-#include "terminal.h"
+#include "cli/terminal.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // How renewdesk-cli's progress line is drawn (terminal.h): never on a pipe or log, and without escape
 // sequences on a dumb terminal.
-#include "terminal.h"
+#include "cli/terminal.h"
 
 #include <gtest/gtest.h>
 

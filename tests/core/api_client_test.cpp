@@ -1,8 +1,8 @@
-#include "api_client.h"
+#include "core/api_client.h"
 
-#include "api_paths.h"
-#include "fake_transport.h"
-#include "text.h"
+#include "core/api_paths.h"
+#include "core/text.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

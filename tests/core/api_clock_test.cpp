@@ -1,8 +1,8 @@
 // ApiClock: the API's clock from its replies' Date headers, and the references every order carries.
-#include "api_client.h"
-#include "api_clock.h"
-#include "fake_transport.h"
-#include "order_reference.h"
+#include "core/api_client.h"
+#include "core/api_clock.h"
+#include "core/order_reference.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // AttemptHistory: what one computer or browser accounted for (orders) and ruled out (attempts whose
 // order may still commit late), as every copy of RenewDesk on it shares it.
-#include "attempt_history.h"
-#include "batch_journal.h"
-#include "order_journal.h"
+#include "core/attempt_history.h"
+#include "core/batch_journal.h"
+#include "core/order_journal.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The batch journal: its record, written before every POST, and a new BatchRun over the same store
 // (a reload or a crash) that reconciles the row in flight first and goes on only on resume().
-#include "batch_test_fixture.h"
+#include "tests/core/batch_test_fixture.h"
 
-#include "order_body.h"
-#include "order_journal.h"
+#include "core/order_body.h"
+#include "core/order_journal.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // A batch and what every copy on this computer accounted for (attempt_history.h): rows' orders are
 // recorded, a ruled-out row is remembered, and a row whose customer had an attempt ruled out within
 // the hour is sent only after the list showed that attempt's order did not commit late.
-#include "batch_test_fixture.h"
+#include "tests/core/batch_test_fixture.h"
 
 #include <gtest/gtest.h>
 

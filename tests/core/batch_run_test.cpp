@@ -1,8 +1,8 @@
 // BatchRun with the fake transport: every fault at every row of a 4-row batch, one order per row at
 // most, never two in flight, stop at unknown, resume once reconciliation has settled the row.
-#include "batch_test_fixture.h"
+#include "tests/core/batch_test_fixture.h"
 
-#include "order_body.h"
+#include "core/order_body.h"
 
 #include <gtest/gtest.h>
 

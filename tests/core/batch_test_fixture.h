@@ -2,10 +2,10 @@
 // that answer the one order in flight and the order list as the Partner Portal would.
 #pragma once
 
-#include "api_paths.h"
-#include "batch_journal.h"
-#include "batch_run.h"
-#include "fake_transport.h"
+#include "core/api_paths.h"
+#include "core/batch_journal.h"
+#include "core/batch_run.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

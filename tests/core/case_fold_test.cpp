@@ -1,4 +1,4 @@
-#include "case_fold.h"
+#include "core/case_fold.h"
 
 #include <gtest/gtest.h>
 

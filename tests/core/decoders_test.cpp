@@ -1,8 +1,8 @@
-#include "decoders.h"
+#include "core/decoders.h"
 
-#include "envelope.h"
-#include "fixtures.h"
-#include "strict_json.h"
+#include "core/envelope.h"
+#include "core/strict_json.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

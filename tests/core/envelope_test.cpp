@@ -1,9 +1,9 @@
-#include "envelope.h"
-#include "plain_json.h"
-#include "strict_json.h"
+#include "core/envelope.h"
+#include "core/plain_json.h"
+#include "core/strict_json.h"
 
-#include "fake_transport.h"
-#include "fixtures.h"
+#include "tests/core/fake_transport.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,8 @@
 // as a real transport does.
 #pragma once
 
-#include "clock.h"
-#include "transport.h"
+#include "core/clock.h"
+#include "core/transport.h"
 
 #include <nlohmann/json.hpp>
 

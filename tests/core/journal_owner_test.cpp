@@ -1,8 +1,8 @@
 // One owner per journal (JournalStore::claim) and "no order without its journal", with a store that
 // another live copy can hold and whose disk can refuse a write: RenewalFlow and BatchRun.
-#include "batch_test_fixture.h"
-#include "fixtures.h"
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
+#include "tests/core/batch_test_fixture.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Every reply body cut at every byte, and with bytes flipped, decodes to a value or a typed error:
 // never an exception, never a crash (a cheap, deterministic stand-in for a fuzzer).
-#include "decoders.h"
-#include "envelope.h"
-#include "text.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/text.h"
 
-#include "fake_transport.h"
-#include "fixtures.h"
+#include "tests/core/fake_transport.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "order_body.h"
+#include "core/order_body.h"
 
-#include "fixtures.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

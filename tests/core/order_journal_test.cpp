@@ -1,5 +1,5 @@
 // The in-flight journal's record: round trip, no secrets, and refusal of anything that is not one.
-#include "order_journal.h"
+#include "core/order_journal.h"
 
 #include <gtest/gtest.h>
 

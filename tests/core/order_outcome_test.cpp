@@ -1,8 +1,8 @@
 // The outcome rules of the order POST as one table: transport event x HTTP status x body shape.
 // Each row goes through the real envelope decoder, then order_outcome(), as an order reply does.
-#include "order_outcome.h"
+#include "core/order_outcome.h"
 
-#include "fake_transport.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

@@ -2,11 +2,11 @@
 // a partner's account really meets (other operators, other customers, references echoed or not, the
 // API's clock off, createTime in odd shapes) and the one answer allowed. The list and the order
 // details are answered here as the API would; times are seconds from the attempt's send time.
-#include "order_reconciler.h"
+#include "core/order_reconciler.h"
 
-#include "api_paths.h"
-#include "fake_transport.h"
-#include "order_reference.h"
+#include "core/api_paths.h"
+#include "core/order_reference.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

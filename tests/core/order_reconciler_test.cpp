@@ -1,10 +1,10 @@
 // OrderReconciler over a fake order list: both sort orders, many pages, seconds or milliseconds,
 // references, and errors. The list is generated here as the API would page it. The rules of proof
 // (order_reconciler.h) are a table in order_reconciler_rules_test.cpp.
-#include "order_reconciler.h"
+#include "core/order_reconciler.h"
 
-#include "api_paths.h"
-#include "fake_transport.h"
+#include "core/api_paths.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // OrdersBook over a fake order list: paging, newest first whatever the API's order, seconds or
 // milliseconds, the filter, status refreshes capped at four in flight, and the status-change flag.
-#include "orders_book.h"
+#include "core/orders_book.h"
 
-#include "api_paths.h"
-#include "fake_transport.h"
+#include "core/api_paths.h"
+#include "tests/core/fake_transport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // decode_order_details: the four sections as rows, odd shapes kept rather than refused.
-#include "order_details.h"
+#include "core/order_details.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // core/partner_api: one read per endpoint (GET → envelope → decoder), a decoder's failure carrying the
 // reply's requestId, entries that could not be read handed back beside the list.
-#include "partner_api.h"
+#include "core/partner_api.h"
 
-#include "api_paths.h"
-#include "fake_transport.h"
-#include "fixtures.h"
+#include "core/api_paths.h"
+#include "tests/core/fake_transport.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

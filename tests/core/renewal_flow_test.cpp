@@ -1,9 +1,9 @@
-#include "renewal_flow.h"
+#include "core/renewal_flow.h"
 
-#include "api_paths.h"
-#include "decoders.h"
-#include "fake_transport.h"
-#include "fixtures.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
+#include "tests/core/fake_transport.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "script_support.h"
+#include "core/script_support.h"
 
 #include <gtest/gtest.h>
 

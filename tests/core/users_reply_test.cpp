@@ -1,10 +1,10 @@
 // decode_subordinate_users_reply must give exactly what decode_envelope + decode_subordinate_users
 // give: the same users, the same skipped excerpts, the same requestId, the same error to the letter.
-#include "users_reply.h"
+#include "core/users_reply.h"
 
-#include "decoders.h"
-#include "envelope.h"
-#include "fixtures.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 

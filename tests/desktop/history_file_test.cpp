@@ -1,10 +1,10 @@
 // HistoryFile, the desktop's AttemptHistory: <config dir>/recent-orders.json, shared by the desktop app
 // and every renewdesk-cli run. What the document holds and how it is pruned is the core's
 // (tests/core/attempt_history_test.cpp); here: the file itself, a bad one, and writers at once.
-#include "history_file.h"
-#include "journal_file.h"
+#include "platform/desktop/history_file.h"
+#include "platform/desktop/journal_file.h"
 
-#include "temp_dir.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 

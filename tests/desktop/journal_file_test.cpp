@@ -1,6 +1,6 @@
-#include "journal_file.h"
+#include "platform/desktop/journal_file.h"
 
-#include "temp_dir.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 

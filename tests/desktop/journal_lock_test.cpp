@@ -1,9 +1,9 @@
 // The journal's owner lock between processes: the second process sees who holds it, and a holder
 // that is killed releases it (the kernel drops its flock).
-#include "journal_file.h"
-#include "journal_lock.h"
+#include "platform/desktop/journal_file.h"
+#include "platform/desktop/journal_lock.h"
 
-#include "temp_dir.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "receipt_file.h"
+#include "platform/desktop/receipt_file.h"
 
-#include "temp_dir.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 

@@ -3,12 +3,12 @@
 // The helpers are tested first; then the real libcurl transport on loopback, through its test seam
 // (finished_request_observer.h), which shows each request as the transport left it: these fail when
 // the transport stops wiping what it holds.
-#include "api_client.h"
-#include "api_paths.h"
-#include "clock.h"
-#include "desktop/finished_request_observer.h"
-#include "platform_transport.h"
-#include "sandbox_server.h"
+#include "core/api_client.h"
+#include "core/api_paths.h"
+#include "core/clock.h"
+#include "platform/desktop/finished_request_observer.h"
+#include "platform/platform_transport.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

@@ -1,6 +1,6 @@
-#include "settings_store.h"
+#include "platform/desktop/settings_store.h"
 
-#include "temp_dir.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 

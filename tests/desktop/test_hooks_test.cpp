@@ -1,6 +1,6 @@
-#include "input_log.h"
-#include "temp_dir.h"
-#include "test_hooks.h"
+#include "app/desktop/input_log.h"
+#include "app/desktop/test_hooks.h"
+#include "tests/desktop/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

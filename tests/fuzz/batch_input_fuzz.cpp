@@ -3,8 +3,8 @@
 // a line of the file, in order; and the rows read back identically from a clean CSV written from them
 // (quoted cells, "myself" for the partner itself), so the parser keeps every partnerId, plan id and
 // PO number exactly, whatever bytes they hold.
-#include "fuzz_support.h"
-#include "input_csv.h"
+#include "cli/input_csv.h"
+#include "tests/fuzz/fuzz_support.h"
 
 #include <algorithm>
 

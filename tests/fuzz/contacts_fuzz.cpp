@@ -1,8 +1,8 @@
 // Query Billing Contact List: decode_envelope then decode_billing_contacts.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "tests/fuzz/fuzz_reply.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
 // The response envelope: every reply of every endpoint goes through decode_envelope first.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "envelope.h"
-#include "error_words.h"
-#include "fuzz_reply.h"
-#include "order_outcome.h"
+#include "core/envelope.h"
+#include "core/order_outcome.h"
+#include "tests/fuzz/fuzz_reply.h"
+#include "ui/words/error_words.h"
 
 #include <nlohmann/json.hpp>
 

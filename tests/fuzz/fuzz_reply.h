@@ -1,8 +1,8 @@
 // The fuzzer's bytes as the HTTP reply the core's decoders receive.
 #pragma once
 
-#include "fuzz_support.h"
-#include "transport.h"
+#include "core/transport.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace rd::fuzz {
 

@@ -5,8 +5,8 @@
 // delivered yet, as the real transports do.
 #pragma once
 
-#include "../core/fake_transport.h"
-#include "transport.h"
+#include "core/transport.h"
+#include "tests/core/fake_transport.h"
 
 #include <deque>
 #include <string>

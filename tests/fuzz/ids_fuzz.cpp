@@ -1,10 +1,10 @@
 // The 64-bit ids: parse_id and parse_typed_id on the raw bytes (text a person types or pastes), and
 // id_from_json / opaque_id_from_json on the bytes as a JSON value, inside an envelope's result as they
 // always arrive (decode_envelope's nesting limit applies, as it does to every id the API sends).
-#include "envelope.h"
-#include "error_words.h"
-#include "fuzz_support.h"
-#include "ids.h"
+#include "core/envelope.h"
+#include "core/ids.h"
+#include "tests/fuzz/fuzz_support.h"
+#include "ui/words/error_words.h"
 
 #include <nlohmann/json.hpp>
 

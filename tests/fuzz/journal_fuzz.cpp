@@ -3,12 +3,12 @@
 // Then the real reader, RenewalFlow, starts from a store holding the text and, when it holds an entry,
 // signs in as that entry's account: the flow must resume it (reconcile, never re-send) with an order
 // body that carries the entry's ids exactly.
-#include "api_client.h"
-#include "api_paths.h"
-#include "fuzz_support.h"
-#include "fuzz_transport.h"
-#include "order_journal.h"
-#include "renewal_flow.h"
+#include "core/api_client.h"
+#include "core/api_paths.h"
+#include "core/order_journal.h"
+#include "core/renewal_flow.h"
+#include "tests/fuzz/fuzz_support.h"
+#include "tests/fuzz/fuzz_transport.h"
 
 #include <nlohmann/json.hpp>
 

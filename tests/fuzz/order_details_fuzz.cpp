@@ -3,11 +3,11 @@
 // details `result` is one object, which decode_order_page takes as a one-order page). So this target
 // feeds details-shaped bodies (seeds from the API document §11 and the sandbox's answers) to those two.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
-#include "order_reconciler.h"
-#include "order_status_words.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/order_reconciler.h"
+#include "tests/fuzz/fuzz_reply.h"
+#include "ui/words/order_status_words.h"
 
 using namespace rd;
 

@@ -1,13 +1,13 @@
 // Query Order List (order/v1/page): decode_envelope then decode_order_page, and the reader of those
 // pages, OrderReconciler, answered with the same reply for every page it asks for.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "api_client.h"
-#include "api_paths.h"
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
-#include "fuzz_transport.h"
-#include "order_reconciler.h"
+#include "core/api_client.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/order_reconciler.h"
+#include "tests/fuzz/fuzz_reply.h"
+#include "tests/fuzz/fuzz_transport.h"
 
 #include <algorithm>
 

@@ -1,12 +1,12 @@
 // The Create-an-Order reply: decode_envelope, order_outcome (what the flow decides from it) and, when it
 // was placed, decode_order_receipt (which never fails once the API said success).
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "decoders.h"
-#include "envelope.h"
-#include "error_words.h"
-#include "fuzz_reply.h"
-#include "order_outcome.h"
-#include "order_status_words.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/order_outcome.h"
+#include "tests/fuzz/fuzz_reply.h"
+#include "ui/words/error_words.h"
+#include "ui/words/order_status_words.h"
 
 using namespace rd;
 

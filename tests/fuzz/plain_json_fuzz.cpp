@@ -1,8 +1,8 @@
 // parse_plain_json, the quick reader under parse_strict and the users reader, against nlohmann's own
 // parser on the same bytes: whatever the quick reader accepts, nlohmann accepts too and builds the
 // same document (types included: an id read as unsigned stays unsigned). It may refuse anything.
-#include "fuzz_support.h"
-#include "plain_json.h"
+#include "core/plain_json.h"
+#include "tests/fuzz/fuzz_support.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,10 +1,10 @@
 // Query Available Plans for product 15 (purchase_product_info): decode_envelope, decode_plan_catalog,
 // then preferred_plan_index, as the flow does after loading it.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
-#include "renewal_flow.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/renewal_flow.h"
+#include "tests/fuzz/fuzz_reply.h"
 
 #include <set>
 

@@ -14,14 +14,14 @@
 //     (found, or ruled out by a reading late enough); secrets and tokens never reach it nor a request
 //     other than the token request.
 // Inputs are consumed with FuzzedDataProvider: integers from the end, strings from the front.
-#include "api_client.h"
-#include "api_paths.h"
-#include "envelope.h"
-#include "fuzz_support.h"
-#include "fuzz_transport.h"
-#include "order_journal.h"
-#include "order_outcome.h"
-#include "renewal_flow.h"
+#include "core/api_client.h"
+#include "core/api_paths.h"
+#include "core/envelope.h"
+#include "core/order_journal.h"
+#include "core/order_outcome.h"
+#include "core/renewal_flow.h"
+#include "tests/fuzz/fuzz_support.h"
+#include "tests/fuzz/fuzz_transport.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 #include <nlohmann/json.hpp>

@@ -2,10 +2,10 @@
 // the input is the Content-Type header, the rest the body. For multipart/form-data the body's lines
 // "name=value" become the parts httplib's own multipart parser would have handed over.
 // It must answer 200 (with a token the sandbox then accepts), 400 or 401, never throw, never echo a secret.
-#include "form_fields.h"
-#include "fuzz_support.h"
-#include "reply_envelope.h"
-#include "sandbox_harness.h"
+#include "tests/fuzz/fuzz_support.h"
+#include "tests/fuzz/sandbox_harness.h"
+#include "tools/sandbox/form_fields.h"
+#include "tools/sandbox/reply_envelope.h"
 
 using namespace rd;
 

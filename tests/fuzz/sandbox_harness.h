@@ -3,9 +3,9 @@
 // memory does not grow over millions of them.
 #pragma once
 
-#include "api_endpoints.h"
-#include "fixture_data.h"
-#include "sandbox_state.h"
+#include "tools/sandbox/api_endpoints.h"
+#include "tools/sandbox/fixture_data.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <memory>
 

@@ -2,9 +2,9 @@
 // a valid token), handed to handle_endpoint as the server does; the sandbox parses the JSON and checks
 // it with validate_renewal_order. It must answer 200 or its 400 validation envelope, never throw, and
 // keep an accepted body byte for byte (the test oracle).
-#include "fuzz_support.h"
-#include "reply_envelope.h"
-#include "sandbox_harness.h"
+#include "tests/fuzz/fuzz_support.h"
+#include "tests/fuzz/sandbox_harness.h"
+#include "tools/sandbox/reply_envelope.h"
 
 using namespace rd;
 

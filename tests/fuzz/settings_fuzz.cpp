@@ -1,8 +1,8 @@
 // settings.json: the bytes are written to a settings file (in a temporary folder, on /dev/shm when there
 // is one, so the atomic writes stay cheap) and read with load_settings, exactly as the desktop app
 // starts. What it loads must survive settings_json -> file -> load_settings unchanged.
-#include "fuzz_support.h"
-#include "settings_store.h"
+#include "platform/desktop/settings_store.h"
+#include "tests/fuzz/fuzz_support.h"
 
 #include <nlohmann/json.hpp>
 

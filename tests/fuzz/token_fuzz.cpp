@@ -1,12 +1,12 @@
 // The token reply (Request / Refresh Access Token): decode_envelope (the body may hold tokens) then
 // decode_token, and the same reply handed to ApiClient::sign_in through a fake transport.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "api_client.h"
-#include "api_paths.h"
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
-#include "fuzz_transport.h"
+#include "core/api_client.h"
+#include "core/api_paths.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "tests/fuzz/fuzz_reply.h"
+#include "tests/fuzz/fuzz_transport.h"
 
 using namespace rd;
 

@@ -2,10 +2,10 @@
 // decode_subordinate_users_reply (the one-pass reader RenewalFlow uses), which must give exactly the
 // same users, skipped entries, requestId and error.
 // Input: an optional "<status>\n" line, then the body (fuzz_support.h).
-#include "decoders.h"
-#include "envelope.h"
-#include "fuzz_reply.h"
-#include "users_reply.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/users_reply.h"
+#include "tests/fuzz/fuzz_reply.h"
 
 #include <tuple>
 

@@ -1,8 +1,8 @@
 // A batch of 50 through the real libcurl transport and the real sandbox (its --users generated users):
 // the 7th order refused, the 23rd committed and then its connection dropped (outcome unknown, found by
 // reconciliation, then resumed). The sandbox's order log must hold exactly one order per placed row.
-#include "batch_run.h"
-#include "sandbox_session.h"
+#include "core/batch_run.h"
+#include "tests/integration/sandbox_session.h"
 
 #include <gtest/gtest.h>
 

@@ -13,10 +13,10 @@
 // The timeouts are short (1 s) and every slow fault is far longer (2-3 s), so a row never depends on
 // the machine being fast; only "delay 2 s (commits late)" relies on the flow's settle time (3 s after
 // the 1 s timeout) coming after the sandbox's commit (2 s), as the product's 30 s do.
-#include "api_paths.h"
-#include "error_words.h"
-#include "sandbox_session.h"
-#include "text.h"
+#include "core/api_paths.h"
+#include "core/text.h"
+#include "tests/integration/sandbox_session.h"
+#include "ui/words/error_words.h"
 
 #include <gtest/gtest.h>
 

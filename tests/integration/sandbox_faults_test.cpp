@@ -1,7 +1,7 @@
 // Each fault the sandbox can inject, seen through the real libcurl transport, gives the right typed
 // error, and an order fault never turns into a second order.
-#include "api_paths.h"
-#include "sandbox_session.h"
+#include "core/api_paths.h"
+#include "tests/integration/sandbox_session.h"
 
 #include <gtest/gtest.h>
 

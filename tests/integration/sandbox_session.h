@@ -2,10 +2,10 @@
 // with helpers to pump the frame loop until something happens and to read the sandbox's order log.
 #pragma once
 
-#include "api_client.h"
-#include "platform_transport.h"
-#include "renewal_flow.h"
-#include "sandbox_server.h"
+#include "core/api_client.h"
+#include "core/renewal_flow.h"
+#include "platform/platform_transport.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

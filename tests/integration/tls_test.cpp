@@ -1,6 +1,6 @@
 // The desktop transport verifies TLS peers: a loopback HTTPS server with a certificate nobody vouches
 // for is refused before the request leaves, and accepted once its certificate is the trusted CA.
-#include "platform_transport.h"
+#include "platform/platform_transport.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

@@ -1,9 +1,9 @@
 // The real libcurl transport on loopback: the reply's Date header reaches HttpResponse::date exactly as
 // sent, and a failure says "nothing reached the server" (could_not_send) only when it proves that: a
 // server that read the request and then closed, reset or kept silent leaves the outcome unknown.
-#include "desktop/curl_failure.h"
-#include "platform_transport.h"
-#include "sandbox_server.h"
+#include "platform/desktop/curl_failure.h"
+#include "platform/platform_transport.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

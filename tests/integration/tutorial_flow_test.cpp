@@ -1,10 +1,10 @@
 // The tutorial's four steps end to end: real sandbox, real libcurl, the core's flow.
-#include "api_paths.h"
-#include "sandbox_session.h"
+#include "core/api_paths.h"
+#include "tests/integration/sandbox_session.h"
 
-#include "../core/fixtures.h"
+#include "tests/core/fixtures.h"
 
-#include "order_reference.h"
+#include "core/order_reference.h"
 
 #include <gtest/gtest.h>
 

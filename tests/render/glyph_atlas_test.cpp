@@ -1,8 +1,8 @@
 // Glyphs on demand without a GPU: a headless ImGui context, the real slice files the build cut into
 // bin/glyphs, and the draw lists ImGui produces. What a frame draws decides which slices are asked
 // for; once they are merged the same frame draws with no placeholder left.
-#include "glyph_atlas.h"
-#include "glyph_table.h"
+#include "render/glyph_atlas.h"
+#include "render/glyph_table.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>

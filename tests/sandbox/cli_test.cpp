@@ -1,6 +1,6 @@
 // The renewdesk-sandbox command line: the listening line, --help, bad arguments, and options reaching
 // the running server.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <signal.h>
 #include <sys/wait.h>

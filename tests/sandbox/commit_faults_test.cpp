@@ -1,6 +1,6 @@
 // Faults after the commit ("commit": true on a save fault): the order is stored exactly as by a normal
 // save, then the fault's reply is sent; plus the content_type of http_status faults.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <chrono>
 

@@ -1,5 +1,5 @@
 // Control endpoints, static file serving and request logging.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 // The fault kinds with replies of their own that came with the table test (rate_limited, redirect,
 // refresh_refused), what each spec may hold, and the list of every kind.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 namespace sandbox_test {
 namespace {

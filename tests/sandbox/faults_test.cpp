@@ -1,5 +1,5 @@
 // Fault injection: every kind is observable by a client, applies to its endpoint only, and expires.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <chrono>
 #include <future>

@@ -1,7 +1,7 @@
 // The save fault kind late_commit: the connection drops at once with nothing stored, and the order is
 // committed delay_ms later, created then on the API's clock; reset and shutdown cancel what is pending.
-#include "sandbox_test_support.h"
-#include "server_clock.h"
+#include "tests/sandbox/sandbox_test_support.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <chrono>
 #include <thread>

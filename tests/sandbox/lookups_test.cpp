@@ -1,5 +1,5 @@
 // The three lookups of the renewal (users, plans, billing contacts), product_list, and routing errors.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <filesystem>
 #include <fstream>

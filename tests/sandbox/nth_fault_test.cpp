@@ -1,6 +1,6 @@
 // "nth": a fault armed for the Nth request of its endpoint (the order POSTs of a batch), counted from
 // when it was added; the requests before it are answered normally, and it holds back no other fault.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 namespace sandbox_test {
 namespace {

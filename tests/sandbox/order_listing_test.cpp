@@ -1,6 +1,6 @@
 // How the order list presents orders: newest or oldest first with exact paging, and createTime in
 // milliseconds or seconds, from the options and from /__sandbox/config.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // How the order queries present an order: createTime in every shape an API could send it, and
 // customReferenceNo echoing the order's poNumber or not (config orderTimeUnit, echoReference).
-#include "sandbox_test_support.h"
-#include "server_clock.h"
+#include "tests/sandbox/sandbox_test_support.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <regex>
 

@@ -1,5 +1,5 @@
 // Query Order List and Get Order Details over the orders the sandbox accepted.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 namespace sandbox_test {
 namespace {

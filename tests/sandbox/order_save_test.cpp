@@ -1,5 +1,5 @@
 // Create an Order: the tutorial body, id handling, and every validation failure.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <regex>
 #include <set>

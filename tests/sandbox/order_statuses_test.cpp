@@ -1,6 +1,6 @@
 // Every orderStatus the order list documents (and the "con..." one it cuts off) on a posted order, via
 // the order_status save fault: in the save reply, the list and the details.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 namespace sandbox_test {
 namespace {

@@ -1,8 +1,8 @@
 // Another operator's orders on the same account (a colleague in the Partner Portal, a script):
 // POST /__sandbox/other_orders and a save fault's "other_order". Listed and detailed like a posted
 // order, never in the order log.
-#include "sandbox_test_support.h"
-#include "server_clock.h"
+#include "tests/sandbox/sandbox_test_support.h"
+#include "tools/sandbox/server_clock.h"
 
 namespace sandbox_test {
 namespace {

@@ -1,7 +1,7 @@
 // The fault kinds that reshape the normal reply (reply_faults.cpp): each one is seen on the wire as it
 // is documented, a save under any of them is committed once, and the next request is normal again.
-#include "reply_faults.h"
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
+#include "tools/sandbox/reply_faults.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -2,7 +2,7 @@
 // client with the documented headers, and a raw-socket exchange for what httplib cannot send or see.
 #pragma once
 
-#include "sandbox_server.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

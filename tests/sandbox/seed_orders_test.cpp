@@ -1,5 +1,5 @@
 // POST /__sandbox/seed_orders: the partner's earlier orders in the order list (never in the order log).
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <chrono>
 #include <regex>

@@ -1,7 +1,7 @@
 // The API's own clock (config clockOffsetMs): the Date header of every API reply, the createTime of
 // committed and seeded orders, and the IMF-fixdate and UTC text formats.
-#include "sandbox_test_support.h"
-#include "server_clock.h"
+#include "tests/sandbox/sandbox_test_support.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <ctime>
 #include <iomanip>

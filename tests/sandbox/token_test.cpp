@@ -1,5 +1,5 @@
 // Token endpoint and bearer checks of the sandbox.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // --require-user-agent: with it, every API endpoint refuses any other User-Agent before doing anything;
 // without it, any User-Agent that is present is accepted.
-#include "sandbox_test_support.h"
+#include "tests/sandbox/sandbox_test_support.h"
 
 #include <unistd.h>
 

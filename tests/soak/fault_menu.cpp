@@ -1,6 +1,6 @@
-#include "fault_menu.h"
+#include "tests/soak/fault_menu.h"
 
-#include "order_reference.h"
+#include "core/order_reference.h"
 
 #include <array>
 

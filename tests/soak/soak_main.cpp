@@ -10,7 +10,7 @@
 // or placed naming an order that this run's confirmation did not create. What "wrong" means for each
 // outcome is in soak_run.cpp. A late commit after the settle time that makes a "none" wrong is the
 // documented limit of any settle time: counted apart, K, not as wrong.)
-#include "soak_run.h"
+#include "tests/soak/soak_run.h"
 
 #include <chrono>
 #include <cstdio>

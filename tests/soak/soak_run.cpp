@@ -1,11 +1,11 @@
-#include "soak_run.h"
+#include "tests/soak/soak_run.h"
 
-#include "fault_menu.h"
+#include "tests/soak/fault_menu.h"
 
-#include "api_client.h"
-#include "platform_transport.h"
-#include "renewal_flow.h"
-#include "sandbox_server.h"
+#include "core/api_client.h"
+#include "core/renewal_flow.h"
+#include "platform/platform_transport.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <httplib.h>
 

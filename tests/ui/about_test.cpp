@@ -1,9 +1,9 @@
 // The header's version button and its About line: the one version (rd::build_info), the page's
 // Licences button and the desktop app's path of the installed notices.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "build_info.h"
-#include "catalog.h"
+#include "core/build_info.h"
+#include "ui/words/catalog.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // The UI driven by real ImGui input events, headless, over the fake transport.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
-#include "renewal_flow.h"
+#include "core/api_paths.h"
+#include "core/renewal_flow.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <imgui_internal.h>

@@ -1,10 +1,10 @@
 // The batch screens in Chinese, walked with ImGui's text capture: no English word left but the data
 // the test put on screen (ids, companies, order numbers, request ids).
-#include "english_words.h"
-#include "ui_harness.h"
+#include "tests/ui/english_words.h"
+#include "tests/ui/ui_harness.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
+#include "core/api_paths.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
 // The batch renewal's UI, headless, driven by real ImGui input events over the fake transport:
 // selection by checkbox and by Select shown, the batch review, one order at a time, the state hook.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
-#include "batch_journal.h"
+#include "core/api_paths.h"
+#include "core/batch_journal.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

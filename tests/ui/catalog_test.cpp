@@ -1,15 +1,15 @@
 // The catalogs: complete, formats that agree, language tags, the error words, the placeholders
 // for scripts that need shaping, and row labels that fit their column in both languages.
-#include "../core/fake_transport.h"
-#include "api_text.h"
-#include "catalog.h"
-#include "english_words.h"
-#include "envelope.h"
-#include "error_words.h"
-#include "kit/ui_context.h"
-#include "kit/widgets.h"
-#include "script_support.h"
-#include "ui_harness.h"
+#include "core/envelope.h"
+#include "core/script_support.h"
+#include "tests/core/fake_transport.h"
+#include "tests/ui/english_words.h"
+#include "tests/ui/ui_harness.h"
+#include "ui/api_text.h"
+#include "ui/kit/ui_context.h"
+#include "ui/kit/widgets.h"
+#include "ui/words/catalog.h"
+#include "ui/words/error_words.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 // server toward the browser keeps connections open (HTTP/1.1 keep-alive, HTTP/2 or 3), in both
 // languages; not when every request opened a connection of its own, not when nothing is known, and
 // never on the desktop (no facts). state() reports the facts.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,13 +1,13 @@
 // The product look in the running UI: the header (product name, environment badge, signed-in Client
 // ID, never the secret), the three progress steps, the content column on wide and narrow displays and
 // the UI scale (its steps, clamping and remembering), the heading font's fallback to the body font.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "heading_font.h"
-#include "layout.h"
-#include "progress_steps.h"
-#include "screens/header.h"
-#include "ui_scale.h"
+#include "ui/heading_font.h"
+#include "ui/layout.h"
+#include "ui/progress_steps.h"
+#include "ui/screens/header.h"
+#include "ui/ui_scale.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,12 +1,12 @@
 // The core's facts in words: every detail kind has words in both catalogs, with its arguments in
 // them; the English words are the ones people (and the e2e tests) have always read; the Chinese
 // words are Chinese, with the server's own text kept as it came.
-#include "../core/fake_transport.h"
-#include "catalog.h"
-#include "english_words.h"
-#include "envelope.h"
-#include "error_words.h"
-#include "order_status_words.h"
+#include "core/envelope.h"
+#include "tests/core/fake_transport.h"
+#include "tests/ui/english_words.h"
+#include "ui/words/catalog.h"
+#include "ui/words/error_words.h"
+#include "ui/words/order_status_words.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // The UI in Chinese: switching in the top bar, remembering the choice, English widget names for the
 // tests, and every screen walked with ImGui's text capture: no English sentence or key name left.
-#include "english_words.h"
-#include "ui_harness.h"
+#include "tests/ui/english_words.h"
+#include "tests/ui/ui_harness.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
-#include "order_journal.h"
-#include "renewal_flow.h"
+#include "core/api_paths.h"
+#include "core/order_journal.h"
+#include "core/renewal_flow.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

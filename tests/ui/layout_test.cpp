@@ -1,5 +1,5 @@
 // The layout uses the room it has: the users' table shows a few users whole, without scrolling.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

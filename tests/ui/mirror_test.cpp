@@ -2,11 +2,11 @@
 // secret never appears in the description, and that requests from the page's elements (the hidden
 // DOM a screen reader uses) drive a whole renewal along the same paths as clicks: one Confirm in the
 // mirror, however often pressed in one frame, sends one order.
-#include "kit/mirror.h"
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
+#include "ui/kit/mirror.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
+#include "core/api_paths.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
 // The Orders screen and order details, headless: opened from the top bar, newest first, details of a
 // row, Back to where the person was; the receipt links to the same details.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "../core/fixtures.h"
-#include "api_paths.h"
-#include "english_words.h"
+#include "core/api_paths.h"
+#include "tests/core/fixtures.h"
+#include "tests/ui/english_words.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // The theme in the running UI: the system's preference at start, the top bar's Theme switch (it wins
 // and is remembered), and every screen's colours from the theme in use.
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
 
-#include "display_text.h"
-#include "theme.h"
+#include "ui/display_text.h"
+#include "ui/theme.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

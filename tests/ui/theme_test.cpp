@@ -2,7 +2,7 @@
 // (no drawing): relative luminance of sRGB colours, translucent colours blended over what they sit on.
 // Text of every kind >= 4.5:1 (AA), TextDisabled included because it carries hints people must read;
 // the keyboard focus ring (NavHighlight) and the radio/checkbox mark >= 3:1 (non-text contrast).
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <gtest/gtest.h>
 

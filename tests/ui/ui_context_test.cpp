@@ -1,7 +1,7 @@
 // Two Apps in one process keep their own UI state (language, theme, widget rectangles, keyboard focus,
 // the accessible mirror): each owns a UiContext and makes it current when it is called.
-#include "kit/mirror.h"
-#include "ui_harness.h"
+#include "tests/ui/ui_harness.h"
+#include "ui/kit/mirror.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -3,10 +3,10 @@
 // exactly as the browser and desktop end-to-end tests use them.
 #pragma once
 
-#include "app.h"
+#include "ui/app.h"
 
-#include "../core/fake_transport.h"
-#include "../core/fixtures.h"
+#include "tests/core/fake_transport.h"
+#include "tests/core/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>

@@ -1,9 +1,9 @@
 // UserFilter against the plainest possible reference (filter every field, then stable-sort), over
 // random lists, searches typed and erased key by key, and every sort order.
-#include "user_filter.h"
+#include "ui/user_filter.h"
 
-#include "case_fold.h"
-#include "text.h"
+#include "core/case_fold.h"
+#include "core/text.h"
 
 #include <gtest/gtest.h>
 

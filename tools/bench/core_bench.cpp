@@ -1,11 +1,11 @@
 // Benchmarks of the core's hot paths on large inputs: decoding the lookups a partner with many
 // subordinate users gets back, and writing the order body. Run with tools/bench/run; numbers are
 // printed, never asserted.
-#include "decoders.h"
-#include "envelope.h"
-#include "order_body.h"
-#include "user_list_reply.h"
-#include "users_reply.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/order_body.h"
+#include "core/users_reply.h"
+#include "tools/bench/user_list_reply.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>

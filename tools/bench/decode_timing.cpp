@@ -2,10 +2,10 @@
 // tools/bench/run): the one-pass reader the app uses, the two-step path it falls back to, and
 // nlohmann's bare accept() as a floor. Google Benchmark has no em++ build here, so this times
 // 12 runs itself and prints min / median / max. Prints numbers; asserts nothing.
-#include "decoders.h"
-#include "envelope.h"
-#include "user_list_reply.h"
-#include "users_reply.h"
+#include "core/decoders.h"
+#include "core/envelope.h"
+#include "core/users_reply.h"
+#include "tools/bench/user_list_reply.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
-#include "api_endpoints.h"
+#include "tools/sandbox/api_endpoints.h"
 
-#include "connection_requests.h"
-#include "form_fields.h"
-#include "json_ids.h"
-#include "order_info_view.h"
+#include "tools/sandbox/connection_requests.h"
+#include "tools/sandbox/form_fields.h"
+#include "tools/sandbox/json_ids.h"
+#include "tools/sandbox/order_info_view.h"
 
 #include <algorithm>
 #include <array>

@@ -2,10 +2,10 @@
 // latency, dropped connections, logging) are handled around these in sandbox_server.cpp.
 #pragma once
 
-#include "endpoint_names.h"
-#include "order_validation.h"
-#include "reply_envelope.h"
-#include "sandbox_state.h"
+#include "tools/sandbox/endpoint_names.h"
+#include "tools/sandbox/order_validation.h"
+#include "tools/sandbox/reply_envelope.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <httplib.h>
 

@@ -1,6 +1,6 @@
-#include "api_replies.h"
+#include "tools/sandbox/api_replies.h"
 
-#include "server_clock.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <string>
 

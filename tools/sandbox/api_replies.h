@@ -3,8 +3,8 @@
 // malformed body, HTML error page, rate limit, redirect, refused refresh token).
 #pragma once
 
-#include "fault_plan.h"
-#include "reply_envelope.h"
+#include "tools/sandbox/fault_plan.h"
+#include "tools/sandbox/reply_envelope.h"
 
 #include <httplib.h>
 

@@ -1,4 +1,4 @@
-#include "connection_requests.h"
+#include "tools/sandbox/connection_requests.h"
 
 #include <string>
 

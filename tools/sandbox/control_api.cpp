@@ -1,9 +1,9 @@
-#include "control_api.h"
+#include "tools/sandbox/control_api.h"
 
-#include "other_orders.h"
-#include "reply_envelope.h"
-#include "runtime_config.h"
-#include "server_clock.h"
+#include "tools/sandbox/other_orders.h"
+#include "tools/sandbox/reply_envelope.h"
+#include "tools/sandbox/runtime_config.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 // the demo credentials.
 #pragma once
 
-#include "sandbox_state.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

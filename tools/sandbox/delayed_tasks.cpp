@@ -1,4 +1,4 @@
-#include "delayed_tasks.h"
+#include "tools/sandbox/delayed_tasks.h"
 
 namespace sandbox {
 

@@ -1,4 +1,4 @@
-#include "endpoint_names.h"
+#include "tools/sandbox/endpoint_names.h"
 
 namespace sandbox {
 

@@ -1,6 +1,6 @@
-#include "fault_plan.h"
+#include "tools/sandbox/fault_plan.h"
 
-#include "endpoint_names.h"
+#include "tools/sandbox/endpoint_names.h"
 
 #include <array>
 #include <utility>

@@ -1,5 +1,5 @@
 // FaultPlan's queues: which fault applies to a request of an endpoint, and using it up.
-#include "fault_plan.h"
+#include "tools/sandbox/fault_plan.h"
 
 #include <algorithm>
 

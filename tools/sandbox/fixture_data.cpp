@@ -1,6 +1,6 @@
-#include "fixture_data.h"
+#include "tools/sandbox/fixture_data.h"
 
-#include "json_ids.h"
+#include "tools/sandbox/json_ids.h"
 
 #include <array>
 #include <cstdio>

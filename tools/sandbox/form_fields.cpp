@@ -1,4 +1,4 @@
-#include "form_fields.h"
+#include "tools/sandbox/form_fields.h"
 
 #include <cctype>
 

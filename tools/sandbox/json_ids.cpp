@@ -1,4 +1,4 @@
-#include "json_ids.h"
+#include "tools/sandbox/json_ids.h"
 
 namespace sandbox {
 

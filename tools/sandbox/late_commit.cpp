@@ -1,7 +1,7 @@
-#include "late_commit.h"
+#include "tools/sandbox/late_commit.h"
 
-#include "api_endpoints.h"
-#include "connection_requests.h"
+#include "tools/sandbox/api_endpoints.h"
+#include "tools/sandbox/connection_requests.h"
 
 #include <variant>
 

@@ -5,8 +5,8 @@
 // createTime is the commit's time on the API clock; /__sandbox/reset cancels commits still pending.
 #pragma once
 
-#include "fault_plan.h"
-#include "sandbox_state.h"
+#include "tools/sandbox/fault_plan.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <httplib.h>
 

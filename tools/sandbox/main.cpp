@@ -1,7 +1,7 @@
 // renewdesk-sandbox command line: runs the stand-in Partner Portal API until SIGINT/SIGTERM.
-#include "about.h"
-#include "control_api.h"
-#include "sandbox_server.h"
+#include "about/about.h"
+#include "tools/sandbox/control_api.h"
+#include "tools/sandbox/sandbox_server.h"
 
 #include <pthread.h>
 

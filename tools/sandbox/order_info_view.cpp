@@ -1,6 +1,6 @@
-#include "order_info_view.h"
+#include "tools/sandbox/order_info_view.h"
 
-#include "server_clock.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <string>
 

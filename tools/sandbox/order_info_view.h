@@ -3,8 +3,8 @@
 // poNumber, or "" for an API that does not echo references (config echoReference false).
 #pragma once
 
-#include "order_presentation.h"
-#include "order_store.h"
+#include "tools/sandbox/order_presentation.h"
+#include "tools/sandbox/order_store.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "order_presentation.h"
+#include "tools/sandbox/order_presentation.h"
 
 #include <array>
 #include <utility>

@@ -1,7 +1,7 @@
-#include "order_store.h"
+#include "tools/sandbox/order_store.h"
 
-#include "json_ids.h"
-#include "random_text.h"
+#include "tools/sandbox/json_ids.h"
+#include "tools/sandbox/random_text.h"
 
 #include <algorithm>
 

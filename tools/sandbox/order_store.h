@@ -5,9 +5,9 @@
 // in by the caller. Thread-safe.
 #pragma once
 
-#include "fixture_data.h"
-#include "order_presentation.h"
-#include "order_validation.h"
+#include "tools/sandbox/fixture_data.h"
+#include "tools/sandbox/order_presentation.h"
+#include "tools/sandbox/order_validation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
-#include "order_validation.h"
+#include "tools/sandbox/order_validation.h"
 
-#include "json_ids.h"
+#include "tools/sandbox/json_ids.h"
 
 namespace sandbox {
 

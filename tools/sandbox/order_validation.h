@@ -2,7 +2,7 @@
 // fixed values of the tutorial, ids that must exist, ids compared as exact digit strings (never via double).
 #pragma once
 
-#include "fixture_data.h"
+#include "tools/sandbox/fixture_data.h"
 
 #include <nlohmann/json.hpp>
 

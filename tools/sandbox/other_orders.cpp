@@ -1,6 +1,6 @@
-#include "other_orders.h"
+#include "tools/sandbox/other_orders.h"
 
-#include "json_ids.h"
+#include "tools/sandbox/json_ids.h"
 
 namespace sandbox {
 

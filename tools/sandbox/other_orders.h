@@ -8,8 +8,8 @@
 // (default "succeed")}; the ids must be the fixtures' (the same account's users, contacts and plans).
 #pragma once
 
-#include "order_validation.h"
-#include "sandbox_state.h"
+#include "tools/sandbox/order_validation.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "random_text.h"
+#include "tools/sandbox/random_text.h"
 
 #include <random>
 

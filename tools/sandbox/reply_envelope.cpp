@@ -1,6 +1,6 @@
-#include "reply_envelope.h"
+#include "tools/sandbox/reply_envelope.h"
 
-#include "random_text.h"
+#include "tools/sandbox/random_text.h"
 
 namespace sandbox {
 

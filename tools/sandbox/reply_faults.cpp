@@ -1,6 +1,6 @@
-#include "reply_faults.h"
+#include "tools/sandbox/reply_faults.h"
 
-#include "api_replies.h"
+#include "tools/sandbox/api_replies.h"
 
 #include <algorithm>
 #include <array>

@@ -5,9 +5,9 @@
 // Streamed replies use httplib content providers, so a 50 MB body is never held in memory.
 #pragma once
 
-#include "connection_drop.h"
-#include "fault_plan.h"
-#include "reply_envelope.h"
+#include "tools/sandbox/connection_drop.h"
+#include "tools/sandbox/fault_plan.h"
+#include "tools/sandbox/reply_envelope.h"
 
 #include <httplib.h>
 

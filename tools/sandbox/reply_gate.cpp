@@ -1,4 +1,4 @@
-#include "reply_gate.h"
+#include "tools/sandbox/reply_gate.h"
 
 namespace sandbox {
 

@@ -1,4 +1,4 @@
-#include "runtime_config.h"
+#include "tools/sandbox/runtime_config.h"
 
 #include <optional>
 

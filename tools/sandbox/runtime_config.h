@@ -5,7 +5,7 @@
 //  "echoReference": true|false (whether the order queries show an order's poNumber as customReferenceNo)}.
 #pragma once
 
-#include "sandbox_state.h"
+#include "tools/sandbox/sandbox_state.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,7 @@
 // Usage: SandboxServer server({}); int port = server.start(); ... server.base_url() ...; server.stop();
 #pragma once
 
-#include "order_presentation.h"
+#include "tools/sandbox/order_presentation.h"
 
 #include <memory>
 #include <optional>

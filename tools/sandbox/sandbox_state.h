@@ -3,14 +3,14 @@
 // Each part guards itself.
 #pragma once
 
-#include "delayed_tasks.h"
-#include "fault_plan.h"
-#include "fixture_data.h"
-#include "order_presentation.h"
-#include "order_store.h"
-#include "reply_gate.h"
-#include "server_clock.h"
-#include "token_store.h"
+#include "tools/sandbox/delayed_tasks.h"
+#include "tools/sandbox/fault_plan.h"
+#include "tools/sandbox/fixture_data.h"
+#include "tools/sandbox/order_presentation.h"
+#include "tools/sandbox/order_store.h"
+#include "tools/sandbox/reply_gate.h"
+#include "tools/sandbox/server_clock.h"
+#include "tools/sandbox/token_store.h"
 
 #include <atomic>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "server_clock.h"
+#include "tools/sandbox/server_clock.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "token_store.h"
+#include "tools/sandbox/token_store.h"
 
-#include "random_text.h"
+#include "tools/sandbox/random_text.h"
 
 #include <nlohmann/json.hpp>
 

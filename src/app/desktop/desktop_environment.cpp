@@ -1,7 +1,7 @@
-#include "desktop_environment.h"
+#include "app/desktop/desktop_environment.h"
 
-#include "notices.h"
-#include "receipt_file.h"
+#include "platform/desktop/receipt_file.h"
+#include "ui/notices.h"
 
 #include <imgui.h>
 

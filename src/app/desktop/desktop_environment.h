@@ -3,11 +3,11 @@
 // saved under the config folder, and the settings written back when they change.
 #pragma once
 
-#include "app.h"
-#include "desktop_options.h"
-#include "history_file.h"
-#include "journal_file.h"
-#include "settings_store.h"
+#include "app/desktop/desktop_options.h"
+#include "platform/desktop/history_file.h"
+#include "platform/desktop/journal_file.h"
+#include "platform/desktop/settings_store.h"
+#include "ui/app.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "desktop_options.h"
+#include "app/desktop/desktop_options.h"
 
 #include <charconv>
 #include <cstdlib>

@@ -1,6 +1,6 @@
-#include "glfw_input.h"
+#include "app/desktop/glfw_input.h"
 
-#include "app.h"
+#include "ui/app.h"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>

@@ -4,7 +4,7 @@
 // closing asks the app first while an order is being sent.
 #pragma once
 
-#include "input_log.h"
+#include "app/desktop/input_log.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

@@ -1,4 +1,4 @@
-#include "glfw_session.h"
+#include "app/desktop/glfw_session.h"
 
 #include <atomic>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "stop_signals.h"
+#include "app/desktop/stop_signals.h"
 
 #include <csignal>
 #include <cstdlib>

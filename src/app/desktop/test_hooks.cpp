@@ -1,7 +1,7 @@
-#include "test_hooks.h"
+#include "app/desktop/test_hooks.h"
 
-#include "atomic_file.h"
-#include "text.h"
+#include "core/text.h"
+#include "platform/desktop/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 

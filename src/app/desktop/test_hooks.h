@@ -17,8 +17,8 @@
 // Read-only: nothing in the file can drive the app, and the state holds no ids or secrets.
 #pragma once
 
-#include "app.h"
-#include "input_log.h"
+#include "app/desktop/input_log.h"
+#include "ui/app.h"
 
 #include <filesystem>
 #include <map>

@@ -1,6 +1,6 @@
-#include "browser_paste.h"
+#include "app/web/browser_paste.h"
 
-#include "page_shell.h"
+#include "platform/web/page_shell.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input ImGui has not handled yet

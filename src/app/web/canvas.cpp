@@ -1,4 +1,4 @@
-#include "canvas.h"
+#include "app/web/canvas.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten/html5.h>

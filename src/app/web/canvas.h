@@ -4,7 +4,7 @@
 // those units.
 #pragma once
 
-#include "frame.h"
+#include "app/frame.h"
 
 #include <utility>
 

@@ -1,6 +1,6 @@
-#include "ime_bridge.h"
+#include "app/web/ime_bridge.h"
 
-#include "canvas.h"
+#include "app/web/canvas.h"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>

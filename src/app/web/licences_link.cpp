@@ -1,4 +1,4 @@
-#include "licences_link.h"
+#include "app/web/licences_link.h"
 
 #include <emscripten/emscripten.h>
 

@@ -1,6 +1,6 @@
-#include "mirror_bridge.h"
+#include "app/web/mirror_bridge.h"
 
-#include "kit/mirror.h"
+#include "ui/kit/mirror.h"
 
 #include <emscripten/emscripten.h>
 

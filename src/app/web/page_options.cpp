@@ -1,4 +1,4 @@
-#include "page_options.h"
+#include "app/web/page_options.h"
 
 #include <cstdio>
 #include <string_view>

@@ -3,7 +3,7 @@
 // server can provoke.
 #pragma once
 
-#include "transport.h"
+#include "core/transport.h"
 
 #include <curl/curl.h>
 

@@ -4,9 +4,9 @@
 // A reply over max_reply_bytes (after decoding gzip or brotli) is refused as it arrives, never
 // buffered whole. How the core learns of that, and of the Retry-After and Location headers, is
 // described at the top of src/core/envelope.cpp.
-#include "curl_failure.h"
-#include "finished_request_observer.h"
-#include "platform_transport.h"
+#include "platform/desktop/curl_failure.h"
+#include "platform/desktop/finished_request_observer.h"
+#include "platform/platform_transport.h"
 
 #include <curl/curl.h>
 

@@ -7,7 +7,7 @@
 // set it on the thread that polls the transport, while no request is in flight.
 #pragma once
 
-#include "transport.h"
+#include "core/transport.h"
 
 #include <functional>
 

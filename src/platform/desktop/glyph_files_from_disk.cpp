@@ -1,7 +1,7 @@
 // Glyph slices on the desktop: files in glyphs/ beside the executable (the build puts them in
 // build/<preset>/bin/glyphs) or in ../share/renewdesk/glyphs (installed), each read on a short-lived thread
 // so a slow disk never holds a frame.
-#include "glyph_files.h"
+#include "platform/glyph_files.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,8 +1,8 @@
-#include "history_file.h"
+#include "platform/desktop/history_file.h"
 
-#include "journal_file.h"
+#include "platform/desktop/journal_file.h"
 
-#include "atomic_file.h"
+#include "platform/desktop/atomic_file.h"
 
 #include <cerrno>
 #include <cstdio>

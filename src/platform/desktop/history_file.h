@@ -7,7 +7,7 @@
 // beside it is unresolved (attempt_history.h).
 #pragma once
 
-#include "attempt_history.h"
+#include "core/attempt_history.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
-#include "journal_file.h"
+#include "platform/desktop/journal_file.h"
 
-#include "atomic_file.h"
+#include "platform/desktop/atomic_file.h"
 
 #include <cstdio>
 #include <fstream>

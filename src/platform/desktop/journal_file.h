@@ -7,8 +7,8 @@
 // "<stem>.lock" beside the file (inflight-order.lock, batch-journal.lock).
 #pragma once
 
-#include "journal_lock.h"
-#include "order_journal.h"
+#include "core/order_journal.h"
+#include "platform/desktop/journal_lock.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "journal_lock.h"
+#include "platform/desktop/journal_lock.h"
 
 #include <nlohmann/json.hpp>
 

@@ -9,7 +9,7 @@
 // a file another process may have just opened to lock would let two owners lock two different files.
 #pragma once
 
-#include "order_journal.h"
+#include "core/order_journal.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "receipt_file.h"
+#include "platform/desktop/receipt_file.h"
 
-#include "atomic_file.h"
+#include "platform/desktop/atomic_file.h"
 
 namespace rd::desktop {
 

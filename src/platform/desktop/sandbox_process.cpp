@@ -1,4 +1,4 @@
-#include "sandbox_process.h"
+#include "platform/desktop/sandbox_process.h"
 
 #include <cerrno>
 #include <chrono>

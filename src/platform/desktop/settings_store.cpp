@@ -1,7 +1,7 @@
-#include "settings_store.h"
+#include "platform/desktop/settings_store.h"
 
-#include "atomic_file.h"
-#include "text.h"
+#include "core/text.h"
+#include "platform/desktop/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 

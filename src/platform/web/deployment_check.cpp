@@ -1,4 +1,4 @@
-#include "deployment_check.h"
+#include "platform/web/deployment_check.h"
 
 #include <emscripten/emscripten.h>
 

@@ -4,7 +4,7 @@
 // to say (src/ui/review_screen.cpp).
 #pragma once
 
-#include "deployment_facts.h"
+#include "core/deployment_facts.h"
 
 #include <string>
 

@@ -10,10 +10,10 @@
 // what arrived until then, never the whole of it), and a reply the browser reached by following a
 // redirect is not used (XMLHttpRequest always follows them): both are reported as in envelope.cpp's
 // header comment, a failure with the status seen.
-#include "platform_transport.h"
+#include "platform/platform_transport.h"
 
-#include "page_shell.h"
-#include "xhr_support.h"
+#include "platform/web/page_shell.h"
+#include "platform/web/xhr_support.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>

@@ -1,6 +1,6 @@
 // Glyph slices on the web: GET glyphs/<file> relative to the page, through emscripten_fetch (an
 // XMLHttpRequest), so the deployed web server serves them like the page's other static files.
-#include "glyph_files.h"
+#include "platform/glyph_files.h"
 
 #include <emscripten/fetch.h>
 

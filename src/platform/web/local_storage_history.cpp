@@ -1,6 +1,6 @@
-#include "local_storage_history.h"
+#include "platform/web/local_storage_history.h"
 
-#include "page_shell.h"
+#include "platform/web/page_shell.h"
 
 #include <string>
 

@@ -4,7 +4,7 @@
 // A text that cannot be read is taken as empty; one the browser refuses to store is not fatal.
 #pragma once
 
-#include "attempt_history.h"
+#include "core/attempt_history.h"
 
 namespace rd::web {
 

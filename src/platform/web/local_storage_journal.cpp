@@ -1,6 +1,6 @@
-#include "local_storage_journal.h"
+#include "platform/web/local_storage_journal.h"
 
-#include "page_shell.h"
+#include "platform/web/page_shell.h"
 
 namespace rd::web {
 

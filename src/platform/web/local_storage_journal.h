@@ -9,8 +9,8 @@
 // (the `storage` event).
 #pragma once
 
-#include "order_journal.h"
-#include "page_shell.h"
+#include "core/order_journal.h"
+#include "platform/web/page_shell.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "page_shell.h"
+#include "platform/web/page_shell.h"
 
 #include <emscripten/emscripten.h>
 

@@ -1,4 +1,4 @@
-#include "xhr_support.h"
+#include "platform/web/xhr_support.h"
 
 #include <emscripten/emscripten.h>
 

@@ -3,7 +3,7 @@
 // XMLHttpRequest would throw on (an unparsable URL, a bad header), and reading a response header.
 #pragma once
 
-#include "transport.h"
+#include "core/transport.h"
 
 #include <emscripten/fetch.h>
 

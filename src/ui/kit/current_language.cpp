@@ -1,7 +1,7 @@
 // The current App's language (its UiContext's), for the UI's free functions: tr(), format(). Words
 // asked for outside any App (the desktop's start-up message about its settings) are English.
-#include "catalog.h"
-#include "kit/ui_context.h"
+#include "ui/kit/ui_context.h"
+#include "ui/words/catalog.h"
 
 namespace rd::ui {
 

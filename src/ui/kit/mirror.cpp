@@ -1,7 +1,7 @@
-#include "kit/mirror.h"
+#include "ui/kit/mirror.h"
 
-#include "kit/ui_context.h"
-#include "text.h"
+#include "core/text.h"
+#include "ui/kit/ui_context.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // described, and the page's requests not yet consumed. One per UiContext, so two Apps never mix theirs.
 #pragma once
 
-#include "kit/mirror.h"
+#include "ui/kit/mirror.h"
 
 #include <cstdint>
 #include <string>

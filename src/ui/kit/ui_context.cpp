@@ -1,4 +1,4 @@
-#include "kit/ui_context.h"
+#include "ui/kit/ui_context.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -9,11 +9,11 @@
 //   set_language(Language::zh);         // this context's language
 #pragma once
 
-#include "catalog.h"
-#include "kit/mirror_recorder.h"
-#include "kit/tracked_widgets.h"
-#include "text_capture.h"
-#include "theme.h"
+#include "ui/kit/mirror_recorder.h"
+#include "ui/kit/tracked_widgets.h"
+#include "ui/text_capture.h"
+#include "ui/theme.h"
+#include "ui/words/catalog.h"
 
 struct ImFont;
 

@@ -1,13 +1,13 @@
-#include "kit/widgets.h"
+#include "ui/kit/widgets.h"
 
-#include "api_text.h"
-#include "error_words.h"
-#include "heading_font.h"
-#include "kit/mirror.h"
-#include "kit/ui_context.h"
-#include "layout.h"
-#include "text.h"
-#include "theme.h"
+#include "core/text.h"
+#include "ui/api_text.h"
+#include "ui/heading_font.h"
+#include "ui/kit/mirror.h"
+#include "ui/kit/ui_context.h"
+#include "ui/layout.h"
+#include "ui/theme.h"
+#include "ui/words/error_words.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // the mirror moves ImGui's keyboard focus: SetFocusID, ScrollToItem

@@ -4,11 +4,11 @@
 // never call track() or mirror:: themselves. Also: error boxes, spinners, headings, label/value rows.
 #pragma once
 
-#include "api_error.h"
-#include "app.h"
-#include "catalog.h"
-#include "display_text.h"
-#include "status_icon.h"
+#include "core/api_error.h"
+#include "ui/app.h"
+#include "ui/display_text.h"
+#include "ui/status_icon.h"
+#include "ui/words/catalog.h"
 
 #include <imgui.h>
 

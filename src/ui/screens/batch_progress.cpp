@@ -1,13 +1,13 @@
 // The batch running and batch done screens (batch_screens.h).
-#include "screens/batch_screens.h"
+#include "ui/screens/batch_screens.h"
 
-#include "screens/result_screens.h"
+#include "ui/screens/result_screens.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "error_words.h"
-#include "kit/widgets.h"
-#include "layout.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/words/error_words.h"
 
 #include <imgui.h>
 

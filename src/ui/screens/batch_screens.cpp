@@ -1,9 +1,9 @@
-#include "screens/batch_screens.h"
+#include "ui/screens/batch_screens.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "user_filter.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/user_filter.h"
 
 #include <imgui.h>
 

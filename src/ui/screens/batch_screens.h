@@ -3,8 +3,8 @@
 // Retry failed, CSV export and copy). Like every screen they only draw and return actions.
 #pragma once
 
-#include "actions.h"
-#include "batch_run.h"
+#include "core/batch_run.h"
+#include "ui/actions.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,7 @@
-#include "screens/batch_selection.h"
+#include "ui/screens/batch_selection.h"
 
-#include "kit/widgets.h"
-#include "layout.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
 
 #include <imgui.h>
 

@@ -3,9 +3,9 @@
 // are selected. The selection lives in ChooseFields (the UI), never in the flow.
 #pragma once
 
-#include "actions.h"
-#include "batch_run.h"
-#include "screens/choose_screen.h"
+#include "core/batch_run.h"
+#include "ui/actions.h"
+#include "ui/screens/choose_screen.h"
 
 #include <vector>
 

@@ -1,12 +1,12 @@
-#include "screens/choose_screen.h"
+#include "ui/screens/choose_screen.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "progress_steps.h"
-#include "screens/batch_selection.h"
-#include "screens/sign_in_screen.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/progress_steps.h"
+#include "ui/screens/batch_selection.h"
+#include "ui/screens/sign_in_screen.h"
 
 #include <algorithm>
 #include <imgui.h>

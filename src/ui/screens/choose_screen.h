@@ -2,9 +2,9 @@
 // Each list shows its own loading, empty and error state, with a retry of its own.
 #pragma once
 
-#include "actions.h"
-#include "screens/sign_in_screen.h"
-#include "user_filter.h"
+#include "ui/actions.h"
+#include "ui/screens/sign_in_screen.h"
+#include "ui/user_filter.h"
 
 #include <optional>
 #include <set>

@@ -1,7 +1,7 @@
 // The question a close asks while an order is on its way, over whatever screen shows.
-#include "app_impl.h"
-#include "kit/widgets.h"
-#include "text_capture.h"
+#include "ui/app_impl.h"
+#include "ui/kit/widgets.h"
+#include "ui/text_capture.h"
 
 #include <imgui.h>
 

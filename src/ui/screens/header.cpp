@@ -1,11 +1,11 @@
-#include "screens/header.h"
+#include "ui/screens/header.h"
 
-#include "catalog.h"
-#include "display_text.h"
-#include "heading_font.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "theme.h"
+#include "ui/display_text.h"
+#include "ui/heading_font.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/theme.h"
+#include "ui/words/catalog.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ButtonEx: the version button on the text baseline

@@ -10,7 +10,7 @@
 //   draw_header_identity({.signed_in = true, .sandbox = false, .base_url = url, .client_id = id});
 #pragma once
 
-#include "actions.h"
+#include "ui/actions.h"
 
 #include <string>
 

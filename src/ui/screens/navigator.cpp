@@ -1,4 +1,4 @@
-#include "screens/navigator.h"
+#include "ui/screens/navigator.h"
 
 namespace rd::ui {
 

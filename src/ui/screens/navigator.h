@@ -5,9 +5,9 @@
 //   const Screen screen = current_screen({.stage = flow.stage(), .batch = batch.view, .orders = page});
 #pragma once
 
-#include "renewal_flow.h"
-#include "screens/batch_screens.h"
-#include "screens/orders_screen.h"
+#include "core/renewal_flow.h"
+#include "ui/screens/batch_screens.h"
+#include "ui/screens/orders_screen.h"
 
 namespace rd::ui {
 

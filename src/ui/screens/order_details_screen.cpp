@@ -1,10 +1,10 @@
-#include "screens/order_details_screen.h"
+#include "ui/screens/order_details_screen.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "text.h"
+#include "core/text.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
 
 #include <imgui.h>
 

@@ -2,8 +2,8 @@
 // other member as received.
 #pragma once
 
-#include "actions.h"
-#include "orders_book.h"
+#include "core/orders_book.h"
+#include "ui/actions.h"
 
 namespace rd::ui {
 

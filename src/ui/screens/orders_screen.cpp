@@ -1,11 +1,11 @@
-#include "screens/orders_screen.h"
+#include "ui/screens/orders_screen.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "screens/order_details_screen.h"
-#include "theme.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/screens/order_details_screen.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>

@@ -3,8 +3,8 @@
 // apply_orders_action applies, as App does for the flow's screens.
 #pragma once
 
-#include "actions.h"
-#include "orders_book.h"
+#include "core/orders_book.h"
+#include "ui/actions.h"
 
 #include <nlohmann/json.hpp>
 

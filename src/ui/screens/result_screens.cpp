@@ -1,11 +1,11 @@
-#include "screens/result_screens.h"
+#include "ui/screens/result_screens.h"
 
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "screens/review_screen.h"
-#include "screens/sign_in_screen.h"
-#include "text.h"
+#include "core/text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/screens/review_screen.h"
+#include "ui/screens/sign_in_screen.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // The screens after Confirm: receipt (done), failed, and outcome unknown.
 #pragma once
 
-#include "actions.h"
+#include "ui/actions.h"
 
 namespace rd::ui {
 

@@ -1,11 +1,11 @@
-#include "screens/review_screen.h"
+#include "ui/screens/review_screen.h"
 
-#include "api_paths.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "progress_steps.h"
-#include "user_filter.h"
+#include "core/api_paths.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/progress_steps.h"
+#include "ui/user_filter.h"
 
 #include <algorithm>
 #include <imgui.h>

@@ -2,8 +2,8 @@
 // exact JSON body, copy as curl, Confirm.
 #pragma once
 
-#include "actions.h"
-#include "deployment_facts.h"
+#include "core/deployment_facts.h"
+#include "ui/actions.h"
 
 #include <optional>
 

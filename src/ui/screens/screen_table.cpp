@@ -1,7 +1,7 @@
-#include "screens/screen_table.h"
+#include "ui/screens/screen_table.h"
 
-#include "screens/order_details_screen.h"
-#include "screens/result_screens.h"
+#include "ui/screens/order_details_screen.h"
+#include "ui/screens/result_screens.h"
 
 #include <array>
 

@@ -2,8 +2,8 @@
 // a screen is one row here, one Screen in navigator.h and one file of its own. Private to src/ui.
 #pragma once
 
-#include "app_impl.h"
-#include "screens/navigator.h"
+#include "ui/app_impl.h"
+#include "ui/screens/navigator.h"
 
 namespace rd::ui {
 

@@ -1,9 +1,9 @@
-#include "screens/sign_in_screen.h"
+#include "ui/screens/sign_in_screen.h"
 
-#include "api_text.h"
-#include "display_text.h"
-#include "kit/widgets.h"
-#include "layout.h"
+#include "ui/api_text.h"
+#include "ui/display_text.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>

@@ -3,8 +3,8 @@
 // an unencrypted address off this computer.
 #pragma once
 
-#include "actions.h"
-#include "batch_run.h"
+#include "core/batch_run.h"
+#include "ui/actions.h"
 
 namespace rd::ui {
 

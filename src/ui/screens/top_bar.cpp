@@ -1,11 +1,11 @@
 // The top bar: the product, where orders go, Orders, the UI scale, theme and language switches, Sign out
 // and the About line; drawn above every screen.
-#include "app_impl.h"
-#include "build_info.h"
-#include "kit/widgets.h"
-#include "layout.h"
-#include "screens/header.h"
-#include "ui_scale.h"
+#include "core/build_info.h"
+#include "ui/app_impl.h"
+#include "ui/kit/widgets.h"
+#include "ui/layout.h"
+#include "ui/screens/header.h"
+#include "ui/ui_scale.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ButtonEx's flags

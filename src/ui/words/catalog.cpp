@@ -1,6 +1,6 @@
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
-#include "catalog_table.h"
+#include "ui/words/catalog_table.h"
 
 #include <cctype>
 #include <cstdarg>

@@ -1,5 +1,5 @@
 // The English catalog: every UI string, in the order of `Text` (checked at compile time).
-#include "catalog_table.h"
+#include "ui/words/catalog_table.h"
 
 namespace rd::ui {
 namespace {

@@ -2,7 +2,7 @@
 // order of `Text`, which the compiler checks.
 #pragma once
 
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
 #include <cstddef>
 

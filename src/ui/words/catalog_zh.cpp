@@ -1,6 +1,6 @@
 // The Simplified Chinese catalog: every UI string, in the order of `Text` (checked at compile time).
 // Every Chinese character the UI shows is in this file: a build step slices the CJK font by it.
-#include "catalog_table.h"
+#include "ui/words/catalog_table.h"
 
 namespace rd::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "error_words.h"
+#include "ui/words/error_words.h"
 
 #include <string>
 

@@ -3,9 +3,9 @@
 // transport's words) is shown as it came, marked as the server's words or a technical detail.
 #pragma once
 
-#include "api_error.h"
-#include "catalog.h"
-#include "renewal_flow.h"
+#include "core/api_error.h"
+#include "core/renewal_flow.h"
+#include "ui/words/catalog.h"
 
 #include <string>
 

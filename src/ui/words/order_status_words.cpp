@@ -1,4 +1,4 @@
-#include "order_status_words.h"
+#include "ui/words/order_status_words.h"
 
 namespace rd::ui {
 

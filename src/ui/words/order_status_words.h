@@ -1,7 +1,7 @@
 // An order status (the API's orderStatus) in words, in a given language (the current one by default).
 #pragma once
 
-#include "catalog.h"
+#include "ui/words/catalog.h"
 
 #include <string>
 
