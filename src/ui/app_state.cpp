@@ -15,23 +15,6 @@
 
 namespace rd::ui {
 
-namespace {
-
-// The older hook's words for the order-list check: idle, loading, loaded, failed.
-const char* order_check_status(ReconcileStatus status) {
-    switch (status) {
-    case ReconcileStatus::idle: return "idle";
-    case ReconcileStatus::checking: return "loading";
-    case ReconcileStatus::found:
-    case ReconcileStatus::none:
-    case ReconcileStatus::ambiguous: return "loaded";
-    case ReconcileStatus::error: return "failed";
-    }
-    return "idle";
-}
-
-} // namespace
-
 std::string App::state_json() const {
     UiContextScope scope(impl_->ui); // this App's language, theme and focus, whichever App drew last
     const RenewalFlow& flow = impl_->flow;
@@ -52,7 +35,6 @@ std::string App::state_json() const {
         {"users", {{"status", status(flow.users().status)}, {"count", flow.users().value.size()}}},
         {"plans", {{"status", status(flow.plans().status)}, {"count", flow.plans().value.plans.size()}}},
         {"contacts", {{"status", status(flow.contacts().status)}, {"count", flow.contacts().value.size()}}},
-        {"orderCheck", order_check_status(flow.reconciliation().status)},
         {"orderReference", flow.order().po_number}, // the poNumber the reviewed or sent order carries
         {"lateOrderFound", flow.late_order_found()},
         {"lateOrderUnproven", flow.late_order_unproven()},
