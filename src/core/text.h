@@ -12,7 +12,6 @@
 
 namespace rd {
 
-// Appends `code_point` (a Unicode scalar value) to `out` as UTF-8.
 // The code point at text[at] and its length in bytes, or 0 when the bytes there are not valid UTF-8
 // (a stray continuation byte, a truncated sequence, an overlong form, a surrogate, beyond U+10FFFF).
 inline std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& c) {
@@ -34,6 +33,7 @@ inline std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& 
     return length;
 }
 
+// Appends `code_point` (a Unicode scalar value) to `out` as UTF-8.
 inline void append_utf8(std::string& out, std::uint32_t code_point) {
     if (code_point < 0x80) {
         out += static_cast<char>(code_point);

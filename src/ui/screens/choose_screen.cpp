@@ -15,7 +15,6 @@
 namespace rd::ui {
 namespace {
 
-// Loading / error (with retry) / empty states; true when the list is ready to draw.
 // Entries of a list that could not be read: counted, and their raw text one click away.
 void draw_skipped(const std::vector<std::string>& skipped, Text retry_label, LookupKind kind,
                   Actions& actions) {
@@ -57,6 +56,7 @@ void placeholder_rows(int rows, int first = 0) {
     }
 }
 
+// Loading / error (with retry) / empty states; true when the list is ready to draw.
 template <class T>
 bool lookup_state(const Lookup<T>& lookup, bool empty, Text retry_label, LookupKind kind, Text empty_text,
                   Actions& actions) {
