@@ -3,7 +3,7 @@
 #include "core/text.h"
 #include "ui/app_impl.h"
 #include "ui/notices.h"
-#include "ui/screens/result_screens.h"
+#include "ui/screens/receipt_screen.h"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiInputTextState: wiped after the secret was handed over

@@ -1,7 +1,7 @@
 // The batch running and batch done screens (batch_screens.h).
 #include "ui/screens/batch_screens.h"
 
-#include "ui/screens/result_screens.h"
+#include "ui/screens/outcome_unknown_screen.h"
 
 #include "ui/api_text.h"
 #include "ui/display_text.h"

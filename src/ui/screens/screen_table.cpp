@@ -1,7 +1,9 @@
 #include "ui/screens/screen_table.h"
 
+#include "ui/screens/failed_screen.h"
 #include "ui/screens/order_details_screen.h"
-#include "ui/screens/result_screens.h"
+#include "ui/screens/outcome_unknown_screen.h"
+#include "ui/screens/receipt_screen.h"
 
 #include <array>
 

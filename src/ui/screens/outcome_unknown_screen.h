@@ -1,0 +1,13 @@
+// The screen after Confirm when the outcome is unknown (the order may or may not exist).
+#pragma once
+
+#include "ui/actions.h"
+
+namespace rd::ui {
+
+void draw_outcome_unknown_screen(const RenewalFlow& flow, Actions& actions);
+// An ambiguous check's orders, which nobody can prove to be the attempt's or explain: what to do, and
+// the number, time and status of each (also the batch's unknown row).
+void draw_unproven_orders(const ReconcileResult& result);
+
+} // namespace rd::ui
