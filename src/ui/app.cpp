@@ -21,15 +21,17 @@ void App::Impl::show_theme() {
 }
 
 void App::Impl::draw() {
+    flow.tick();
+    tick_batch();
+    const ScreenEntry& screen = screen_entry(current_screen(screen_model()));
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float margin = column_margin(viewport->WorkSize.x, ImGui::GetStyle().WindowPadding.x);
+    const float margin = column_margin(viewport->WorkSize.x, ImGui::GetStyle().WindowPadding.x,
+                                       screen.table ? table_content_max_width : content_max_width);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y));
     ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x - 2 * margin, viewport->WorkSize.y));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
-    flow.tick();
-    tick_batch();
     show_theme(); // the style is ImGui's, shared: this app's theme holds whatever else set it
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
@@ -50,7 +52,7 @@ void App::Impl::draw() {
     draw_top_bar();
     begin_api_text_frame();
 
-    screen_entry(current_screen(screen_model())).draw(*this);
+    screen.draw(*this);
     draw_shaping_notice();
     if (!notice.empty()) {
         ImGui::Spacing();

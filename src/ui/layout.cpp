@@ -6,8 +6,8 @@
 
 namespace rd::ui {
 
-float column_margin(float display_width, float padding) {
-    return std::max(0.0f, (display_width - content_max_width) / 2 - padding);
+float column_margin(float display_width, float padding, float max_width) {
+    return std::max(0.0f, (display_width - max_width) / 2 - padding);
 }
 
 float column_width(float display_width, float padding) {

@@ -16,10 +16,13 @@ struct ImGuiStyle;
 namespace rd::ui {
 
 inline constexpr float content_max_width = 760.0f;
+// The screens that are mostly a table (the order list, an order's details, a batch's rows) take more
+// of a wide display: an order number and a creation time fit whole at 1280 px.
+inline constexpr float table_content_max_width = 1240.0f;
 
 // How far the main window stands in from each side of a display `display_width` wide whose window
-// padding is `padding`: 0 on a narrow display.
-float column_margin(float display_width, float padding);
+// padding is `padding`, for content at most `max_width` wide: 0 on a narrow display.
+float column_margin(float display_width, float padding, float max_width = content_max_width);
 // The width of the column's content on that display.
 float column_width(float display_width, float padding);
 // `fixed`, or less when the space left on the current line, less `beside` (a label to its right), is

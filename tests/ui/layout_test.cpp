@@ -1,7 +1,10 @@
 // The layout uses the room it has: the users' table shows a few users whole, without scrolling.
 #include "tests/ui/ui_harness.h"
 
+#include "core/api_paths.h"
+
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -39,5 +42,48 @@ TEST(Layout, OnAPhoneTheUsersTableStillShowsSeveralRows) {
     EXPECT_TRUE(ui.has_widget("Review order"));
 }
 
+float window_width() {
+    return ImGui::FindWindowByName("RenewDesk")->Size.x;
+}
+
+// The prose keeps its readable column; the order list takes the room a table needs: a 19-digit order
+// number and a creation time are drawn whole at 1280 px.
+TEST(Layout, TheOrderListTakesTheWidthItsColumnsNeedAt1280) {
+    UiHarness ui;
+    ui.sign_in_and_load();
+    ui.frame();
+    const float prose = window_width();
+    EXPECT_LE(prose, 800.0f);
+    ui.click("Orders");
+    const std::string order_no = "MK3400814351713726";
+    ui.transport.reply(paths::order_list, ok({{"total", 1},
+                                              {"pageNo", 1},
+                                              {"pageSize", 25},
+                                              {"totalPage", 1},
+                                              {"results",
+                                               {{{"id", "3400814351713726001"},
+                                                 {"orderNo", order_no},
+                                                 {"orderStatus", "pending"},
+                                                 {"currencyCode", "USD"},
+                                                 {"createTime", 1'765'020'033'000},
+                                                 {"customReferenceNo", "PO-2026-12-06-A"}}}}}));
+    ui.frame();
+    ui.frame();
+    EXPECT_GT(window_width(), 1200.0f);
+    // Each column of the row is at least as wide as its text: nothing is cut.
+    ImGuiTable* table = ImGui::TableFindByID(ImGui::FindWindowByName("RenewDesk")->GetID("orders"));
+    if (!table) { // the table sits in a child window of its own
+        for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+            if (!table) table = ImGui::TableFindByID(window->GetID("orders"));
+    }
+    ASSERT_NE(table, nullptr);
+    const float number_width = ImGui::CalcTextSize(order_no.c_str()).x;
+    const float time_width = ImGui::CalcTextSize("2025-12-06 11:20:33").x;
+    EXPECT_GE(table->Columns[0].WidthGiven, number_width);
+    EXPECT_GE(table->Columns[3].WidthGiven, time_width);
+    ui.click("Back");
+    ui.frame();
+    EXPECT_FLOAT_EQ(window_width(), prose);
+}
 } // namespace
 } // namespace rd::test

@@ -74,10 +74,10 @@ constexpr std::array<ScreenEntry, 13> screens = {{
     {Screen::failed, "failed", draw_failed},
     {Screen::outcome_unknown, "outcome_unknown", draw_outcome_unknown},
     {Screen::batch_review, "batch_review", draw_batch_review},
-    {Screen::batch_running, "batch_running", draw_batch_running},
-    {Screen::batch_done, "batch_done", draw_batch_done},
-    {Screen::orders, "orders", draw_orders},
-    {Screen::order_details, "order_details", draw_order_details},
+    {Screen::batch_running, "batch_running", draw_batch_running, true},
+    {Screen::batch_done, "batch_done", draw_batch_done, true},
+    {Screen::orders, "orders", draw_orders, true},
+    {Screen::order_details, "order_details", draw_order_details, true},
 }};
 
 constexpr bool in_enum_order() {

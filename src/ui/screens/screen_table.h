@@ -11,6 +11,7 @@ struct ScreenEntry {
     Screen screen;
     const char* name;
     void (*draw)(App::Impl& app);
+    bool table = false; // mostly a table: the window takes table_content_max_width, not the prose column
 };
 
 const ScreenEntry& screen_entry(Screen screen);
