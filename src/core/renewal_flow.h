@@ -89,6 +89,11 @@ class RenewalFlow {
     static constexpr std::int64_t default_settle_ms = 30'000;
     // Epoch ms of the next automatic reading of the order list while "no order yet" is not final.
     std::optional<std::int64_t> recheck_at_ms() const { return recheck_at_ms_; }
+    // The settle rule's own times (epoch ms): when the outcome became unknown, from when a reading of
+    // the order list may say "none", and when the reading behind the current answer started.
+    std::int64_t unknown_since_ms() const { return unknown_since_ms_; }
+    std::int64_t settles_at_ms() const { return settles_at(); }
+    std::int64_t reading_started_at_ms() const { return reading_started_at_ms_; }
     // The person checked an earlier session's unresolved order elsewhere: drop its journal entry.
     void forget_pending_journal();
     void renew_another();
@@ -187,6 +192,7 @@ class RenewalFlow {
     std::set<std::string> known_order_nos_; // orders of this session: never mistaken for a later attempt's
     std::int64_t settle_ms_ = default_settle_ms;
     std::int64_t unknown_since_ms_ = 0;         // epoch ms when the outcome became unknown
+    std::int64_t reading_started_at_ms_ = 0;    // epoch ms: the start of the reading behind the answer
     std::int64_t resumed_at_ms_ = 0;            // epoch ms when a journaled attempt was resumed (0: live)
     std::int64_t settles_at() const;            // no "none" is believed from a reading before this
     std::optional<std::int64_t> recheck_at_ms_; // a "none" reading came too early: read again then

@@ -23,6 +23,7 @@ void RenewalFlow::resume_journaled_order() {
     attempt_ = entry;
     found_order_no_.clear();
     unknown_since_ms_ = entry.sent_at_ms; // the reply never came: count from when it was sent
+    reading_started_at_ms_ = 0;
     resumed_at_ms_ = client_.clock().epoch_ms();
     stage_ = Stage::outcome_unknown; // reconciliation first; the lookups start once it has answered
     reconcile();
@@ -99,6 +100,7 @@ void RenewalFlow::show_earlier_attempt(const RuledOutAttempt& earlier) {
                             .billing_id = earlier.billing_id.value ? earlier.billing_id : order_.billing_id,
                             .po_number = earlier.reference};
     unknown_since_ms_ = earlier.sent_at_ms;
+    reading_started_at_ms_ = 0;
     resumed_at_ms_ = 0;
     recheck_at_ms_.reset();
     stage_ = Stage::outcome_unknown;
@@ -168,6 +170,7 @@ void RenewalFlow::finish_order(Result<ApiReply> reply) {
     if (outcome == OrderOutcome::unknown) {
         stage_ = Stage::outcome_unknown;
         unknown_since_ms_ = client_.clock().epoch_ms();
+        reading_started_at_ms_ = 0;
         resumed_at_ms_ = 0;
         reconcile();
         return;
@@ -205,6 +208,7 @@ void RenewalFlow::reconcile() {
     reconciler_.start(
         reconcile_attempt(attempt_, client_.api_clock().offset(), accounted_orders(/*but=*/found_order_no_)),
         [this, started_at] {
+            reading_started_at_ms_ = started_at;
             const ReconcileStatus status = reconciler_.result().status;
             if (status == ReconcileStatus::error && retry_errors_ && error_retries_ < max_error_retries)
                 recheck_at_ms_ = client_.clock().epoch_ms() + error_retry_delay_ms(error_retries_++);

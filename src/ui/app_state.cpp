@@ -43,7 +43,12 @@ std::string App::state_json() const {
           {"orderNo", flow.reconciliation().match ? flow.reconciliation().match->order_no : ""},
           {"pages", flow.reconciliation().pages_read},
           {"matchedBy", matched_by_name(flow.reconciliation().matched_by)},
-          {"unproven", flow.reconciliation().unproven.size()}}},
+          {"unproven", flow.reconciliation().unproven.size()},
+          // The settle rule's times on the page's clock (epoch ms): a "none" is believed only from a
+          // reading that started at or after settlesAtMs.
+          {"unknownSinceMs", flow.unknown_since_ms()},
+          {"settlesAtMs", flow.stage() == Stage::outcome_unknown ? flow.settles_at_ms() : 0},
+          {"readStartedAtMs", flow.reading_started_at_ms()}}},
         {"journal",
          {{"pending", flow.pending_journal().has_value()},
           {"sentAtMs", flow.pending_journal() ? flow.pending_journal()->sent_at_ms : 0}}},

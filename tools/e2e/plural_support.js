@@ -35,3 +35,17 @@ export async function finalAnswer(driver, timeoutMs = SETTLE_MS + 25000) {
   }, 'the reconciliation\'s final answer', timeoutMs);
   return { final, seen };
 }
+
+// The settle rule, on the app's own clock (the page's or the desktop app's): the answer comes from a reading of the order list that
+// started at or after the settle time (30 s after the outcome became unknown). Timed from the test's
+// own sighting instead, a loaded machine saw the unknown outcome 1-2 s late and measured 28.8 s while
+// the page had waited its 30 s (its reading started 30.2 s after the order was sent).
+export function assertSettled(final, unknownAt, what) {
+  const r = final.reconciliation;
+  assert.ok(r.unknownSinceMs > 0 && r.unknownSinceMs <= unknownAt,
+    `the page's unknown moment (${r.unknownSinceMs}) precedes the test's sighting (${unknownAt})`);
+  assert.ok(r.settlesAtMs - r.unknownSinceMs >= SETTLE_MS,
+    `settles ${r.settlesAtMs - r.unknownSinceMs} ms after the unknown outcome`);
+  assert.ok(r.readStartedAtMs >= r.settlesAtMs,
+    `"${what}" only from a reading after the settle time: it started ${r.readStartedAtMs - r.settlesAtMs} ms after it`);
+}
