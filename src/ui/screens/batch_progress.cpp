@@ -105,12 +105,7 @@ void draw_unknown_row(const BatchRun& run, std::size_t index, Actions& actions) 
         else toned_text(Tone::good, tr(Text::batch_row_not_placed));
         break;
     case ReconcileStatus::ambiguous: draw_unproven_orders(result); break;
-    case ReconcileStatus::error:
-        toned_text(Tone::bad, tr(Text::could_not_check_orders));
-        if (result.error) error_box(*result.error);
-        if (const auto recheck_at = run.recheck_at_ms())
-            hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at).c_str()).c_str());
-        break;
+    case ReconcileStatus::error: draw_check_failed(result, run.recheck_at_ms()); break;
     }
     name_item("Batch reconciliation");
     const bool settled = run.outcome_settled();

@@ -32,6 +32,12 @@ void draw_found_order(const ReconcileResult& result) {
 
 } // namespace
 
+void draw_check_failed(const ReconcileResult& result, std::optional<std::int64_t> recheck_at_ms) {
+    toned_text(Tone::bad, tr(Text::could_not_check_orders));
+    if (result.error) error_box(*result.error);
+    if (recheck_at_ms) hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at_ms).c_str()).c_str());
+}
+
 void draw_unproven_orders(const ReconcileResult& result) {
     toned_text(Tone::bad, tr(Text::ambiguous_explained));
     for (const OrderSummary& other : result.unproven) {
@@ -79,12 +85,7 @@ void draw_reconciliation(const RenewalFlow& flow, Actions& actions) {
                         local_time_text(*recheck_at).c_str())
                      .c_str());
         break;
-    case ReconcileStatus::error:
-        toned_text(Tone::bad, tr(Text::could_not_check_orders));
-        if (result.error) error_box(*result.error);
-        if (const auto recheck_at = flow.recheck_at_ms())
-            hint(format(Text::retrying_at_fmt, local_time_text(*recheck_at).c_str()).c_str());
-        break;
+    case ReconcileStatus::error: draw_check_failed(result, flow.recheck_at_ms()); break;
     }
     ImGui::Spacing();
     if (button(Text::check_again, result.status != ReconcileStatus::checking, 160))
