@@ -128,12 +128,13 @@
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
+    tr.append(th);
+    if (row.ro) return { el: tr, control: th }; // read, not chosen: its header is text
     const choose = focusable(document.createElement('button'), row.k);
     choose.type = 'button';
     choose.dataset.row = '1';
     choose.addEventListener('click', () => send(requestKinds.activate, row.k));
     th.append(choose);
-    tr.append(th);
     return { el: tr, control: choose };
   }
 
@@ -151,7 +152,7 @@
 
   function updateRow(item, row, checkName) {
     setText(item.control, row.cells[0] || '');
-    item.control.setAttribute('aria-pressed', row.s ? 'true' : 'false');
+    if (!row.ro) item.control.setAttribute('aria-pressed', row.s ? 'true' : 'false');
     const tr = item.el;
     const cells = row.cells.length;
     for (let i = 1; i < cells; ++i) {

@@ -36,19 +36,7 @@ void App::Impl::draw() {
     begin_capture_frame();
     ImGui::Begin("RenewDesk", nullptr, flags);
     begin_widgets_frame();
-    if (flow.stage() != shown_stage) { // a new screen: the keyboard goes where typing starts
-        shown_stage = flow.stage();
-        if (shown_stage == Stage::choosing) choose.focus_search = true;
-        if (shown_stage == Stage::signed_out) sign_in.focus = true;
-        if (shown_stage == Stage::reviewing) {
-            review.focus_back = true;
-            // What the page learned of the server toward the browser: read once per review (its
-            // Resource Timing scan is not a per-frame cost), after the lookups it learns from.
-            review.deployment.reset();
-            if (environment.deployment_facts)
-                review.deployment = environment.deployment_facts(client.base_url());
-        }
-    }
+    if (flow.stage() != shown_stage) enter_stage(flow.stage());
     draw_top_bar();
     begin_api_text_frame();
 

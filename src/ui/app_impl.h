@@ -42,6 +42,7 @@ struct App::Impl {
     }
 
     void draw();
+    void enter_stage(Stage stage); // a new stage's first frame (stage_entry.cpp)
     ScreenModel screen_model() const {
         return {.stage = flow.stage(), .batch = batch.view, .orders = orders_view.page};
     }

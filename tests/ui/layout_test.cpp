@@ -46,14 +46,17 @@ float window_width() {
     return ImGui::FindWindowByName("RenewDesk")->Size.x;
 }
 
-// The prose keeps its readable column; the order list takes the room a table needs: a 19-digit order
-// number and a creation time are drawn whole at 1280 px.
+// The prose keeps its readable column (the sign-in screen); the screens of tables (the users' table,
+// the order list) take the room a table needs: a 19-digit order number and a creation time are drawn
+// whole at 1280 px.
 TEST(Layout, TheOrderListTakesTheWidthItsColumnsNeedAt1280) {
     UiHarness ui;
-    ui.sign_in_and_load();
     ui.frame();
     const float prose = window_width();
     EXPECT_LE(prose, 800.0f);
+    ui.sign_in_and_load();
+    ui.frame();
+    EXPECT_GE(window_width(), 1200.0f) << "the users' table takes the window's width";
     ui.click("Orders");
     const std::string order_no = "MK3400814351713726";
     ui.transport.reply(paths::order_list, ok({{"total", 1},
@@ -82,7 +85,11 @@ TEST(Layout, TheOrderListTakesTheWidthItsColumnsNeedAt1280) {
     EXPECT_GE(table->Columns[0].WidthGiven, number_width);
     EXPECT_GE(table->Columns[3].WidthGiven, time_width);
     ui.click("Back");
-    ui.frame();
+    ui.click("Renew for myself");
+    ui.click("contact:3197218168379846218");
+    ui.click("Review order"); // prose again: the review's column
+    ui.frame();               // the review's first frame (the click's frame drew the choices)
+    ASSERT_EQ(state(ui)["screen"], "reviewing");
     EXPECT_FLOAT_EQ(window_width(), prose);
 }
 } // namespace

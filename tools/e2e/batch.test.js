@@ -55,6 +55,13 @@ test('a batch of 8: 5 ticked, 3 by Select shown after filtering, one refused, CS
   const done = await driver.waitForScreen('batch_done');
   assert.deepEqual(done.batch, { size: 8, sent: 8, placed: 7, failed: 1, unknown: 0, running: false });
   await driver.shot('batch-done');
+  // The screen reader's mirror: the batch's rows are a table read row by row (its header is text, not a
+  // button), the refused row with its reason.
+  const refusedRow = page.getByRole('row').filter({ hasText: generated(4) });
+  await refusedRow.waitFor({ state: 'attached' });
+  assert.match(await refusedRow.textContent(), /Not enough credit|insufficient_balance/);
+  assert.equal(await refusedRow.getByRole('rowheader').count(), 1);
+  assert.equal(await refusedRow.getByRole('button').count(), 0, 'a batch row is read, not chosen');
 
   // The sandbox's order log: one order per placed row, none for the refused one.
   const orders = await control(sandbox.url, 'GET', '/__sandbox/orders');

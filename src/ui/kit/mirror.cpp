@@ -62,6 +62,7 @@ nlohmann::json to_json(const Node& node) {
         nlohmann::json rows = nlohmann::json::array();
         for (const Row& row : node.rows) {
             nlohmann::json item = {{"k", row.key}, {"cells", row.cells}, {"s", row.selected}};
+            if (!row.choosable) item["ro"] = true;
             if (!row.check_key.empty()) {
                 item["ck"] = row.check_key;
                 item["c"] = row.checked;
@@ -156,6 +157,12 @@ void row(const std::string& key, std::vector<std::string> cells, bool selected, 
                                       .selected = selected,
                                       .check_key = check_key,
                                       .checked = checked});
+}
+
+void text_row(const std::string& key, std::vector<std::string> cells) {
+    Recorder& r = recorder();
+    if (!r.in_table || r.building.empty() || r.building.back().role != Role::table) return;
+    r.building.back().rows.push_back({.key = key, .cells = std::move(cells), .choosable = false});
 }
 
 void end_table() {

@@ -38,6 +38,7 @@ struct Row {
     bool selected = false;
     std::string check_key; // a checkbox in the row (ticking it for a batch), named by the table's check_name
     bool checked = false;
+    bool choosable = true; // false: the row is read, not chosen (its header is text, not a button)
 };
 
 struct Node {
@@ -74,6 +75,8 @@ void begin_table(const std::string& key, const std::string& caption, std::vector
                  const std::string& check_name = {});
 void row(const std::string& key, std::vector<std::string> cells, bool selected,
          const std::string& check_key = {}, bool checked = false);
+// A row that is read, not chosen (a batch's targets and outcomes).
+void text_row(const std::string& key, std::vector<std::string> cells);
 void end_table();
 // The outcome to announce politely (an ARIA live region); the page speaks it when it changes.
 void announce(const std::string& text);

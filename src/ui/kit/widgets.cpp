@@ -4,6 +4,7 @@
 #include "ui/api_text.h"
 #include "ui/heading_font.h"
 #include "ui/kit/mirror.h"
+#include "ui/kit/table_widgets.h"
 #include "ui/kit/ui_context.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
@@ -336,7 +337,10 @@ void end_mirrored_table() {
 bool table_row(const WidgetId& id, const std::string& label, std::vector<std::string> cells, bool selected,
                const RowCheck& check, RowSpan span) {
     const ImGuiSelectableFlags flags = span == RowSpan::row ? ImGuiSelectableFlags_SpanAllColumns : 0;
+    const bool cut =
+        ImGui::CalcTextSize(label.c_str(), nullptr, true).x > ImGui::GetContentRegionAvail().x + 0.5f;
     const bool clicked = ImGui::Selectable(label.c_str(), selected, flags);
+    whole_text_on_hover(cells.empty() ? label : cells.front(), cut);
     track(id.key);
     mirror::row(id.key, std::move(cells), selected, check.key, check.checked);
     return mirror::take_activate(id.key) || clicked;

@@ -32,7 +32,7 @@ struct BatchFields {
 bool has_earlier_orders(const std::vector<BatchTarget>& targets);
 
 void draw_batch_review_screen(const RenewalFlow& flow, const BatchFields& fields, Actions& actions);
-void draw_batch_running_screen(const BatchRun& run, const BatchFields& fields, Actions& actions);
+void draw_batch_running_screen(const BatchRun& run, Actions& actions);
 void draw_batch_done_screen(const BatchRun& run, Actions& actions);
 
 // A target in words: "Yourself (...)" or "<partnerId> - <company>".

@@ -2,6 +2,7 @@
 
 #include "ui/api_text.h"
 #include "ui/display_text.h"
+#include "ui/kit/table_widgets.h"
 #include "ui/kit/widgets.h"
 #include "ui/layout.h"
 #include "ui/progress_steps.h"
@@ -127,58 +128,46 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
     bool ready = lookup_state(users, users.value.empty(), Text::retry_users, LookupKind::users,
                               Text::no_users, actions);
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     const std::size_t rows_shown =
         ready ? fields.filter.rows(users.value, fields.search, fields.sort_column, fields.sort_descending)
                     .size()
               : 4; // the placeholder rows
-    if (!ImGui::BeginTable("users", 5, flags, ImVec2(0, users_table_height(rows_shown)))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("##select",
-                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
-                                ImGuiTableColumnFlags_NoResize,
-                            ImGui::GetFrameHeight());
-    ImGui::TableSetupColumn(label(Text::column_yeastar_id).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(label(Text::column_company).c_str(),
-                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.4f);
-    ImGui::TableSetupColumn(label(Text::column_email).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(label(Text::column_name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
-    begin_mirrored_table({"users", tr(Text::users_heading)},
-                         {tr(Text::column_yeastar_id), tr(Text::column_company), tr(Text::column_email),
-                          tr(Text::column_name)},
-                         tr(Text::select_for_batch));
-
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        fields.sort_column = static_cast<UserColumn>(std::max(0, specs->Specs[0].ColumnIndex - 1));
-        fields.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        specs->SpecsDirty = false;
-    }
+    if (!begin_table({"users", tr(Text::users_heading)},
+                     {{.fixed_width = ImGui::GetFrameHeight()}, // the batch's checkbox
+                      {tr(Text::column_yeastar_id), 1.2f},
+                      {tr(Text::column_company), 1.4f, 0, true},
+                      {tr(Text::column_email), 1.4f},
+                      {tr(Text::column_name), 1.0f}},
+                     {.height = users_table_height(rows_shown),
+                      .sortable = true,
+                      .check_name = tr(Text::select_for_batch)}))
+        return;
+    int sort_column = static_cast<int>(fields.sort_column);
+    table_sort(sort_column, fields.sort_descending);
+    fields.sort_column = static_cast<UserColumn>(sort_column);
 
     // The partner itself is always the first row.
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
+    next_row();
+    next_cell();
     draw_select_checkbox(fields, "");
-    ImGui::TableNextColumn();
+    next_cell();
     const bool myself = target && target->empty();
     if (table_row(Text::renew_for_myself, label(Text::renew_for_myself),
                   {tr(Text::renew_for_myself), tr(Text::your_own_account)}, myself,
                   {.key = "select:myself", .checked = fields.selected.count("") > 0}))
         actions.push_back({.kind = ActionKind::choose_myself});
     if (myself && fields.scroll_to_choice) {
-        ImGui::SetScrollHereY();
+        scroll_to_this_row();
         fields.scroll_to_choice = false;
     }
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", tr(Text::your_own_account));
+    dimmed_cell_text(tr(Text::your_own_account));
 
     if (users.status == LookupStatus::idle || users.status == LookupStatus::loading)
         for (int row = 0; row < 4; ++row) { // where the users will come
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
+            next_row();
+            next_cell();
             for (int column = 1; column < 5; ++column) {
-                ImGui::TableNextColumn();
+                next_cell();
                 placeholder_rows(1, row + column);
             }
         }
@@ -195,44 +184,40 @@ void draw_users(const RenewalFlow& flow, ChooseFields& fields, Actions& actions)
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 const SubordinateUser& user = users.value[rows[row]];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
+                next_row();
+                next_cell();
                 ImGui::PushID(row);
                 draw_select_checkbox(fields, user.partner_id);
-                ImGui::TableNextColumn();
+                next_cell();
                 bool selected = target && *target == user.partner_id;
+                const std::string company = api_text(user.company), email = api_text(user.email),
+                                  name = api_text(display_name(user));
                 if (table_row({"user:" + user.partner_id, user.partner_id}, user.partner_id,
-                              {user.partner_id, api_text(user.company), api_text(user.email),
-                               api_text(display_name(user))},
-                              selected,
+                              {user.partner_id, company, email, name}, selected,
                               {.key = "select:" + user.partner_id,
                                .checked = fields.selected.count(user.partner_id) > 0}))
                     actions.push_back({.kind = ActionKind::choose_user, .text = user.partner_id});
                 if (row == chosen_row) {
-                    ImGui::SetScrollHereY();
+                    scroll_to_this_row();
                     fields.scroll_to_choice = false;
                 }
                 if (row < 3) name_item("user row " + std::to_string(row));
                 ImGui::PopID();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(api_text(user.company).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(api_text(user.email).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(api_text(display_name(user)).c_str());
+                cell_text(company);
+                cell_text(email);
+                cell_text(name);
             }
         }
         if (rows.empty() && !users.value.empty()) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TableNextColumn();
+            next_row();
+            next_cell();
+            next_cell();
             const std::string none = format(Text::no_user_matches_fmt, fields.search.c_str());
             end_mirrored_table(); // the words below are not a row
             dimmed_text(none);
         }
     }
-    ImGui::EndTable();
-    end_mirrored_table();
+    end_table();
     if (!ready) return;
     const std::string count = format(Text::user_count_fmt, static_cast<int>(users.value.size()));
     dimmed_text(count);

@@ -2,6 +2,7 @@
 
 #include "ui/api_text.h"
 #include "ui/display_text.h"
+#include "ui/kit/table_widgets.h"
 #include "ui/kit/widgets.h"
 #include "ui/layout.h"
 #include "ui/screens/order_details_screen.h"
@@ -67,30 +68,27 @@ void draw_status_cell(const BookOrder& order) {
 void draw_row(const BookOrder& order, Actions& actions) {
     const OrderSummary& o = order.summary;
     const std::string key = o.id.empty() ? o.order_no : o.id;
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
+    next_row();
+    next_cell();
     ImGui::PushID(key.c_str());
     const std::string shown_no = api_text(o.order_no.empty() ? key : o.order_no);
+    const std::string created = order.created_ms ? local_time_text(order.created_ms) : "-";
+    const std::string reference = o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no);
     // The order number's cell opens the details: not the whole row, whose last cell has a button of its own
     // (an overlapping row needs a hovered frame before the click, which an on-demand page may not draw).
     std::string status_words = api_text(order_status_words(o.order_status));
     if (order.status_changed)
         status_words += " " + format(Text::status_changed_fmt, order.previous_status.c_str());
     if (table_row({"order:" + o.order_no, shown_no}, shown_no,
-                  {shown_no, status_words, api_text(o.currency_code),
-                   order.created_ms ? local_time_text(order.created_ms) : "-",
-                   o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no)},
-                  false, {}, RowSpan::cell))
+                  {shown_no, status_words, api_text(o.currency_code), created, reference}, false, {},
+                  RowSpan::cell))
         actions.push_back({.kind = ActionKind::open_order_details, .text = key});
-    ImGui::TableNextColumn();
+    next_cell();
     draw_status_cell(order);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(api_text(o.currency_code).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(order.created_ms ? local_time_text(order.created_ms).c_str() : "-");
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(o.custom_reference_no.empty() ? "-" : api_text(o.custom_reference_no).c_str());
-    ImGui::TableNextColumn();
+    cell_text(api_text(o.currency_code));
+    cell_text(created);
+    cell_text(reference);
+    next_cell();
     if (!OrdersBook::is_final(o.order_status)) {
         ImGui::BeginDisabled(order.refreshing);
         if (row_button({"refresh:" + o.order_no, tr(Text::refresh_status)}))
@@ -101,29 +99,23 @@ void draw_row(const BookOrder& order, Actions& actions) {
 }
 
 void draw_table(const OrdersView& view, const std::vector<std::size_t>& rows, Actions& actions) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     const float height =
         std::max(ImGui::GetTextLineHeightWithSpacing() * 6, ImGui::GetContentRegionAvail().y - 8);
-    if (!ImGui::BeginTable("orders", 6, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(label(Text::order_no).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(label(Text::status).c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn(label(Text::column_currency).c_str(), ImGuiTableColumnFlags_WidthStretch, 0.5f);
-    ImGui::TableSetupColumn(label(Text::created).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(label(Text::column_reference).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("##refresh", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableHeadersRow();
-    begin_mirrored_table({"orders", tr(Text::orders_heading)},
-                         {tr(Text::order_no), tr(Text::status), tr(Text::column_currency), tr(Text::created),
-                          tr(Text::column_reference)});
+    if (!begin_table({"orders", tr(Text::orders_heading)},
+                     {{tr(Text::order_no), 1.3f},
+                      {tr(Text::status), 2.2f},
+                      {tr(Text::column_currency), 0.5f},
+                      {tr(Text::created), 1.0f},
+                      {tr(Text::column_reference), 1.0f},
+                      {"", 0.8f}}, // Refresh status
+                     {.height = height}))
+        return;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
             draw_row(view.book.orders()[rows[static_cast<std::size_t>(row)]], actions);
-    ImGui::EndTable();
-    end_mirrored_table();
+    end_table();
 }
 
 } // namespace

@@ -48,7 +48,7 @@ void draw_batch_review(App::Impl& app) {
 }
 
 void draw_batch_running(App::Impl& app) {
-    draw_batch_running_screen(app.batch_run, app.batch, app.actions);
+    draw_batch_running_screen(app.batch_run, app.actions);
 }
 
 void draw_batch_done(App::Impl& app) {
@@ -67,13 +67,13 @@ void draw_order_details(App::Impl& app) {
 constexpr std::array<ScreenEntry, 13> screens = {{
     {Screen::signed_out, "signed_out", draw_sign_in},
     {Screen::signing_in, "signing_in", draw_sign_in},
-    {Screen::choosing, "choosing", draw_choosing},
+    {Screen::choosing, "choosing", draw_choosing, true},
     {Screen::reviewing, "reviewing", draw_review},
     {Screen::submitting, "submitting", draw_review},
     {Screen::done, "done", draw_receipt},
     {Screen::failed, "failed", draw_failed},
     {Screen::outcome_unknown, "outcome_unknown", draw_outcome_unknown},
-    {Screen::batch_review, "batch_review", draw_batch_review},
+    {Screen::batch_review, "batch_review", draw_batch_review, true},
     {Screen::batch_running, "batch_running", draw_batch_running, true},
     {Screen::batch_done, "batch_done", draw_batch_done, true},
     {Screen::orders, "orders", draw_orders, true},

@@ -324,6 +324,7 @@ enum class Text : unsigned short {
     batch_done_counts_fmt,
     batch_earlier_orders_fmt,
     batch_found_late,
+    batch_rows_caption,
     batch_earlier_order_fmt,
     batch_earlier_orders_checked,
     batch_retry_hint,

@@ -306,6 +306,7 @@ constexpr CatalogEntry entries[] = {
     {T::batch_done_counts_fmt, "%d placed and paid, %d pending, %d failed, %d unknown, %d not sent"},
     {T::batch_earlier_orders_fmt, "%d of these customers already have an order that renewed nothing (failed, cancelled or refunded). Check those orders in the Partner Portal before ordering again."},
     {T::batch_found_late, "an earlier attempt's order, placed late: not sent again"},
+    {T::batch_rows_caption, "The orders of this batch"},
     {T::batch_earlier_order_fmt, "order %s exists: %s"},
     {T::batch_earlier_orders_checked, "I have checked these orders: send new ones"},
     {T::batch_retry_hint, "Nothing is sent again by itself: Retry failed makes a new batch of just the failed rows, to review first."},

@@ -307,6 +307,7 @@ constexpr CatalogEntry entries[] = {
     {T::batch_done_counts_fmt, "已下单并支付 %d 个，待处理 %d 个，失败 %d 个，结果未知 %d 个，未发送 %d 个"},
     {T::batch_earlier_orders_fmt, "其中 %d 位客户已有一个未续费成功的订单（失败、已取消或已退款）。再次下单前，请先在合作伙伴门户中检查这些订单。"},
     {T::batch_found_late, "先前尝试的订单（延迟生效）：未再次发送"},
+    {T::batch_rows_caption, "本批次的订单"},
     {T::batch_earlier_order_fmt, "订单 %s 已存在：%s"},
     {T::batch_earlier_orders_checked, "我已检查这些订单：发送新订单"},
     {T::batch_retry_hint, "任何订单都不会被自动重发：“重试失败的订单”会只用失败的行新建一个批量，请先检查。"},
