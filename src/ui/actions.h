@@ -49,6 +49,10 @@ enum class ActionKind {
     refresh_pending_orders,
     open_order_details, // text: the order's id (or its order number), verbatim
     open_licences,      // the header's About line: AppEnvironment::open_licences
+    // The top bar's switches (applied by App::Impl::apply_app_action)
+    choose_language, // text: the language's code ("en", "zh")
+    choose_theme,    // text: "light" or "dark"
+    next_ui_scale,   // the next step (after 200 % back to 100 %); the shell applies it from the next frame
 };
 
 struct Action {

@@ -37,7 +37,7 @@ void App::Impl::draw() {
     ImGui::Begin("RenewDesk", nullptr, flags);
     begin_widgets_frame();
     if (flow.stage() != shown_stage) enter_stage(flow.stage());
-    draw_top_bar();
+    draw_top_bar_of(*this);
     begin_api_text_frame();
 
     screen.draw(*this);

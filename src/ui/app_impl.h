@@ -46,18 +46,12 @@ struct App::Impl {
     ScreenModel screen_model() const {
         return {.stage = flow.stage(), .batch = batch.view, .orders = orders_view.page};
     }
-    void draw_top_bar();
-    void draw_language_buttons();
-    float language_buttons_width() const;
-    void draw_theme_button();
-    float theme_button_width() const;
     void show_theme(); // the chosen theme, else the system's, into ImGui's style
-    void draw_ui_scale_button();
-    float ui_scale_button_width() const;
     void draw_close_question();
-    void apply(const Action& action);            // to the one domain below that takes it
-    bool apply_flow(const Action& action);       // flow_actions.cpp
-    bool apply_app_action(const Action& action); // clipboard, files, licences, closing (flow_actions.cpp)
+    void apply(const Action& action);      // to the one domain below that takes it
+    bool apply_flow(const Action& action); // flow_actions.cpp
+    // Clipboard, files, licences, closing, the top bar's switches (flow_actions.cpp).
+    bool apply_app_action(const Action& action);
     void hand_secret_to_flow();
     bool sending_to_sandbox() const;
     // Batch renewal (batch_app.cpp).

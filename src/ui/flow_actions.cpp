@@ -77,6 +77,23 @@ bool App::Impl::apply_app_action(const Action& action) {
     case ActionKind::open_licences:
         if (environment.open_licences) environment.open_licences();
         return true;
+    case ActionKind::choose_language:
+        if (const auto language = language_from_tag(action.text)) {
+            set_language(*language);
+            if (environment.remember_language) environment.remember_language(*language);
+        }
+        return true;
+    case ActionKind::choose_theme:
+        if (const auto theme = theme_from_code(action.text)) {
+            chosen_theme = *theme;
+            show_theme();
+            if (environment.remember_theme) environment.remember_theme(*theme);
+        }
+        return true;
+    case ActionKind::next_ui_scale:
+        ui_scale = next_ui_scale(ui_scale);
+        if (environment.remember_ui_scale) environment.remember_ui_scale(ui_scale);
+        return true;
     case ActionKind::copy_text:
         if (environment.copy_to_clipboard) {
             environment.copy_to_clipboard(action.text);

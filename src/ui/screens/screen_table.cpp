@@ -4,6 +4,7 @@
 #include "ui/screens/order_details_screen.h"
 #include "ui/screens/outcome_unknown_screen.h"
 #include "ui/screens/receipt_screen.h"
+#include "ui/screens/top_bar.h"
 
 #include <array>
 
@@ -91,6 +92,22 @@ static_assert(in_enum_order(), "one row per Screen, in the enum's order");
 
 const ScreenEntry& screen_entry(Screen screen) {
     return screens[static_cast<std::size_t>(screen)];
+}
+
+void draw_top_bar_of(App::Impl& app) {
+    const Stage stage = app.flow.stage();
+    const bool signed_in = stage != Stage::signed_out && stage != Stage::signing_in;
+    draw_top_bar({.signed_in = signed_in,
+                  .sandbox = app.sending_to_sandbox(),
+                  .base_url = app.client.base_url(),
+                  .client_id = signed_in ? app.client.client_id() : std::string(),
+                  .can_open_orders = stage != Stage::submitting,
+                  .can_sign_out = stage != Stage::submitting && !app.batch_run.counts().running,
+                  .ui_scale = app.ui_scale,
+                  .theme = current_theme(),
+                  .can_open_licences = static_cast<bool>(app.environment.open_licences),
+                  .licences_file = app.environment.licences_file},
+                 app.actions);
 }
 
 } // namespace rd::ui

@@ -15,5 +15,7 @@ struct ScreenEntry {
 };
 
 const ScreenEntry& screen_entry(Screen screen);
+// The top bar above every screen, drawn from the App's state.
+void draw_top_bar_of(App::Impl& app);
 
 } // namespace rd::ui

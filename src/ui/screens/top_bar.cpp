@@ -1,21 +1,20 @@
-// The top bar: the product, where orders go, Orders, the UI scale, theme and language switches, Sign out
-// and the About line; drawn above every screen.
+#include "ui/screens/top_bar.h"
+
 #include "core/build_info.h"
-#include "ui/app_impl.h"
 #include "ui/kit/widgets.h"
 #include "ui/layout.h"
 #include "ui/screens/header.h"
 #include "ui/ui_scale.h"
 
 #include <imgui.h>
-#include <imgui_internal.h> // ButtonEx's flags
 
 #include <algorithm>
 
 namespace rd::ui {
+namespace {
 
 // The two language buttons, each named in its own language, tracked as language:en and language:zh.
-float App::Impl::language_buttons_width() const {
+float language_buttons_width() {
     const ImGuiStyle& style = ImGui::GetStyle();
     float width = 0;
     for (Language language : {Language::en, Language::zh})
@@ -23,55 +22,52 @@ float App::Impl::language_buttons_width() const {
     return width + style.ItemSpacing.x;
 }
 
-void App::Impl::draw_language_buttons() {
+void draw_language_buttons(Actions& actions) {
     for (Language language : {Language::en, Language::zh}) {
         const WidgetId id{std::string("language:") + language_code(language),
                           tr_in(language, Text::language_name)};
         const bool current = current_language() == language;
-        if (bar_button(id, 0, current) && !current) {
-            set_language(language);
-            if (environment.remember_language) environment.remember_language(language);
-        }
+        if (bar_button(id, 0, current) && !current)
+            actions.push_back({.kind = ActionKind::choose_language, .text = language_code(language)});
         if (language == Language::en) ImGui::SameLine();
     }
 }
 
 // One button, tracked as Theme, showing the theme a click switches to; as wide as its wider text so the
 // top bar does not move when it flips.
-float App::Impl::theme_button_width() const {
+float theme_button_width() {
     const float text =
         std::max(ImGui::CalcTextSize(tr(Text::theme_dark)).x, ImGui::CalcTextSize(tr(Text::theme_light)).x);
     return text + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void App::Impl::draw_theme_button() {
-    const Theme next = current_theme() == Theme::dark ? Theme::light : Theme::dark;
+void draw_theme_button(Theme theme, Actions& actions) {
+    const Theme next = theme == Theme::dark ? Theme::light : Theme::dark;
     const Text text = next == Theme::dark ? Text::theme_dark : Text::theme_light;
-    if (!bar_button({"Theme", tr(text)}, theme_button_width())) return;
-    chosen_theme = next;
-    show_theme();
-    if (environment.remember_theme) environment.remember_theme(next);
+    if (bar_button({"Theme", tr(text)}, theme_button_width()))
+        actions.push_back({.kind = ActionKind::choose_theme, .text = theme_code(next)});
 }
 
 // One button, tracked as "UI scale", showing the scale in use; a click takes the next step (after 200%
 // back to 100%). As wide as its widest text so the bar does not move.
-float App::Impl::ui_scale_button_width() const {
+float ui_scale_button_width() {
     return ImGui::CalcTextSize(format(Text::ui_scale_fmt, ui_scale_steps.back()).c_str()).x +
            2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void App::Impl::draw_ui_scale_button() {
-    if (!bar_button({"UI scale", format(Text::ui_scale_fmt, ui_scale)}, ui_scale_button_width())) return;
-    ui_scale = next_ui_scale(ui_scale); // the shell applies it from the next frame (App::ui_scale)
-    if (environment.remember_ui_scale) environment.remember_ui_scale(ui_scale);
+void draw_ui_scale_button(int ui_scale, Actions& actions) {
+    if (bar_button({"UI scale", format(Text::ui_scale_fmt, ui_scale)}, ui_scale_button_width()))
+        actions.push_back({.kind = ActionKind::next_ui_scale});
 }
 
-void App::Impl::draw_top_bar() {
-    const bool signed_in = flow.stage() != Stage::signed_out && flow.stage() != Stage::signing_in;
+} // namespace
+
+void draw_top_bar(const TopBarModel& model, Actions& actions) {
+    const bool signed_in = model.signed_in;
     draw_header_identity({.signed_in = signed_in,
-                          .sandbox = sending_to_sandbox(),
-                          .base_url = client.base_url(),
-                          .client_id = signed_in ? client.client_id() : std::string(),
+                          .sandbox = model.sandbox,
+                          .base_url = model.base_url,
+                          .client_id = signed_in ? model.client_id : std::string(),
                           .version = build_info::version()});
     const ImGuiStyle& style = ImGui::GetStyle();
     // As wide as its words: the header's one row must fit the content column (layout.h).
@@ -97,26 +93,24 @@ void App::Impl::draw_top_bar() {
     if (signed_in) { // Orders, left of the theme and language switches
         next(right - sign_out_width - style.ItemSpacing.x - switches_width - orders_width,
              orders_width - style.ItemSpacing.x);
-        if (button(Text::orders, flow.stage() != Stage::submitting))
-            actions.push_back({.kind = ActionKind::open_orders});
+        if (button(Text::orders, model.can_open_orders)) actions.push_back({.kind = ActionKind::open_orders});
     }
     next(right - sign_out_width - (signed_in ? style.ItemSpacing.x : 0) - switches_width,
          ui_scale_button_width());
-    draw_ui_scale_button();
+    draw_ui_scale_button(model.ui_scale, actions);
     next(0, theme_button_width());
-    draw_theme_button();
+    draw_theme_button(model.theme, actions);
     next(0, language_buttons_width() - style.ItemSpacing.x);
-    draw_language_buttons();
+    draw_language_buttons(actions);
     if (signed_in) {
         next(right - sign_out_width, sign_out_width);
-        const bool can_sign_out = flow.stage() != Stage::submitting && !batch_run.counts().running;
-        if (button(Text::sign_out, can_sign_out)) actions.push_back({.kind = ActionKind::sign_out});
+        if (button(Text::sign_out, model.can_sign_out)) actions.push_back({.kind = ActionKind::sign_out});
     }
     draw_header_about({.version = build_info::version(),
                        .commit = build_info::commit(),
                        .build_type = build_info::build_type(),
-                       .can_open_licences = static_cast<bool>(environment.open_licences),
-                       .licences_file = environment.licences_file},
+                       .can_open_licences = model.can_open_licences,
+                       .licences_file = model.licences_file},
                       actions);
     ImGui::Spacing();
 }
