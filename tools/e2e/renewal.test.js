@@ -46,6 +46,8 @@ test('renewal for a subordinate user found by search, credentials pasted', async
   await driver.shot('2-choose');
   await clickIntoField(driver, 'Search users');
   await driver.page.keyboard.type('Kiwi Voice');
+  // The page takes typed keys a few per frame: "user row 0" is Kiwi Voice only once it has them all.
+  await driver.waitFor((s) => s.searchBytes === 'Kiwi Voice'.length, 'the whole search taken');
   await driver.widget('user:8070450532247928833');
   await driver.click('user row 0');
   await driver.click('contact:9223372036854775807');
