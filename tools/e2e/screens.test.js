@@ -73,6 +73,11 @@ async function walkScreens(theme, viewport) {
   const screen = async (name, expected, extra = () => true, what = '') => {
     const state = await driver.waitFor((s) => s.screen === expected && s.theme === theme && s.missingGlyphs === 0 &&
       extra(s), `${name}: screen ${expected} ${what} in the ${theme} theme with every glyph drawn`);
+    // The state is the model's, the picture the last frame drawn: a frame drawn after the state was read
+    // (the page draws settle frames after every change), or its frame loop paused (its last frame then
+    // came after the change). Not forced (no redraw): a page that did not draw its new screen by itself
+    // still fails below. (Seen once: "batch_done" in the state, the picture still the running screen.)
+    await driver.waitFor((s) => s.frames > state.frames || s.asleep, `${name}: a frame drawn after its state`);
     const picture = await page.screenshot({ path: path.join(shots, `web-${viewport.width}-${theme}-${name}.png`) });
     const hash = createHash('sha256').update(picture).digest('hex');
     assert.notEqual(hash, previous.hash, `the picture of ${name} is the picture of ${previous.name}`);
