@@ -7,14 +7,9 @@
 namespace rd::ui {
 namespace {
 
-// Whether `text` is wider than what is left of the current cell.
-bool cut_here(const std::string& text) {
-    return ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x + 0.5f;
-}
-
 void text_in_cell(const std::string& text, const ImVec4* colour) {
     ImGui::TableNextColumn();
-    const bool cut = cut_here(text);
+    const bool cut = cut_here(text.c_str());
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
     ImGui::TextUnformatted(text.c_str());
     if (colour) ImGui::PopStyleColor();
@@ -109,6 +104,10 @@ void text_row(const std::string& key, std::vector<std::string> cells) {
 
 void scroll_to_this_row() {
     ImGui::SetScrollHereY();
+}
+
+bool cut_here(const char* text, bool is_label) {
+    return ImGui::CalcTextSize(text, nullptr, is_label).x > ImGui::GetContentRegionAvail().x + 0.5f;
 }
 
 void whole_text_on_hover(const std::string& text, bool cut) {

@@ -49,6 +49,9 @@ void text_row(const std::string& key, std::vector<std::string> cells);
 // After a cell's last item: this row stays drawn (and scrolled to) while the person's choice is on it.
 void scroll_to_this_row();
 
+// Whether `text` is wider than what is left of the current cell or line; an ImGui label (`is_label`)
+// counts only its shown part, the text before a "##".
+bool cut_here(const char* text, bool is_label = false);
 // The whole `text` in a tooltip while the item just drawn is hovered, when `cut` (it had less room than
 // the text needs). No hover delay: a page drawn on demand draws no frame while the mouse rests.
 void whole_text_on_hover(const std::string& text, bool cut);

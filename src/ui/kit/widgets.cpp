@@ -337,8 +337,7 @@ void end_mirrored_table() {
 bool table_row(const WidgetId& id, const std::string& label, std::vector<std::string> cells, bool selected,
                const RowCheck& check, RowSpan span) {
     const ImGuiSelectableFlags flags = span == RowSpan::row ? ImGuiSelectableFlags_SpanAllColumns : 0;
-    const bool cut =
-        ImGui::CalcTextSize(label.c_str(), nullptr, true).x > ImGui::GetContentRegionAvail().x + 0.5f;
+    const bool cut = cut_here(label.c_str(), true);
     const bool clicked = ImGui::Selectable(label.c_str(), selected, flags);
     whole_text_on_hover(cells.empty() ? label : cells.front(), cut);
     track(id.key);
