@@ -249,94 +249,40 @@
     } catch (e) { /* storage disabled: nothing stored */ }
   }
 
-  // ---- one owner per journal: this tab or another (Web Locks) ----
-  // A tab owns a journal key while it holds the exclusive Web Lock of that name; the browser releases
-  // it when the tab closes, reloads or crashes. `<key>.owner` beside the journal says which tab claimed
-  // it ("startedAtMs tabId"), so the other tabs can word it. claim() must answer at once (the wasm side
-  // cannot wait), so:
-  // - held (or asked for by this tab's own claim) -> ours;
-  // - the journal is empty and nobody's name is beside it -> ours at once: the name is written now,
-  //   the lock asked for (queued) in the same task, before anything can be written or sent; any other
-  //   tab sees the name before the journal, and its takeover (below) yields to a queued claim;
-  // - otherwise (a record is there, or another tab's name) -> another tab, for now: one try
-  //   (ifAvailable) at a time takes the lock only when no live tab holds it (its owner closed or
-  //   crashed) and no claim waits for it; the frame loop is woken, and the next claim says ours.
-  // release() gives the lock back after the current frame unless it is claimed again in it (the core
-  // looks, gives back and claims again within one frame). Without Web Locks (a plain-http intranet is no
-  // secure context) every claim is ours, as before.
-  const locks = navigator.locks;
-  const ownerName = `${Math.round(performance.timeOrigin)} ${Math.random().toString(36).slice(2, 10)}`;
-  const owners = {}; // per journal key: {wanted, held, queued, trying, other (a live tab held it), release}
-
-  function ownerKey(key) {
-    return `${key}.owner`;
-  }
-
-  function nameAsOwner(key) {
-    try {
-      localStorage.setItem(ownerKey(key), ownerName);
-    } catch (e) { /* storage off or full: the lock alone decides */ }
-  }
-
-  function holdLock(key, own) {
-    own.queued = own.trying = own.other = false;
-    if (!own.wanted) return undefined; // given back before it came: free again at once
-    own.held = true;
-    nameAsOwner(key);
-    wake(); // the core looks again and finds it ours
-    return new Promise((resolve) => { own.release = resolve; });
-  }
-
-  // 0: this tab's now; else another tab's: when that tab started (epoch ms), -1 when not known; -2 while
-  // the browser has not yet said whether another tab holds it (nothing to tell the person yet).
-  function journalClaim(key) {
-    key = journalKey(key);
-    if (!locks) return 0;
-    const own = owners[key] ??= {};
-    own.wanted = true;
-    if (own.held || own.queued) {
-      nameAsOwner(key);
-      return 0;
-    }
-    const owner = readStorage(ownerKey(key));
-    const another = owner !== '' && owner !== ownerName;
-    if (!another && journalLoad(key) === null) {
-      nameAsOwner(key);
-      own.queued = true;
-      locks.request(key, () => holdLock(key, own)).catch(() => { own.queued = false; });
-      return 0;
-    }
-    if (!own.trying) {
-      own.trying = true;
-      locks.request(key, { ifAvailable: true }, async (lock) => {
-        if (lock && !(await locks.query()).pending.some((request) => request.name === key)) return holdLock(key, own);
-        own.trying = false; // a live tab holds it, or a tab's fresh claim waits for it
-        if (!own.other) wake(); // now there is something to say
-        own.other = true;
-        return undefined;
-      }).catch(() => { own.trying = false; });
-    }
-    return !own.other ? -2 : another ? Number(owner.split(' ')[0]) || -1 : -1;
-  }
-
-  function journalRelease(key) {
-    key = journalKey(key);
-    const own = owners[key];
-    if (!own) return;
-    own.wanted = false;
-    queueMicrotask(() => {
-      if (own.wanted) return; // claimed again within the frame
-      if (readStorage(ownerKey(key)) === ownerName) {
+  // ---- one owner per journal: this tab or another (Web Locks; web/journal_owner.js) ----
+  const storageListeners = new Set();
+  window.addEventListener('storage', (event) => {
+    for (const listener of storageListeners) listener(event.key);
+  });
+  const journalOwners = window.rdJournalOwners({
+    locks: navigator.locks,
+    storage: {
+      read: readStorage,
+      write(key, text) {
         try {
-          localStorage.removeItem(ownerKey(key));
+          localStorage.setItem(key, text);
+        } catch (e) { /* storage off or full: the lock alone decides */ }
+      },
+      remove(key) {
+        try {
+          localStorage.removeItem(key);
         } catch (e) { /* storage off */ }
-      }
-      if (own.held) {
-        own.held = false;
-        own.release();
-      }
-    });
-  }
+      },
+    },
+    journalLoad,
+    wake: () => wake(),
+    onStorageChange(listener) {
+      storageListeners.add(listener);
+      return () => storageListeners.delete(listener);
+    },
+    ownerName: `${Math.round(performance.timeOrigin)} ${Math.random().toString(36).slice(2, 10)}`,
+    graceMs: 2000, // a last owner's writes reach the other tabs in milliseconds; a closed tab's never
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (id) => clearTimeout(id),
+    nextTask: (fn) => queueMicrotask(fn),
+  });
+  const journalClaim = (key) => journalOwners.claim(journalKey(key));
+  const journalRelease = (key) => journalOwners.release(journalKey(key));
 
   // Another tab wrote or cleared a journal (or its owner's name): the frame loop looks again now rather
   // than at its next timed look.

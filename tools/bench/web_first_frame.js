@@ -38,7 +38,7 @@ console.log(`web: sign-in ready ${median(ready)} ms median (${ready.join(', ')})
 console.log(`web: frames drawn while idle for 2 s: ${idleFrames}`);
 let total = 0;
 // The page as served from the build's bin/ (or $RENEWDESK_WEB_BIN): index.html, shell.css, every .js
-// the page loads (shell.js, mirror.js, renewdesk.js: bin/ holds no other) and renewdesk.wasm.
+// the page loads (shell.js, mirror.js, journal_owner.js, renewdesk.js: bin/ holds no other) and renewdesk.wasm.
 const scripts = readdirSync(webBin).filter((file) => file.endsWith('.js')).sort();
 for (const file of ['index.html', 'shell.css', ...scripts, 'renewdesk.wasm']) {
   const bytes = readFileSync(path.join(webBin, file));
