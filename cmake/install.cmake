@@ -12,6 +12,9 @@
 if(EMSCRIPTEN)
     return() # the page is packed by tools/release (renewdesk-web-<version>.tar.gz)
 endif()
+if(WIN32)
+    return() # no Windows package yet: the .exe files run from build/windows/bin
+endif()
 include(GNUInstallDirs)
 set(rd_share "${CMAKE_INSTALL_DATADIR}/renewdesk")
 set(rd_doc "${CMAKE_INSTALL_DATADIR}/doc/renewdesk")

@@ -1,4 +1,4 @@
-# Imported targets for the Debian-packaged libraries, on both targets.
+# Imported targets for the Debian-packaged libraries, on every target (Linux, the web, Windows).
 # Under Emscripten the sysroot hides /usr/include, so header-only packages are exposed through a
 # private include folder holding links to exactly the package folders we need.
 if(EMSCRIPTEN)
@@ -19,6 +19,8 @@ if(EMSCRIPTEN)
     target_link_libraries(rd_gtest_main PUBLIC rd_gtest)
     add_library(GTest::gtest ALIAS rd_gtest)
     add_library(GTest::gtest_main ALIAS rd_gtest_main)
+elseif(WIN32)
+    include(${CMAKE_CURRENT_LIST_DIR}/third_party_windows.cmake) # MinGW-w64: the same names, from sources
 else()
     find_package(nlohmann_json 3.11 REQUIRED)
     find_package(GTest REQUIRED)

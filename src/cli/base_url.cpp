@@ -2,8 +2,13 @@
 
 #include "core/text.h"
 
+#ifdef _WIN32 // the same inet_pton and address types, from Winsock (ws2_32)
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#endif
 
 namespace rd::cli {
 namespace {

@@ -61,7 +61,11 @@ int main(int argc, char** argv) {
         // The sandbox logs every request on its stderr, which it inherits: keep that off ours.
         std::fflush(stderr);
         const int saved_stderr = dup(STDERR_FILENO);
+#ifdef _WIN32
+        const int null = open("NUL", O_WRONLY); // unused there: --sandbox is refused (sandbox_process.h)
+#else
         const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+#endif
         if (null >= 0) dup2(null, STDERR_FILENO);
         sandbox = rd::desktop::SandboxProcess::start(rd::desktop::sibling_sandbox_binary(), &error);
         if (saved_stderr >= 0) dup2(saved_stderr, STDERR_FILENO), close(saved_stderr);

@@ -11,6 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef _WIN32 // MinGW's C runtime has open/read/fstat, under Windows' own flags
+#include <io.h>
+constexpr int secret_open_flags = O_RDONLY | O_BINARY | O_NOINHERIT;
+#else
+constexpr int secret_open_flags = O_RDONLY | O_CLOEXEC | O_NOCTTY;
+#endif
+
 namespace rd::cli {
 
 std::optional<std::string> take_secret_from_environment() {
@@ -18,7 +25,11 @@ std::optional<std::string> take_secret_from_environment() {
     if (!value) return std::nullopt;
     std::string secret = value;
     wipe_bytes(value, std::strlen(value));
+#ifdef _WIN32
+    _putenv_s("RENEWDESK_CLIENT_SECRET", ""); // an empty value removes it (from the process's block too)
+#else
     unsetenv("RENEWDESK_CLIENT_SECRET");
+#endif
     if (secret.empty()) return std::nullopt;
     return secret;
 }
@@ -43,8 +54,8 @@ std::optional<std::string> read_secret_line(int fd) {
 }
 
 std::optional<std::string> read_secret_file(const std::string& path, std::string* problem,
-                                            std::string* warning) {
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+                                            [[maybe_unused]] std::string* warning) {
+    const int fd = open(path.c_str(), secret_open_flags);
     if (fd < 0) {
         *problem = "--secret-file " + path + ": " + std::strerror(errno);
         return std::nullopt;
@@ -55,8 +66,10 @@ std::optional<std::string> read_secret_file(const std::string& path, std::string
         *problem = "--secret-file " + path + ": not a file";
         return std::nullopt;
     }
+#ifndef _WIN32 // Windows' permissions are ACLs, which st_mode does not show
     if (S_ISREG(info.st_mode) && (info.st_mode & (S_IRWXG | S_IRWXO)) && warning)
         *warning = "--secret-file " + path + " can be read by other users: chmod 600 it";
+#endif
     auto line = read_secret_line(fd);
     close(fd);
     if (!line || line->empty()) {

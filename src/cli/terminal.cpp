@@ -1,10 +1,9 @@
+// terminal.h on POSIX (the shared half: terminal_shared.cpp; Windows: terminal_windows.cpp).
 #include "cli/terminal.h"
 
-#include "cli/display_width.h"
 #include "core/text.h"
 
 #include <cerrno>
-#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -143,15 +142,6 @@ bool stop_hiding() {
 
 } // namespace
 
-std::optional<std::size_t> width_from_env(const char* columns_env) {
-    if (!columns_env || !*columns_env) return std::nullopt;
-    std::size_t columns = 0;
-    const char* end = columns_env + std::strlen(columns_env);
-    auto [ptr, ec] = std::from_chars(columns_env, end, columns);
-    if (ec != std::errc{} || ptr != end || columns == 0) return std::nullopt;
-    return columns;
-}
-
 std::optional<std::size_t> output_width() {
     if (isatty(STDOUT_FILENO)) {
         winsize size{};
@@ -208,13 +198,6 @@ std::optional<std::string> ask_on_terminal(const std::string& prompt, bool hide)
     return line;
 }
 
-std::optional<bool> confirm_on_terminal(const std::string& question) {
-    auto answer = ask_on_terminal(question);
-    if (!answer) return std::nullopt;
-    const std::string lower = ascii_lowercase(*answer);
-    return lower == "y" || lower == "yes";
-}
-
 void watch_interrupts() {
     struct sigaction action {};
     action.sa_handler = on_signal;
@@ -225,39 +208,6 @@ void watch_interrupts() {
 
 bool interrupted() {
     return interrupt_count != 0;
-}
-
-ProgressStyle progress_style(bool stderr_terminal, const char* term) {
-    if (!stderr_terminal) return ProgressStyle::none;
-    if (!term || !*term || std::strcmp(term, "dumb") == 0) return ProgressStyle::plain;
-    return ProgressStyle::ansi;
-}
-
-Progress::Progress() : style_(progress_style(stderr_is_terminal(), std::getenv("TERM"))) {}
-
-void Progress::show(const std::string& text) {
-    if (style_ == ProgressStyle::none) return;
-    std::string line = text;
-    if (auto width = output_width(); width && *width > 1) line = truncate_to_width(text, *width - 1);
-    std::string out = "\r";
-    if (style_ == ProgressStyle::ansi) {
-        out += "\x1b[K" + line;
-    } else { // no escape sequences: blanks over what the longer line before left
-        out += line;
-        const std::size_t now = display_width(line), before = display_width(shown_);
-        if (before > now) out += std::string(before - now, ' ') + "\r" + line;
-    }
-    std::fputs(out.c_str(), stderr);
-    std::fflush(stderr);
-    shown_ = line;
-}
-
-void Progress::clear() {
-    if (style_ == ProgressStyle::none || shown_.empty()) return;
-    if (style_ == ProgressStyle::ansi) std::fputs("\r\x1b[K", stderr);
-    else std::fputs(("\r" + std::string(display_width(shown_), ' ') + "\r").c_str(), stderr);
-    std::fflush(stderr);
-    shown_.clear();
 }
 
 } // namespace rd::cli

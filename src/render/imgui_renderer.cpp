@@ -125,6 +125,9 @@ void set_up_state(const ImDrawData& data, int fb_width, int fb_height) {
 
 bool init(std::string* error) {
     if (g.program) return true;
+#ifdef _WIN32
+    if (!load_gl_functions(error)) return false;
+#endif
     g.program = link(error);
     if (!g.program) return false;
     g.u_projection = glGetUniformLocation(g.program, "u_projection");

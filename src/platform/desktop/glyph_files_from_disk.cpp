@@ -1,7 +1,9 @@
-// Glyph slices on the desktop: files in glyphs/ beside the executable (the build puts them in
-// build/<preset>/bin/glyphs) or in ../share/renewdesk/glyphs (installed), each read on a short-lived thread
-// so a slow disk never holds a frame.
+// Glyph slices on the desktop (Linux and Windows): files in glyphs/ beside the executable (the build puts
+// them in build/<preset>/bin/glyphs) or in ../share/renewdesk/glyphs (installed), each read on a short-lived
+// thread so a slow disk never holds a frame.
 #include "platform/glyph_files.h"
+
+#include "platform/desktop/executable_path.h"
 
 #include <cerrno>
 #include <cstring>
@@ -19,8 +21,8 @@ namespace {
 // cmake/install.cmake). Nothing of the build machine is compiled in, so an installed copy can move.
 std::filesystem::path glyph_folder() {
     std::error_code error;
-    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    const std::filesystem::path dir = error ? std::filesystem::current_path() : exe.parent_path();
+    const std::filesystem::path exe = desktop::executable_path();
+    const std::filesystem::path dir = exe.empty() ? std::filesystem::current_path() : exe.parent_path();
     const std::filesystem::path beside = dir / "glyphs";
     const std::filesystem::path installed = dir.parent_path() / "share" / "renewdesk" / "glyphs";
     if (!std::filesystem::is_directory(beside, error) && std::filesystem::is_directory(installed, error))

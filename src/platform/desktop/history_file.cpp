@@ -3,17 +3,12 @@
 #include "platform/desktop/journal_file.h"
 
 #include "platform/desktop/atomic_file.h"
+#include "platform/desktop/update_lock.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
-
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 namespace rd::desktop {
 namespace {
@@ -35,34 +30,6 @@ std::optional<std::string> read_file(const std::filesystem::path& file, bool& un
     unreadable = false;
     return text;
 }
-
-// An exclusive flock on "<file>.lock" for as long as it lives (none could be had: said on stderr).
-class FileLock {
-  public:
-    explicit FileLock(const std::filesystem::path& file) {
-        std::error_code ec;
-        std::filesystem::create_directories(file.parent_path(), ec);
-        const std::string path = file.string() + ".lock";
-        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd_ < 0) {
-            std::fprintf(stderr, "renewdesk: cannot open %s: %s\n", path.c_str(), std::strerror(errno));
-            return;
-        }
-        int rc = 0;
-        while ((rc = ::flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {
-        }
-        if (rc != 0)
-            std::fprintf(stderr, "renewdesk: cannot lock %s: %s\n", path.c_str(), std::strerror(errno));
-    }
-    ~FileLock() {
-        if (fd_ >= 0) ::close(fd_); // releases the lock
-    }
-    FileLock(const FileLock&) = delete;
-    FileLock& operator=(const FileLock&) = delete;
-
-  private:
-    int fd_ = -1;
-};
 
 } // namespace
 
@@ -93,7 +60,7 @@ void HistoryFile::update(const std::function<void(AttemptHistoryDoc&)>& change) 
 }
 
 bool HistoryFile::try_update(const std::function<void(AttemptHistoryDoc&)>& change, std::string* error) {
-    const FileLock lock(file_); // held until the new file has replaced the old one
+    const UpdateLock lock(file_); // held until the new file has replaced the old one
     AttemptHistoryDoc doc = load();
     change(doc);
     std::string reason;

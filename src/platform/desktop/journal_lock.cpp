@@ -1,7 +1,5 @@
 #include "platform/desktop/journal_lock.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -47,27 +45,6 @@ std::string read_all(int fd) {
 
 void set_journal_program(std::string name) {
     program_name() = std::move(name);
-}
-
-std::string journal_holder_to_json(const JournalHolder& holder) {
-    nlohmann::ordered_json doc;
-    doc["pid"] = holder.pid;
-    doc["startedAtMs"] = holder.started_at_ms;
-    doc["program"] = holder.program;
-    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-JournalHolder journal_holder_from_json(const std::string& text) {
-    JournalHolder holder;
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (!doc.is_object()) return holder;
-    if (auto it = doc.find("pid"); it != doc.end() && it->is_number_integer())
-        holder.pid = it->get<std::int64_t>();
-    if (auto it = doc.find("startedAtMs"); it != doc.end() && it->is_number_integer())
-        holder.started_at_ms = it->get<std::int64_t>();
-    if (auto it = doc.find("program"); it != doc.end() && it->is_string())
-        holder.program = it->get<std::string>();
-    return holder;
 }
 
 std::optional<JournalHolder> JournalLock::claim() {

@@ -1,5 +1,7 @@
 #include "platform/desktop/sandbox_process.h"
 
+#include "platform/desktop/executable_path.h"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -50,9 +52,8 @@ bool wait_for_exit(pid_t pid, std::chrono::milliseconds limit) {
 } // namespace
 
 std::filesystem::path sibling_sandbox_binary() {
-    std::error_code ec;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "renewdesk-sandbox";
+    const std::filesystem::path self = executable_path();
+    if (self.empty()) return "renewdesk-sandbox";
     return self.parent_path() / "renewdesk-sandbox";
 }
 

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -85,14 +84,6 @@ std::optional<DesktopSettings> read_file(const std::filesystem::path& file, std:
 }
 
 } // namespace
-
-std::filesystem::path default_config_dir() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    if (xdg && *xdg == '/') return std::filesystem::path(xdg) / "renewdesk";
-    const char* home = std::getenv("HOME");
-    if (home && *home == '/') return std::filesystem::path(home) / ".config" / "renewdesk";
-    return {};
-}
 
 LoadedSettings load_settings(const std::filesystem::path& file) {
     std::string reason;

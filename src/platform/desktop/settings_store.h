@@ -44,7 +44,8 @@ struct LoadedSettings {
 };
 
 // $XDG_CONFIG_HOME/renewdesk (when absolute, as the XDG spec requires), else $HOME/.config/renewdesk;
-// empty when neither variable is usable.
+// empty when neither variable is usable (config_dir.cpp). Windows: %APPDATA%\RenewDesk
+// (src/platform/windows/config_dir.cpp).
 std::filesystem::path default_config_dir();
 
 // A missing file gives defaults and no problem.
