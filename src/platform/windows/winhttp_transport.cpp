@@ -227,6 +227,8 @@ class WinHttpTransport final : public Transport {
         // Anything but a GET may change something on the server: it never rides on a reused
         // connection. Its own session has its own, empty, connection pool; keep-alive off and
         // "Connection: close" mean its connection is closed after it, never pooled for another.
+        // (Wine's WinHTTP pools connections per process, so there a POST may still take a GET's idle
+        // connection; Wine was seen not to re-send it when that connection dropped: tests/windows.)
         const bool fresh_connection = r.method != "GET" && r.method != "HEAD";
         HINTERNET session = session_;
         if (fresh_connection && !(session = transfer.own_session = open_session())) return GetLastError();
