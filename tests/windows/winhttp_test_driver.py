@@ -1,4 +1,5 @@
-"""Runs winhttp_transport_test.exe under Wine (or on Windows, with --no-wine) against the loopback
+"""Runs the WinHTTP transport test program (renewdesk_winhttp_tests.exe, tests/windows/CMakeLists.txt:
+ctest of the windows preset runs this) under Wine (or on Windows, with --no-wine) against the loopback
 server, then checks what the server saw: each POST arrived exactly once, on a connection of its own,
 and a redirect was not followed. Exit status 0 only when the program and these checks all passed.
   winhttp_test_driver.py EXE [--wine WINE64] [--no-wine]

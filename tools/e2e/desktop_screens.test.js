@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { DesktopApp, startDesktop, stopDesktop, submitSignIn, tempDir } from './desktop_harness.js';
-import { control, waitForOrders } from './harness.js';
+import { control, HOLD_CAP_MS, releaseHeldReplies, waitForOrders } from './harness.js';
 import { navHighlightColours, ringCoverage, shots } from './screens_support.js';
 
 const contact = 'contact:3197218168379846218'; // the tutorial's billing contact
@@ -77,13 +77,16 @@ async function walkScreens(theme) {
 
   await fault({ endpoint: 'partner_list', kind: 'api_error', status: 400, code: 'invalid_request',
     detailMessage: 'Subordinate users are not available' });
-  await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: 1500 });
+  // The retried users' lookup is held until its picture is taken (a fixed 1.5 s delay ran out first
+  // on a loaded machine: the "loading" picture showed the list).
+  await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true });
   await submitSignIn(app);
   await app.widget('Retry subordinate users');
   await screen('choose-error', 'choosing', (s) => s.users.status === 'failed' && s.plans.status === 'loaded' &&
     s.contacts.status === 'loaded', 'with the users failed');
   await app.click('Retry subordinate users');
   await screen('choose-loading', 'choosing', (s) => s.users.status === 'loading', 'with the users loading');
+  await releaseHeldReplies(sandbox.url);
   await screen('choose', 'choosing', (s) => s.users.status === 'loaded', 'with the users loaded');
 
   await review();
@@ -129,9 +132,10 @@ async function walkScreens(theme) {
   await app.click('Review batch');
   await app.widget('Confirm batch');
   await screen('batch-review', 'batch_review');
-  await fault({ endpoint: 'save', kind: 'delay', delay_ms: 1500, count: 1 });
+  await fault({ endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true, count: 1 }); // as above
   await app.click('Confirm batch');
   await screen('batch-progress', 'batch_running', (s) => s.batch.sent >= 1, 'under way');
+  await releaseHeldReplies(sandbox.url);
   const batch = await screen('batch-done', 'batch_done');
   assert.deepEqual([batch.batch.placed, batch.batch.failed], [2, 0]);
 

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import {
-  control, drawnFrame, launchBrowser, openPage, pasteInto, startSandbox, waitForOrders, waitForSignInFields,
+  control, drawnFrame, HOLD_CAP_MS, launchBrowser, openPage, pasteInto, releaseHeldReplies, startSandbox, waitForOrders,
+  waitForSignInFields,
 } from './harness.js';
 import { navHighlightColours, ringCoverage, shots } from './screens_support.js';
 
@@ -98,7 +99,9 @@ async function walkScreens(theme, viewport) {
   // The users' lookup refused once, then slow once: the error, the retry under way, the list.
   await fault({ endpoint: 'partner_list', kind: 'api_error', status: 400, code: 'invalid_request',
     detailMessage: 'Subordinate users are not available' });
-  await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: 1500 });
+  // The retried users' lookup is held until its picture is taken (a fixed 1.5 s delay ran out first
+  // on a loaded machine: the "loading" picture showed the list).
+  await fault({ endpoint: 'partner_list', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true });
   await pasteInto(driver, 'Client ID', 'demo-client-id');
   await pasteInto(driver, 'Client Secret', 'demo-client-secret');
   await waitForSignInFields(driver);
@@ -108,6 +111,7 @@ async function walkScreens(theme, viewport) {
     s.contacts.status === 'loaded', 'with the users failed');
   await click('Retry subordinate users');
   await screen('choose-loading', 'choosing', (s) => s.users.status === 'loading', 'with the users loading');
+  await releaseHeldReplies(sandbox.url);
   await driver.widget(`user:${generated(1)}`);
   const loaded = await screen('choose', 'choosing', (s) => s.users.status === 'loaded', 'with the users loaded');
   assert.ok(loaded.users.count >= 12, `the fixtures' users and 12 generated ones: ${loaded.users.count}`);
@@ -161,9 +165,10 @@ async function walkScreens(theme, viewport) {
   await click('Review batch');
   await driver.widget(`batch:${generated(2)}`);
   await screen('batch-review', 'batch_review');
-  await fault({ endpoint: 'save', kind: 'delay', delay_ms: 1500, count: 1 });
+  await fault({ endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, until_released: true, count: 1 }); // as above
   await click('Confirm batch');
   await screen('batch-progress', 'batch_running', (s) => s.batch.sent >= 1, 'under way');
+  await releaseHeldReplies(sandbox.url);
   const batch = await screen('batch-done', 'batch_done');
   assert.deepEqual([batch.batch.placed, batch.batch.failed], [2, 0]);
 
