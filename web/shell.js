@@ -406,12 +406,22 @@
       }
       commit(field.value);
     });
-    // A click on the canvas takes the focus; while the field still wants text, it comes back.
-    field.addEventListener('blur', () => {
+    // Emscripten's GLFW lets go of every held key on any `blur` it hears on window (capture phase), an
+    // element's too. So the keyboard moving between the canvas and this field (a click into an ImGui
+    // field) released a Ctrl or Shift the person still held: Ctrl+A pressed right after the click typed
+    // an "a" (seen in the batch e2e test). Those two elements' blurs stop here, before GLFW's listener
+    // (registered later, when renewdesk.js starts); the window's own blur (the person left the tab or
+    // the browser) still reaches it. A click on the canvas takes the focus from the field; while the
+    // field still wants text, it comes back.
+    window.addEventListener('blur', (event) => {
+      if (event.target !== field && event.target !== canvas) return;
+      event.stopImmediatePropagation();
+      wake();
+      if (event.target !== field) return;
       setTimeout(() => {
         if (wanted && document.activeElement !== field && !mirrorInUse()) field.focus({ preventScroll: true });
       }, 0);
-    });
+    }, true);
 
     return {
       // Called by the wasm side after a frame in which the caret moved or a field gained or lost the
