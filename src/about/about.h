@@ -27,7 +27,8 @@ const char* program_name(Program program);
 // The third-party components in this program, in the order THIRD-PARTY-NOTICES has them.
 std::vector<Component> components(Program program);
 
-// The folder of the running executable (/proc/self/exe); empty when it cannot be read.
+// The folder of the running executable (/proc/self/exe; on Windows GetModuleFileNameW); empty when it
+// cannot be read.
 std::filesystem::path executable_dir();
 // The installed THIRD-PARTY-NOTICES (or THIRD-PARTY-NOTICES.txt) beside the executable, else in
 // ../share/doc/renewdesk/ relative to it; empty when neither exists.

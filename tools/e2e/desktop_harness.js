@@ -11,12 +11,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { artifacts, nativeBin, startSandbox as startHarnessSandbox } from './harness.js';
+import { artifacts, nativeBin, root, startSandbox as startHarnessSandbox } from './harness.js';
 
 const bin = nativeBin;
 export const appBinary = path.join(bin, 'renewdesk');
 export const sandboxBinary = path.join(bin, 'renewdesk-sandbox');
 export const secret = 'demo-client-secret';
+// The Windows build of the app (the windows preset), run under Wine by tools/wine-run (windows_desktop.test.js).
+export const windowsAppBinary = path.join(root, 'build/windows/bin/renewdesk.exe');
+const wineRun = path.join(root, 'tools/wine-run');
+// A file of ours as a Windows program names it: Wine's drive Z: is the Unix root.
+export const windowsPath = (unixPath) => `Z:${unixPath.replace(/\//g, '\\')}`;
 
 const children = []; // every process started here, stopped in after()
 const tempDirs = [];
@@ -121,16 +126,20 @@ function inputHandled(hooks) {
 
 // ---- the app ----
 export class DesktopApp {
-  // home: the temporary HOME; config lives in home/config (XDG_CONFIG_HOME).
-  constructor({ args = [], home = tempDir('home') } = {}) {
+  // home: the temporary HOME; config lives in home/config (XDG_CONFIG_HOME). windows: { prefix } runs
+  // the Windows build under Wine in that Windows profile (WINEPREFIX: its %APPDATA% holds the config).
+  constructor({ args = [], home = tempDir('home'), windows = null } = {}) {
     this.home = home;
     this.configDir = path.join(home, 'config', 'renewdesk');
     this.hooksFile = path.join(tempDir('hooks'), 'hooks.json');
     this.stderr = '';
     this.startedAt = Date.now();
-    const argv = ['--test-hooks', this.hooksFile, '--window-pos', '20,20', '--window-size', '1200,760', ...args];
+    const hooksArgument = windows ? windowsPath(this.hooksFile) : this.hooksFile;
+    const argv = ['--test-hooks', hooksArgument, '--window-pos', '20,20', '--window-size', '1200,760', ...args];
     const env = { PATH: process.env.PATH, DISPLAY: display, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') };
-    this.child = track(spawn(appBinary, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
+    if (windows) env.WINEPREFIX = windows.prefix;
+    const [program, programArgs] = windows ? [wineRun, [windowsAppBinary, ...argv]] : [appBinary, argv];
+    this.child = track(spawn(program, programArgs, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
     this.child.stderr.on('data', (chunk) => { this.stderr += chunk; });
   }
 

@@ -1,5 +1,6 @@
 #include "platform/windows/winhttp_failure.h"
 
+#include "platform/windows/wide_text.h"
 #include "platform/windows/winhttp_text.h"
 
 namespace rd {
@@ -48,7 +49,7 @@ std::string system_text(DWORD error) {
     const DWORD length = FormatMessageW(flags, GetModuleHandleW(L"winhttp.dll"), error,
                                         MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US),
                                         reinterpret_cast<wchar_t*>(&text), 0, nullptr);
-    std::string out = length ? utf8_from_wide(std::wstring(text, length)) : std::string();
+    std::string out = length ? windows::narrow(std::wstring(text, length)) : std::string();
     if (text) LocalFree(text);
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' '))
         out.pop_back();

@@ -15,21 +15,6 @@ void append_wide(std::wstring& out, std::string_view text) {
     MultiByteToWideChar(CP_UTF8, 0, text.data(), size, out.data() + at, length);
 }
 
-std::wstring wide_from_utf8(std::string_view text) {
-    std::wstring out;
-    append_wide(out, text);
-    return out;
-}
-
-std::string utf8_from_wide(std::wstring_view text) {
-    if (text.empty()) return {};
-    const int size = static_cast<int>(text.size());
-    const int length = WideCharToMultiByte(CP_UTF8, 0, text.data(), size, nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(length), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, text.data(), size, out.data(), length, nullptr, nullptr);
-    return out;
-}
-
 void wipe_wide(std::wstring& text) {
     text.resize(text.capacity()); // within capacity: every byte it ever held is overwritten
     wipe_bytes(reinterpret_cast<char*>(text.data()), text.size() * sizeof(wchar_t));

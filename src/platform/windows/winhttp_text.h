@@ -1,4 +1,5 @@
-// UTF-8 (the core's text) to and from UTF-16 (WinHTTP's), and wiping the UTF-16 copies of secrets.
+// UTF-16 copies of secrets for WinHTTP: built without temporary copies, and wiped. (Plain UTF-8 <->
+// UTF-16: wide_text.h.)
 #pragma once
 
 #include <string>
@@ -6,9 +7,6 @@
 
 namespace rd {
 
-// Invalid UTF-8 becomes U+FFFD: a URL or header with it is refused by the server, not by a throw.
-std::wstring wide_from_utf8(std::string_view text);
-std::string utf8_from_wide(std::wstring_view text);
 // Appends the UTF-16 of `text` to `out` without a temporary copy (for header values: secrets). UTF-16
 // never needs more units than UTF-8 has bytes: reserve that much first and `out` is never moved, so
 // no unwiped copy is left behind.

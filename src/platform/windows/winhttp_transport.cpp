@@ -15,6 +15,7 @@
 // order. A reply over max_reply_bytes is refused as it arrives, as the libcurl transport does.
 #include "platform/desktop/finished_request_observer.h"
 #include "platform/platform_transport.h"
+#include "platform/windows/wide_text.h"
 #include "platform/windows/winhttp_failure.h"
 #include "platform/windows/winhttp_inbox.h"
 #include "platform/windows/winhttp_text.h"
@@ -110,7 +111,7 @@ std::string header_value(HINTERNET request, DWORD query) {
                              WINHTTP_NO_HEADER_INDEX))
         return {};
     value.resize(bytes / sizeof(wchar_t));
-    return utf8_from_wide(value);
+    return windows::narrow(value);
 }
 
 // Location as libcurl's CURLINFO_REDIRECT_URL gives it: made absolute against the request's URL.
@@ -211,7 +212,7 @@ class WinHttpTransport final : public Transport {
     // Opens the request's handles and sends it; an error code when that failed at once.
     DWORD start(Transfer& transfer) {
         const HttpRequest& r = transfer.request;
-        const std::wstring url = wide_from_utf8(r.url);
+        const std::wstring url = windows::widen(r.url);
         URL_COMPONENTS parts{};
         parts.dwStructSize = sizeof parts;
         parts.dwSchemeLength = parts.dwHostNameLength = parts.dwUrlPathLength = parts.dwExtraInfoLength =
@@ -236,7 +237,7 @@ class WinHttpTransport final : public Transport {
             return GetLastError();
         const DWORD secure = parts.nScheme == INTERNET_SCHEME_HTTPS ? WINHTTP_FLAG_SECURE : 0;
         HINTERNET request =
-            WinHttpOpenRequest(transfer.connection, wide_from_utf8(r.method).c_str(), path.c_str(), nullptr,
+            WinHttpOpenRequest(transfer.connection, windows::widen(r.method).c_str(), path.c_str(), nullptr,
                                WINHTTP_NO_REFERER, WINHTTP_DEFAULT_ACCEPT_TYPES, secure);
         if (!request) return GetLastError();
         // The context first, then the callback: from then on WinHTTP reports HANDLE_CLOSING, and the
