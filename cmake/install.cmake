@@ -13,7 +13,7 @@ if(EMSCRIPTEN)
     return() # the page is packed by tools/release (renewdesk-web-<version>.tar.gz)
 endif()
 if(WIN32)
-    return() # no Windows package yet: the .exe files run from build/windows/bin
+    return() # tools/release packs bin/ itself: the .zip and the NSIS installer (packaging/windows/)
 endif()
 include(GNUInstallDirs)
 set(rd_share "${CMAKE_INSTALL_DATADIR}/renewdesk")

@@ -57,6 +57,24 @@ TEST(ThirdPartyNotices, ThePageNamesTheEmscriptenRuntimeAndNoDesktopLibrary) {
     EXPECT_EQ(text.find("\nlibcurl\n"), std::string::npos);
 }
 
+TEST(ThirdPartyNotices, TheWindowsProgramsNameWhatTheyLinkStaticallyAndNoCurl) {
+    const std::string text = notices("--for windows"); // GLFW and utf8proc: the bootstrapped .cache/
+    expect_component(text, "Dear ImGui 1.90.1", "MIT");
+    expect_component(text, "nlohmann/json 3.11", "MIT (Expat)");
+    expect_component(text, "GLFW 3.3.8", "zlib");
+    expect_component(text, "utf8proc 2.8.0", "MIT (Expat) and the Unicode data licence");
+    expect_component(text, "MinGW-w64 runtime 10 (C runtime start-up, headers) and winpthreads",
+                     "ZPL-2.1, MIT and others (per file, below)");
+    expect_component(text, "libstdc++ and libgcc (GCC 12, MinGW-w64)",
+                     "GPL-3 with the GCC Runtime Library Exception");
+    EXPECT_NE(text.find("GCC RUNTIME LIBRARY EXCEPTION"), std::string::npos);
+    EXPECT_NE(text.find("mingw-w64-libraries/winpthreads"), std::string::npos);
+    // WinHTTP instead of curl; no sandbox on Windows.
+    EXPECT_EQ(text.find("curl"), std::string::npos);
+    EXPECT_EQ(text.find("cpp-httplib"), std::string::npos);
+    EXPECT_EQ(text.find("Emscripten"), std::string::npos);
+}
+
 TEST(ThirdPartyNotices, AMissingSourceFailsNamingIt) {
     const auto result = run_command(quoted(RD_PYTHON3) + " " + quoted(RD_NOTICES_SCRIPT) +
                                     " --imgui /nonexistent-imgui 2>&1 >/dev/null");
