@@ -44,7 +44,6 @@ function windowsCli(args, { secret = SECRET, timeoutMs = 90000 } = {}) {
     RENEWDESK_CLIENT_ID: CLIENT_ID,
     RENEWDESK_CLIENT_SECRET: secret,
   };
-  if (process.env.DISPLAY) env.DISPLAY = ''; // a console program: no window system needed
   return new Promise((resolve, reject) => {
     const child = spawn(wineRun, [exe, '--base-url', sandbox.url, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
