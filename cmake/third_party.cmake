@@ -1,15 +1,23 @@
 # Imported targets for the Debian-packaged libraries, on every target (Linux, the web, Windows).
 # Under Emscripten the sysroot hides /usr/include, so header-only packages are exposed through a
 # private include folder holding links to exactly the package folders we need.
-if(EMSCRIPTEN)
-    set(_rd_inc "${CMAKE_BINARY_DIR}/third_party/include")
-    file(MAKE_DIRECTORY "${_rd_inc}")
-    if(NOT EXISTS "${_rd_inc}/nlohmann")
-        file(CREATE_LINK /usr/include/nlohmann "${_rd_inc}/nlohmann" SYMBOLIC)
+
+# nlohmann/json (header-only, Debian's nlohmann-json3-dev) for a compiler whose sysroot hides Linux's
+# /usr/include (Emscripten, MinGW-w64): a private include folder holding a link to exactly
+# /usr/include/nlohmann, never the whole of /usr/include.
+function(rd_nlohmann_json_from_debian)
+    set(include "${CMAKE_BINARY_DIR}/third_party/include")
+    file(MAKE_DIRECTORY "${include}")
+    if(NOT EXISTS "${include}/nlohmann")
+        file(CREATE_LINK /usr/include/nlohmann "${include}/nlohmann" SYMBOLIC)
     endif()
     add_library(nlohmann_json INTERFACE)
-    target_include_directories(nlohmann_json SYSTEM INTERFACE "${_rd_inc}")
+    target_include_directories(nlohmann_json SYSTEM INTERFACE "${include}")
     add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+endfunction()
+
+if(EMSCRIPTEN)
+    rd_nlohmann_json_from_debian()
 
     # GoogleTest compiled from Debian's sources with em++.
     set(_gt /usr/src/googletest/googletest)

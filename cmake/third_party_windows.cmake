@@ -10,16 +10,7 @@ foreach(dir GLFW_DIR UTF8PROC_DIR)
     endif()
 endforeach()
 
-# nlohmann/json (header-only, Debian's nlohmann-json3-dev): a private include folder holding a link to
-# exactly /usr/include/nlohmann (as under Emscripten, cmake/third_party.cmake).
-set(_rd_inc "${CMAKE_BINARY_DIR}/third_party/include")
-file(MAKE_DIRECTORY "${_rd_inc}")
-if(NOT EXISTS "${_rd_inc}/nlohmann")
-    file(CREATE_LINK /usr/include/nlohmann "${_rd_inc}/nlohmann" SYMBOLIC)
-endif()
-add_library(nlohmann_json INTERFACE)
-target_include_directories(nlohmann_json SYSTEM INTERFACE "${_rd_inc}")
-add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+rd_nlohmann_json_from_debian() # nlohmann/json: cmake/third_party.cmake
 
 # GoogleTest from Debian's sources (googletest package), its own CMake project.
 set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
