@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DesktopApp, focusField, signIn, startDesktop, stopDesktop } from './desktop_harness.js';
+import { DesktopApp, focusField, signIn, startDesktop, stopDesktop, xdotool } from './desktop_harness.js';
 import { root } from './harness.js';
 
 let sandbox; // { url }
@@ -15,6 +15,25 @@ let sandbox; // { url }
 // character (the tool's race, not the app's: docs/input-methods.md). 400 ms lost one of "海港" once,
 // beside four browsers and the ASan build; a second per character keeps the app ahead of it.
 const unmappedDelay = 1000;
+// One character per xdotool call, each handled by the app before the next: within one call xdotool
+// rebinds the same spare keycode for the next character right after a release, and an app that read
+// a press late translated it with the next binding ("Αθηνών" arrived as "Αθηννν", 2026-12-07, e2e
+// series C). A press that reached the app without its character (read after xdotool's unbinding, as
+// above: the app got the key, its keymap no longer had the character) is typed again: the app's
+// counts tell the two apart (its key release counted, no character), so nothing can arrive twice.
+async function typeUnmapped(app, text) {
+  for (const c of text) {
+    for (let attempt = 1; ; ++attempt) {
+      const before = (await app.waitForHooks((s, hooks) => hooks.input, 'input counts')).input;
+      xdotool('type', '--delay', String(unmappedDelay), c);
+      const after = (await app.waitForHooks((s, hooks) => hooks.input && hooks.input.queued === 0 &&
+        hooks.frames > hooks.input.frame && hooks.input.keyUps > before.keyUps, `the key of "${c}" handled`)).input;
+      if (after.chars > before.chars) break;
+      console.log(`"${c}": its key arrived without the character (xdotool's keycode swap): typed again`);
+      assert.ok(attempt < 3, `"${c}" lost ${attempt} times`);
+    }
+  }
+}
 before(async () => { ({ sandbox } = await startDesktop()); });
 after(stopDesktop);
 
@@ -56,18 +75,18 @@ test('Chinese and Greek typed with xdotool into the search box find the user', a
   await focusField(app, 'Search users');
   await app.idle();
 
-  await app.type('海港', { delay: unmappedDelay });
+  await typeUnmapped(app, '海港');
   await waitForOnlyUser(app, fixtureUser('海港通信有限公司 Harbour PBX'), 'typing "海港"');
   await app.shot('unicode-1-chinese');
 
   await clearSearch(app, '海港');
   // Lower case: the search folds Greek case (Τηλεπικοινωνίες Αθηνών).
-  await app.type('αθηνών', { delay: unmappedDelay });
+  await typeUnmapped(app, 'αθηνών');
   await waitForOnlyUser(app, fixtureUser('Τηλεπικοινωνίες Αθηνών'), 'typing "αθηνών"');
   await app.shot('unicode-2-greek');
 
   await clearSearch(app, 'αθηνών');
-  await app.type('Αθηνών', { delay: unmappedDelay });
+  await typeUnmapped(app, 'Αθηνών');
   await waitForOnlyUser(app, fixtureUser('Τηλεπικοινωνίες Αθηνών'), 'typing "Αθηνών"');
   assert.equal((await app.quit()).code, 0);
 });
