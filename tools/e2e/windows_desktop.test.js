@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { DesktopApp, focusField, signIn, startDesktop, stopDesktop, tempDir, windowsAppBinary } from './desktop_harness.js';
-import { control, root, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference } from './harness.js';
+import { control, HOLD_CAP_MS, releaseHeldReplies, root, tutorialBodyForMyself, waitForOrders, withoutGeneratedReference } from './harness.js';
 import { shots } from './screens_support.js';
 
 const contact = 'contact:3197218168379846218'; // the tutorial's billing contact
@@ -110,13 +110,16 @@ test('renewdesk.exe killed while its order is in flight: after a restart the jou
   await control(sandbox.url, 'POST', '/__sandbox/reset');
   const app = startThemed('light');
   await reachReview(app);
-  // The API commits the order at once and holds its reply, so the program dies with it in flight.
-  await control(sandbox.url, 'POST', '/__sandbox/faults', { endpoint: 'save', kind: 'delay', delay_ms: 5000, commit: true });
+  // The API commits the order at once and holds its reply until the program is dead (a fixed delay
+  // could run out first on a loaded machine), so it dies with the order in flight.
+  await control(sandbox.url, 'POST', '/__sandbox/faults',
+    { endpoint: 'save', kind: 'delay', delay_ms: HOLD_CAP_MS, commit: true, until_released: true });
   await app.click('Confirm order');
   assert.equal((await waitForOrders(sandbox.url, 1)).length, 1, 'the order reached the API');
   await app.waitFor((s) => s.screen === 'submitting' && s.journal.pending, 'the journal of the order in flight');
   app.child.kill('SIGKILL'); // the Windows process itself (tools/wine-run execs Wine, which runs it)
   await app.child.exited;
+  await releaseHeldReplies(sandbox.url); // to a closed connection
 
   const again = new DesktopApp({ windows: { prefix: profile }, args: ['--base-url', sandbox.url] });
   const signedOut = await again.waitForScreen('signed_out');
