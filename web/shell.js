@@ -74,6 +74,31 @@
     }
   }
 
+  // The font atlases baked at build time (issue 26), by pixel scale in percent: the device pixel ratio
+  // times the header's UI scale. Keep in step with baked_atlas_scales in src/app/CMakeLists.txt;
+  // tools/dist renames each file to its hashed name here.
+  const bakedAtlases = {
+    100: 'atlas-100.bin', 125: 'atlas-125.bin', 150: 'atlas-150.bin', 175: 'atlas-175.bin',
+    200: 'atlas-200.bin', 250: 'atlas-250.bin', 300: 'atlas-300.bin',
+  };
+
+  // The baked atlas for this screen, fetched beside the wasm; main() restores it instead of
+  // rasterising the fonts before its first frame. Null (main() builds the atlas, as before) for a
+  // scale without one, or when the fetch fails: never an error, since the page works without it.
+  async function fetchBakedAtlas() {
+    let percent = 100;
+    try { percent = parseInt(localStorage.getItem('renewdesk.uiScale') || '0', 10) || 100; } catch (e) { /* storage off */ }
+    const scale = (window.devicePixelRatio || 1) * percent;
+    const name = Number.isInteger(scale) ? bakedAtlases[scale] : undefined;
+    if (!name) return null;
+    try {
+      const response = await fetch(name);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   async function downloadWithProgress(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
@@ -531,6 +556,7 @@
     // run dependency, because the config decides the program's arguments.
     const wasm = downloadWithProgress('renewdesk.wasm'); // awaited by instantiateWasm
     wasm.catch(() => {}); // reported where it is awaited
+    const bakedAtlas = fetchBakedAtlas(); // awaited by main() (a run dependency), never fails
     const configRead = readConfig().then((config) => {
       if (typeof config.banner === 'string' && config.banner) {
         $('banner').textContent = config.banner;
@@ -579,6 +605,11 @@
         configRead.then((config) => {
           args.push(...programArguments(config));
           window.Module.removeRunDependency('config');
+        });
+        window.Module.addRunDependency('atlas');
+        bakedAtlas.then((bytes) => {
+          window.Module.rdBakedAtlas = bytes; // src/platform/web/page_shell.cpp takes it
+          window.Module.removeRunDependency('atlas');
         });
       }],
       postRun: [() => {

@@ -2,6 +2,7 @@
 
 #include "core/transport.h"
 #include "platform/glyph_files.h"
+#include "render/baked_atlas.h"
 #include "render/gl.h"
 #include "render/glyph_table.h"
 #include "render/imgui_renderer.h"
@@ -41,11 +42,32 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
     if (scale == font_scale_) return;
     ImGuiIO& io = ImGui::GetIO();
     const auto started = std::chrono::steady_clock::now();
-    glyphs_.build(*io.Fonts, font_size * scale);
+    if (!baked_.empty()) {
+        std::string problem;
+        const bool restored = glyphs_.restore(*io.Fonts, font_size * scale, baked_, &problem) != nullptr;
+        glyph_facts_.baked = restored ? "used" : problem;
+        baked_ = {}; // one use: later scales and slices build
+        if (!restored) glyphs_.build(*io.Fonts, font_size * scale);
+    } else {
+        glyphs_.build(*io.Fonts, font_size * scale);
+    }
     glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;
     if (renderer_ready) render::upload_font_atlas();
+}
+
+std::vector<unsigned char> Frame::bake_atlas(float scale) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    font_scale_ = 0;
+    baked_ = {};
+    set_pixel_scale(scale, false);
+    return render::save_atlas(atlas, glyphs_.recipe_key(font_size * scale));
+}
+
+void Frame::offer_baked_atlas(std::vector<unsigned char> bytes) {
+    baked_ = std::move(bytes);
+    if (baked_.empty()) glyph_facts_.baked = "the page offered no baked atlas";
 }
 
 bool Frame::busy(const Transport& transport, const ui::App& app) const {

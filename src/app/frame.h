@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace rd {
 class GlyphFiles;
@@ -45,6 +46,9 @@ struct GlyphFacts {
     int slices_loaded = 0;
     double last_wait_ms = 0;  // first request of a batch -> first frame drawn with all of it
     double last_build_ms = 0; // the last atlas rebuild (rasterising every loaded glyph)
+    // The baked atlas offered at start (the web page's, issue 26): "" none offered, "used", or why
+    // it was not used (then the atlas was built as usual).
+    std::string baked;
 };
 
 // The display in ImGui units (CSS pixels on the web, logical units on the desktop) and the
@@ -70,6 +74,13 @@ class Frame {
     // the renderer exists already. Glyphs are rasterised at device resolution and drawn 1:1.
     void set_pixel_scale(float scale, bool renderer_ready);
 
+    // A baked atlas (render/baked_atlas.h): bake_atlas(scale) builds the atlas set_pixel_scale(scale)
+    // would build at start and returns it as bytes (the build's renewdesk_bake_atlas writes them);
+    // offer_baked_atlas(bytes) makes the next set_pixel_scale restore them instead of rasterising,
+    // when they fit its scale (else it builds, and glyph_facts().baked says why).
+    std::vector<unsigned char> bake_atlas(float scale);
+    void offer_baked_atlas(std::vector<unsigned char> bytes);
+
     // Something changes without input: a request in flight, the UI animating, input that ImGui
     // has queued but not yet handed to the UI (it trickles a few events per frame). A glyph slice on
     // its way is not busy: the shell's glyph hook wakes the loop when it arrives.
@@ -94,7 +105,8 @@ class Frame {
     void take_arrived_glyphs();
     void request_glyphs(const render::GlyphScan& seen);
 
-    float font_scale_ = 0; // 0: no font yet
+    float font_scale_ = 0;             // 0: no font yet
+    std::vector<unsigned char> baked_; // offered, not used yet
     int settle_ = settle_frames;
     unsigned frames_ = 0;
     GlyphFiles* glyph_files_ = nullptr;

@@ -182,12 +182,13 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     g->app->set_render_facts({.missing_glyphs = glyphs.missing, .drawn_text = g->frame->captured_text()});
     g->state_json = g->app->state_json();
     if (const size_t end = g->state_json.rfind('}'); end != std::string::npos) {
-        char member[192];
+        char member[320];
         std::snprintf(
             member, sizeof member,
-            "%s\"frameMs\":%.3f,\"glyphs\":{\"slices\":%d,\"bytes\":%zu,\"waitMs\":%.1f,\"buildMs\":%.1f}",
+            "%s\"frameMs\":%.3f,\"glyphs\":{\"slices\":%d,\"bytes\":%zu,\"waitMs\":%.1f,\"buildMs\":%.1f,"
+            "\"baked\":\"%.96s\"}",
             end > 1 ? "," : "", g->frame_ms, glyphs.slices_loaded, glyphs.loaded_bytes, glyphs.last_wait_ms,
-            glyphs.last_build_ms);
+            glyphs.last_build_ms, glyphs.baked.c_str());
         g->state_json.insert(end, member);
     }
     return g->state_json.c_str();
@@ -222,6 +223,7 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_widget_json(const char* label) {
 } // extern "C"
 
 int main(int argc, char** argv) {
+    rd::web::mark("rd main");
     const rd::web::PageOptions options = rd::web::parse_page_options(argc, argv);
     g = new WebApp;
 
@@ -244,6 +246,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     glfwMakeContextCurrent(g->window);
+    rd::web::mark("rd window");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -269,17 +272,24 @@ int main(int argc, char** argv) {
     const int remembered_scale = rd::web::remembered_ui_scale();
     g->canvas.ui_scale =
         static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
-    g->canvas.fit(*g->frame, false); // also builds the font for the current pixel ratio
+    rd::web::mark("rd imgui");
+    // The atlas baked at build time for this scale, when the shell found one: restored, not rasterised.
+    g->frame->offer_baked_atlas(rd::web::take_baked_atlas());
+    g->canvas.fit(*g->frame, false); // also builds (or restores) the font for the current pixel ratio
+    rd::web::mark("rd font");
     std::string error;
     if (!rd::render::init(&error)) {
         rd::web::show_fatal_error(("The page could not set up WebGL2 drawing: " + error).c_str());
         return 1;
     }
 
+    rd::web::mark("rd gl");
     g->transport = rd::make_platform_transport();
     g->app = std::make_unique<rd::ui::App>(*g->transport, g->clock, make_environment(options));
     rd::web::set_wake_handler(resume_frame_loop);
+    rd::web::mark("rd app");
     main_loop_iteration(); // the first frame now, not at the next animation frame
+    rd::web::mark("rd first frame");
     emscripten_set_main_loop(main_loop_iteration, 0, true);
     return 0;
 }

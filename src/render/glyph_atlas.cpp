@@ -1,5 +1,6 @@
 #include "render/glyph_atlas.h"
 
+#include "render/baked_atlas.h"
 #include "render/glyph_table.h"
 #include "render/ui_font.h"
 
@@ -184,13 +185,20 @@ void GlyphAtlas::add_heading_font(ImFontAtlas& atlas, float pixel_size) {
                                &config, heading_ranges_.data());
 }
 
-void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size) {
-    const ImFontAtlasCustomRect& rect = *atlas.GetCustomRectByIndex(box);
+void GlyphAtlas::note_box(const ImFontAtlas& atlas, int box) {
+    const ImFontAtlasCustomRect& rect = atlas.CustomRects[box];
     ImVec2 uv0, uv1;
     atlas.CalcCustomRectUV(&rect, &uv0, &uv1);
     box_u0_ = uv0.x;
     box_v0_ = uv0.y;
     u_step_ = atlas.TexUvScale.x / 1024.0f; // a thousandth of a texel: invisible, yet exact in a float
+}
+
+void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size) {
+    note_box(atlas, box);
+    const ImFontAtlasCustomRect& rect = *atlas.GetCustomRectByIndex(box);
+    ImVec2 uv0, uv1;
+    atlas.CalcCustomRectUV(&rect, &uv0, &uv1);
     // A CJK placeholder advances exactly as far as the ideograph will (every one is one em wide, like
     // the embedded 中): no line moves when it arrives.
     const ImFontGlyph* ideograph = font.FindGlyphNoFallback(0x4E2D);
@@ -210,9 +218,12 @@ void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, flo
                 is_cjk_slice(i) ? wide : narrow);
     font.FallbackChar = replacement_char;
     font.BuildLookupTable();
+    point_at_placeholders(font);
+}
 
-    // Every codepoint of a slice not loaded yet draws (and measures) as that slice's placeholder;
-    // ui-zh's first, since it is the slice asked for its codepoints.
+// Every codepoint of a slice not loaded yet draws (and measures) as that slice's placeholder; ui-zh's
+// first, since it is the slice asked for its codepoints.
+void GlyphAtlas::point_at_placeholders(ImFont& font) const {
     font.IndexLookup.resize(0x10000, static_cast<ImWchar>(-1));
     font.IndexAdvanceX.resize(0x10000, font.FallbackAdvanceX);
     auto point_at_placeholder = [&](int slice, int first, int last) {
@@ -230,6 +241,42 @@ void GlyphAtlas::add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, flo
             point_at_placeholder(glyph_ui_zh_slice, glyph_ui_zh_codepoints[i], glyph_ui_zh_codepoints[i]);
     for (std::size_t r = 0; r < glyph_run_count; ++r)
         point_at_placeholder(glyph_runs[r].slice, glyph_runs[r].first, glyph_runs[r].last);
+}
+
+std::uint64_t GlyphAtlas::recipe_key(float pixel_size) const {
+    std::uint64_t key = ui_font_fingerprint();
+    key = fnv1a(key, &pixel_size, sizeof pixel_size);
+    key = fnv1a(key, &heading_scale_, sizeof heading_scale_);
+    key = fnv1a(key, heading_latin_.data(), heading_latin_.size() * sizeof(ImWchar));
+    key = fnv1a(key, heading_ranges_.data(), heading_ranges_.size() * sizeof(ImWchar));
+    for (const Slice& s : slices_) {
+        const unsigned char loaded = s.state == State::loaded ? 1 : 0;
+        key = fnv1a(key, &loaded, 1);
+        if (loaded) key = fnv1a(key, s.bytes.data(), s.bytes.size());
+    }
+    return key;
+}
+
+ImFont* GlyphAtlas::restore(ImFontAtlas& atlas, float pixel_size, const std::vector<unsigned char>& baked,
+                            std::string* problem) {
+    heading_ = nullptr;
+    if (!load_atlas(atlas, baked.data(), baked.size(), recipe_key(pixel_size), problem)) return nullptr;
+    // The placeholder box: the one rectangle of build()'s own (the others are ImGui's).
+    int box = -1;
+    for (int i = 0; i < atlas.CustomRects.Size; ++i)
+        if (i != atlas.PackIdMouseCursors && i != atlas.PackIdLines && atlas.CustomRects[i].Font == nullptr)
+            box = box < 0 ? i : -2;
+    const bool heading_expected = heading_scale_ > 0;
+    if (box < 0 || atlas.Fonts.Size != (heading_expected ? 2 : 1)) {
+        atlas.Clear();
+        if (problem) *problem = "a baked atlas of another layout";
+        return nullptr;
+    }
+    note_box(atlas, box);
+    ImFont* font = atlas.Fonts[0];
+    point_at_placeholders(*font);
+    if (heading_expected) heading_ = atlas.Fonts[1];
+    return font;
 }
 
 GlyphScan GlyphAtlas::scan(const ImDrawData& data) const {

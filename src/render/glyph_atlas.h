@@ -18,6 +18,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace rd::render {
@@ -35,6 +36,17 @@ class GlyphAtlas {
     // a placeholder for every other slice; builds the atlas (the renderer uploads it afterwards).
     // The body font stays the atlas's first (ImGui's default); the heading font, if set, comes second.
     ImFont* build(ImFontAtlas& atlas, float pixel_size);
+
+    // What build(atlas, pixel_size) would make now: the embedded fonts, the size, the heading font's
+    // scale and codepoints, which slices are loaded, ImGui's version. Bytes saved after a build
+    // (save_atlas, render/baked_atlas.h) with this key can replace that build.
+    std::uint64_t recipe_key(float pixel_size) const;
+
+    // build() without rasterising: restores the atlas a build made at build time (the web page's
+    // baked atlas, issue 26). Null, with `problem` set and the atlas cleared, when the bytes are not a
+    // baked atlas of this recipe (another size, fonts or ImGui): the caller builds instead.
+    ImFont* restore(ImFontAtlas& atlas, float pixel_size, const std::vector<unsigned char>& baked,
+                    std::string* problem);
 
     // A second font for headings: the UI font at `scale` times the body size, with only ASCII and the
     // non-ASCII `codepoints` the headings use (from the embedded font and, once loaded, the ui-zh
@@ -62,6 +74,8 @@ class GlyphAtlas {
         std::vector<ImWchar> ranges; // ImGui glyph ranges: must live as long as the atlas uses them
     };
     void add_placeholders(ImFont& font, ImFontAtlas& atlas, int box, float pixel_size);
+    void note_box(const ImFontAtlas& atlas, int box); // box_u0_, box_v0_, u_step_
+    void point_at_placeholders(ImFont& font) const;   // codepoints of slices not loaded -> their placeholder
     void add_heading_font(ImFontAtlas& atlas, float pixel_size);
 
     std::vector<Slice> slices_;

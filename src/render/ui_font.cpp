@@ -1,5 +1,7 @@
 #include "render/ui_font.h"
 
+#include "render/baked_atlas.h"
+
 #include <imgui.h>
 
 #include <cstddef>
@@ -50,6 +52,11 @@ void add_endonym_glyphs(ImFontAtlas& atlas, float pixel_size) {
     // Sized like the CJK slices (glyph_atlas.cpp): the same em as the UI font.
     atlas.AddFontFromMemoryTTF(data, static_cast<int>(rd_endonym_font_data_size),
                                pixel_size * 1.448f / 1.210f, &config, ranges);
+}
+
+std::uint64_t ui_font_fingerprint() {
+    std::uint64_t hash = fnv1a(fnv_start, rd_ui_font_data, rd_ui_font_data_size);
+    return fnv1a(hash, rd_endonym_font_data, rd_endonym_font_data_size);
 }
 
 } // namespace rd::render

@@ -10,6 +10,8 @@
 
 #include <imgui.h> // ImWchar
 
+#include <cstdint>
+
 struct ImFont;
 struct ImFontAtlas;
 
@@ -23,5 +25,9 @@ ImFont* add_ui_font(ImFontAtlas& atlas, float pixel_size, const ImWchar* ranges 
 // Merges into the font just added the few CJK glyphs the English UI shows too: the language
 // switch's "中文" (Noto Sans CJK SC, embedded), so the English page never fetches a slice for it.
 void add_endonym_glyphs(ImFontAtlas& atlas, float pixel_size);
+
+// A hash of the embedded font bytes (the UI font and the language names' glyphs): part of the key of a
+// baked atlas (render/baked_atlas.h).
+std::uint64_t ui_font_fingerprint();
 
 } // namespace rd::render

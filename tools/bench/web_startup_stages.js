@@ -1,6 +1,7 @@
 // Where the web page's start-up time goes: for each load, ms after navigation start of each
-// downloaded file (start-end), the WebGL2 check's context, the wasm instantiation (start-end) and the
-// first draw call. Headless Chromium against the sandbox serving build/web/bin (or
+// downloaded file (start-end), the WebGL2 check's context, the wasm instantiation (start-end), main()'s
+// own marks ("rd main" at its start; "rd window", "rd imgui", "rd font", "rd gl", "rd app", "rd first
+// frame" at the end of each step) and the first draw call. Headless Chromium against the sandbox serving build/web/bin (or
 // $RENEWDESK_WEB_BIN). Prints numbers; asserts nothing.
 //   node tools/bench/web_startup_stages.js [LOADS]
 import { launchBrowser, startSandbox } from '../e2e/harness.js';
@@ -35,6 +36,8 @@ for (let i = 0; i < loads; ++i) {
     for (const entry of performance.getEntriesByType('resource'))
       rows.push([entry.name.split('/').pop(), entry.startTime, entry.responseEnd]);
     for (const [name, at] of Object.entries(window.__stages)) rows.push([name, at]);
+    // main()'s own marks (src/app/web_main.cpp): each names the step that ends there.
+    for (const entry of performance.getEntriesByType('mark')) rows.push([entry.name, entry.startTime]);
     return rows.sort((a, b) => a[1] - b[1]);
   });
   console.log(`load ${i + 1}: ` + stages.map(([name, a, b]) =>

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { control, launchBrowser, startSandbox } from './harness.js';
 import {
-  checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz, checkHsts,
+  checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkBakedAtlas, checkGlyphSlices, checkHashedWasm, checkHealthz, checkHsts,
   checkIndexHeaders,
   checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, dist, faultsAfterCommit,
   makeCertificate, makeClient, onFreePorts, replaceMarked, shipped, startServer, stopServer,
@@ -108,6 +108,8 @@ test('Caddy: /healthz answers 200 "ok" itself, never cached, never proxied', () 
 
 test('Caddy: hashed wasm is application/wasm, served from the .br and .gz copies, cached for a year',
   () => checkHashedWasm(site, { scriptType: 'text/javascript; charset=utf-8', brotli: true }));
+
+test('Caddy: the baked font atlas is served as application/octet-stream, precompressed, cached for a year', () => checkBakedAtlas(site));
 
 test('Caddy: glyph slices are served as font/otf, precompressed, cached for a year', () => checkGlyphSlices(site));
 

@@ -318,6 +318,22 @@ export async function checkHashedWasm(site, { scriptType, brotli = false }) {
   assert.equal(script.headers['content-type'], scriptType);
 }
 
+// The baked font atlas (issue 26): dist's hashed atlas-100.<hash>.bin, named in the hashed shell.js,
+// served as application/octet-stream, precompressed, cached for a year.
+export async function checkBakedAtlas(site) {
+  const atlas = readdirSync(dist).find((f) => /^atlas-100\.[0-9a-f]{12}\.bin$/.test(f));
+  assert.ok(atlas, 'a hashed atlas-100 in dist/');
+  const shell = readdirSync(dist).find((f) => /^shell\.[0-9a-f]{12}\.js$/.test(f));
+  assert.ok(readFileSync(path.join(dist, shell), 'utf8').includes(atlas), 'the hashed shell.js names the hashed atlas');
+  const reply = await site.request(`${site.base}/${atlas}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(reply.status, 200);
+  assert.equal(reply.headers['content-type'], 'application/octet-stream');
+  assert.equal(reply.headers['content-encoding'], 'gzip');
+  assert.ok(decoded(reply).equals(readFileSync(path.join(dist, atlas))), "the atlas's own bytes");
+  assert.match(reply.headers['cache-control'], /max-age=31536000/);
+  assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+}
+
 export async function checkGlyphSlices(site) {
   const [version] = readdirSync(path.join(dist, 'glyphs'));
   assert.match(version, /^[0-9a-f]{12}$/, 'one folder of slices, named by their contents');
@@ -417,6 +433,7 @@ export async function checkFullRenewal(site, browser) {
   page.on('response', (response) => {
     connectionHeaders.push(response.allHeaders().then((h) => `${h.connection} ${response.url()}`));
   });
+  assert.equal((await driver.state()).glyphs.baked, 'used', 'the page restored the atlas baked for its scale, through the server');
   await reachReviewForMyself(driver);
   await driver.click('Confirm order');
   await driver.waitForScreen('done');

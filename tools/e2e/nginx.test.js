@@ -15,7 +15,7 @@ import {
   control, launchBrowser, openPage, pasteInto, reachReviewForMyself, startSandbox, waitForOrders, waitForSignInFields,
 } from './harness.js';
 import {
-  addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkGlyphSlices, checkHashedWasm, checkHealthz,
+  addFault, checkApiDate, checkFaultAfterCommit, checkFullRenewal, checkBakedAtlas, checkGlyphSlices, checkHashedWasm, checkHealthz,
   checkHsts, checkIndexHeaders, checkRedirect, checkServerDiesWhileOrderHeld, checkTlsNoH2, checkUserAgent, childrenOf,
   dist,
   faultName, faultsAfterCommit, makeCertificate, makeClient, nginxSite, onFreePorts, replaceMarked, shipped, startNginx as startNginxIn,
@@ -82,6 +82,8 @@ test('/healthz answers 200 "ok" itself, never cached, never proxied', () => chec
 
 test('hashed wasm is served as application/wasm, precompressed, cached for a year',
   () => checkHashedWasm(site, { scriptType: 'application/javascript; charset=utf-8' }));
+
+test('the baked font atlas is served as application/octet-stream, precompressed, cached for a year', () => checkBakedAtlas(site));
 
 test('glyph slices are served as font/otf, precompressed, cached for a year', () => checkGlyphSlices(site));
 

@@ -38,6 +38,18 @@ EM_JS(int, rd_js_remembered_ui_scale, (), {
     return percent;
 });
 
+EM_JS(void, rd_js_mark, (const char* name), {
+    if (typeof performance == 'object' && performance.mark) performance.mark(UTF8ToString(name));
+});
+EM_JS(int, rd_js_baked_atlas_size, (), {
+    var bytes = Module['rdBakedAtlas'];
+    return bytes ? bytes.length : 0;
+});
+EM_JS(void, rd_js_take_baked_atlas, (unsigned char* buffer), {
+    HEAPU8.set(Module['rdBakedAtlas'], buffer);
+    Module['rdBakedAtlas'] = null;
+});
+
 EM_JS(void, rd_js_remember_ui_scale, (int percent), {
     try { localStorage.setItem('renewdesk.uiScale', String(percent)); } catch (e) { /* storage off */ }
 });
@@ -112,6 +124,16 @@ std::string remembered_theme() {
 }
 void remember_theme(const std::string& code) {
     rd_js_remember_theme(code.c_str());
+}
+
+void mark(const char* name) {
+    rd_js_mark(name);
+}
+
+std::vector<unsigned char> take_baked_atlas() {
+    std::vector<unsigned char> bytes(static_cast<std::size_t>(rd_js_baked_atlas_size()));
+    if (!bytes.empty()) rd_js_take_baked_atlas(bytes.data());
+    return bytes;
 }
 
 int remembered_ui_scale() {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace rd::web {
 
@@ -24,6 +25,12 @@ void remember_theme(const std::string& code);
 // The UI scale chosen in the page, in percent (localStorage key renewdesk.uiScale); 0 when none.
 int remembered_ui_scale();
 void remember_ui_scale(int percent);
+// The font atlas the shell fetched for this screen's pixel scale before main() (Module.rdBakedAtlas,
+// src/app/frame.h's offer_baked_atlas), handed over once; empty when there is none.
+std::vector<unsigned char> take_baked_atlas();
+// A User Timing mark (performance.mark): where main()'s start-up time goes, for
+// tools/bench/web_startup_stages.js. A few microseconds each.
+void mark(const char* name);
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 
