@@ -39,13 +39,13 @@
     $('problem').hidden = false;
   }
 
+  // The check is the page's own context: made on the page's canvas with the attributes main()'s GLFW
+  // asks for (src/app/web_main.cpp's window hints: no alpha, depth, stencil or multisampling), so
+  // GLFW's getContext later gets this one back instead of creating a second (a context costs some
+  // 10-20 ms of main thread in software GL, four times that on a slow phone).
   function webgl2Available() {
     try {
-      const gl = document.createElement('canvas').getContext('webgl2');
-      if (!gl) return false;
-      const lose = gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext(); // give the context slot back
-      return true;
+      return !!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     } catch (e) {
       return false;
     }
@@ -592,6 +592,9 @@
         journalRelease,
         deploymentFacts,
         fatal(message) { running = false; showProblem('RenewDesk cannot run here', message); },
+        // main() starts in three tasks (src/app/web_main.cpp): the loading screen stays up until the
+        // first frame is drawn, so no empty canvas shows in between.
+        started() { if ($('problem').hidden) $('loading').hidden = true; },
       },
       instantiateWasm(imports, receive) {
         wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
@@ -615,7 +618,6 @@
       postRun: [() => {
         if (!$('problem').hidden) return;
         running = true;
-        $('loading').hidden = true;
         wake();
       }],
       onAbort(what) { running = false; showProblem('RenewDesk stopped', `${what}\nReload the page to start again.`); },

@@ -59,6 +59,7 @@ struct WebApp {
     double frame_ms = 0;      // CPU time of the last Frame::draw (the test hooks' frameMs)
     std::string state_json;   // keeps the test hooks' strings alive for JS
     std::string widget_json;
+    rd::web::PageOptions options; // the shell's settings (program arguments), read once in main()
 };
 
 WebApp* g = nullptr; // emscripten_set_main_loop never returns: the app lives on the heap
@@ -222,10 +223,50 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_widget_json(const char* label) {
 
 } // extern "C"
 
+namespace {
+
+// Start-up runs as three tasks, each yielding to the browser before the next (emscripten_async_call
+// with 0 ms: a macrotask), so no single task blocks the page for the whole start (Lighthouse's "total
+// blocking time": on a slow phone one task was about 150-180 ms): main() makes the window, ImGui
+// and the input bridges; start_drawing() the font atlas (baked or built) and the GL program;
+// start_app() the App, the first frame and the frame loop. Input that arrives in between only wakes
+// a loop that does not run yet (rd_web_wake and the other hooks check what exists); the shell keeps
+// its loading screen up until the first frame is drawn (page_started).
+void start_app(void*) {
+    g->transport = rd::make_platform_transport();
+    g->app = std::make_unique<rd::ui::App>(*g->transport, g->clock, make_environment(g->options));
+    rd::web::set_wake_handler(resume_frame_loop);
+    rd::web::mark("rd app");
+    main_loop_iteration(); // the first frame now, not at the next animation frame
+    rd::web::mark("rd first frame");
+    rd::web::page_started();
+    emscripten_set_main_loop(main_loop_iteration, 0, false);
+}
+
+void start_drawing(void*) {
+    // The UI scale the App will start with (its remembered one), so the first font build is the last.
+    const int remembered_scale = rd::web::remembered_ui_scale();
+    g->canvas.ui_scale =
+        static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
+    // The atlas baked at build time for this scale, when the shell found one: restored, not rasterised.
+    g->frame->offer_baked_atlas(rd::web::take_baked_atlas());
+    g->canvas.fit(*g->frame, false); // also builds (or restores) the font for the current pixel ratio
+    rd::web::mark("rd font");
+    std::string error;
+    if (!rd::render::init(&error)) {
+        rd::web::show_fatal_error(("The page could not set up WebGL2 drawing: " + error).c_str());
+        return;
+    }
+    rd::web::mark("rd gl");
+    emscripten_async_call(start_app, nullptr, 0);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     rd::web::mark("rd main");
-    const rd::web::PageOptions options = rd::web::parse_page_options(argc, argv);
     g = new WebApp;
+    g->options = rd::web::parse_page_options(argc, argv);
 
     if (!glfwInit()) {
         rd::web::show_fatal_error("The page could not start its window layer (GLFW).");
@@ -234,6 +275,7 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API); // WebGL2 = OpenGL ES 3.0
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Keep in step with web/shell.js's webgl2Available(), whose context GLFW gets back.
     glfwWindowHint(GLFW_ALPHA_BITS, 0); // an opaque canvas composites faster
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
@@ -255,7 +297,7 @@ int main(int argc, char** argv) {
         resume_frame_loop();
     });
     g->frame.emplace(rd::app::FrameSettings{
-        .mac_behaviours = options.mac, .shell_sets_cursor = true, .glyph_files = g->glyph_files.get()});
+        .mac_behaviours = g->options.mac, .shell_sets_cursor = true, .glyph_files = g->glyph_files.get()});
     ImGui_ImplGlfw_InitForOpenGL(g->window, false);
     rd::web::install_input_callbacks(g->window, g->canvas);
     rd::web::install_browser_clipboard();
@@ -267,29 +309,7 @@ int main(int argc, char** argv) {
         g->frame->wake();
         resume_frame_loop();
     });
-
-    // The UI scale the App will start with (its remembered one), so the first font build is the last.
-    const int remembered_scale = rd::web::remembered_ui_scale();
-    g->canvas.ui_scale =
-        static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
     rd::web::mark("rd imgui");
-    // The atlas baked at build time for this scale, when the shell found one: restored, not rasterised.
-    g->frame->offer_baked_atlas(rd::web::take_baked_atlas());
-    g->canvas.fit(*g->frame, false); // also builds (or restores) the font for the current pixel ratio
-    rd::web::mark("rd font");
-    std::string error;
-    if (!rd::render::init(&error)) {
-        rd::web::show_fatal_error(("The page could not set up WebGL2 drawing: " + error).c_str());
-        return 1;
-    }
-
-    rd::web::mark("rd gl");
-    g->transport = rd::make_platform_transport();
-    g->app = std::make_unique<rd::ui::App>(*g->transport, g->clock, make_environment(options));
-    rd::web::set_wake_handler(resume_frame_loop);
-    rd::web::mark("rd app");
-    main_loop_iteration(); // the first frame now, not at the next animation frame
-    rd::web::mark("rd first frame");
-    emscripten_set_main_loop(main_loop_iteration, 0, true);
+    emscripten_async_call(start_drawing, nullptr, 0);
     return 0;
 }

@@ -27,6 +27,7 @@ RdPageShellExterns.journalClear = function(key) {};
 RdPageShellExterns.journalClaim = function(key) {};
 RdPageShellExterns.journalRelease = function(key) {};
 RdPageShellExterns.fatal = function(message) {};
+RdPageShellExterns.started = function() {};
 RdPageShellExterns.deploymentFacts = function(baseUrl) {}; // src/platform/web/deployment_check.cpp
 // Module['rdIme'] (src/app/web/ime_bridge.cpp)
 RdPageShellExterns.place = function(want, x, y, lineHeight) {};

@@ -41,6 +41,7 @@ EM_JS(int, rd_js_remembered_ui_scale, (), {
 EM_JS(void, rd_js_mark, (const char* name), {
     if (typeof performance == 'object' && performance.mark) performance.mark(UTF8ToString(name));
 });
+EM_JS(void, rd_js_page_started, (), { Module['rdShell'].started(); });
 EM_JS(int, rd_js_baked_atlas_size, (), {
     var bytes = Module['rdBakedAtlas'];
     return bytes ? bytes.length : 0;
@@ -124,6 +125,10 @@ std::string remembered_theme() {
 }
 void remember_theme(const std::string& code) {
     rd_js_remember_theme(code.c_str());
+}
+
+void page_started() {
+    rd_js_page_started();
 }
 
 void mark(const char* name) {

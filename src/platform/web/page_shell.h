@@ -31,6 +31,8 @@ std::vector<unsigned char> take_baked_atlas();
 // A User Timing mark (performance.mark): where main()'s start-up time goes, for
 // tools/bench/web_startup_stages.js. A few microseconds each.
 void mark(const char* name);
+// The first frame is drawn: the shell takes its loading screen down.
+void page_started();
 void show_fatal_error(const char* message); // replaces the canvas with an error page
 void set_mouse_cursor(int imgui_cursor);    // ImGuiMouseCursor_* as the canvas's CSS cursor
 
