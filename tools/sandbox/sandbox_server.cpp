@@ -299,6 +299,7 @@ void SandboxServer::Impl::configure() {
         server.set_file_extension_and_mimetype_mapping("js", "text/javascript");
         server.set_file_extension_and_mimetype_mapping("html", "text/html");
         server.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
+        server.set_file_extension_and_mimetype_mapping("bin", "application/octet-stream"); // baked atlases
     }
 }
 
