@@ -38,12 +38,13 @@ console.log(`web: sign-in ready ${median(ready)} ms median (${ready.join(', ')})
 console.log(`web: frames drawn while idle for 2 s: ${idleFrames}`);
 let total = 0;
 // The page as served from the build's bin/ (or $RENEWDESK_WEB_BIN): index.html, shell.css, every .js
-// the page loads (shell.js, mirror.js, journal_owner.js, renewdesk.js: bin/ holds no other) and renewdesk.wasm.
+// the page loads (shell.js, mirror.js, journal_owner.js, renewdesk.js: bin/ holds no other),
+// renewdesk.wasm and the baked atlas a screen at ratio 1 fetches (atlas-100.bin; issue 26).
 const scripts = readdirSync(webBin).filter((file) => file.endsWith('.js')).sort();
-for (const file of ['index.html', 'shell.css', ...scripts, 'renewdesk.wasm']) {
+for (const file of ['index.html', 'shell.css', ...scripts, 'renewdesk.wasm', 'atlas-100.bin']) {
   const bytes = readFileSync(path.join(webBin, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   total += gz;
   console.log(`web: ${file.padEnd(16)} ${String(bytes.length).padStart(8)} bytes, ${String(gz).padStart(7)} gzip`);
 }
-console.log(`web: page total ${total} bytes gzip (the UI font is inside renewdesk.wasm)`);
+console.log(`web: page total ${total} bytes gzip at ratio 1 (the UI font is inside renewdesk.wasm; its atlas at that ratio is atlas-100.bin)`);
