@@ -9,7 +9,9 @@
 // The page shell (web/shell.js) passes its settings as program arguments and provides
 // Module.rdShell (src/platform/web/page_shell.h); it asks before the page is left while
 // rd_web_order_in_flight() says an order is being sent. What happens inside a frame is shared with
-// the desktop app: src/app/frame.h.
+// the desktop app: src/app/frame.h. Start-up runs in three tasks (main, start_drawing, start_app)
+// and restores the font atlas the build baked for the screen's scale when the shell fetched one
+// (src/render/baked_atlas.h).
 #include "app/frame.h"
 #include "app/web/browser_paste.h"
 #include "app/web/canvas.h"
@@ -62,7 +64,7 @@ struct WebApp {
     rd::web::PageOptions options; // the shell's settings (program arguments), read once in main()
 };
 
-WebApp* g = nullptr; // emscripten_set_main_loop never returns: the app lives on the heap
+WebApp* g = nullptr; // main() returns before the app has started (see start_app): it lives on the heap
 
 rd::ui::AppEnvironment make_environment(const rd::web::PageOptions& options) {
     rd::ui::AppEnvironment env;
