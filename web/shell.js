@@ -27,6 +27,7 @@
     inflightOrder: 'renewdesk.inflightOrder', // the in-flight order journal (no secrets)
     inflightBatch: 'renewdesk.inflightBatch', // the batch's journal (no secrets)
     recentOrders: 'renewdesk.recentOrders', // orders accounted for, attempts ruled out (no secrets)
+    uiScale: 'renewdesk.uiScale', // the header's UI scale in percent (written by the wasm side)
   };
   const maxPasteChars = 100000; // passed through the wasm stack
   const mirror = window.rdMirror; // web/mirror.js: the accessible mirror of the screen
@@ -86,8 +87,7 @@
   // rasterising the fonts before its first frame. Null (main() builds the atlas, as before) for a
   // scale without one, or when the fetch fails: never an error, since the page works without it.
   async function fetchBakedAtlas() {
-    let percent = 100;
-    try { percent = parseInt(localStorage.getItem('renewdesk.uiScale') || '0', 10) || 100; } catch (e) { /* storage off */ }
+    const percent = parseInt(readStorage(storageKeys.uiScale), 10) || 100;
     const scale = (window.devicePixelRatio || 1) * percent;
     const name = Number.isInteger(scale) ? bakedAtlases[scale] : undefined;
     if (!name) return null;

@@ -42,15 +42,12 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
     if (scale == font_scale_) return;
     ImGuiIO& io = ImGui::GetIO();
     const auto started = std::chrono::steady_clock::now();
-    if (!baked_.empty()) {
-        std::string problem;
-        const bool restored = glyphs_.restore(*io.Fonts, font_size * scale, baked_, &problem) != nullptr;
-        glyph_facts_.baked = restored ? "used" : problem;
-        baked_ = {}; // one use: later scales and slices build
-        if (!restored) glyphs_.build(*io.Fonts, font_size * scale);
-    } else {
-        glyphs_.build(*io.Fonts, font_size * scale);
-    }
+    std::string problem;
+    const bool restored =
+        !baked_.empty() && glyphs_.restore(*io.Fonts, font_size * scale, baked_, &problem) != nullptr;
+    if (!baked_.empty()) glyph_facts_.baked = restored ? "used" : problem;
+    baked_ = {}; // one use: later scales and slices build
+    if (!restored) glyphs_.build(*io.Fonts, font_size * scale);
     glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;
