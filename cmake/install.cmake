@@ -21,7 +21,8 @@ set(rd_doc "${CMAKE_INSTALL_DATADIR}/doc/renewdesk")
 set(rd_packaging "${PROJECT_SOURCE_DIR}/packaging")
 
 install(TARGETS renewdesk_desktop renewdesk-cli renewdesk-sandbox RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/glyphs" DESTINATION ${rd_share})
+# (Not the UI font's file there: the desktop app embeds it; only the web page fetches it.)
+install(DIRECTORY "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/glyphs" DESTINATION ${rd_share} PATTERN "ui-*.otf" EXCLUDE)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/tools/sandbox/fixtures/" DESTINATION "${rd_share}/sandbox-fixtures"
         FILES_MATCHING PATTERN "*.json")
 

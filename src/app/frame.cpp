@@ -6,6 +6,7 @@
 #include "render/gl.h"
 #include "render/glyph_table.h"
 #include "render/imgui_renderer.h"
+#include "render/ui_font.h"
 #include "ui/app.h"
 #include "ui/heading_font.h"
 
@@ -19,6 +20,7 @@ namespace rd::app {
 namespace {
 constexpr float font_size = 15.0f; // ImGui units: CSS pixels on the web, logical units on the desktop
 constexpr std::chrono::seconds glyph_retry{10}; // a slice that failed is asked for again after this
+constexpr int ui_font_slot = -1;                // the UI font among the glyph files (slices are >= 0)
 
 double ms_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -39,7 +41,10 @@ Frame::Frame(const FrameSettings& settings) : glyph_files_(settings.glyph_files)
 }
 
 void Frame::set_pixel_scale(float scale, bool renderer_ready) {
-    if (scale == font_scale_) return;
+    if (scale == font_scale_ && !rebuild_due_) {
+        pending_scale_ = 0; // back at the scale the atlas has
+        return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     const auto started = std::chrono::steady_clock::now();
     std::string problem;
@@ -47,7 +52,16 @@ void Frame::set_pixel_scale(float scale, bool renderer_ready) {
         !baked_.empty() && glyphs_.restore(*io.Fonts, font_size * scale, baked_, &problem) != nullptr;
     if (!baked_.empty()) glyph_facts_.baked = restored ? "used" : problem;
     baked_ = {}; // one use: later scales and slices build
+    if (!restored && !render::ui_font_ready()) {
+        // A restore that failed cleared the atlas: then there is none until the font arrives.
+        if (!problem.empty()) font_scale_ = 0;
+        pending_scale_ = scale;
+        request_ui_font();
+        return;
+    }
     if (!restored) glyphs_.build(*io.Fonts, font_size * scale);
+    pending_scale_ = 0;
+    rebuild_due_ = false;
     glyph_facts_.last_build_ms = ms_since(started);
     io.FontGlobalScale = 1.0f / scale;
     font_scale_ = scale;
@@ -73,14 +87,42 @@ bool Frame::busy(const Transport& transport, const ui::App& app) const {
     return !transport.idle() || app.needs_frames() || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 }
 
-// Between frames: merges the slices that arrived into the atlas (one rebuild for all of them).
-void Frame::take_arrived_glyphs() {
+void Frame::request_ui_font() {
+    if (!glyph_files_ || ui_font_in_flight_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (const auto retry = retry_after_.find(ui_font_slot);
+        retry != retry_after_.end() && now < retry->second)
+        return;
+    ui_font_in_flight_ = true;
+    glyph_facts_.ui_font = "requested";
+    glyph_files_->request(ui_font_slot, render::ui_font_file());
+}
+
+void Frame::take_ui_font(GlyphFile& file) {
+    ui_font_in_flight_ = false;
+    if (file.ok && render::provide_ui_font(std::move(file.bytes))) {
+        glyph_facts_.ui_font = "loaded";
+        rebuild_due_ = pending_scale_ > 0;
+        return;
+    }
+    glyph_facts_.ui_font = file.ok ? "not this build's UI font" : file.problem;
+    retry_after_[ui_font_slot] = std::chrono::steady_clock::now() + glyph_retry;
+    std::fprintf(stderr, "renewdesk: UI font %s not loaded: %s\n", render::ui_font_file(),
+                 glyph_facts_.ui_font.c_str());
+}
+
+// Between frames: merges the slices that arrived into the atlas (one rebuild for all of them), and
+// builds what waited for the UI font.
+void Frame::take_arrived_glyphs(bool renderer_ready) {
     if (!glyph_files_) return;
-    bool loaded = false;
     for (GlyphFile& file : glyph_files_->take_arrived()) {
+        if (file.slice == ui_font_slot) {
+            take_ui_font(file);
+            continue;
+        }
         --glyphs_in_flight_;
         if (file.ok && glyphs_.add_loaded(file.slice, std::move(file.bytes))) {
-            loaded = true;
+            rebuild_due_ = true;
             ++glyph_facts_.slices_loaded;
             continue;
         }
@@ -90,10 +132,8 @@ void Frame::take_arrived_glyphs() {
                      render::glyph_slice_names[file.slice],
                      file.ok ? "not a font file" : file.problem.c_str());
     }
-    if (!loaded) return;
-    const float scale = font_scale_;
-    font_scale_ = 0; // rebuild at the same scale
-    set_pixel_scale(scale, true);
+    if (!rebuild_due_) return;
+    set_pixel_scale(pending_scale_ > 0 ? pending_scale_ : font_scale_, renderer_ready);
     glyph_facts_.loaded_bytes = glyphs_.loaded_bytes();
 }
 
@@ -105,10 +145,13 @@ void Frame::request_glyphs(const render::GlyphScan& seen) {
         batch_open_ = false;
     }
     if (!glyph_files_) return;
+    if (pending_scale_ > 0) request_ui_font(); // again, once a failed fetch may be retried
     const auto now = std::chrono::steady_clock::now();
     for (const int slice : seen.needed) {
         const auto state = glyphs_.state(slice);
-        if (state == render::GlyphAtlas::State::requested) continue;
+        // Loaded but not in the atlas yet: its build waits for the UI font.
+        if (state == render::GlyphAtlas::State::requested || state == render::GlyphAtlas::State::loaded)
+            continue;
         if (state == render::GlyphAtlas::State::failed && now < retry_after_[slice]) continue;
         if (!batch_open_) batch_started_ = now;
         batch_open_ = true;
@@ -130,7 +173,7 @@ void Frame::draw(ui::App& app, const FrameSize& size) {
     io.DisplaySize = ImVec2(size.width, size.height);
     io.DisplayFramebufferScale =
         ImVec2(size.framebuffer_width / size.width, size.framebuffer_height / size.height);
-    take_arrived_glyphs();
+    take_arrived_glyphs(true);
     ImGui::NewFrame();
     const bool capturing = capture_asked_;
     if (capturing) ImGui::LogToBuffer(0);         // 0: tree nodes keep their state while captured

@@ -24,6 +24,7 @@
 #include <vector>
 
 namespace rd {
+struct GlyphFile;
 class GlyphFiles;
 class Transport;
 } // namespace rd
@@ -49,6 +50,9 @@ struct GlyphFacts {
     // The baked atlas offered at start (the web page's, issue 26): "" none offered, "used", or why
     // it was not used (then the atlas was built as usual).
     std::string baked;
+    // The UI font, where the program fetches it (the web page): "" not asked for (never needed, or
+    // embedded), "requested", "loaded", or why it was not taken (it is asked for again later).
+    std::string ui_font;
 };
 
 // The display in ImGui units (CSS pixels on the web, logical units on the desktop) and the
@@ -72,7 +76,16 @@ class Frame {
 
     // Rebuilds the font atlas when `scale` differs from the one it was built for; uploads it when
     // the renderer exists already. Glyphs are rasterised at device resolution and drawn 1:1.
+    // Where the UI font is fetched (the web page) and not here yet, the build waits for it: the font
+    // is asked for through the glyph files, the atlas there is stays, and the build happens between
+    // the frames after it arrived (take_arrived_glyphs).
     void set_pixel_scale(float scale, bool renderer_ready);
+    bool has_atlas() const { return font_scale_ > 0; }
+    bool waits_for_ui_font() const { return pending_scale_ > 0; }
+
+    // Between frames (draw() does it first): merges the glyph files that arrived (slices, the UI
+    // font) and makes the build that waited for them.
+    void take_arrived_glyphs(bool renderer_ready);
 
     // A baked atlas (render/baked_atlas.h): bake_atlas(scale) builds the atlas set_pixel_scale(scale)
     // would build at start and returns it as bytes (the build's renewdesk_bake_atlas writes them);
@@ -102,10 +115,14 @@ class Frame {
     const std::string& captured_text() const { return captured_text_; }
 
   private:
-    void take_arrived_glyphs();
     void request_glyphs(const render::GlyphScan& seen);
+    void request_ui_font();
+    void take_ui_font(GlyphFile& file);
 
-    float font_scale_ = 0;             // 0: no font yet
+    float font_scale_ = 0;     // 0: no font yet
+    float pending_scale_ = 0;  // a build waiting for the UI font (0: none)
+    bool rebuild_due_ = false; // slices arrived: build again even at the same scale
+    bool ui_font_in_flight_ = false;
     std::vector<unsigned char> baked_; // offered, not used yet
     int settle_ = settle_frames;
     unsigned frames_ = 0;

@@ -27,6 +27,7 @@
 #include "platform/web/local_storage_journal.h"
 #include "platform/web/page_shell.h"
 #include "render/imgui_renderer.h"
+#include "render/ui_font.h"
 #include "ui/app.h"
 #include "ui/ui_scale.h"
 
@@ -57,9 +58,11 @@ struct WebApp {
     std::optional<rd::app::Frame> frame;
     rd::web::Canvas canvas;
     int cursor = ImGuiMouseCursor_Arrow;
-    bool loop_paused = false; // emscripten_pause_main_loop'ed until the next wake
-    double frame_ms = 0;      // CPU time of the last Frame::draw (the test hooks' frameMs)
-    std::string state_json;   // keeps the test hooks' strings alive for JS
+    bool loop_paused = false;      // emscripten_pause_main_loop'ed until the next wake
+    bool drawing_started = false;  // start_drawing has offered the baked atlas and fitted the canvas
+    bool waiting_for_font = false; // start_drawing waits for the UI font (no baked atlas fitted)
+    double frame_ms = 0;           // CPU time of the last Frame::draw (the test hooks' frameMs)
+    std::string state_json;        // keeps the test hooks' strings alive for JS
     std::string widget_json;
     rd::web::PageOptions options; // the shell's settings (program arguments), read once in main()
 };
@@ -185,13 +188,19 @@ EMSCRIPTEN_KEEPALIVE const char* rd_web_state_json() {
     g->app->set_render_facts({.missing_glyphs = glyphs.missing, .drawn_text = g->frame->captured_text()});
     g->state_json = g->app->state_json();
     if (const size_t end = g->state_json.rfind('}'); end != std::string::npos) {
-        char member[320];
+        // The two texts are the program's own (fixed words, "HTTP 404"); kept JSON-safe all the same.
+        auto plain = [](std::string text) {
+            for (char& c : text)
+                if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = ' ';
+            return text;
+        };
+        char member[448];
         std::snprintf(
             member, sizeof member,
             "%s\"frameMs\":%.3f,\"glyphs\":{\"slices\":%d,\"bytes\":%zu,\"waitMs\":%.1f,\"buildMs\":%.1f,"
-            "\"baked\":\"%.96s\"}",
+            "\"baked\":\"%.96s\",\"uiFont\":\"%.96s\"}",
             end > 1 ? "," : "", g->frame_ms, glyphs.slices_loaded, glyphs.loaded_bytes, glyphs.last_wait_ms,
-            glyphs.last_build_ms, glyphs.baked.c_str());
+            glyphs.last_build_ms, plain(glyphs.baked).c_str(), plain(glyphs.ui_font).c_str());
         g->state_json.insert(end, member);
     }
     return g->state_json.c_str();
@@ -246,13 +255,29 @@ void start_app(void*) {
 }
 
 void start_drawing(void*) {
-    // The UI scale the App will start with (its remembered one), so the first font build is the last.
-    const int remembered_scale = rd::web::remembered_ui_scale();
-    g->canvas.ui_scale =
-        static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
-    // The atlas baked at build time for this scale, when the shell found one: restored, not rasterised.
-    g->frame->offer_baked_atlas(rd::web::take_baked_atlas());
-    g->canvas.fit(*g->frame, false); // also builds (or restores) the font for the current pixel ratio
+    if (!g->drawing_started) {
+        g->drawing_started = true;
+        // The UI scale the App will start with (its remembered one), so the first font build is the last.
+        const int remembered_scale = rd::web::remembered_ui_scale();
+        g->canvas.ui_scale =
+            static_cast<float>(rd::ui::clamp_ui_scale(remembered_scale > 0 ? remembered_scale : 100)) / 100;
+        // The atlas baked at build time for this scale, when the shell found one: restored, not rasterised.
+        g->frame->offer_baked_atlas(rd::web::take_baked_atlas());
+        g->canvas.fit(*g->frame, false); // also builds (or restores) the font for the current pixel ratio
+    } else {
+        g->frame->take_arrived_glyphs(false); // the UI font, and the build that waited for it
+    }
+    // No baked atlas for this scale (or it did not fit): the atlas is built once the UI font, asked
+    // for by the frame, has arrived; its arrival calls this again (the glyph files' wake).
+    g->waiting_for_font = !g->frame->has_atlas();
+    if (g->waiting_for_font) {
+        const std::string& font = g->frame->glyph_facts().ui_font;
+        if (font != "requested")
+            rd::web::show_fatal_error(("The page could not load its font (" + font +
+                                       "). Check that the web server serves the glyphs folder, then reload.")
+                                          .c_str());
+        return;
+    }
     rd::web::mark("rd font");
     std::string error;
     if (!rd::render::init(&error)) {
@@ -294,7 +319,12 @@ int main(int argc, char** argv) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    g->glyph_files = rd::make_glyph_files([] { // a slice arrived: draw with it
+    g->glyph_files = rd::make_glyph_files([] { // a slice or the UI font arrived: draw with it
+        if (g->waiting_for_font) {
+            g->waiting_for_font = false;
+            emscripten_async_call(start_drawing, nullptr, 0);
+            return;
+        }
         if (g->frame) g->frame->wake();
         resume_frame_loop();
     });

@@ -6,6 +6,8 @@
 #include "render/baked_atlas.h"
 #include "render/glyph_atlas.h"
 #include "render/glyph_table.h"
+#include "render/ui_font.h"
+#include "render/ui_font_bytes.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -16,6 +18,10 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+// The language names' glyphs, embedded everywhere (cmake/embed.cmake).
+extern const unsigned char rd_endonym_font_data[];
+extern const std::size_t rd_endonym_font_data_size;
 
 namespace {
 
@@ -227,6 +233,21 @@ TEST(BakedAtlasRefused, DamagedHeader) {
         expect_refused(damaged, 15.0f, ("byte " + std::to_string(at) + " changed").c_str());
     }
     expect_refused(std::vector<unsigned char>(64, 0xFF), 15.0f, "not an atlas at all");
+}
+
+// The key's font part is computed at build time (tools/fonts/ui_font_file.py), so the page knows it
+// before its font arrives: it must be the hash of the bytes this program embeds, and the file the page
+// fetches must hold those bytes.
+TEST(BakedAtlasKey, TheFingerprintIsTheEmbeddedFontsOwn) {
+    using namespace rd::render;
+    const FontBytes font = ui_font_bytes();
+    ASSERT_GT(font.size, 0u);
+    EXPECT_EQ(fnv1a(fnv1a(fnv_start, font.data, font.size), rd_endonym_font_data, rd_endonym_font_data_size),
+              ui_font_fingerprint());
+    std::ifstream in(std::string(RENEWDESK_GLYPHS_DIR) + "/" + ui_font_file(), std::ios::binary);
+    const std::vector<unsigned char> served{std::istreambuf_iterator<char>(in),
+                                            std::istreambuf_iterator<char>()};
+    EXPECT_EQ(served, std::vector<unsigned char>(font.data, font.data + font.size));
 }
 
 } // namespace

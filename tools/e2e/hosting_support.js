@@ -334,17 +334,24 @@ export async function checkBakedAtlas(site) {
   assert.equal(reply.headers['x-content-type-options'], 'nosniff');
 }
 
+// The glyph slices, and the UI font beside their folder (the page fetches it when it must rasterise).
 export async function checkGlyphSlices(site) {
-  const [version] = readdirSync(path.join(dist, 'glyphs'));
-  assert.match(version, /^[0-9a-f]{12}$/, 'one folder of slices, named by their contents');
-  const slice = `${version}/cjk-4e00.otf`;
+  const entries = readdirSync(path.join(dist, 'glyphs'));
+  const versions = entries.filter((name) => /^[0-9a-f]{12}$/.test(name));
+  assert.equal(versions.length, 1, 'one folder of slices, named by their contents');
+  const [version] = versions;
   assert.ok(readdirSync(path.join(dist, 'glyphs', version)).includes('cjk-4e00.otf'), 'the slice of U+4E00..');
-  const reply = await site.request(`${site.base}/glyphs/${slice}`, { headers: { 'Accept-Encoding': 'gzip' } });
-  assert.equal(reply.status, 200);
-  assert.equal(reply.headers['content-type'], 'font/otf');
-  assert.equal(reply.headers['content-encoding'], 'gzip');
-  assert.match(reply.headers['cache-control'], /max-age=31536000/);
-  assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+  const uiFont = entries.filter((name) => /^ui-[0-9a-f]{16}\.otf$/.test(name));
+  assert.equal(uiFont.length, 1, 'one UI font, named by its fingerprint');
+  for (const file of [`${version}/cjk-4e00.otf`, uiFont[0]]) {
+    const reply = await site.request(`${site.base}/glyphs/${file}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(reply.status, 200, file);
+    assert.equal(reply.headers['content-type'], 'font/otf', file);
+    assert.equal(reply.headers['content-encoding'], 'gzip', file);
+    assert.ok(decoded(reply).equals(readFileSync(path.join(dist, 'glyphs', file))), `${file}: its own bytes`);
+    assert.match(reply.headers['cache-control'], /max-age=31536000/, file);
+    assert.equal(reply.headers['x-content-type-options'], 'nosniff', file);
+  }
 }
 
 export async function checkRedirect(site) {
