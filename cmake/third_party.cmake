@@ -18,6 +18,11 @@ endfunction()
 
 if(EMSCRIPTEN)
     rd_nlohmann_json_from_debian()
+    # The web build never catches a C++ exception (Emscripten's default: a throw aborts the page), so
+    # nlohmann/json's throws are compiled as that abort directly: no exception objects or messages
+    # are built for them (3.5 KB of wasm, 1.5 KB gzip). The product parses with exceptions off
+    # (parse(..., nullptr, false)) and checks types before it reads, on every platform.
+    target_compile_definitions(nlohmann_json INTERFACE JSON_NOEXCEPTION)
 
     # GoogleTest compiled from Debian's sources with em++.
     set(_gt /usr/src/googletest/googletest)
