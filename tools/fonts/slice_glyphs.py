@@ -78,7 +78,10 @@ def codepoints(ranges):
 
 
 def write_subset(source, number, cps, path):
-    font = TTFont(source, fontNumber=number) if number is not None else TTFont(source)
+    # recalcTimestamp=False: the source's own head.modified, not the time of the build, so the same
+    # inputs give the same bytes (the UI font's file name under glyphs/ is its fingerprint).
+    font = TTFont(source, fontNumber=number, recalcTimestamp=False) if number is not None \
+        else TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(subset_options())
     subsetter.populate(unicodes=cps)
     subsetter.subset(font)
