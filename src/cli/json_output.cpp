@@ -1,24 +1,21 @@
 #include "cli/json_output.h"
 
 #include "core/batch_journal.h"
-
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 namespace rd::cli {
 namespace {
 
-using ordered = nlohmann::ordered_json;
-
-std::string dump(const ordered& doc) {
-    return doc.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+std::string dump(const Json& doc) {
+    return doc.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
 // `doc` (an object) with `"name": raw` appended, raw being JSON text used as is.
-std::string with_raw_member(const ordered& doc, const std::string& name, std::string_view raw) {
+std::string with_raw_member(const Json& doc, const std::string& name, std::string_view raw) {
     std::string text = dump(doc);
     text.pop_back(); // the closing brace
     if (text.size() > 1) text += ',';
-    text += dump(ordered(name)) + ':';
+    text += dump(Json(name)) + ':';
     text.append(raw);
     text += '}';
     return text;
@@ -57,7 +54,7 @@ std::size_t skip_space(std::string_view text, std::size_t at) {
 } // namespace
 
 std::string users_json(const std::vector<SubordinateUser>& users) {
-    ordered list = ordered::array();
+    Json list = Json::array();
     for (const SubordinateUser& u : users)
         list.push_back({{"partnerId", u.partner_id},
                         {"company", u.company},
@@ -72,7 +69,7 @@ std::string users_json(const std::vector<SubordinateUser>& users) {
 }
 
 std::string plans_json(const std::vector<Plan>& plans, std::optional<std::size_t> preferred) {
-    ordered list = ordered::array();
+    Json list = Json::array();
     for (std::size_t i = 0; i < plans.size(); ++i) {
         const Plan& p = plans[i];
         list.push_back({{"planId", p.plan_id.to_string()},
@@ -87,7 +84,7 @@ std::string plans_json(const std::vector<Plan>& plans, std::optional<std::size_t
 }
 
 std::string contacts_json(const std::vector<BillingContact>& contacts) {
-    ordered list = ordered::array();
+    Json list = Json::array();
     for (const BillingContact& c : contacts)
         list.push_back({{"billingContactId", c.billing_contact_id.to_string()},
                         {"firstName", c.first_name},
@@ -100,7 +97,7 @@ std::string contacts_json(const std::vector<BillingContact>& contacts) {
 }
 
 std::string orders_json(const std::vector<OrderSummary>& orders) {
-    ordered list = ordered::array();
+    Json list = Json::array();
     for (const OrderSummary& o : orders)
         list.push_back({{"id", o.id},
                         {"orderNo", o.order_no},
@@ -112,21 +109,21 @@ std::string orders_json(const std::vector<OrderSummary>& orders) {
 }
 
 std::string order_json(std::string_view result_text) {
-    return with_raw_member(ordered::object(), "order", result_text);
+    return with_raw_member(Json::object(), "order", result_text);
 }
 
 std::string renew_json(const RenewOutput& output) {
-    const ordered doc = {{"outcome", output.outcome},
-                         {"orderNo", output.order_no},
-                         {"orderId", output.order_id},
-                         {"orderStatus", output.order_status},
-                         {"requestId", output.request_id}};
+    const Json doc = {{"outcome", output.outcome},
+                      {"orderNo", output.order_no},
+                      {"orderId", output.order_id},
+                      {"orderStatus", output.order_status},
+                      {"requestId", output.request_id}};
     if (output.body.empty()) return with_raw_member(doc, "body", "null");
     return with_raw_member(doc, "body", output.body);
 }
 
 std::string batch_json(const std::vector<BatchRow>& rows, const std::string& result_csv) {
-    ordered list = ordered::array();
+    Json list = Json::array();
     for (const BatchRow& row : rows)
         list.push_back({{"partnerId", row.target.partner_id},
                         {"company", row.target.company},

@@ -1,26 +1,23 @@
 #include "core/attempt_history.h"
 
 #include "core/batch_journal.h"
+#include "core/json.h"
 #include "core/order_journal.h"
 #include "core/text.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 namespace rd {
 namespace {
 
-using nlohmann::json;
-
-bool text_member(const json& item, const char* name, std::string& out) {
+bool text_member(const Json& item, const char* name, std::string& out) {
     auto it = item.find(name);
     if (it == item.end() || !it->is_string()) return false;
     out = it->get<std::string>();
     return true;
 }
 
-bool time_member(const json& item, const char* name, std::int64_t& out) {
+bool time_member(const Json& item, const char* name, std::int64_t& out) {
     auto it = item.find(name);
     if (it == item.end() || !it->is_number_integer()) return false;
     out = it->get<std::int64_t>();
@@ -36,11 +33,11 @@ template <class T> void keep_newest(std::vector<T>& entries) {
 } // namespace
 
 bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
-    const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!document.is_object()) return false;
     const auto orders = document.find("orders");
     if (orders == document.end() || !orders->is_array()) return false;
-    for (const json& item : *orders) {
+    for (const Json& item : *orders) {
         AccountedOrder entry;
         if (item.is_object() && text_member(item, "orderNo", entry.order_no) && !entry.order_no.empty() &&
             text_member(item, "baseUrl", entry.base_url) && text_member(item, "clientId", entry.client_id) &&
@@ -53,7 +50,7 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
     text_member(document, "lastBatch", out.last_batch); // absent in files written before it existed
     const auto ruled_out = document.find("ruledOut");   // absent in files written before it existed
     if (ruled_out != document.end() && ruled_out->is_array())
-        for (const json& item : *ruled_out) {
+        for (const Json& item : *ruled_out) {
             RuledOutAttempt entry;
             if (item.is_object() && text_member(item, "reference", entry.reference) &&
                 !entry.reference.empty() && text_member(item, "target", entry.target) &&
@@ -70,9 +67,9 @@ bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
 }
 
 std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
-    json orders = json::array(), ruled_out = json::array();
+    Json orders = Json::array(), ruled_out = Json::array();
     for (const AccountedOrder& entry : doc.orders) {
-        json item = {{"orderNo", entry.order_no},
+        Json item = {{"orderNo", entry.order_no},
                      {"baseUrl", entry.base_url},
                      {"clientId", entry.client_id},
                      {"atMs", entry.at_ms}};
@@ -88,7 +85,7 @@ std::string attempt_history_to_json(const AttemptHistoryDoc& doc) {
                              {"sentAtMs", entry.sent_at_ms},
                              {"atMs", entry.at_ms},
                              {"billingId", entry.billing_id.to_string()}});
-    json document{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}};
+    Json document{{"version", 1}, {"orders", std::move(orders)}, {"ruledOut", std::move(ruled_out)}};
     if (!doc.last_batch.empty()) document["lastBatch"] = doc.last_batch;
     return json_text(document) + "\n";
 }

@@ -1,6 +1,6 @@
 #include "core/batch_journal.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 #include <array>
 #include <utility>
@@ -27,13 +27,13 @@ constexpr std::array<std::pair<BatchRowStatus, const char*>, 8> status_names = {
     {BatchRowStatus::skipped, "skipped"},
 }};
 
-std::optional<std::string> text_member(const nlohmann::json& doc, const char* name) {
+std::optional<std::string> text_member(const Json& doc, const char* name) {
     auto it = doc.find(name);
     if (it == doc.end() || !it->is_string()) return std::nullopt;
     return it->get<std::string>();
 }
 
-std::optional<BatchRow> row_from_json(const nlohmann::json& item) {
+std::optional<BatchRow> row_from_json(const Json& item) {
     if (!item.is_object()) return std::nullopt;
     const auto partner_id = text_member(item, "partnerId");
     const auto company = text_member(item, "company");
@@ -83,7 +83,7 @@ std::optional<BatchRowStatus> batch_row_status_named(const std::string& name) {
 }
 
 std::string batch_journal_to_json(const BatchRecord& record) {
-    nlohmann::ordered_json doc;
+    Json doc;
     doc["version"] = has_row_choices(record) ? batch_journal_version_2 : batch_journal_version_1;
     doc["kind"] = batch_journal_kind;
     doc["sentAtMs"] = record.sent_at_ms;
@@ -92,25 +92,25 @@ std::string batch_journal_to_json(const BatchRecord& record) {
     doc["planId"] = record.plan_id.to_string(); // as text, like the single order's journal
     doc["billingId"] = record.billing_id.to_string();
     doc["poNumber"] = record.po_number;
-    doc["inFlight"] = record.in_flight ? nlohmann::ordered_json(*record.in_flight) : nlohmann::ordered_json();
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    doc["inFlight"] = record.in_flight ? Json(*record.in_flight) : Json();
+    Json rows = Json::array();
     for (const BatchRow& row : record.rows) {
-        nlohmann::ordered_json item = {{"partnerId", row.target.partner_id},
-                                       {"company", row.target.company},
-                                       {"status", batch_row_status_name(row.status)},
-                                       {"orderNo", row.order_no},
-                                       {"orderStatus", row.order_status},
-                                       {"requestId", row.request_id}};
+        Json item = {{"partnerId", row.target.partner_id},
+                     {"company", row.target.company},
+                     {"status", batch_row_status_name(row.status)},
+                     {"orderNo", row.order_no},
+                     {"orderStatus", row.order_status},
+                     {"requestId", row.request_id}};
         if (row.target.plan_id) item["planId"] = row.target.plan_id->to_string(); // exact, as text
         if (row.target.po_number) item["poNumber"] = *row.target.po_number;       // "" = none for this row
         rows.push_back(std::move(item));
     }
     doc["rows"] = std::move(rows);
-    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return doc.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::optional<BatchRecord> batch_journal_from_json(const std::string& text) {
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) return std::nullopt;
     const auto version = doc.find("version");
     const auto sent_at = doc.find("sentAtMs");

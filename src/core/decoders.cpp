@@ -10,38 +10,36 @@
 namespace rd {
 namespace {
 
-using nlohmann::json;
-
 ApiError shape_error(ErrorDetail detail) {
     return ApiError{.kind = ErrorKind::parse, .detail = std::move(detail), .request_may_have_left = true};
 }
 
 // A value as text: strings as they are, numbers as their exact JSON text, anything else empty.
-std::string text_of(const json& value) {
+std::string text_of(const Json& value) {
     if (value.is_string()) return value.get_ref<const std::string&>();
     if (value.is_number() || value.is_boolean()) return json_text(value);
     return {};
 }
 
 // A member as text, as text_of(value); a missing member is empty.
-std::string text_of(const json& object, const char* name) {
+std::string text_of(const Json& object, const char* name) {
     auto it = object.find(name);
     return it == object.end() ? std::string() : text_of(*it);
 }
 
 constexpr std::size_t skipped_excerpt_bytes = 300;
 
-void report_skipped(const json& item, std::vector<std::string>* skipped) {
+void report_skipped(const Json& item, std::vector<std::string>* skipped) {
     if (skipped) skipped->push_back(utf8_prefix(json_text(item), skipped_excerpt_bytes));
 }
 
-std::int64_t integer_of(const json& object, const char* name, std::int64_t fallback) {
+std::int64_t integer_of(const Json& object, const char* name, std::int64_t fallback) {
     auto it = object.find(name);
     if (it == object.end() || !it->is_number_integer()) return fallback;
     return it->get<std::int64_t>();
 }
 
-std::string first_text_of(const json& object, std::initializer_list<const char*> names) {
+std::string first_text_of(const Json& object, std::initializer_list<const char*> names) {
     for (const char* name : names)
         if (auto text = text_of(object, name); !text.empty()) return text;
     return {};
@@ -50,9 +48,9 @@ std::string first_text_of(const json& object, std::initializer_list<const char*>
 // Lists are typed Object<...> in the docs: accept an array, a paging wrapper, or a single object.
 // The items are pointed at, never copied: a list of 10,000 users is a few MB of DOM.
 // `not_list`: the detail when `result` is neither.
-Result<std::vector<const json*>> items_of(const json& result, DetailKind not_list) {
-    std::vector<const json*> items;
-    const json* list = nullptr;
+Result<std::vector<const Json*>> items_of(const Json& result, DetailKind not_list) {
+    std::vector<const Json*> items;
+    const Json* list = nullptr;
     if (result.is_array()) {
         list = &result;
     } else if (result.is_null()) {
@@ -65,7 +63,7 @@ Result<std::vector<const json*>> items_of(const json& result, DetailKind not_lis
                 break;
             }
         }
-        if (!list) return std::vector<const json*>{&result};
+        if (!list) return std::vector<const Json*>{&result};
     } else {
         return shape_error({.kind = not_list});
     }
@@ -75,7 +73,7 @@ Result<std::vector<const json*>> items_of(const json& result, DetailKind not_lis
     return items;
 }
 
-void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& seen,
+void collect_plans(const Json& node, std::vector<Plan>& plans, std::set<Id64>& seen,
                    std::vector<ErrorDetail>& errors) {
     if (node.is_array()) {
         for (const auto& item : node)
@@ -103,13 +101,13 @@ void collect_plans(const json& node, std::vector<Plan>& plans, std::set<Id64>& s
         collect_plans(child, plans, seen, errors);
 }
 
-// One User_Info, read in one walk over its members (an object is a std::map: ten finds are ten
-// searches); nothing when it is not an object or has no usable partnerId.
-std::optional<SubordinateUser> subordinate_user_of(const json& item) {
+// One User_Info, read in one walk over its members (Json keeps them in a vector: ten finds would be
+// ten walks); nothing when it is not an object or has no usable partnerId.
+std::optional<SubordinateUser> subordinate_user_of(const Json& item) {
     if (!item.is_object()) return std::nullopt;
     std::optional<std::string> partner_id;
     SubordinateUser user;
-    for (const auto& [name, value] : item.get_ref<const json::object_t&>()) {
+    for (const auto& [name, value] : item.get_ref<const Json::object_t&>()) {
         std::string* field = nullptr;
         switch (name.size()) { // by length first: then one or two compares
         case 4:
@@ -144,7 +142,7 @@ std::optional<SubordinateUser> subordinate_user_of(const json& item) {
 
 } // namespace
 
-Result<TokenGrant> decode_token(const json& result) {
+Result<TokenGrant> decode_token(const Json& result) {
     if (!result.is_object()) return shape_error({.kind = DetailKind::token_reply_no_details});
     TokenGrant grant{
         .token = text_of(result, "token"),
@@ -161,12 +159,12 @@ Result<TokenGrant> decode_token(const json& result) {
 }
 
 Result<std::vector<SubordinateUser>>
-DecodeSubordinateUsers::operator()(const json& result, std::vector<std::string>* skipped) const {
+DecodeSubordinateUsers::operator()(const Json& result, std::vector<std::string>* skipped) const {
     auto items = items_of(result, DetailKind::users_not_list);
     if (!items) return items.error();
     std::vector<SubordinateUser> users;
     users.reserve(items.value().size());
-    for (const json* item : items.value()) {
+    for (const Json* item : items.value()) {
         auto user = subordinate_user_of(*item);
         if (!user) {
             report_skipped(*item, skipped);
@@ -177,7 +175,7 @@ DecodeSubordinateUsers::operator()(const json& result, std::vector<std::string>*
     return users;
 }
 
-Result<PlanCatalog> decode_plan_catalog(const json& result) {
+Result<PlanCatalog> decode_plan_catalog(const Json& result) {
     PlanCatalog catalog;
     catalog.raw_json = json_text(result, 2);
     std::set<Id64> seen;
@@ -192,14 +190,14 @@ Result<PlanCatalog> decode_plan_catalog(const json& result) {
 }
 
 Result<std::vector<BillingContact>>
-DecodeBillingContacts::operator()(const json& result, std::vector<std::string>* skipped) const {
+DecodeBillingContacts::operator()(const Json& result, std::vector<std::string>* skipped) const {
     auto items = items_of(result, DetailKind::contacts_not_list);
     if (!items) return items.error();
     std::vector<BillingContact> contacts;
     contacts.reserve(items.value().size());
-    for (const json* entry : items.value()) {
-        const json& item = *entry;
-        static const json missing;
+    for (const Json* entry : items.value()) {
+        const Json& item = *entry;
+        static const Json missing;
         const bool has_id = item.is_object() && item.contains("billingContactId");
         auto id = id_from_json(has_id ? item["billingContactId"] : missing, "billingContactId");
         if (!id) {
@@ -219,7 +217,7 @@ DecodeBillingContacts::operator()(const json& result, std::vector<std::string>* 
     return contacts;
 }
 
-OrderReceipt decode_order_receipt(const json& result) {
+OrderReceipt decode_order_receipt(const Json& result) {
     OrderReceipt receipt{
         .instance_id = text_of(result, "instanceId"),
         .order_id = text_of(result, "orderId"),
@@ -235,7 +233,7 @@ OrderReceipt decode_order_receipt(const json& result) {
 // createTime as epoch seconds or milliseconds, a JSON integer or a string of digits; anything else
 // (or a time before 2000 or after 2200) leaves create_time 0 and keeps what came in
 // create_time_unreadable.
-static void read_create_time(const json& item, OrderSummary& order) {
+static void read_create_time(const Json& item, OrderSummary& order) {
     auto it = item.find("createTime");
     if (it == item.end()) {
         order.create_time_unreadable = ""; // missing
@@ -264,13 +262,13 @@ static void read_create_time(const json& item, OrderSummary& order) {
     order.create_time = *value;
 }
 
-Result<OrderPage> decode_order_page(const json& result) {
+Result<OrderPage> decode_order_page(const Json& result) {
     auto items = items_of(result, DetailKind::orders_not_list);
     if (!items) return items.error();
     OrderPage page;
     page.orders.reserve(items.value().size());
-    for (const json* entry : items.value()) {
-        const json& item = *entry;
+    for (const Json* entry : items.value()) {
+        const Json& item = *entry;
         if (!item.is_object()) return shape_error({.kind = DetailKind::order_not_object});
         OrderSummary order{
             .id = text_of(item, "id"),

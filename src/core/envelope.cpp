@@ -66,7 +66,7 @@ ErrorDetail busy_detail(const HttpResponse& response) {
     return detail;
 }
 
-std::string string_member(const nlohmann::json& object, const char* name) {
+std::string string_member(const Json& object, const char* name) {
     auto it = object.find(name);
     if (it == object.end()) return {};
     if (it->is_string()) return it->get<std::string>();
@@ -142,14 +142,14 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
     std::string repaired_body;
     const std::string_view text = utf8_text(response.body, repaired_body);
     ErrorDetail refusal;
-    std::optional<nlohmann::json> document = parse_strict(text, refusal);
+    std::optional<Json> document = parse_strict(text, refusal);
     if (!document) {
         if (refusal.kind != DetailKind::none) return unreadable_body(response, secrets, refusal);
         return unreadable_body(
             response, secrets,
             {.kind = response.body.empty() ? DetailKind::reply_empty : DetailKind::reply_not_json});
     }
-    nlohmann::json& body = *document;
+    Json& body = *document;
     if (!body.is_object() || !body.contains("code"))
         return unreadable_body(response, secrets, {.kind = DetailKind::not_envelope});
 
@@ -159,7 +159,7 @@ Result<ApiReply> decode_envelope(const HttpResponse& response, BodySecrets secre
 
     if (code == "success" && is_2xx(response.status)) {
         auto result = body.find("result");
-        return ApiReply{.result = result == body.end() ? nlohmann::json() : std::move(*result),
+        return ApiReply{.result = result == body.end() ? Json() : std::move(*result),
                         .request_id = string_member(body, "requestId")};
     }
 

@@ -3,10 +3,9 @@
 // the body is always read, never the HTTP status alone.
 #pragma once
 
+#include "core/json.h"
 #include "core/result.h"
 #include "core/transport.h"
-
-#include <nlohmann/json.hpp>
 
 namespace rd {
 
@@ -14,7 +13,7 @@ enum class BodySecrets { none, may_contain_tokens };
 
 // A successful reply: the envelope's `result` and its `requestId`.
 struct ApiReply {
-    nlohmann::json result;
+    Json result;
     std::string request_id;
 };
 

@@ -1,8 +1,7 @@
 #include "core/ids.h"
 
+#include "core/json.h"
 #include "core/text.h"
-
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 
@@ -35,7 +34,7 @@ Result<Id64> parse_typed_id(std::string_view text, TypedId which) {
                                .typed_id = which}};
 }
 
-Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
+Result<Id64> id_from_json(const Json& value, std::string_view field) {
     ErrorDetail detail{.kind = DetailKind::id_unreadable, .subject = std::string(field)};
     if (value.is_number_unsigned()) return Id64{value.get<std::uint64_t>()};
     if (value.is_number_integer()) { // the parser keeps only negatives signed; "-0" is one of them
@@ -56,7 +55,7 @@ Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field) {
     return ApiError{.kind = ErrorKind::parse, .detail = std::move(detail)};
 }
 
-std::optional<std::string> opaque_id_from_json(const nlohmann::json& value) {
+std::optional<std::string> opaque_id_from_json(const Json& value) {
     if (value.is_string()) {
         // U+FFFD is what a byte that was not UTF-8 became (envelope.cpp): that id is no longer exact.
         const auto& text = value.get_ref<const std::string&>();

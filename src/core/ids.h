@@ -3,9 +3,8 @@
 // integer token or a decimal string, and written back as a bare JSON integer.
 #pragma once
 
+#include "core/json_fwd.h"
 #include "core/result.h"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <compare>
 #include <cstdint>
@@ -29,9 +28,9 @@ std::optional<Id64> parse_id(std::string_view digits);
 Result<Id64> parse_typed_id(std::string_view text, TypedId which);
 
 // A JSON integer or a decimal string. The error's detail is id_unreadable, `field` its subject.
-Result<Id64> id_from_json(const nlohmann::json& value, std::string_view field);
+Result<Id64> id_from_json(const Json& value, std::string_view field);
 
 // Ids the API keeps opaque (partnerId may be an email): a string as is, an integer as its exact digits.
-std::optional<std::string> opaque_id_from_json(const nlohmann::json& value);
+std::optional<std::string> opaque_id_from_json(const Json& value);
 
 } // namespace rd

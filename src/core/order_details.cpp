@@ -5,19 +5,17 @@
 namespace rd {
 namespace {
 
-using nlohmann::json;
-
 constexpr std::array<DetailSection, 4> kSections = {DetailSection::basic, DetailSection::billing,
                                                     DetailSection::order, DetailSection::summary};
 
 // Strings as they are, numbers as their exact JSON text (ids above 2^53 stay exact), null as "".
-std::string value_text(const json& value) {
+std::string value_text(const Json& value) {
     if (value.is_string()) return value.get_ref<const std::string&>();
     if (value.is_null()) return {};
     return json_text(value);
 }
 
-std::string member_text(const json& object, const char* name) {
+std::string member_text(const Json& object, const char* name) {
     auto it = object.find(name);
     return it == object.end() ? std::string() : value_text(*it);
 }
@@ -34,9 +32,9 @@ const char* detail_section_member(DetailSection section) {
     return "";
 }
 
-OrderDetails decode_order_details(const json& result) {
+OrderDetails decode_order_details(const Json& result) {
     OrderDetails details;
-    json unknown = json::object();
+    Json unknown = Json::object();
     for (std::size_t i = 0; i < kSections.size(); ++i)
         details.sections[i].section = kSections[i];
     if (!result.is_object()) {
@@ -58,7 +56,7 @@ OrderDetails decode_order_details(const json& result) {
     }
     const DetailSectionRows& order = details.sections[2];
     if (order.present) {
-        const json& info = *result.find("orderInformation");
+        const Json& info = *result.find("orderInformation");
         details.order_no = member_text(info, "orderNo");
         details.order_status = member_text(info, "orderStatus");
     }

@@ -4,7 +4,7 @@
 // member the document does not list is kept as raw JSON. Decoding never fails and never throws.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 #include <array>
 #include <string>
@@ -35,6 +35,6 @@ struct OrderDetails {
 // "basicInformation", "billingInformation", "orderInformation", "orderSummary".
 const char* detail_section_member(DetailSection section);
 
-OrderDetails decode_order_details(const nlohmann::json& result);
+OrderDetails decode_order_details(const Json& result);
 
 } // namespace rd

@@ -1,6 +1,6 @@
 #include "core/order_journal.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 namespace rd {
 namespace {
@@ -13,7 +13,7 @@ constexpr std::int64_t latest_sent_at_ms = 253'402'300'799'999;
 } // namespace
 
 std::string journal_to_json(const JournalEntry& entry) {
-    nlohmann::ordered_json doc;
+    Json doc;
     doc["version"] = journal_version;
     doc["sentAtMs"] = entry.sent_at_ms;
     doc["baseUrl"] = entry.base_url;
@@ -23,11 +23,11 @@ std::string journal_to_json(const JournalEntry& entry) {
     doc["planId"] = entry.plan_id.to_string(); // as text: the journal is read by people and browsers too
     doc["billingId"] = entry.billing_id.to_string();
     doc["poNumber"] = entry.po_number;
-    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return doc.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::optional<JournalEntry> journal_from_json(const std::string& text) {
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) return std::nullopt;
     auto integer = [&](const char* name) -> std::optional<std::int64_t> {
         auto it = doc.find(name);

@@ -52,27 +52,25 @@ std::int64_t check_window_start(std::int64_t sent_at_ms, const std::optional<Clo
 
 namespace {
 
-using nlohmann::json;
-
-const json* member(const json& object, const char* name) {
+const Json* member(const Json& object, const char* name) {
     if (!object.is_object()) return nullptr;
     auto it = object.find(name);
     return it == object.end() || it->is_null() ? nullptr : &*it;
 }
 
 // The first of `names` that `object` has, as an exact id (string or integer), or nullopt.
-std::optional<std::string> id_member(const json& object, std::initializer_list<const char*> names) {
+std::optional<std::string> id_member(const Json& object, std::initializer_list<const char*> names) {
     for (const char* name : names)
-        if (const json* value = member(object, name)) return opaque_id_from_json(*value);
+        if (const Json* value = member(object, name)) return opaque_id_from_json(*value);
     return std::nullopt;
 }
 
 } // namespace
 
-DetailsVerdict judge_details(const json& details, const ReconcileAttempt& attempt) {
-    const json empty = json::object();
-    const json* basic = member(details, "basicInformation");
-    const json* billing = member(details, "billingInformation");
+DetailsVerdict judge_details(const Json& details, const ReconcileAttempt& attempt) {
+    const Json empty = Json::object();
+    const Json* basic = member(details, "basicInformation");
+    const Json* billing = member(details, "billingInformation");
     const std::optional<std::string> product = id_member(basic ? *basic : empty, {"productId"});
     const std::optional<std::string> partner = id_member(basic ? *basic : empty, {"partnerId"});
     const std::optional<std::string> contact =

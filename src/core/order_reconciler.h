@@ -93,7 +93,7 @@ struct ReconcileResult {
 
 // What an order's details (order/v1/get/{id} result) show about one attempt.
 enum class DetailsVerdict { attempts, not_attempts, silent };
-DetailsVerdict judge_details(const nlohmann::json& details, const ReconcileAttempt& attempt);
+DetailsVerdict judge_details(const Json& details, const ReconcileAttempt& attempt);
 
 class OrderReconciler {
   public:

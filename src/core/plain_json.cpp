@@ -8,8 +8,6 @@
 namespace rd {
 namespace {
 
-using nlohmann::json;
-
 // Every function returns false as soon as the text leaves the plain subset; the caller then gives
 // the whole text to nlohmann's parser, so no reason is kept.
 class PlainReader : JsonCursor {
@@ -17,7 +15,7 @@ class PlainReader : JsonCursor {
     PlainReader(std::string_view text, std::size_t max_nesting)
         : JsonCursor(text), max_nesting_(max_nesting) {}
 
-    bool document(json& root) {
+    bool document(Json& root) {
         skip_space();
         if (!value(root, 0)) return false;
         skip_space();
@@ -25,69 +23,70 @@ class PlainReader : JsonCursor {
     }
 
   private:
-    bool value(json& out, std::size_t depth) {
+    bool value(Json& out, std::size_t depth) {
         if (at_ == end_) return false;
         switch (*at_) {
         case '{': return object(out, depth + 1);
         case '[': return array(out, depth + 1);
         case '"': {
-            json::string_t text;
+            Json::string_t text;
             if (!string(text)) return false;
             out = std::move(text);
             return true;
         }
-        case 't': return literal("true", json(true), out);
-        case 'f': return literal("false", json(false), out);
-        case 'n': return literal("null", json(nullptr), out);
+        case 't': return literal("true", Json(true), out);
+        case 'f': return literal("false", Json(false), out);
+        case 'n': return literal("null", Json(nullptr), out);
         default: return number(out);
         }
     }
 
-    bool literal(std::string_view word, json value, json& out) {
+    bool literal(std::string_view word, Json value, Json& out) {
         if (!JsonCursor::literal(word)) return false;
         out = std::move(value);
         return true;
     }
 
-    bool object(json& out, std::size_t depth) {
+    bool object(Json& out, std::size_t depth) {
         if (depth > max_nesting_) return false;
-        out = json::object();
-        auto& members = out.get_ref<json::object_t&>();
+        out = Json::object();
+        auto& members = out.get_ref<Json::object_t&>();
+        MemberNames names;
         return sequence('}', [&] {
             if (*at_ != '"') return false;
-            json::string_t name;
+            Json::string_t name;
             if (!string(name)) return false;
             skip_space();
             if (at_ == end_ || *at_ != ':') return false;
             ++at_;
             skip_space();
-            auto [member, inserted] = members.try_emplace(std::move(name));
-            return inserted && value(member->second, depth); // a name twice: strict_json's to word
+            Json* member = names.add(members, name);
+            return member && value(*member, depth); // a name twice: strict_json's to word
         });
     }
 
-    bool array(json& out, std::size_t depth) {
+    bool array(Json& out, std::size_t depth) {
         if (depth > max_nesting_) return false;
-        out = json::array();
-        auto& items = out.get_ref<json::array_t&>();
+        out = Json::array();
+        auto& items = out.get_ref<Json::array_t&>();
         return sequence(']', [&] { return value(items.emplace_back(), depth); });
     }
 
     // Integers only: nlohmann reads fractions, exponents and integers beyond 64 bits as doubles.
-    bool number(json& out) {
+    bool number(Json& out) {
         JsonInteger number;
         if (!integer(number)) return false;
         if (!number.negative) {
-            out = static_cast<json::number_unsigned_t>(number.magnitude);
+            out = static_cast<Json::number_unsigned_t>(number.magnitude);
         } else {
             // Two's complement wrap (defined since C++20); -0 stays a signed integer, as in nlohmann.
-            out = static_cast<json::number_integer_t>(0 - number.magnitude);
+            out = static_cast<Json::number_integer_t>(0 - number.magnitude);
         }
         return true;
     }
 
     // At the opening quote. Escape-free text is taken in one piece; non-ASCII text must be UTF-8.
-    bool string(json::string_t& out) {
+    bool string(Json::string_t& out) {
         const char* start = ++at_;
         bool non_ascii = false;
         while (at_ != end_) {
@@ -119,8 +118,22 @@ class PlainReader : JsonCursor {
 
 } // namespace
 
-std::optional<nlohmann::json> parse_plain_json(std::string_view text, std::size_t max_nesting) {
-    json root;
+Json* MemberNames::add(Json::object_t& members, Json::string_t& name) {
+    if (members.size() < walked) {
+        for (const auto& member : members)
+            if (member.first == name) return nullptr;
+    } else {
+        if (names_.empty())
+            for (const auto& member : members)
+                names_.insert(member.first);
+        if (!names_.insert(name).second) return nullptr;
+    }
+    // Not members[name] nor emplace: both walk the members again.
+    return &members.emplace_back(std::move(name), Json()).second;
+}
+
+std::optional<Json> parse_plain_json(std::string_view text, std::size_t max_nesting) {
+    Json root;
     if (!PlainReader(text, max_nesting).document(root)) return std::nullopt;
     return root;
 }

@@ -95,32 +95,29 @@ std::string repaired_utf8(std::string_view text, bool& changed) {
 // in one object and nesting deeper than max_nesting (the decoders walk documents recursively).
 class StrictDocument {
   public:
-    using json = nlohmann::json;
-
-    json root;
+    Json root;
     ErrorDetail refusal; // why the document was refused, when it was for one of our reasons
 
     bool null() { return add(nullptr); }
     bool boolean(bool value) { return add(value); }
-    bool number_integer(json::number_integer_t value) { return add(value); }
-    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
-    bool number_float(json::number_float_t value, const json::string_t&) { return add(value); }
-    bool string(json::string_t& value) { return add(std::move(value)); }
-    bool binary(json::binary_t& value) { return add(json::binary(value)); } // never from JSON text
-    bool start_object(std::size_t) { return open(json::value_t::object); }
-    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool number_integer(Json::number_integer_t value) { return add(value); }
+    bool number_unsigned(Json::number_unsigned_t value) { return add(value); }
+    bool number_float(Json::number_float_t value, const Json::string_t&) { return add(value); }
+    bool string(Json::string_t& value) { return add(std::move(value)); }
+    bool binary(Json::binary_t& value) { return add(Json::binary(value)); } // never from JSON text
+    bool start_object(std::size_t) { return open(Json::value_t::object); }
+    bool start_array(std::size_t) { return open(Json::value_t::array); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
-    bool key(json::string_t& name) {
-        auto& object = open_.back()->get_ref<json::object_t&>();
-        auto [member, inserted] = object.try_emplace(std::move(name)); // not moved from when present
-        if (!inserted) {
+    bool key(Json::string_t& name) {
+        Open& object = open_.back();
+        member_ = object.names.add(object.container->get_ref<Json::object_t&>(), name);
+        if (!member_) {
             // Which of its values is meant cannot be told.
-            refusal = {.kind = DetailKind::member_twice, .subject = utf8_prefix(member->first, 60)};
+            refusal = {.kind = DetailKind::member_twice, .subject = utf8_prefix(name, 60)};
             return false;
         }
-        member_ = &member->second;
         return true;
     }
 
@@ -129,28 +126,28 @@ class StrictDocument {
     }
 
   private:
-    json* slot() {
+    Json* slot() {
         if (open_.empty()) return &root;
-        json& parent = *open_.back();
+        Json& parent = *open_.back().container;
         if (!parent.is_array()) return member_;
-        auto& items = parent.get_ref<json::array_t&>();
+        auto& items = parent.get_ref<Json::array_t&>();
         items.emplace_back();
         return &items.back();
     }
 
     template <class Value> bool add(Value&& value) {
-        *slot() = json(std::forward<Value>(value));
+        *slot() = Json(std::forward<Value>(value));
         return true;
     }
 
-    bool open(json::value_t type) {
+    bool open(Json::value_t type) {
         if (open_.size() >= max_nesting) {
             refusal = {.kind = DetailKind::nested_too_deeply};
             return false;
         }
-        json* container = slot();
-        *container = json(type);
-        open_.push_back(container);
+        Json* container = slot();
+        *container = Json(type);
+        open_.push_back({.container = container});
         return true;
     }
 
@@ -159,8 +156,13 @@ class StrictDocument {
         return true;
     }
 
-    std::vector<json*> open_; // the arrays and objects being filled, outermost first
-    json* member_ = nullptr;  // where the value after the last key goes
+    struct Open {
+        Json* container;
+        MemberNames names; // an object's
+    };
+
+    std::vector<Open> open_; // the arrays and objects being filled, outermost first
+    Json* member_ = nullptr; // where the value after the last key goes
 };
 
 } // namespace
@@ -177,11 +179,11 @@ bool is_valid_utf8(std::string_view text) {
     return well_formed_utf8(text);
 }
 
-std::optional<nlohmann::json> parse_strict(std::string_view text, ErrorDetail& refusal) {
+std::optional<Json> parse_strict(std::string_view text, ErrorDetail& refusal) {
     // The common case, quickly; anything else (and every refusal, with its reason) through nlohmann.
     if (auto plain = parse_plain_json(text, max_nesting)) return plain;
     StrictDocument document;
-    if (nlohmann::json::sax_parse(text, &document)) return std::move(document.root);
+    if (Json::sax_parse(text, &document)) return std::move(document.root);
     refusal = document.refusal;
     return std::nullopt;
 }

@@ -5,8 +5,7 @@
 #pragma once
 
 #include "core/error_detail.h"
-
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 #include <optional>
 #include <string>
@@ -23,6 +22,6 @@ bool is_valid_utf8(std::string_view text);
 
 // The document, or nothing; `refusal` then says why when it was one of the two reasons above
 // (member_twice, nested_too_deeply), and stays DetailKind::none for plain invalid JSON.
-std::optional<nlohmann::json> parse_strict(std::string_view text, ErrorDetail& refusal);
+std::optional<Json> parse_strict(std::string_view text, ErrorDetail& refusal);
 
 } // namespace rd

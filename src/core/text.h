@@ -1,7 +1,7 @@
 // Small text helpers shared by the decoders, the screens and the platform layers.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 #include <algorithm>
 #include <cctype>
@@ -61,8 +61,8 @@ inline std::string ascii_lowercase(std::string text) {
 // JSON text of a document that may hold text from outside (an excerpt cut mid-character, a Latin-1
 // proxy page, a typed Base URL). Invalid UTF-8 becomes U+FFFD instead of nlohmann's type_error.316:
 // the web build has no exception catching, so a throw would abort the page. Use it for every dump.
-inline std::string json_text(const nlohmann::json& doc, int indent = -1) {
-    return doc.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+inline std::string json_text(const Json& doc, int indent = -1) {
+    return doc.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
 // At most `max_bytes` of `text`, cut before a UTF-8 continuation byte so that a character is never
@@ -94,7 +94,7 @@ inline void wipe_string(std::string& text) {
 }
 
 // wipe_string on every string in a parsed document (the token reply's), keys left as they are.
-inline void wipe_json_strings(nlohmann::json& doc) {
+inline void wipe_json_strings(Json& doc) {
     if (doc.is_string()) return wipe_string(doc.get_ref<std::string&>());
     if (doc.is_structured())
         for (auto& item : doc)

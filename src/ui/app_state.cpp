@@ -4,6 +4,7 @@
 #include "ui/app_impl.h"
 #include "ui/screens/screen_table.h"
 
+#include "core/json.h"
 #include "core/text.h"
 #include "ui/display_text.h"
 #include "ui/kit/widgets.h"
@@ -11,7 +12,6 @@
 #include "ui/words/error_words.h"
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 namespace rd::ui {
 
@@ -20,7 +20,7 @@ std::string App::state_json() const {
     const RenewalFlow& flow = impl_->flow;
     const auto status = lookup_status_name;
     const BatchCounts batch = impl_->batch_run.counts();
-    nlohmann::json state = {
+    Json state = {
         {"screen", screen_entry(current_screen(impl_->screen_model())).name},
         {"version", build_info::version()}, // the one version (rd::build_info), as --version prints it
         {"busy", needs_frames()},

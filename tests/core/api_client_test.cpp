@@ -239,10 +239,10 @@ TEST_F(ApiClientTest, RedactedCurlNeverContainsTokenOrSecret) {
 // The token reply's parsed JSON is wiped once the grant is taken from it (ApiClient does so): every
 // string, however deep, is emptied; the keys and the numbers stay.
 TEST(SecretWipe, EveryStringOfAParsedReplyIsWiped) {
-    nlohmann::json reply = {{"token", "access-1"},
-                            {"refreshToken", std::string(300, 'r')},
-                            {"expiresIn", 1800},
-                            {"nested", {{"list", {"a", "b", {{"deep", "secret"}}}}}}};
+    Json reply = {{"token", "access-1"},
+                  {"refreshToken", std::string(300, 'r')},
+                  {"expiresIn", 1800},
+                  {"nested", {{"list", {"a", "b", {{"deep", "secret"}}}}}}};
     wipe_json_strings(reply);
     EXPECT_EQ(reply["token"], "");
     EXPECT_EQ(reply["refreshToken"], "");

@@ -8,24 +8,23 @@
 
 using namespace rd;
 using namespace rd::test;
-using nlohmann::json;
 
 TEST(Decoders, TokenReadsExpiresInAsString) {
     auto grant = decode_token(
-        json{{"expiresIn", "1800"}, {"refreshToken", "r"}, {"token", "t"}, {"tokenHead", "Bearer "}});
+        Json{{"expiresIn", "1800"}, {"refreshToken", "r"}, {"token", "t"}, {"tokenHead", "Bearer "}});
     ASSERT_TRUE(grant.ok());
     EXPECT_EQ(grant.value().expires_in_s, 1800);
     EXPECT_EQ(grant.value().token_head, "Bearer ");
 }
 
 TEST(Decoders, TokenWithoutTokenOrWithBadExpiryIsAnError) {
-    EXPECT_FALSE(decode_token(json{{"expiresIn", "1800"}}).ok());
-    EXPECT_FALSE(decode_token(json{{"token", "t"}, {"expiresIn", "soon"}}).ok());
-    EXPECT_FALSE(decode_token(json::array()).ok());
+    EXPECT_FALSE(decode_token(Json{{"expiresIn", "1800"}}).ok());
+    EXPECT_FALSE(decode_token(Json{{"token", "t"}, {"expiresIn", "soon"}}).ok());
+    EXPECT_FALSE(decode_token(Json::array()).ok());
 }
 
 TEST(Decoders, SubordinateUsersKeepPartnerIdOpaque) {
-    auto users = decode_subordinate_users(fixture_json("partner_list.json"));
+    auto users = decode_subordinate_users(fixture_doc("partner_list.json"));
     ASSERT_TRUE(users.ok());
     ASSERT_EQ(users.value().size(), 2u);
     EXPECT_EQ(users.value()[0].partner_id, "9223372036854775001");
@@ -34,26 +33,26 @@ TEST(Decoders, SubordinateUsersKeepPartnerIdOpaque) {
 }
 
 TEST(Decoders, ListsAcceptPagingWrapperAndSingleObjectAndEmpty) {
-    json wrapped = {{"results", fixture_json("partner_list.json")}, {"total", 2}};
+    Json wrapped = {{"results", fixture_doc("partner_list.json")}, {"total", 2}};
     EXPECT_EQ(decode_subordinate_users(wrapped).value().size(), 2u);
-    EXPECT_EQ(decode_subordinate_users(fixture_json("partner_list.json")[0]).value().size(), 1u);
-    EXPECT_TRUE(decode_subordinate_users(json::array()).value().empty());
-    EXPECT_TRUE(decode_subordinate_users(json()).value().empty());
-    EXPECT_FALSE(decode_subordinate_users(json("text")).ok());
+    EXPECT_EQ(decode_subordinate_users(fixture_doc("partner_list.json")[0]).value().size(), 1u);
+    EXPECT_TRUE(decode_subordinate_users(Json::array()).value().empty());
+    EXPECT_TRUE(decode_subordinate_users(Json()).value().empty());
+    EXPECT_FALSE(decode_subordinate_users(Json("text")).ok());
 }
 
 // Formerly "UserWithoutPartnerIdIsAnError": one bad entry no longer fails the list, it is skipped.
 TEST(Decoders, UserWithoutPartnerIdIsSkipped) {
     std::vector<std::string> skipped;
-    auto users = decode_subordinate_users(json::array({{{"company", "x"}}}), &skipped);
+    auto users = decode_subordinate_users(Json::array({{{"company", "x"}}}), &skipped);
     ASSERT_TRUE(users.ok());
     EXPECT_TRUE(users.value().empty());
     EXPECT_EQ(skipped, std::vector<std::string>{R"({"company":"x"})"});
 }
 
 TEST(Decoders, OneBadUserAmongGoodOnesIsSkippedAndReported) {
-    json list = fixture_json("partner_list.json");
-    list.insert(list.begin() + 1, json{{"company", "No Id Ltd"}, {"email", "no-id@example.invalid"}});
+    Json list = fixture_doc("partner_list.json");
+    list.insert(list.begin() + 1, Json{{"company", "No Id Ltd"}, {"email", "no-id@example.invalid"}});
     std::vector<std::string> skipped;
     auto users = decode_subordinate_users(list, &skipped);
     ASSERT_TRUE(users.ok()) << users.error().log_line();
@@ -65,7 +64,7 @@ TEST(Decoders, OneBadUserAmongGoodOnesIsSkippedAndReported) {
 }
 
 TEST(Decoders, ListOfOnlyBadUsersIsEmptyWithEverySkippedEntry) {
-    const json list = json::parse(R"([42, "text", null, [1], {"partnerId": 1.5}, {"partnerId": ""},
+    const Json list = Json::parse(R"([42, "text", null, [1], {"partnerId": 1.5}, {"partnerId": ""},
                                       {"partnerId": {"id": 1}}, {"company": "no id"}])");
     std::vector<std::string> skipped;
     auto users = decode_subordinate_users(list, &skipped);
@@ -82,15 +81,15 @@ TEST(Decoders, SkippedEntryTextIsCutWithoutSplittingACharacter) {
     for (int i = 0; i < 400; ++i)
         name += "\xC3\xA9"; // é, two bytes; {"city":" puts the cut inside one
     std::vector<std::string> skipped;
-    ASSERT_TRUE(decode_subordinate_users(json::array({{{"city", name}}}), &skipped).ok());
+    ASSERT_TRUE(decode_subordinate_users(Json::array({{{"city", name}}}), &skipped).ok());
     ASSERT_EQ(skipped.size(), 1u);
     EXPECT_EQ(skipped[0].size(), 299u + 3u); // byte 300 is the second half of an é: cut before its first
     EXPECT_EQ(skipped[0].substr(skipped[0].size() - 3), "...");
-    EXPECT_NO_THROW(json(skipped[0]).dump()); // still valid UTF-8: the strict dump accepts it
+    EXPECT_NO_THROW(Json(skipped[0]).dump()); // still valid UTF-8: the strict dump accepts it
 }
 
 TEST(Decoders, PlansFoundInFlatListsShape) {
-    auto catalog = decode_plan_catalog(fixture_json("plans_flat_lists.json"));
+    auto catalog = decode_plan_catalog(fixture_doc("plans_flat_lists.json"));
     ASSERT_TRUE(catalog.ok());
     const auto& plans = catalog.value().plans;
     ASSERT_EQ(plans.size(), 2u);
@@ -103,7 +102,7 @@ TEST(Decoders, PlansFoundInFlatListsShape) {
 }
 
 TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
-    auto catalog = decode_plan_catalog(fixture_json("plans_nested_details.json"));
+    auto catalog = decode_plan_catalog(fixture_doc("plans_nested_details.json"));
     ASSERT_TRUE(catalog.ok());
     const auto& plans = catalog.value().plans;
     ASSERT_EQ(plans.size(), 2u);
@@ -113,9 +112,22 @@ TEST(Decoders, PlansFoundAtAnyDepthInNestedShape) {
     EXPECT_EQ(plans[1].price, "120.5");
 }
 
+// Plans under different members of one object come in the reply's order (rd::Json keeps it), and
+// so does the raw JSON shown beside them: not sorted by member name.
+TEST(Decoders, PlansAndTheirRawJsonKeepTheRepliesOrder) {
+    auto catalog = decode_plan_catalog(Json::parse(
+        R"({"renew": {"planId": "2", "planName": "Renew"}, "annual": [{"planId": "1", "planName": "Annual"}]})"));
+    ASSERT_TRUE(catalog.ok());
+    const auto& plans = catalog.value().plans;
+    ASSERT_EQ(plans.size(), 2u);
+    EXPECT_EQ(plans[0].name, "Renew");
+    EXPECT_EQ(plans[1].name, "Annual");
+    EXPECT_LT(catalog.value().raw_json.find("renew"), catalog.value().raw_json.find("annual"));
+}
+
 TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {
     auto catalog =
-        decode_plan_catalog(json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
+        decode_plan_catalog(Json{{"planList", {{{"planId", 3.049036224189325e18}, {"planName", "x"}}}}});
     ASSERT_FALSE(catalog.ok());
     EXPECT_EQ(catalog.error().detail.kind, DetailKind::plan_list_no_usable_id);
     EXPECT_EQ(catalog.error().detail.subject, "planId");
@@ -123,13 +135,13 @@ TEST(Decoders, PlanListWithOnlyBadIdsIsAnError) {
 }
 
 TEST(Decoders, EmptyPlanListIsEmptyNotAnError) {
-    auto catalog = decode_plan_catalog(json{{"offeringId", "x"}, {"planList", json::array()}});
+    auto catalog = decode_plan_catalog(Json{{"offeringId", "x"}, {"planList", Json::array()}});
     ASSERT_TRUE(catalog.ok());
     EXPECT_TRUE(catalog.value().plans.empty());
 }
 
 TEST(Decoders, BillingContactIdsAreExactFromStrings) {
-    auto contacts = decode_billing_contacts(fixture_json("billing_contacts.json"));
+    auto contacts = decode_billing_contacts(fixture_doc("billing_contacts.json"));
     ASSERT_TRUE(contacts.ok());
     ASSERT_EQ(contacts.value().size(), 2u);
     EXPECT_EQ(contacts.value()[0].billing_contact_id.value, 3197218168379846218ULL);
@@ -140,15 +152,15 @@ TEST(Decoders, BillingContactIdsAreExactFromStrings) {
 // Formerly "NonNumericBillingContactIdIsAClearError": one bad entry no longer fails the list.
 TEST(Decoders, NonNumericBillingContactIdIsSkipped) {
     std::vector<std::string> skipped;
-    auto contacts = decode_billing_contacts(json::array({{{"billingContactId", "n/a"}}}), &skipped);
+    auto contacts = decode_billing_contacts(Json::array({{{"billingContactId", "n/a"}}}), &skipped);
     ASSERT_TRUE(contacts.ok());
     EXPECT_TRUE(contacts.value().empty());
     EXPECT_EQ(skipped, std::vector<std::string>{R"({"billingContactId":"n/a"})"});
 }
 
 TEST(Decoders, OneBadBillingContactAmongGoodOnesIsSkippedAndReported) {
-    json list = fixture_json("billing_contacts.json");
-    list.push_back(json::parse(R"({"billingContactId": 3.197218168379846e18, "company": "Float Id"})"));
+    Json list = fixture_doc("billing_contacts.json");
+    list.push_back(Json::parse(R"({"billingContactId": 3.197218168379846e18, "company": "Float Id"})"));
     std::vector<std::string> skipped;
     auto contacts = decode_billing_contacts(list, &skipped);
     ASSERT_TRUE(contacts.ok()) << contacts.error().log_line();
@@ -161,7 +173,7 @@ TEST(Decoders, OneBadBillingContactAmongGoodOnesIsSkippedAndReported) {
 }
 
 TEST(Decoders, ListOfOnlyBadBillingContactsIsEmptyWithEverySkippedEntry) {
-    const json list = json::parse(R"([7, {"company": "missing id"}, {"billingContactId": -5},
+    const Json list = Json::parse(R"([7, {"company": "missing id"}, {"billingContactId": -5},
                                       {"billingContactId": 1.5}, {"billingContactId": null}, {"billingContactId": [1]},
                                       {"billingContactId": "18446744073709551616"}])");
     std::vector<std::string> skipped;
@@ -174,13 +186,13 @@ TEST(Decoders, ListOfOnlyBadBillingContactsIsEmptyWithEverySkippedEntry) {
 
 TEST(Decoders, BillingContactListOfTheWrongShapeStillFails) {
     std::vector<std::string> skipped;
-    EXPECT_FALSE(decode_billing_contacts(json("text"), &skipped).ok());
-    EXPECT_FALSE(decode_billing_contacts(json(12), &skipped).ok());
+    EXPECT_FALSE(decode_billing_contacts(Json("text"), &skipped).ok());
+    EXPECT_FALSE(decode_billing_contacts(Json(12), &skipped).ok());
     EXPECT_TRUE(skipped.empty());
 }
 
 TEST(Decoders, TutorialReceiptHasAllSixMembers) {
-    auto receipt = decode_order_receipt(fixture_json("tutorial_order_response.json")["result"]);
+    auto receipt = decode_order_receipt(fixture_doc("tutorial_order_response.json")["result"]);
     EXPECT_EQ(receipt.instance_id, "1946688");
     EXPECT_EQ(receipt.order_id, "1780042");
     EXPECT_EQ(receipt.order_no, "MK3400814131142238208");
@@ -191,13 +203,13 @@ TEST(Decoders, TutorialReceiptHasAllSixMembers) {
 
 TEST(Decoders, ReceiptWithNumericIdsKeepsExactDigits) {
     auto receipt =
-        decode_order_receipt(json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
+        decode_order_receipt(Json::parse(R"({"orderId": 9223372036854775807, "orderStatus": "pending"})"));
     EXPECT_EQ(receipt.order_id, "9223372036854775807");
     EXPECT_EQ(receipt.order_status, "pending");
 }
 
 TEST(Decoders, OrderPageReadsPagingWrapper) {
-    auto page = decode_order_page(json::parse(R"({"count":1,"pageNo":1,"pageSize":25,"total":1,"totalPage":1,
+    auto page = decode_order_page(Json::parse(R"({"count":1,"pageNo":1,"pageSize":25,"total":1,"totalPage":1,
         "results":[{"id":"4444444444444444444","orderNo":"MK1","orderStatus":"pending","currencyCode":"USD",
                     "createTime":1700000000000,"customReferenceNo":"","invoiceNo":""}]})"));
     ASSERT_TRUE(page.ok());
@@ -209,7 +221,7 @@ TEST(Decoders, OrderPageReadsPagingWrapper) {
 
 TEST(Decoders, OrderPageToleratesWrongTypesInPagingMembers) {
     auto page =
-        decode_order_page(json::parse(R"({"total":"many","results":[{"id":"1","createTime":"yesterday"}]})"));
+        decode_order_page(Json::parse(R"({"total":"many","results":[{"id":"1","createTime":"yesterday"}]})"));
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(page.value().total, 1);
     EXPECT_EQ(page.value().orders[0].create_time, 0);
@@ -221,14 +233,14 @@ TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
         const std::string n = number;
         std::vector<std::string> skipped;
         auto users =
-            decode_subordinate_users(json::parse(R"([{"partnerId":)" + n + R"(,"company":"A"}])"), &skipped);
+            decode_subordinate_users(Json::parse(R"([{"partnerId":)" + n + R"(,"company":"A"}])"), &skipped);
         ASSERT_TRUE(users.ok()) << number;
         EXPECT_TRUE(users.value().empty()) << number;
         EXPECT_EQ(skipped.size(), 1u) << number;
 
         skipped.clear();
         auto contacts =
-            decode_billing_contacts(json::parse(R"([{"billingContactId":)" + n + R"(,"company":"B"},
+            decode_billing_contacts(Json::parse(R"([{"billingContactId":)" + n + R"(,"company":"B"},
                                                                   {"billingContactId":"3197218168379846218"}])"),
                                     &skipped);
         ASSERT_TRUE(contacts.ok()) << number;
@@ -237,7 +249,7 @@ TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
         EXPECT_EQ(skipped.size(), 1u) << number;
 
         auto plans =
-            decode_plan_catalog(json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
+            decode_plan_catalog(Json::parse(R"({"planList":[{"planId":)" + n + R"(,"planName":"P"}]})"));
         ASSERT_FALSE(plans.ok()) << number;
         EXPECT_EQ(plans.error().detail.subject, "planId") << number;
     }
@@ -245,7 +257,7 @@ TEST(Decoders, OddNumbersAsIdsAreSkippedOrRefusedNeverRead) {
 
 TEST(Decoders, AUserWhoseIdLostABytePartIsSkippedButOthersWithBadNamesStay) {
     // After envelope.cpp replaced bytes that were not UTF-8: a name shows U+FFFD, an id is no longer exact.
-    const json list = {{{"partnerId", "p1\xEF\xBF\xBD"}, {"company", "Lost Id"}},
+    const Json list = {{{"partnerId", "p1\xEF\xBF\xBD"}, {"company", "Lost Id"}},
                        {{"partnerId", "p2"}, {"company", "Caf\xEF\xBF\xBD"}}};
     std::vector<std::string> skipped;
     auto users = decode_subordinate_users(list, &skipped);
@@ -284,7 +296,7 @@ TEST(Decoders, UsersThroughTheQuickReaderMatchNlohmannsParseOnEveryShape) {
         auto users = decode_subordinate_users(reply.value().result, &skipped);
         // The reference: the body repaired as the envelope does, then nlohmann's plain parse.
         bool changed = false;
-        const json reference = json::parse(valid_utf8(body, changed))["result"];
+        const Json reference = Json::parse(valid_utf8(body, changed))["result"];
         auto expected = decode_subordinate_users(reference, &expected_skipped);
         ASSERT_EQ(users.ok(), expected.ok()) << body;
         ASSERT_EQ(users.value().size(), expected.value().size()) << body;

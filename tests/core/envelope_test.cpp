@@ -249,8 +249,9 @@ TEST(Envelope, AGatewaysJsonWithANumericCodeSaysWhatItSays) {
 
 namespace {
 
-// The same values with the same types (nlohmann's == holds 5u equal to 5 and 0 equal to -0.0).
-bool same_document(const nlohmann::json& a, const nlohmann::json& b) {
+// The same values with the same types (nlohmann's == holds 5u equal to 5 and 0 equal to -0.0), and
+// objects' members in the same order (== on Json's objects compares them in order).
+bool same_document(const Json& a, const Json& b) {
     if (a.type() != b.type() || a != b) return false;
     if (a.is_array())
         for (std::size_t i = 0; i < a.size(); ++i)
@@ -275,7 +276,7 @@ TEST(PlainJson, BuildsExactlyWhatNlohmannBuildsOrLeavesTheTextToIt) {
     for (const std::string& text : plain) {
         const auto fast = parse_plain_json(text, 64);
         ASSERT_TRUE(fast.has_value()) << text;
-        EXPECT_TRUE(same_document(*fast, nlohmann::json::parse(text))) << text;
+        EXPECT_TRUE(same_document(*fast, Json::parse(text))) << text;
     }
     // Outside the plain subset (nlohmann decides) or not JSON at all (nlohmann refuses too).
     const std::vector<std::string> other = {
@@ -325,4 +326,63 @@ TEST(PlainJson, RefusalsKeepTheirReasonsThroughTheFallback) {
     const auto fraction = parse_strict(R"({"price":1.5,"id":18446744073709551616})", refusal);
     ASSERT_TRUE(fraction.has_value()); // nlohmann reads what the plain reader leaves
     EXPECT_TRUE((*fraction)["price"].is_number_float() && (*fraction)["id"].is_number_float());
+}
+
+// nlohmann's own parser (Json::parse, as the journals and settings are read) quietly keeps a name
+// given twice: the last value, in the first one's place. parse_strict refuses such a reply instead.
+TEST(PlainJson, NlohmannKeepsTheLastValueOfANameTwice) {
+    const Json document = Json::parse(R"({"a":1,"b":2,"a":3})", nullptr, /*allow_exceptions=*/false);
+    EXPECT_EQ(document.dump(), R"({"a":3,"b":2})");
+    ErrorDetail refusal;
+    EXPECT_FALSE(parse_strict(R"({"a":1,"b":2,"a":3})", refusal).has_value());
+    EXPECT_EQ(refusal, (ErrorDetail{.kind = DetailKind::member_twice, .subject = "a"}));
+}
+
+// Members stay in the text's order (rd::Json keeps it), through the plain reader and through the
+// fallback alike (a fraction leaves the plain subset).
+TEST(PlainJson, MembersKeepTheTextsOrder) {
+    for (const std::string text :
+         {R"({"b":1,"a":{"d":2,"c":[{"z":0,"y":1}]}})", R"({"b":1.5,"a":{"d":2,"c":3}})"}) {
+        ErrorDetail refusal;
+        const auto document = parse_strict(text, refusal);
+        ASSERT_TRUE(document.has_value()) << text;
+        EXPECT_EQ(document->dump(), text);
+    }
+}
+
+namespace {
+
+// {"m0":0,"m1":1,... `count` members, then `rest` (which closes the object).
+std::string wide_object(int count, const std::string& rest) {
+    std::string text = "{";
+    for (int i = 0; i < count; ++i)
+        text += "\"m" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    return text + rest;
+}
+
+} // namespace
+
+// Json finds a name by walking the object's members; the readers check names through a set once an
+// object is wide (MemberNames, plain_json.h). Either way a name given twice is refused, on both
+// sides of the switch and through the fallback.
+TEST(PlainJson, ANameTwiceIsRefusedInNarrowAndWideObjects) {
+    for (const int count : {1, 15, 16, 17, 5000}) {
+        const std::string good = wide_object(count, R"("last":0})");
+        const auto fast = parse_plain_json(good, 64);
+        ASSERT_TRUE(fast.has_value()) << count;
+        EXPECT_EQ(fast->size(), static_cast<std::size_t>(count) + 1);
+        EXPECT_TRUE(same_document(*fast, Json::parse(good))) << count;
+        for (const int twice : {0, count - 1}) {
+            const std::string name = "m" + std::to_string(twice);
+            const std::string bad = wide_object(count, "\"" + name + "\":0}");
+            EXPECT_FALSE(parse_plain_json(bad, 64).has_value()) << count;
+            ErrorDetail refusal;
+            EXPECT_FALSE(parse_strict(bad, refusal).has_value()) << count;
+            EXPECT_EQ(refusal, (ErrorDetail{.kind = DetailKind::member_twice, .subject = name})) << count;
+            refusal = {};
+            EXPECT_FALSE(
+                parse_strict(wide_object(count, "\"f\":0.5,\"" + name + "\":0}"), refusal).has_value());
+            EXPECT_EQ(refusal, (ErrorDetail{.kind = DetailKind::member_twice, .subject = name})) << count;
+        }
+    }
 }

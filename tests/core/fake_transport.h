@@ -4,11 +4,13 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/transport.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -105,14 +107,26 @@ inline HttpResponse raw(int status, std::string body) {
     return HttpResponse{.status = status, .body = std::move(body)};
 }
 
+// The API's success envelope around `result` (its members in name order, as nlohmann::json writes them).
+template <class Doc> HttpResponse success_envelope(const Doc& result, const std::string& request_id) {
+    Doc body = {{"code", "success"},
+                {"detailMessage", ""},
+                {"requestId", request_id},
+                {"result", result},
+                {"status", 200}};
+    return raw(200, body.dump());
+}
+
 inline HttpResponse ok(const nlohmann::json& result,
                        const std::string& request_id = "0123456789abcdef0123456789abcdef") {
-    nlohmann::json body = {{"code", "success"},
-                           {"detailMessage", ""},
-                           {"requestId", request_id},
-                           {"result", result},
-                           {"status", 200}};
-    return raw(200, body.dump());
+    return success_envelope(result, request_id);
+}
+
+// A result built as the product's own rd::Json (one a test also hands to a decoder): no conversion,
+// its members go out in the order they were written.
+template <std::same_as<Json> Doc>
+HttpResponse ok(const Doc& result, const std::string& request_id = "0123456789abcdef0123456789abcdef") {
+    return success_envelope(result, request_id);
 }
 
 inline HttpResponse api_error(int status, const std::string& code, const std::string& detail,

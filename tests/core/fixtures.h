@@ -1,6 +1,8 @@
 // Reads a fixture file from tests/fixtures (the same path natively and under node's NODERAWFS).
 #pragma once
 
+#include "core/json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -30,8 +32,15 @@ inline std::string without_member_line(std::string text, const std::string& line
     return text.erase(at, line.size());
 }
 
+// A fixture as JSON to build a reply's text from (ok() in fake_transport.h): nlohmann::json, whose
+// objects write their members sorted by name.
 inline nlohmann::json fixture_json(const std::string& name) {
     return nlohmann::json::parse(fixture_text(name));
+}
+
+// A fixture as the product reads it, for a call into the product: rd::Json, members in the file's order.
+inline Json fixture_doc(const std::string& name) {
+    return Json::parse(fixture_text(name));
 }
 
 } // namespace rd::test

@@ -11,7 +11,6 @@
 
 using namespace rd;
 using namespace rd::test;
-using nlohmann::json;
 
 namespace {
 
@@ -91,21 +90,21 @@ const std::string invalid_utf8 = "Caf\xC3\x28 \xFF"; // a lead byte without its 
 } // namespace
 
 TEST(InvalidUtf8, JsonTextReplacesInvalidBytesInsteadOfThrowing) {
-    const json doc = {{"baseUrl", "http://h\xFF/"}, {invalid_utf8, invalid_utf8}};
+    const Json doc = {{"baseUrl", "http://h\xFF/"}, {invalid_utf8, invalid_utf8}};
 #ifndef __EMSCRIPTEN__ // there the throw aborts the whole run, which is what json_text prevents
-    EXPECT_THROW(doc.dump(), json::type_error);
+    EXPECT_THROW(doc.dump(), Json::type_error);
 #endif
     std::string text;
     ASSERT_NO_THROW(text = json_text(doc));
     EXPECT_NE(text.find("http://h\xEF\xBF\xBD/"), std::string::npos); // U+FFFD
     EXPECT_NE(text.find("Caf\xEF\xBF\xBD( \xEF\xBF\xBD"),
               std::string::npos); // the '(' after the bad lead byte stays
-    EXPECT_FALSE(json::parse(text, nullptr, false).is_discarded());
+    EXPECT_FALSE(Json::parse(text, nullptr, false).is_discarded());
     EXPECT_NO_THROW(json_text(doc, 2));
 }
 
 TEST(InvalidUtf8, ParseRefusesInvalidBytesWithoutThrowing) {
-    const json doc = json::parse("{\"name\": \"" + invalid_utf8 + "\"}", nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse("{\"name\": \"" + invalid_utf8 + "\"}", nullptr, /*allow_exceptions=*/false);
     EXPECT_TRUE(doc.is_discarded());
 }
 
@@ -122,7 +121,7 @@ TEST(InvalidUtf8, BytesThatAreNotUtf8InANameBecomeReplacementCharacters) {
     ASSERT_EQ(users.value().size(), 1u);
     EXPECT_EQ(users.value()[0].company,
               "Caf\xEF\xBF\xBD( \xEF\xBF\xBD");             // the '(' after the bad lead byte stays
-    EXPECT_NO_THROW(json(users.value()[0].company).dump()); // valid UTF-8 now: the strict dump accepts it
+    EXPECT_NO_THROW(Json(users.value()[0].company).dump()); // valid UTF-8 now: the strict dump accepts it
 }
 
 TEST(InvalidUtf8, EachIllFormedPartBecomesOneReplacementCharacter) {
@@ -140,9 +139,9 @@ TEST(InvalidUtf8, EachIllFormedPartBecomesOneReplacementCharacter) {
     };
     for (const auto& [bytes, expected] : cases) {
         auto reply = decode_envelope(raw(200, envelope_around("{\"name\": \"<" + bytes + ">\"}")));
-        ASSERT_TRUE(reply.ok()) << json_text(json(bytes));
+        ASSERT_TRUE(reply.ok()) << json_text(Json(bytes));
         EXPECT_EQ(reply.value().result["name"].get<std::string>(), "<" + expected + ">")
-            << json_text(json(bytes));
+            << json_text(Json(bytes));
     }
 }
 
@@ -151,8 +150,8 @@ TEST(InvalidUtf8, BadBytesOutsideStringsAreStillNotJson) {
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().kind, ErrorKind::parse);
     EXPECT_EQ(reply.error().detail.kind, DetailKind::reply_not_json);
-    EXPECT_NO_THROW(json_text(json{{"excerpt", reply.error().excerpt}}));
-    EXPECT_NO_THROW(json(reply.error().excerpt).dump()); // excerpts are valid UTF-8 too
+    EXPECT_NO_THROW(json_text(Json{{"excerpt", reply.error().excerpt}}));
+    EXPECT_NO_THROW(Json(reply.error().excerpt).dump()); // excerpts are valid UTF-8 too
 }
 
 TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
@@ -163,7 +162,7 @@ TEST(InvalidUtf8, Latin1ProxyPageIsAnHttpErrorWithoutThrowing) {
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().kind, ErrorKind::http);
     EXPECT_EQ(reply.error().excerpt.rfind("Zugriff verweigert", 0), 0u);
-    EXPECT_NO_THROW(json_text(json{{"excerpt", reply.error().excerpt}}));
+    EXPECT_NO_THROW(json_text(Json{{"excerpt", reply.error().excerpt}}));
 }
 
 TEST(InvalidUtf8, ExcerptCutNeverSplitsACharacter) {
@@ -172,32 +171,32 @@ TEST(InvalidUtf8, ExcerptCutNeverSplitsACharacter) {
         body += "\xE4\xB8\xAD"; // 中, three bytes: the cut at 160 falls inside one
     const std::string excerpt = body_excerpt(body);
     EXPECT_EQ(excerpt, std::string(159, 'a') + "...");
-    EXPECT_NO_THROW(json(excerpt).dump()); // valid UTF-8: the strict dump accepts it
+    EXPECT_NO_THROW(Json(excerpt).dump()); // valid UTF-8: the strict dump accepts it
 }
 
 TEST(InvalidUtf8, DecodersTakeInvalidBytesInAnyTextMember) {
     // The wire's JSON is checked by the parser, but documents built in memory reach the decoders too.
-    const json user = {{"partnerId", "p1"}, {"company", invalid_utf8}, {"city", invalid_utf8}};
-    const json bad_user = {{"company", invalid_utf8}};
+    const Json user = {{"partnerId", "p1"}, {"company", invalid_utf8}, {"city", invalid_utf8}};
+    const Json bad_user = {{"company", invalid_utf8}};
     std::vector<std::string> skipped;
     Result<std::vector<SubordinateUser>> users = ApiError{};
-    ASSERT_NO_THROW(users = decode_subordinate_users(json::array({user, bad_user}), &skipped));
+    ASSERT_NO_THROW(users = decode_subordinate_users(Json::array({user, bad_user}), &skipped));
     ASSERT_TRUE(users.ok());
     ASSERT_EQ(users.value().size(), 1u);
     EXPECT_EQ(users.value()[0].company, invalid_utf8); // kept exact; only dumps replace
     ASSERT_EQ(skipped.size(), 1u);
     EXPECT_NE(skipped[0].find("\xEF\xBF\xBD"), std::string::npos);
 
-    const json contact = {{"billingContactId", "7"}, {"company", invalid_utf8}};
-    const json bad_contact = {{"company", invalid_utf8}};
+    const Json contact = {{"billingContactId", "7"}, {"company", invalid_utf8}};
+    const Json bad_contact = {{"company", invalid_utf8}};
     skipped.clear();
     Result<std::vector<BillingContact>> contacts = ApiError{};
-    ASSERT_NO_THROW(contacts = decode_billing_contacts(json::array({contact, bad_contact}), &skipped));
+    ASSERT_NO_THROW(contacts = decode_billing_contacts(Json::array({contact, bad_contact}), &skipped));
     ASSERT_TRUE(contacts.ok());
     EXPECT_EQ(contacts.value().size(), 1u);
     EXPECT_EQ(skipped.size(), 1u);
 
-    const json plans = {{"planList", {{{"planId", "3049036224189325312"}, {"planName", invalid_utf8}}}}};
+    const Json plans = {{"planList", {{{"planId", "3049036224189325312"}, {"planName", invalid_utf8}}}}};
     Result<PlanCatalog> catalog = ApiError{};
     ASSERT_NO_THROW(catalog = decode_plan_catalog(plans));
     ASSERT_TRUE(catalog.ok());
@@ -206,6 +205,6 @@ TEST(InvalidUtf8, DecodersTakeInvalidBytesInAnyTextMember) {
     OrderReceipt receipt;
     ASSERT_NO_THROW(receipt = decode_order_receipt({{"orderNo", invalid_utf8}, {"orderStatus", "succeed"}}));
     EXPECT_EQ(receipt.order_no, invalid_utf8);
-    EXPECT_NO_THROW(decode_order_page(json::array({{{"id", invalid_utf8}}})));
+    EXPECT_NO_THROW(decode_order_page(Json::array({{{"id", invalid_utf8}}})));
     EXPECT_NO_THROW(decode_token({{"token", invalid_utf8}, {"expiresIn", invalid_utf8}}));
 }

@@ -14,7 +14,6 @@
 
 using namespace rd;
 using namespace rd::test;
-using nlohmann::json;
 
 namespace {
 
@@ -35,7 +34,7 @@ struct Listed {
     std::int64_t at_s; // createTime on the API's clock, seconds after the send time on this computer
     const char* reference = "";
     Details details = Details::silent;
-    std::optional<json> create_time = std::nullopt; // instead of the time above: an odd shape
+    std::optional<Json> create_time = std::nullopt; // instead of the time above: an odd shape
 };
 
 struct Row {
@@ -58,23 +57,23 @@ void PrintTo(const Row& row, std::ostream* out) {
 constexpr std::int64_t sent_at = 1'800'000'000'000; // 2027-01-15, this computer's clock
 constexpr std::int64_t day_s = 86'400;
 
-json details_of(Details kind) {
-    json basic = {{"productId", "15"}, {"productName", "Remote Management"}, {"partnerId", "p-7"}};
-    json billing = {{"billingContactId", "31"}};
+Json details_of(Details kind) {
+    Json basic = {{"productId", "15"}, {"productName", "Remote Management"}, {"partnerId", "p-7"}};
+    Json billing = {{"billingContactId", "31"}};
     switch (kind) {
     case Details::ours: break;
     case Details::other_customer: basic["partnerId"] = "p-8"; break;
     case Details::other_billing: billing["billingContactId"] = "32"; break;
     case Details::other_product: basic["productId"] = "20"; break;
     case Details::silent:
-        return {{"basicInformation", {{"productId", "15"}}}, {"orderInformation", json::object()}};
+        return {{"basicInformation", {{"productId", "15"}}}, {"orderInformation", Json::object()}};
     case Details::numeric_ours: basic["productId"] = 15, billing["billingContactId"] = 31; break;
     case Details::billing_id_name: billing = {{"billingId", "31"}}; break;
     case Details::myself: basic["partnerId"] = ""; break;
     case Details::fails: break;
     }
     return {
-        {"basicInformation", basic}, {"billingInformation", billing}, {"orderInformation", json::object()}};
+        {"basicInformation", basic}, {"billingInformation", billing}, {"orderInformation", Json::object()}};
 }
 
 const std::vector<Row> rows = {
@@ -405,29 +404,29 @@ const std::vector<Row> rows = {
      std::nullopt},
     // createTime: seconds or milliseconds, numbers or numeric strings; anything else cannot be placed.
     {"createTime in seconds",
-     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, json(sent_at / 1000 + 1)}},
+     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, Json(sent_at / 1000 + 1)}},
      ReconcileStatus::found,
      "MK-1",
      MatchedBy::reference},
     {"createTime as a string of milliseconds",
-     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, json(std::to_string(sent_at + 1000))}},
+     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, Json(std::to_string(sent_at + 1000))}},
      ReconcileStatus::found,
      "MK-1",
      MatchedBy::reference},
     {"createTime as a string of seconds",
-     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, json(std::to_string(sent_at / 1000 + 1))}},
+     {{"MK-1", 0, "RD-ABCDEFGH", Details::silent, Json(std::to_string(sent_at / 1000 + 1))}},
      ReconcileStatus::found,
      "MK-1",
      MatchedBy::reference},
-    {"createTime missing", {{"MK-Q", 0, "", Details::silent, json()}}, ReconcileStatus::error},
+    {"createTime missing", {{"MK-Q", 0, "", Details::silent, Json()}}, ReconcileStatus::error},
     {"createTime as a date text",
-     {{"MK-Q", 0, "", Details::silent, json("2027-01-15 08:00:00")}},
+     {{"MK-Q", 0, "", Details::silent, Json("2027-01-15 08:00:00")}},
      ReconcileStatus::error},
     {"createTime in the year 2300",
-     {{"MK-Q", 0, "", Details::silent, json(10'413'792'000'000)}},
+     {{"MK-Q", 0, "", Details::silent, Json(10'413'792'000'000)}},
      ReconcileStatus::error},
-    {"createTime negative", {{"MK-Q", 0, "", Details::silent, json(-1)}}, ReconcileStatus::error},
-    {"createTime a fraction", {{"MK-Q", 0, "", Details::silent, json(1.8e12)}}, ReconcileStatus::error},
+    {"createTime negative", {{"MK-Q", 0, "", Details::silent, Json(-1)}}, ReconcileStatus::error},
+    {"createTime a fraction", {{"MK-Q", 0, "", Details::silent, Json(1.8e12)}}, ReconcileStatus::error},
     {"an order's details cannot be read", {{"MK-Q", 0, "", Details::fails}}, ReconcileStatus::error},
 };
 
@@ -443,10 +442,10 @@ struct RulesTest : ::testing::TestWithParam<Row> {
         transport.reply("/oauth/token", ok(token_result()));
     }
 
-    json listed(const Row& row) const {
-        json results = json::array();
+    Json listed(const Row& row) const {
+        Json results = Json::array();
         for (auto it = row.orders.rbegin(); it != row.orders.rend(); ++it) { // newest first, as sorted
-            json item = {{"id", std::string("id-") + it->order_no},
+            Json item = {{"id", std::string("id-") + it->order_no},
                          {"orderNo", it->order_no},
                          {"orderStatus", "succeed"},
                          {"customReferenceNo", it->reference}};
@@ -522,8 +521,8 @@ TEST(DetailsVerdict, AnAttemptWithoutItsBillingContactIsNeverProvenNorExplainedB
 
 TEST(DetailsVerdict, NothingToTheContraryIsNotProof) {
     const ReconcileAttempt attempt{.target = "p-7", .billing_id = Id64{31}};
-    EXPECT_EQ(judge_details(json::object(), attempt), DetailsVerdict::silent);
-    EXPECT_EQ(judge_details(json::array(), attempt), DetailsVerdict::silent);
+    EXPECT_EQ(judge_details(Json::object(), attempt), DetailsVerdict::silent);
+    EXPECT_EQ(judge_details(Json::array(), attempt), DetailsVerdict::silent);
     EXPECT_EQ(judge_details(details_of(Details::silent), attempt), DetailsVerdict::silent);
     EXPECT_EQ(judge_details(details_of(Details::ours), attempt), DetailsVerdict::attempts);
     EXPECT_EQ(judge_details(details_of(Details::other_customer), attempt), DetailsVerdict::not_attempts);

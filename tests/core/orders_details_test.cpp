@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 using namespace rd;
-using nlohmann::json;
 
 namespace {
 
@@ -15,7 +17,7 @@ std::string row(const DetailSectionRows& section, const std::string& label) {
 }
 
 TEST(OrderDetailsTest, FourSectionsBecomeRows) {
-    const json result = json::parse(R"({
+    const Json result = Json::parse(R"({
         "basicInformation": {"productId": "15", "productName": "Remote Management", "planId": 3049036224189325312},
         "billingInformation": {"billingContactId": "3197218168379846218", "emailAddress": "a@b.c"},
         "orderInformation": {"id": "4444444444444444444", "orderNo": "MK1", "orderStatus": "pending",
@@ -37,8 +39,22 @@ TEST(OrderDetailsTest, FourSectionsBecomeRows) {
     EXPECT_EQ(d.unknown_raw, "");
 }
 
+// Rows and other members come in the order the API sent them (rd::Json keeps it), not sorted by name.
+TEST(OrderDetailsTest, RowsAndOtherMembersKeepTheApisOrder) {
+    const OrderDetails d = decode_order_details(Json::parse(R"({"zeta": 1,
+        "orderInformation": {"orderNo": "MK1", "orderStatus": "pending", "createTime": 1700000000000,
+                             "amount": {"total": "12.00", "currency": "USD"}},
+        "alpha": {"y": 2, "b": 1}})"));
+    std::vector<std::string> labels;
+    for (const DetailRow& r : d.sections[2].rows)
+        labels.push_back(r.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"orderNo", "orderStatus", "createTime", "amount"}));
+    EXPECT_EQ(row(d.sections[2], "amount"), R"({"total":"12.00","currency":"USD"})");
+    EXPECT_EQ(d.unknown_raw, R"({"zeta":1,"alpha":{"y":2,"b":1}})");
+}
+
 TEST(OrderDetailsTest, MissingSectionsAreAbsent) {
-    const OrderDetails d = decode_order_details(json::parse(R"({"orderSummary": {"total": "1"}})"));
+    const OrderDetails d = decode_order_details(Json::parse(R"({"orderSummary": {"total": "1"}})"));
     EXPECT_FALSE(d.sections[0].present);
     EXPECT_FALSE(d.sections[1].present);
     EXPECT_FALSE(d.sections[2].present);
@@ -47,34 +63,34 @@ TEST(OrderDetailsTest, MissingSectionsAreAbsent) {
 }
 
 TEST(OrderDetailsTest, WrongTypesAndUnknownMembersAreKeptRaw) {
-    const OrderDetails d = decode_order_details(json::parse(
+    const OrderDetails d = decode_order_details(Json::parse(
         R"({"basicInformation": "oops", "orderInformation": [1], "payment": {"method": "card"},
             "id": 18446744073709551615})"));
     EXPECT_FALSE(d.sections[0].present);
     EXPECT_FALSE(d.sections[2].present);
-    const json raw = json::parse(d.unknown_raw, nullptr, false);
+    const Json raw = Json::parse(d.unknown_raw, nullptr, false);
     ASSERT_TRUE(raw.is_object());
     EXPECT_EQ(raw["basicInformation"], "oops");
-    EXPECT_EQ(raw["orderInformation"], json::array({1}));
+    EXPECT_EQ(raw["orderInformation"], Json::array({1}));
     EXPECT_EQ(raw["payment"]["method"], "card");
     EXPECT_NE(d.unknown_raw.find("18446744073709551615"), std::string::npos);
 }
 
 TEST(OrderDetailsTest, ANonObjectResultIsKeptRaw) {
-    EXPECT_EQ(decode_order_details(json()).unknown_raw, "");
-    EXPECT_EQ(decode_order_details(json("text")).unknown_raw, R"({"result":"text"})");
-    EXPECT_FALSE(decode_order_details(json::array()).sections[0].present);
+    EXPECT_EQ(decode_order_details(Json()).unknown_raw, "");
+    EXPECT_EQ(decode_order_details(Json("text")).unknown_raw, R"({"result":"text"})");
+    EXPECT_FALSE(decode_order_details(Json::array()).sections[0].present);
 }
 
 TEST(OrderDetailsTest, OrderStatusOfAWrongTypeIsText) {
     const OrderDetails d = decode_order_details(
-        json::parse(R"({"orderInformation": {"orderNo": 12345678901234567890, "orderStatus": 3}})"));
+        Json::parse(R"({"orderInformation": {"orderNo": 12345678901234567890, "orderStatus": 3}})"));
     EXPECT_EQ(d.order_no, "12345678901234567890");
     EXPECT_EQ(d.order_status, "3");
 }
 
 TEST(OrderDetailsTest, InvalidUtf8NeverThrows) {
-    json result = {{"orderSummary", {{"note", std::string("bad \xff byte")}}}, {"x", std::string("\xc3")}};
+    Json result = {{"orderSummary", {{"note", std::string("bad \xff byte")}}}, {"x", std::string("\xc3")}};
     const OrderDetails d = decode_order_details(result);
     EXPECT_EQ(row(d.sections[3], "note"), std::string("bad \xff byte"));
     EXPECT_FALSE(d.unknown_raw.empty());

@@ -114,13 +114,13 @@ TEST_F(RenewalFlowTest, RemoteManagementAccountPlanIsPreselected) {
 }
 
 TEST(PlanPreference, RemoteManagementAccountInFlatListsShapeIsPreferred) {
-    auto catalog = decode_plan_catalog(fixture_json("plans_flat_lists.json"));
+    auto catalog = decode_plan_catalog(fixture_doc("plans_flat_lists.json"));
     ASSERT_TRUE(catalog.ok());
     EXPECT_EQ(preferred_plan_index(catalog.value().plans), std::optional<std::size_t>(1));
 }
 
 TEST(PlanPreference, NameContainingItInAnyCaseIsPreferredInNestedShape) {
-    auto catalog = decode_plan_catalog(fixture_json("plans_nested_details.json"));
+    auto catalog = decode_plan_catalog(fixture_doc("plans_nested_details.json"));
     ASSERT_TRUE(catalog.ok());
     EXPECT_EQ(preferred_plan_index(catalog.value().plans), std::optional<std::size_t>(1));
 }

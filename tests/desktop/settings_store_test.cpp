@@ -184,6 +184,50 @@ TEST(SettingsStore, UiScaleRoundTripsAndIsLeftOutWhenUnset) {
     EXPECT_EQ(load_settings(file).settings.ui_scale, 0);
 }
 
+// The file lists its members in one order, the order settings_json writes them (not sorted by name:
+// rd::Json keeps the order they were written in), so saving the same settings twice writes the same bytes.
+TEST(SettingsStore, TheFileListsItsMembersInTheOrderTheyAreWritten) {
+    const DesktopSettings settings{.base_url = "http://127.0.0.1:8080",
+                                   .client_id = "demo-client-id",
+                                   .ca_bundle = "/etc/ssl/proxy.pem",
+                                   .language = "zh",
+                                   .theme = "light",
+                                   .ui_scale = 125,
+                                   .window_width = 1200,
+                                   .window_height = 700};
+    EXPECT_EQ(rd::desktop::settings_json(settings), R"({
+  "baseUrl": "http://127.0.0.1:8080",
+  "clientId": "demo-client-id",
+  "caBundle": "/etc/ssl/proxy.pem",
+  "language": "zh",
+  "theme": "light",
+  "uiScale": 125,
+  "window": {
+    "width": 1200,
+    "height": 700
+  }
+}
+)");
+}
+
+// Files written before were in name order (caBundle before clientId, height before width): read the same.
+TEST(SettingsStore, AFileInNameOrderIsReadTheSame) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    write_text(file, R"({"baseUrl": "http://x", "caBundle": "/ca.pem", "clientId": "abc", "language": "zh",
+                        "theme": "dark", "uiScale": 150, "window": {"height": 700, "width": 1200}})");
+    const auto loaded = load_settings(file);
+    EXPECT_FALSE(loaded.problem.has_value());
+    EXPECT_EQ(loaded.settings, (DesktopSettings{.base_url = "http://x",
+                                                .client_id = "abc",
+                                                .ca_bundle = "/ca.pem",
+                                                .language = "zh",
+                                                .theme = "dark",
+                                                .ui_scale = 150,
+                                                .window_width = 1200,
+                                                .window_height = 700}));
+}
+
 TEST(SettingsStore, AFileFromBeforeThemesIsReadWithNoThemeChosen) {
     TempDir dir;
     const auto file = dir.path() / "settings.json";

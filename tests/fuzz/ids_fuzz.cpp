@@ -3,10 +3,9 @@
 // always arrive (decode_envelope's nesting limit applies, as it does to every id the API sends).
 #include "core/envelope.h"
 #include "core/ids.h"
+#include "core/json.h"
 #include "tests/fuzz/fuzz_support.h"
 #include "ui/words/error_words.h"
-
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 
@@ -55,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                 .body = R"({"code":"success","requestId":"r","result":)" + text + "}"};
     const Result<ApiReply> reply = decode_envelope(response);
     if (!reply) return 0;
-    const nlohmann::json& value = reply.value().result;
+    const Json& value = reply.value().result;
     const Result<Id64> from_json = id_from_json(value, "planId");
     if (from_json) {
         FUZZ_CHECK(value.is_number_unsigned() || value.is_string());

@@ -14,8 +14,8 @@ using namespace rd;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const Result<ApiReply> reply = decode_envelope(fuzz::http_reply(data, size));
     if (!reply) return 0;
-    const nlohmann::json& result = reply.value().result;
-    for (const nlohmann::json* part :
+    const Json& result = reply.value().result;
+    for (const Json* part :
          {&result, result.is_object() && result.contains("orderInformation") ? &result["orderInformation"]
                                                                              : &result}) {
         const auto page = decode_order_page(*part);

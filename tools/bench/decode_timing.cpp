@@ -4,10 +4,9 @@
 // 12 runs itself and prints min / median / max. Prints numbers; asserts nothing.
 #include "core/decoders.h"
 #include "core/envelope.h"
+#include "core/json.h"
 #include "core/users_reply.h"
 #include "tools/bench/user_list_reply.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -46,5 +45,5 @@ int main() {
         return rd::decode_subordinate_users(reply.value().result).value().size();
     });
     time_runs("nlohmann accept() of the same text (a floor)", 10000,
-              [&] { return nlohmann::json::accept(response.body) ? std::size_t{10000} : std::size_t{0}; });
+              [&] { return rd::Json::accept(response.body) ? std::size_t{10000} : std::size_t{0}; });
 }

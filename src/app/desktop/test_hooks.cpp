@@ -1,9 +1,8 @@
 #include "app/desktop/test_hooks.h"
 
+#include "core/json.h"
 #include "core/text.h"
 #include "platform/desktop/atomic_file.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -13,9 +12,8 @@ namespace rd::desktop {
 void TestHooks::after_frame(const std::string& state_json,
                             const std::map<std::string, ui::WidgetRect>& widgets, unsigned frames,
                             const ScreenMapping& m, const InputFacts& input) {
-    using nlohmann::json;
     auto round = [](float v) { return std::round(v * 10.0f) / 10.0f; };
-    json rects = json::object();
+    Json rects = Json::object();
     std::string stills; // the widgets' `still` counts, added last: they alone make no new `since`
     for (const auto& [label, r] : widgets) {
         stills += std::to_string(r.still) + ',';
@@ -30,13 +28,13 @@ void TestHooks::after_frame(const std::string& state_json,
                           {"w", round(r.clip_w * m.scale)},
                           {"h", round(r.clip_h * m.scale)}}}};
     }
-    json state = json::parse(state_json, nullptr, /*allow_exceptions=*/false);
+    Json state = Json::parse(state_json, nullptr, /*allow_exceptions=*/false);
     if (state.is_discarded()) state = nullptr; // would be dumped as "<discarded>": not JSON
-    json mouse = nullptr;
+    Json mouse = nullptr;
     if (input.mouse_inside)
         mouse = {{"x", round(m.origin_x + input.mouse_x * m.scale)},
                  {"y", round(m.origin_y + input.mouse_y * m.scale)}};
-    json document = {
+    Json document = {
         {"state", std::move(state)},
         {"widgets", std::move(rects)},
         {"window",

@@ -1,9 +1,8 @@
 #include "platform/desktop/settings_store.h"
 
+#include "core/json.h"
 #include "core/text.h"
 #include "platform/desktop/atomic_file.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstring>
@@ -13,15 +12,13 @@
 namespace rd::desktop {
 namespace {
 
-using nlohmann::json;
-
 // A field of the wrong type is ignored, not fatal: the rest of the file is still good.
-void read_string(const json& object, const char* key, std::string& out) {
+void read_string(const Json& object, const char* key, std::string& out) {
     auto it = object.find(key);
     if (it != object.end() && it->is_string()) out = it->get<std::string>();
 }
 
-void read_size(const json& object, const char* key, int& out) {
+void read_size(const Json& object, const char* key, int& out) {
     auto it = object.find(key);
     if (it != object.end() && it->is_number_integer()) {
         const auto value = it->get<long long>();
@@ -29,7 +26,7 @@ void read_size(const json& object, const char* key, int& out) {
     }
 }
 
-DesktopSettings from_json(const json& document) {
+DesktopSettings from_json(const Json& document) {
     DesktopSettings settings;
     read_string(document, "baseUrl", settings.base_url);
     read_string(document, "clientId", settings.client_id);
@@ -76,7 +73,7 @@ std::optional<DesktopSettings> read_file(const std::filesystem::path& file, std:
         *reason = "read error";
         return std::nullopt;
     }
-    const json document = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    const Json document = Json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) *reason = "it is not valid JSON";
     else if (!document.is_object()) *reason = "it is not a JSON object";
     else return from_json(document);
@@ -98,7 +95,7 @@ LoadedSettings read_settings(const std::filesystem::path& file) {
 }
 
 std::string settings_json(const DesktopSettings& settings) {
-    json document = json::object();
+    Json document = Json::object();
     document["baseUrl"] = settings.base_url;
     document["clientId"] = settings.client_id;
     if (!settings.ca_bundle.empty()) document["caBundle"] = settings.ca_bundle;

@@ -1,9 +1,8 @@
 #include "ui/kit/mirror.h"
 
+#include "core/json.h"
 #include "core/text.h"
 #include "ui/kit/ui_context.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -42,8 +41,8 @@ const char* role_code(Role role) {
     return "text";
 }
 
-nlohmann::json to_json(const Node& node) {
-    nlohmann::json out = {{"r", role_code(node.role)}, {"n", node.name}};
+Json to_json(const Node& node) {
+    Json out = {{"r", role_code(node.role)}, {"n", node.name}};
     if (!node.key.empty()) out["k"] = node.key;
     if (node.role == Role::heading) out["l"] = node.level;
     if (node.role == Role::field) out["v"] = node.value;
@@ -52,16 +51,16 @@ nlohmann::json to_json(const Node& node) {
     if (node.disabled) out["d"] = true;
     if (node.checked) out["c"] = true;
     if (!node.children.empty()) {
-        nlohmann::json children = nlohmann::json::array();
+        Json children = Json::array();
         for (const Node& child : node.children)
             children.push_back(to_json(child));
         out["ch"] = std::move(children);
     }
     if (node.role == Role::table) {
         out["cols"] = node.columns;
-        nlohmann::json rows = nlohmann::json::array();
+        Json rows = Json::array();
         for (const Row& row : node.rows) {
-            nlohmann::json item = {{"k", row.key}, {"cells", row.cells}, {"s", row.selected}};
+            Json item = {{"k", row.key}, {"cells", row.cells}, {"s", row.selected}};
             if (!row.choosable) item["ro"] = true;
             if (!row.check_key.empty()) {
                 item["ck"] = row.check_key;
@@ -189,13 +188,11 @@ bool end_frame() {
     r.ended.swap(r.building);
     r.live_ended = r.live_building;
     r.focus_ended = r.focus_building;
-    nlohmann::json doc = {{"focus", r.focus_ended},
-                          {"live", r.live_ended},
-                          {"lang", r.language},
-                          {"nodes", nlohmann::json::array()}};
+    Json doc = {
+        {"focus", r.focus_ended}, {"live", r.live_ended}, {"lang", r.language}, {"nodes", Json::array()}};
     for (const Node& node : r.ended)
         doc["nodes"].push_back(to_json(node));
-    std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string text = doc.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (text == r.json) return false;
     r.json = std::move(text);
     ++r.version;

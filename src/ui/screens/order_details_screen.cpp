@@ -41,7 +41,7 @@ void draw_section(const DetailSectionRows& section) {
 void draw_unknown(const std::string& raw) {
     if (raw.empty()) return;
     section_heading(tr(Text::other_members));
-    const nlohmann::json doc = nlohmann::json::parse(raw, nullptr, false);
+    const Json doc = Json::parse(raw, nullptr, false);
     const std::string pretty = doc.is_discarded() ? raw : json_text(doc, 2);
     wrapped_text(api_text(pretty), "Other members");
 }

@@ -182,9 +182,9 @@ void close_orders_view(OrdersView& view) {
     view.book.reset();
 }
 
-nlohmann::json orders_state(const OrdersView& view) {
+Json orders_state(const OrdersView& view) {
     const OrdersBook& book = view.book;
-    nlohmann::json order_nos = nlohmann::json::array();
+    Json order_nos = Json::array();
     int changed = 0;
     for (const BookOrder& order : book.orders()) {
         order_nos.push_back(order.summary.order_no);

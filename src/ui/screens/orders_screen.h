@@ -3,10 +3,9 @@
 // apply_orders_action applies, as App does for the flow's screens.
 #pragma once
 
+#include "core/json.h"
 #include "core/orders_book.h"
 #include "ui/actions.h"
-
-#include <nlohmann/json.hpp>
 
 namespace rd::ui {
 
@@ -27,6 +26,6 @@ bool apply_orders_action(OrdersView& view, const Action& action);
 void close_orders_view(OrdersView& view); // sign-out: hidden and forgotten
 
 // The test hooks' facts: list status, count, requests in flight, changed statuses, the details shown.
-nlohmann::json orders_state(const OrdersView& view);
+Json orders_state(const OrdersView& view);
 
 } // namespace rd::ui

@@ -1,6 +1,7 @@
 // The receipt: the order placed, its numbers, and how to keep them (copy, download).
 #include "ui/screens/receipt_screen.h"
 
+#include "core/json.h"
 #include "core/text.h"
 #include "ui/display_text.h"
 #include "ui/kit/widgets.h"
@@ -9,7 +10,6 @@
 #include "ui/screens/sign_in_screen.h"
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 namespace rd::ui {
 
@@ -24,11 +24,11 @@ std::string receipt_text(const OrderReceipt& r) {
 }
 
 std::string receipt_json(const RenewalFlow& flow) {
-    nlohmann::ordered_json doc;
+    Json doc;
     doc["requestId"] = flow.receipt().request_id;
-    doc["request"] = nlohmann::ordered_json::parse(flow.order_body(), nullptr, false);
-    doc["result"] = nlohmann::ordered_json::parse(flow.receipt().raw_json, nullptr, false);
-    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    doc["request"] = Json::parse(flow.order_body(), nullptr, false);
+    doc["result"] = Json::parse(flow.receipt().raw_json, nullptr, false);
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 void draw_receipt_screen(const RenewalFlow& flow, Actions& actions) {
