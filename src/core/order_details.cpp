@@ -52,7 +52,8 @@ OrderDetails decode_order_details(const Json& result) {
             for (auto member = it->begin(); member != it->end(); ++member)
                 section.rows.push_back({member.key(), value_text(*member)});
         }
-        if (!known) unknown[it.key()] = *it;
+        // Appended, not unknown[name]: that walks the members first (result's names are distinct).
+        if (!known) unknown.get_ref<Json::object_t&>().emplace_back(it.key(), *it);
     }
     const DetailSectionRows& order = details.sections[2];
     if (order.present) {

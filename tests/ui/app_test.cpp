@@ -95,6 +95,32 @@ TEST(AppUi, ReceiptCanBeCopiedAndDownloaded) {
     EXPECT_EQ(state(ui)["screen"], "choosing");
 }
 
+// The downloaded receipt's result is the API's, members in the order it sent them (not sorted).
+TEST(AppUi, TheDownloadedReceiptKeepsTheResultAsTheApiSentIt) {
+    UiHarness ui;
+    reach_review_for_myself(ui);
+    ui.click("Confirm order");
+    ui.transport.reply(save_path, raw(200, R"({"code":"success","detailMessage":"","requestId":"r-1","result":
+        {"orderNo":"MK1","orderStatus":"succeed","instanceId":"7","extra":{"z":1,"a":[2]}},"status":200})"));
+    ui.click("Download receipt");
+    ASSERT_EQ(ui.saved.size(), 1u);
+    const std::string& text = ui.saved[0].second;
+    const auto result = text.find("\"result\": {");
+    ASSERT_NE(result, std::string::npos) << text;
+    EXPECT_NE(text.find(R"("orderNo": "MK1",
+    "orderStatus": "succeed",
+    "instanceId": "7",
+    "extra": {
+      "z": 1,
+      "a": [
+        2
+      ]
+    })",
+                        result),
+              std::string::npos)
+        << text;
+}
+
 TEST(AppUi, TheUiWordsWhatThePlatformReportsInItsOneNoticeLine) {
     UiHarness failing({.save_outcome = ui::SavedFile::Outcome::failed});
     reach_review_for_myself(failing);

@@ -1,5 +1,6 @@
 #include "ui/screens/order_details_screen.h"
 
+#include "core/strict_json.h"
 #include "core/text.h"
 #include "ui/api_text.h"
 #include "ui/display_text.h"
@@ -41,8 +42,11 @@ void draw_section(const DetailSectionRows& section) {
 void draw_unknown(const std::string& raw) {
     if (raw.empty()) return;
     section_heading(tr(Text::other_members));
-    const Json doc = Json::parse(raw, nullptr, false);
-    const std::string pretty = doc.is_discarded() ? raw : json_text(doc, 2);
+    // parse_strict, not Json::parse: the members came from outside, and Json::parse finds each name
+    // among those read so far (quadratic in a wide object, every frame).
+    ErrorDetail refusal;
+    const std::optional<Json> doc = parse_strict(raw, refusal);
+    const std::string pretty = doc ? json_text(*doc, 2) : raw;
     wrapped_text(api_text(pretty), "Other members");
 }
 
