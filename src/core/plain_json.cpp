@@ -3,7 +3,9 @@
 #include "core/json_scan.h"
 #include "core/strict_json.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace rd {
 namespace {
@@ -13,7 +15,7 @@ namespace {
 class PlainReader : JsonCursor {
   public:
     PlainReader(std::string_view text, std::size_t max_nesting)
-        : JsonCursor(text), max_nesting_(max_nesting) {}
+        : JsonCursor(text), max_nesting_(max_nesting), last_sizes_(max_nesting + 1) {}
 
     bool document(Json& root) {
         skip_space();
@@ -51,8 +53,13 @@ class PlainReader : JsonCursor {
         if (depth > max_nesting_) return false;
         out = Json::object();
         auto& members = out.get_ref<Json::object_t&>();
+        // Room for as many members as the last object at this depth had (a list's items are alike),
+        // a few dozen at most: Json's objects are vectors, and one grown member by member is
+        // reallocated each time it fills (its names copied: they are const).
+        std::size_t& last_size = last_sizes_[depth];
+        members.reserve(std::min(last_size, reserved_at_most));
         MemberNames names;
-        return sequence('}', [&] {
+        const bool read = sequence('}', [&] {
             if (*at_ != '"') return false;
             Json::string_t name;
             if (!string(name)) return false;
@@ -63,6 +70,8 @@ class PlainReader : JsonCursor {
             Json* member = names.add(members, name);
             return member && value(*member, depth); // a name twice: strict_json's to word
         });
+        last_size = members.size();
+        return read;
     }
 
     bool array(Json& out, std::size_t depth) {
@@ -113,7 +122,9 @@ class PlainReader : JsonCursor {
         return false;
     }
 
+    static constexpr std::size_t reserved_at_most = 32;
     std::size_t max_nesting_;
+    std::vector<std::size_t> last_sizes_; // by depth: the members of the last object read there
 };
 
 } // namespace
