@@ -33,7 +33,7 @@ template <class T> void keep_newest(std::vector<T>& entries) {
 } // namespace
 
 bool parse_attempt_history(const std::string& text, AttemptHistoryDoc& out) {
-    const Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json document = Json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
     if (!document.is_object()) return false;
     const auto orders = document.find("orders");
     if (orders == document.end() || !orders->is_array()) return false;

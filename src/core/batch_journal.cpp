@@ -110,7 +110,7 @@ std::string batch_journal_to_json(const BatchRecord& record) {
 }
 
 std::optional<BatchRecord> batch_journal_from_json(const std::string& text) {
-    const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) return std::nullopt;
     const auto version = doc.find("version");
     const auto sent_at = doc.find("sentAtMs");

@@ -27,7 +27,7 @@ std::string journal_to_json(const JournalEntry& entry) {
 }
 
 std::optional<JournalEntry> journal_from_json(const std::string& text) {
-    const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) return std::nullopt;
     auto integer = [&](const char* name) -> std::optional<std::int64_t> {
         auto it = doc.find(name);

@@ -28,7 +28,7 @@ void TestHooks::after_frame(const std::string& state_json,
                           {"w", round(r.clip_w * m.scale)},
                           {"h", round(r.clip_h * m.scale)}}}};
     }
-    Json state = Json::parse(state_json, nullptr, /*allow_exceptions=*/false);
+    Json state = Json::parse(std::string_view(state_json), nullptr, /*allow_exceptions=*/false);
     if (state.is_discarded()) state = nullptr; // would be dumped as "<discarded>": not JSON
     Json mouse = nullptr;
     if (input.mouse_inside)

@@ -15,7 +15,7 @@ std::string journal_holder_to_json(const JournalHolder& holder) {
 
 JournalHolder journal_holder_from_json(const std::string& text) {
     JournalHolder holder;
-    const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(std::string_view(text), nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) return holder;
     if (auto it = doc.find("pid"); it != doc.end() && it->is_number_integer())
         holder.pid = it->get<std::int64_t>();

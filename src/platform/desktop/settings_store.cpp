@@ -73,7 +73,7 @@ std::optional<DesktopSettings> read_file(const std::filesystem::path& file, std:
         *reason = "read error";
         return std::nullopt;
     }
-    const Json document = Json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    const Json document = Json::parse(text.view(), nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) *reason = "it is not valid JSON";
     else if (!document.is_object()) *reason = "it is not a JSON object";
     else return from_json(document);

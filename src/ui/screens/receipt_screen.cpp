@@ -27,7 +27,7 @@ std::string receipt_text(const OrderReceipt& r) {
 std::string receipt_json(const RenewalFlow& flow) {
     Json doc;
     doc["requestId"] = flow.receipt().request_id;
-    doc["request"] = Json::parse(flow.order_body(), nullptr, false);
+    doc["request"] = Json::parse(std::string_view(flow.order_body()), nullptr, false);
     // The API's result (raw_json: as received, pretty-printed) through parse_strict: Json::parse finds
     // each name among those read so far, quadratic in a wide object.
     ErrorDetail refusal;
