@@ -21,8 +21,10 @@ set(rd_doc "${CMAKE_INSTALL_DATADIR}/doc/renewdesk")
 set(rd_packaging "${PROJECT_SOURCE_DIR}/packaging")
 
 install(TARGETS renewdesk_desktop renewdesk-cli renewdesk-sandbox RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# (Not the UI font's file there: the desktop app embeds it; only the web page fetches it.)
-install(DIRECTORY "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/glyphs" DESTINATION ${rd_share} PATTERN "ui-*.otf" EXCLUDE)
+# (Not the UI font's file, glyphs/ui-<fingerprint>.otf: the desktop app embeds it; only the web page
+# fetches it. The ui-zh slice, in the slices' folder, stays.)
+install(DIRECTORY "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/glyphs" DESTINATION ${rd_share}
+        REGEX "/glyphs/ui-[0-9a-f]+\\.otf$" EXCLUDE)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/tools/sandbox/fixtures/" DESTINATION "${rd_share}/sandbox-fixtures"
         FILES_MATCHING PATTERN "*.json")
 
