@@ -47,4 +47,4 @@ for (const file of ['index.html', 'shell.css', ...scripts, 'renewdesk.wasm', 'at
   total += gz;
   console.log(`web: ${file.padEnd(16)} ${String(bytes.length).padStart(8)} bytes, ${String(gz).padStart(7)} gzip`);
 }
-console.log(`web: page total ${total} bytes gzip at ratio 1 (the UI font is inside renewdesk.wasm; its atlas at that ratio is atlas-100.bin)`);
+console.log(`web: page total ${total} bytes gzip at ratio 1 (with atlas-100.bin, the atlas baked for that ratio; the UI font, glyphs/ui-*.otf, is fetched only when the page must rasterise)`);
