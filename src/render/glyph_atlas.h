@@ -37,9 +37,9 @@ class GlyphAtlas {
     // The body font stays the atlas's first (ImGui's default); the heading font, if set, comes second.
     ImFont* build(ImFontAtlas& atlas, float pixel_size);
 
-    // What build(atlas, pixel_size) would make now: the embedded fonts, the size, the heading font's
-    // scale and codepoints, which slices are loaded, ImGui's version. Bytes saved after a build
-    // (save_atlas, render/baked_atlas.h) with this key can replace that build.
+    // What build(atlas, pixel_size) would make now: the UI fonts (by their fingerprint), the size, the
+    // heading font's scale and codepoints, which slices are loaded, ImGui's version. Bytes saved after a
+    // build (save_atlas, render/baked_atlas.h) with this key can replace that build.
     std::uint64_t recipe_key(float pixel_size) const;
 
     // build() without rasterising: restores the atlas a build made at build time (the web page's
@@ -49,7 +49,7 @@ class GlyphAtlas {
                     std::string* problem);
 
     // A second font for headings: the UI font at `scale` times the body size, with only ASCII and the
-    // non-ASCII `codepoints` the headings use (from the embedded font and, once loaded, the ui-zh
+    // non-ASCII `codepoints` the headings use (from the UI font and, once loaded, the ui-zh
     // slice), so the atlas grows little. It
     // has no placeholders: text with a glyph it lacks is drawn in the body font (src/ui/heading_font.h).
     void set_heading(float scale, const std::vector<char32_t>& codepoints);

@@ -27,7 +27,7 @@ extern const int glyph_ui_zh_slice; // -1: none
 extern const std::uint16_t glyph_ui_zh_codepoints[];
 extern const std::size_t glyph_ui_zh_codepoint_count;
 
-// The slice that draws `codepoint`, or -1 when none does (the embedded font may still draw it).
+// The slice that draws `codepoint`, or -1 when none does (the UI font may still draw it).
 int glyph_slice_of(char32_t codepoint);
 
 // The slice's file, relative to the glyphs/ folder: "<version>/<name>.otf".

@@ -44,7 +44,7 @@ void add_codepoints(std::string_view text, std::vector<char32_t>& out) {
     while (at < end) {
         unsigned int c = 0;
         at += ImTextCharFromUtf8(&c, at, end);
-        if (c >= 0x80) out.push_back(c); // ASCII is in the embedded font already
+        if (c >= 0x80) out.push_back(c); // ASCII is in the UI font already
     }
 }
 

@@ -11,7 +11,7 @@ namespace rd::ui {
 
 namespace {
 constexpr Text step_names[] = {Text::step_who, Text::step_plan_billing, Text::step_review};
-// The embedded font has U+2713 (src/render/ui_font.cpp); written as UTF-8 so no source encoding matters.
+// The UI font has U+2713 (src/render/ui_font.cpp); written as UTF-8 so no source encoding matters.
 constexpr const char* check_mark = "\xE2\x9C\x93";
 constexpr const char* arrow = "\xE2\x86\x92"; // U+2192, also embedded
 } // namespace
