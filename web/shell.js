@@ -554,12 +554,10 @@
     // Nothing waits for anything it does not need: the wasm (and renewdesk.js, preloaded by
     // index.html) download while config.json is read; only main() waits for the config, through a
     // run dependency, because the config decides the program's arguments.
-    const wasm = downloadWithProgress('renewdesk.wasm'); // awaited by instantiateWasm
-    wasm.catch(() => {}); // reported where it is awaited
     // Compiled as soon as it is here, off the main thread, while the rest of the start runs:
     // instantiateWasm then only instantiates.
-    const compiled = wasm.then((bytes) => WebAssembly.compile(bytes));
-    compiled.catch(() => {}); // reported where it is awaited
+    const compiled = downloadWithProgress('renewdesk.wasm').then((bytes) => WebAssembly.compile(bytes));
+    compiled.catch(() => {}); // reported where it is awaited (instantiateWasm)
     const bakedAtlas = fetchBakedAtlas(); // awaited by main() (a run dependency), never fails
     const configRead = readConfig().then((config) => {
       if (typeof config.banner === 'string' && config.banner) {
@@ -601,7 +599,8 @@
         started() { if ($('problem').hidden) $('loading').hidden = true; },
       },
       instantiateWasm(imports, receive) {
-        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        compiled.then((module) => WebAssembly.instantiate(module, imports)
+          .then((instance) => receive(instance, module)))
           .catch((error) => showProblem('RenewDesk could not load',
             `${error.message || error}\nCheck the connection and reload the page.`));
         return {}; // instantiation is asynchronous

@@ -17,8 +17,7 @@ FontBytes ui_font_bytes() {
 }
 
 bool keep_ui_font_bytes(std::vector<unsigned char> bytes) {
-    if (!fetched().empty()) return true; // atlases point into the first copy: it stays
-    fetched() = std::move(bytes);
+    fetched() = std::move(bytes); // once: provide_ui_font takes no second copy (atlases point into this one)
     return true;
 }
 
